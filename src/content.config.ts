@@ -1,0 +1,323 @@
+/**
+ * Content collections: issue → page (版) → article, filled by the edition loader from seeds/.
+ * The shapes mirror src/lib/types.ts (the published JSON, schema baokan/issue@1).
+ */
+import { defineCollection, reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { editionLoader } from './loaders/edition.ts';
+
+const lineRange = z.object({
+  /** first source line (1-based) */
+  start: z.number().int(),
+  /** last source line (inclusive) */
+  end: z.number().int(),
+});
+
+const confidence = z.enum(['high', 'medium', 'low', 'none']);
+
+const evidence = z.object({
+  /** kind of clue: masthead, byline-form, signature, hint, lead-date, … */
+  kind: z.string(),
+  /** the text that gave the clue, as printed */
+  text: z.string(),
+  /** source line of the clue */
+  line: z.number().int().optional(),
+});
+
+const warning = z.object({
+  /** stable machine-readable code */
+  code: z.string(),
+  /** plain-language message */
+  message: z.string(),
+  /** source line, when tied to one */
+  line: z.number().int().optional(),
+});
+
+const paperRef = z.object({
+  /** ASCII slug of the paper (URL segment) */
+  id: z.string(),
+  /** the paper's printed name, null when unknown */
+  name: z.string().nullable(),
+});
+
+const issues = defineCollection({
+  loader: editionLoader('issues'),
+  schema: z.object({
+    /** JSON schema id of the parsed issue */
+    schema: z.literal('baokan/issue@1'),
+    /** issue id: `<paper>-<yyyy-mm-dd>` */
+    id: z.string(),
+    /** the seed file the issue was parsed from */
+    source: z.object({
+      /** file name */
+      file: z.string(),
+      /** sha256 of the raw bytes */
+      sha256: z.string(),
+      /** size in bytes */
+      bytes: z.number().int(),
+      /** detected encoding */
+      encoding: z.string(),
+      /** newline convention of the file */
+      newline: z.string(),
+      /** number of lines */
+      lines: z.number().int(),
+      /** control characters removed while decoding */
+      removedCharacters: z.number().int(),
+    }),
+    /** which paper, with the evidence */
+    paper: paperRef.extend({
+      /** how sure the identification is */
+      confidence,
+      /** the clues that named the paper */
+      evidence: z.array(evidence),
+    }),
+    /** date of publication, how it was found and how sure */
+    date: z.object({
+      /** ISO date or null */
+      value: z.string().nullable(),
+      /** masthead, hint, relative-word, latest-event-plus-one, signature, none */
+      method: z.string(),
+      /** how sure the date is */
+      confidence,
+      /** the clues that gave the date */
+      evidence: z.array(evidence),
+    }),
+    /** masthead fields, when the issue prints one */
+    masthead: z
+      .object({
+        /** masthead lines exactly as printed */
+        lines: z.array(z.object({ line: z.number().int(), text: z.string() })),
+        /** paper name */
+        paperName: z.string().nullable(),
+        /** English paper name */
+        paperNameEn: z.string().nullable(),
+        /** ISO date */
+        date: z.string().nullable(),
+        /** weekday as printed */
+        weekday: z.string().nullable(),
+        /** lunar date as printed */
+        lunarDate: z.string().nullable(),
+        /** issue number (第18021号) */
+        issueNumber: z.number().int().nullable(),
+        /** page count (今日八版) */
+        pageCount: z.number().int().nullable(),
+        /** serial number (CN 43-0004) */
+        serial: z.string().nullable(),
+        /** website as printed */
+        website: z.string().nullable(),
+        /** hotlines */
+        hotlines: z.array(z.object({ label: z.string(), number: z.string() })),
+        /** sponsor and publisher lines */
+        publisher: z.array(z.string()),
+      })
+      .nullable(),
+    /** the issue's pages in order */
+    pages: z.array(reference('pages')),
+    /** number of articles */
+    articleCount: z.number().int(),
+    /** text printed twice and removed from the reading text */
+    duplicates: z.array(
+      z.object({
+        /** removed text as printed */
+        text: z.string(),
+        /** its source lines */
+        lines: z.array(z.number().int()),
+        /** article that keeps the text */
+        keptIn: z.string(),
+        /** lines of the kept copy */
+        keptLines: z.array(z.number().int()),
+      }),
+    ),
+    /** text the parser could not place */
+    unclassified: z.array(
+      z.object({
+        /** the text */
+        text: z.string(),
+        /** its lines */
+        lines: lineRange,
+        /** why it could not be placed */
+        reason: z.string(),
+      }),
+    ),
+    /** parser warnings for this file */
+    warnings: z.array(warning),
+  }),
+});
+
+const pages = defineCollection({
+  loader: editionLoader('pages'),
+  schema: z.object({
+    /** page id within the issue (p1, p2 …) */
+    id: z.string(),
+    /** the issue this page belongs to */
+    issue: reference('issues'),
+    /** position in the issue (0-based) */
+    index: z.number().int(),
+    /** page number, printed or inferred */
+    number: z.number().int(),
+    /** whether the number is printed (or hinted) rather than inferred */
+    numberKnown: z.boolean(),
+    /** where the number comes from */
+    numberSource: z.enum(['masthead', 'header', 'hint', 'sequence']),
+    /** display label (第一版, 第二版（推定）) */
+    label: z.string(),
+    /** printed page header */
+    header: z.string().nullable(),
+    /** why the page starts where it does */
+    evidence: z.array(evidence),
+    /** source lines of the page */
+    lines: lineRange,
+    /** the paper */
+    paper: paperRef,
+    /** ISO date of the issue */
+    date: z.string().nullable(),
+    /** the page's articles in reading order */
+    articles: z.array(reference('articles')),
+  }),
+});
+
+const staff = z.object({
+  /** person's name */
+  name: z.string(),
+  /** normalised role */
+  role: z.string(),
+  /** role word as printed */
+  roleText: z.string().nullable(),
+  /** credited for photos */
+  photos: z.boolean(),
+});
+
+const articles = defineCollection({
+  loader: editionLoader('articles'),
+  schema: z.object({
+    /** article id `<issue>-aNNN` */
+    id: z.string(),
+    /** the issue */
+    issue: reference('issues'),
+    /** the page (版) */
+    page: reference('pages'),
+    /** position of the page in the issue (0-based) */
+    pageIndex: z.number().int(),
+    /** the paper */
+    paper: paperRef,
+    /** ISO date of the issue */
+    date: z.string().nullable(),
+    /** reading order in the issue */
+    order: z.number().int(),
+    /** kind of item */
+    kind: z.enum(['news', 'feature', 'photo', 'notice', 'ad', 'teaser', 'continuation', 'table', 'brief']),
+    /** column or series label */
+    column: z.string().nullable(),
+    /** 引题 */
+    kicker: z.string().nullable(),
+    /** 主题 (empty when none is printed) */
+    headline: z.string(),
+    /** 副题 */
+    subtitle: z.string().nullable(),
+    /** display title, never empty */
+    title: z.string(),
+    /** byline as printed, with credited staff */
+    byline: z
+      .object({
+        /** as printed */
+        text: z.string(),
+        /** agency part (本报讯, 新华社北京5月14日电) */
+        source: z.string(),
+        /** dateline place */
+        place: z.string().nullable(),
+        /** dateline month/day */
+        dateline: z.object({ m: z.number().int(), d: z.number().int() }).nullable(),
+        /** credited staff */
+        staff: z.array(staff),
+        /** source lines */
+        lines: lineRange,
+      })
+      .nullable(),
+    /** paragraphs and subheads in reading order */
+    paragraphs: z.array(
+      z.object({
+        /** anchor id within the article */
+        id: z.string().optional(),
+        /** text or subhead */
+        role: z.enum(['text', 'subhead']),
+        /** the text */
+        text: z.string(),
+        /** source lines it was made from */
+        lines: z.array(z.number().int()),
+      }),
+    ),
+    /** photo captions */
+    captions: z.array(
+      z.object({
+        /** caption text */
+        text: z.string(),
+        /** photo credit as printed */
+        credit: z.string().nullable(),
+        /** source lines */
+        lines: z.array(z.number().int()),
+        /** index of the paragraph it stood before */
+        afterParagraph: z.number().int(),
+      }),
+    ),
+    /** tables as rows of cells */
+    tables: z.array(
+      z.object({
+        /** rows of cells */
+        rows: z.array(z.array(z.string())),
+        /** whether the first row is a header */
+        header: z.boolean(),
+        /** source lines */
+        lines: lineRange,
+      }),
+    ),
+    /** cross-references and continuations */
+    references: z.array(
+      z.object({
+        /** see, continued-from, continued-on */
+        kind: z.enum(['see', 'continued-from', 'continued-on']),
+        /** marker as printed */
+        text: z.string(),
+        /** target page number */
+        page: z.number().int().nullable(),
+        /** article mark (①) */
+        mark: z.string().nullable(),
+        /** source line */
+        line: z.number().int(),
+      }),
+    ),
+    /** signature block of a notice */
+    signature: z.object({ text: z.string(), lines: z.array(z.number().int()) }).nullable(),
+    /** what the parser changed relative to the source */
+    edits: z.array(
+      z.object({
+        /** kind of change */
+        kind: z.string(),
+        /** description for readers */
+        note: z.string(),
+        /** lines concerned */
+        lines: z.array(z.number().int()),
+      }),
+    ),
+    /** source line range */
+    lines: lineRange,
+    /** the seed file */
+    sourceFile: z.string(),
+    /** the original lines of the article's range */
+    sourceLines: z.array(z.object({ no: z.number().int(), text: z.string() })),
+    /** duplicates removed from this article's range */
+    duplicatesRemoved: z.array(
+      z.object({
+        /** removed text */
+        text: z.string(),
+        /** its lines */
+        lines: z.array(z.number().int()),
+        /** article that keeps it */
+        keptIn: z.string(),
+        /** lines of the kept copy */
+        keptLines: z.array(z.number().int()),
+      }),
+    ),
+  }),
+});
+
+export const collections = { issues, pages, articles };

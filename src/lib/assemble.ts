@@ -1,0 +1,539 @@
+/**
+ * Stage 4: blocks → pages and articles.
+ *
+ * A single pass over the blocks keeps the article being read. Each block is, in this order of
+ * precedence: a continuation start (new page), a page header, a cross-reference marker, a table,
+ * a signature, a photo with credit, a byline, a heading group, or body text. Body text either
+ * continues the last paragraph (a column break: see shouldJoin) or starts a new one; a short
+ * line that interrupts a broken paragraph is lifted out as a caption.
+ */
+import type { Block } from './blocks.ts';
+import type {
+  Article,
+  ArticleKind,
+  Byline,
+  Caption,
+  Edit,
+  Evidence,
+  NumberSource,
+  Paragraph,
+  Reference,
+  Table,
+} from './types.ts';
+import { continueByline, matchByline, matchPhotoCredit, type BylineMatch } from './byline.ts';
+import {
+  isAdLike,
+  isDateLine,
+  isEnumerated,
+  isHeadingLike,
+  isKickerMarked,
+  isLabelBlock,
+  isNoticeTitle,
+  isOfficialsLine,
+  isSignature,
+  isSubtitleMarked,
+  isTable,
+  shouldJoin,
+} from './classify.ts';
+import { matchContinuedFrom, matchContinuedOn, matchSee } from './refs.ts';
+import { bigrams, endsSentence, overlap, smallNumber, visibleLength } from './text.ts';
+
+export interface DraftPage {
+  number: number;
+  numberKnown: boolean;
+  numberSource: NumberSource;
+  header: string | null;
+  evidence: Evidence[];
+  startLine: number;
+}
+
+/** An article as assembled: no ids or display title yet. */
+export type DraftArticle = Omit<Article, 'id' | 'title' | 'paragraphs' | 'captions' | 'tables'> & {
+  paragraphs: Omit<Paragraph, 'id'>[];
+  captions: Omit<Caption, 'id'>[];
+  tables: Omit<Table, 'id'>[];
+};
+
+export interface AssembleResult {
+  pages: DraftPage[];
+  articles: DraftArticle[];
+  /** text the assembler could not place, with a reason */
+  unclassified: { text: string; lines: number[]; reason: string }[];
+}
+
+interface Draft {
+  page: number;
+  kind: ArticleKind | null;
+  column: string | null;
+  kicker: string | null;
+  headline: string;
+  subtitle: string | null;
+  byline: Byline | null;
+  paragraphs: Omit<Paragraph, 'id'>[];
+  captions: Omit<Caption, 'id'>[];
+  tables: Omit<Table, 'id'>[];
+  references: Reference[];
+  signature: { text: string; lines: number[] } | null;
+  edits: Edit[];
+  lines: number[];
+  closed: boolean;
+}
+
+const PAGE_HEADER =
+  /^(?:\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.|周.)?\s*)?第\s*([一二三四五六七八九十\d]{1,3})\s*版(?:$|[\s：:·|｜])/u;
+
+/** A label: value line (受理地点：…, 举报网址：…) belongs to body text, not to headings. */
+export function isFieldLine(text: string): boolean {
+  return /^[^：:，。、]{2,12}[：:]\s*\S/u.test(text.trim());
+}
+
+/** Text wholly inside brackets: (仅限受理短信举报) */
+function isAside(text: string): boolean {
+  return /^[（(【［\[][^（()）]*[）)】］\]]$/u.test(text.trim());
+}
+
+function blockLines(b: Block): number[] {
+  return b.lines.map((l) => l.no);
+}
+
+function headingCandidate(b: Block): boolean {
+  return isHeadingLike(b) && !isFieldLine(b.text) && !isAside(b.text);
+}
+
+export function assemble(blocks: readonly Block[], options: { mastheadPage: boolean }): AssembleResult {
+  const pages: DraftPage[] = [];
+  const drafts: Draft[] = [];
+  const unclassified: AssembleResult['unclassified'] = [];
+  let cur: Draft | null = null;
+
+  const startPage = (p: Omit<DraftPage, 'number'> & { number?: number; minNumber?: number }) => {
+    const prev = pages[pages.length - 1];
+    const seq = prev ? prev.number + 1 : 1;
+    const number = p.number ?? Math.max(seq, p.minNumber ?? 1);
+    pages.push({
+      number,
+      numberKnown: p.numberKnown,
+      numberSource: p.numberSource,
+      header: p.header,
+      evidence: p.evidence,
+      startLine: p.startLine,
+    });
+  };
+  const firstLine = blocks[0]?.lines[0]?.no ?? 1;
+  startPage({
+    numberKnown: options.mastheadPage,
+    numberSource: options.mastheadPage ? 'masthead' : 'sequence',
+    header: null,
+    evidence: options.mastheadPage ? [{ kind: 'masthead', text: 'front page masthead', line: firstLine }] : [],
+    startLine: firstLine,
+  });
+
+  const newDraft = (lines: number[]): Draft => {
+    const d: Draft = {
+      page: pages.length - 1,
+      kind: null,
+      column: null,
+      kicker: null,
+      headline: '',
+      subtitle: null,
+      byline: null,
+      paragraphs: [],
+      captions: [],
+      tables: [],
+      references: [],
+      signature: null,
+      edits: [],
+      lines: [...lines],
+      closed: false,
+    };
+    drafts.push(d);
+    cur = d;
+    return d;
+  };
+  const open = (): Draft | null => (cur && !cur.closed ? cur : null);
+  const lastPara = (d: Draft | null) => (d ? d.paragraphs[d.paragraphs.length - 1] : undefined);
+  const dangling = (d: Draft | null) => {
+    const p = lastPara(d);
+    return p && p.role === 'text' && !endsSentence(p.text) ? p : undefined;
+  };
+  const touch = (d: Draft, lines: number[]) => d.lines.push(...lines);
+
+  const addText = (d: Draft, text: string, lines: number[]) => {
+    touch(d, lines);
+    const on = matchContinuedOn(text, lines[lines.length - 1]!);
+    const body = on ? on.rest : text;
+    if (on) d.references.push(on.ref);
+    if (body) d.paragraphs.push({ role: 'text', text: body, lines });
+  };
+  const joinInto = (d: Draft, p: Omit<Paragraph, 'id'>, text: string, lines: number[], note: string) => {
+    touch(d, lines);
+    const on = matchContinuedOn(text, lines[lines.length - 1]!);
+    if (on) d.references.push(on.ref);
+    p.text += on ? on.rest : text;
+    d.edits.push({ kind: 'rejoined-split', note, lines: [p.lines[p.lines.length - 1]!, lines[0]!] });
+    p.lines.push(...lines);
+  };
+  const setByline = (d: Draft, m: BylineMatch, lines: number[]) => {
+    d.byline = {
+      text: m.text,
+      source: m.source,
+      place: m.place,
+      dateline: m.dateline,
+      staff: m.staff,
+      lines: { start: lines[0]!, end: lines[lines.length - 1]! },
+    };
+  };
+  const addCaption = (d: Draft, text: string, credit: string | null, lines: number[], moved: boolean) => {
+    touch(d, lines);
+    d.captions.push({ text, credit, lines, afterParagraph: d.paragraphs.length });
+    if (moved) {
+      d.edits.push({
+        kind: 'caption-moved',
+        note: `caption “${text}” stood inside a paragraph and was lifted out`,
+        lines,
+      });
+    }
+  };
+
+  /** Give a heading group's blocks their roles: column, kicker, headline, subtitle. */
+  const applyHeadings = (d: Draft, group: Block[]) => {
+    const columns: string[] = [];
+    const kickers: string[] = [];
+    const subtitles: string[] = [];
+    const unmarked: Block[] = [];
+    group.forEach((b, k) => {
+      if (k > 0 && isLabelBlock(b)) columns.push(b.lines.map((l) => l.text).join(' '));
+      else if (isKickerMarked(b.text) && k < group.length - 1) kickers.push(b.text);
+      else if (isSubtitleMarked(b.text) && k > 0) subtitles.push(b.text);
+      else if (k > 0 && isOfficialsLine(b.text) && unmarked.length > 0) subtitles.push(b.text);
+      else unmarked.push(b);
+    });
+    let headline = '';
+    if (unmarked.length === 1) headline = unmarked[0]!.text;
+    else if (unmarked.length === 2) {
+      const [a, b] = [unmarked[0]!.text, unmarked[1]!.text];
+      const la = visibleLength(a);
+      const lb = visibleLength(b);
+      if (kickers.length > 0) {
+        headline = a;
+        subtitles.unshift(b);
+      } else if (subtitles.length > 0) {
+        // With a subtitle already marked, two more lines make the classic three-level heading.
+        kickers.push(a);
+        headline = b;
+      } else if (la <= 8 && Math.abs(la - lb) <= 1) {
+        // A headline printed in two parallel lines: 缅怀革命先烈 / 赓续精神血脉
+        headline = `${a} ${b}`;
+        d.edits.push({ kind: 'heading-joined', note: 'two-line headline', lines: [...blockLines(unmarked[0]!), ...blockLines(unmarked[1]!)] });
+      } else if (lb <= 0.6 * la) {
+        kickers.push(a);
+        headline = b;
+      } else {
+        headline = a;
+        subtitles.unshift(b);
+      }
+    } else if (unmarked.length >= 3) {
+      if (kickers.length === 0) kickers.push(unmarked.shift()!.text);
+      headline = unmarked.shift()!.text;
+      subtitles.unshift(...unmarked.map((b) => b.text));
+    } else if (kickers.length > 0) {
+      // Only marked lines: the last kicker-marked line is the headline.
+      headline = kickers.pop()!;
+    } else if (subtitles.length > 0) {
+      headline = subtitles.shift()!;
+    }
+    d.column = columns.length ? columns.join(' ') : null;
+    d.kicker = kickers.length ? kickers.join(' ') : null;
+    d.headline = headline;
+    d.subtitle = subtitles.length ? subtitles.join(' ') : null;
+    touch(d, group.flatMap(blockLines));
+  };
+
+  /** What an article is about: its headings and opening paragraphs. */
+  const articleBigrams = (d: Draft) =>
+    bigrams([d.kicker, d.headline, d.subtitle, ...d.paragraphs.slice(0, 2).map((p) => p.text)].filter(Boolean).join(' '));
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const lines = blockLines(b);
+    const first = lines[0]!;
+    const next = blocks[i + 1];
+
+    // 1. A continuation from another page starts a new page.
+    const from = matchContinuedFrom(b.text, first);
+    if (from) {
+      startPage({
+        numberKnown: false,
+        numberSource: 'sequence',
+        header: null,
+        evidence: [{ kind: 'continuation', text: from.ref.text, line: first }],
+        startLine: first,
+        minNumber: (from.ref.page ?? 0) + 1,
+      });
+      const d = newDraft([]);
+      d.kind = 'continuation';
+      d.references.push(from.ref);
+      addText(d, from.rest, lines);
+      continue;
+    }
+
+    // 2. A printed page header.
+    const header = PAGE_HEADER.exec(b.text);
+    if (header && visibleLength(b.text) <= 40) {
+      const n = smallNumber(header[1]!);
+      startPage({
+        number: n ?? undefined,
+        numberKnown: n !== null,
+        numberSource: 'header',
+        header: b.text,
+        evidence: [{ kind: 'page-header', text: b.text, line: first }],
+        startLine: first,
+      });
+      cur = null;
+      continue;
+    }
+
+    // 3. A cross-reference marker: >>>详见第七版>>>
+    const see = matchSee(b.text, first);
+    if (see) {
+      const c = cur as Draft | null;
+      const target: Draft = c && !c.closed && c.paragraphs.length <= 1 ? c : newDraft([]);
+      target.references.push(see);
+      target.kind = 'teaser';
+      touch(target, lines);
+      target.closed = true;
+      continue;
+    }
+
+    // 4. Tables.
+    if (isTable(b)) {
+      const d = open() ?? newDraft([]);
+      const rows = b.lines.map((l) => l.text.split('\t').map((c) => c.trim()));
+      d.tables.push({
+        rows,
+        header: rows.length > 1 && rows[0]!.every((c) => visibleLength(c) <= 12),
+        lines: { start: first, end: lines[lines.length - 1]! },
+      });
+      touch(d, lines);
+      continue;
+    }
+
+    // 5. A signature closes a notice.
+    const c0 = open();
+    if (c0 && (isSignature(b) || (isDateLine(b.text) && c0.paragraphs.length > 0))) {
+      c0.signature = { text: b.lines.map((l) => l.text).join('\n'), lines };
+      touch(c0, lines);
+      c0.closed = true;
+      continue;
+    }
+
+    // 6. A photo with its credit line (■通讯员 王勤 摄).
+    const creditAt = b.lines.findIndex((l) => matchPhotoCredit(l.text));
+    if (creditAt >= 0) {
+      const captionText = b.lines
+        .filter((_, k) => k !== creditAt)
+        .map((l) => l.text)
+        .join('');
+      const credit = b.lines[creditAt]!.text;
+      const standalone = !open() || visibleLength(captionText) > 40 || b.gapBefore >= 2;
+      const d = standalone ? newDraft([]) : open()!;
+      if (standalone) d.kind = 'photo';
+      addCaption(d, captionText, credit, lines, false);
+      if (standalone) d.closed = true;
+      continue;
+    }
+
+    // 7. A byline opens (or completes the heading of) a news item.
+    let by = matchByline(b.text);
+    let byLines = lines;
+    if (by && next && (by.open || (by.rest === '' && by.staff.length === 0 && /^[（(]/u.test(next.text)))) {
+      const done = continueByline(by, next.text);
+      if (done) {
+        by = done;
+        byLines = [...lines, ...blockLines(next)];
+        i++;
+      }
+    }
+    if (by) {
+      const c = open();
+      const d = c && c.headline && !c.byline && c.paragraphs.length === 0 ? c : newDraft([]);
+      setByline(d, by, byLines);
+      if (byLines.length > lines.length) {
+        d.edits.push({ kind: 'byline-joined', note: 'byline continued on the next line', lines: byLines });
+      }
+      touch(d, byLines);
+      if (by.rest) d.paragraphs.push({ role: 'text', text: by.rest, lines: byLines.slice(-1) });
+      continue;
+    }
+
+    const c = open();
+    const hanging = dangling(c);
+
+    // 8. Heading-like blocks.
+    if (headingCandidate(b)) {
+      // 8a. It is really the start or the rest of a paragraph broken at a column edge.
+      if (hanging && c && !isNoticeTitle(b.text) && shouldJoin(hanging.text, b.lines[0]!.text, 'heading')) {
+        joinInto(c, hanging, b.text, lines, 'paragraph continued in the next column');
+        continue;
+      }
+      if (c && next && !headingCandidate(next) && !matchByline(next.text) && shouldJoin(b.text, next.lines[0]!.text)) {
+        addText(c, b.text, lines);
+        continue;
+      }
+      // 8b. A caption standing between the two halves of a broken paragraph:
+      //     this block opens the paragraph and the next one is the caption …
+      const after = blocks[i + 2];
+      if (
+        c &&
+        !hanging &&
+        next &&
+        after &&
+        visibleLength(next.text) <= 30 &&
+        headingCandidate(next) &&
+        !headingCandidate(after) &&
+        !matchByline(after.text) &&
+        shouldJoin(b.text, after.lines[0]!.text, 'lenient')
+      ) {
+        addText(c, b.text, lines);
+        const p = lastPara(c)!;
+        addCaption(c, next.text, null, blockLines(next), true);
+        joinInto(c, p, after.text, blockLines(after), 'paragraph continued after a caption');
+        i += 2;
+        continue;
+      }
+      //     … or the last paragraph hangs and this block is the caption.
+      if (
+        c &&
+        hanging &&
+        next &&
+        visibleLength(b.text) <= 30 &&
+        !isNoticeTitle(b.text) &&
+        !headingCandidate(next) &&
+        !matchByline(next.text) &&
+        shouldJoin(hanging.text, next.lines[0]!.text, 'lenient')
+      ) {
+        addCaption(c, b.text, null, lines, true);
+        joinInto(c, hanging, next.text, blockLines(next), 'paragraph continued after a caption');
+        i++;
+        continue;
+      }
+
+      // 8c. Collect the heading group.
+      const group: Block[] = [b];
+      let j = i + 1;
+      while (j < blocks.length) {
+        const g = blocks[j]!;
+        if (!headingCandidate(g) || matchByline(g.text) || matchSee(g.text, 0) || isSignature(g) || isTable(g)) break;
+        if (matchContinuedFrom(g.text, 0) || g.lines.some((l) => matchPhotoCredit(l.text))) break;
+        group.push(g);
+        j++;
+      }
+      const follower = blocks[j];
+      const followerIsByline = !!follower && !!matchByline(follower.text);
+      const followerIsSee = !!follower && !!matchSee(follower.text, 0);
+      const followerIsSignature = !!follower && isSignature(follower);
+
+      if (followerIsSee) {
+        // Panels before a teaser: an advert or slogan, then the teaser's own headline.
+        let lastAd = -1;
+        group.forEach((g, k) => {
+          if (isAdLike(g.text)) lastAd = k;
+        });
+        if (lastAd >= 0 && lastAd < group.length - 1) {
+          const ad = newDraft([]);
+          ad.kind = 'ad';
+          const adGroup = group.slice(0, lastAd + 1);
+          const signOff = adGroup.filter((g, k) => k > 0 && isAdLike(g.text) && !/[★☆◆◇]/u.test(g.text));
+          applyHeadings(ad, adGroup.filter((g) => !signOff.includes(g)));
+          for (const s of signOff) addText(ad, s.text, blockLines(s));
+          ad.closed = true;
+          group.splice(0, lastAd + 1);
+        }
+        const t = newDraft([]);
+        applyHeadings(t, group);
+        i = j - 1;
+        continue;
+      }
+
+      if (followerIsSignature && c) {
+        for (const g of group) addText(c, g.text, blockLines(g));
+        i = j - 1;
+        continue;
+      }
+
+      if (!followerIsByline && group.length === 1 && c && !isNoticeTitle(b.text) && c.paragraphs.length > 0) {
+        // A lone heading inside an article: a subhead, unless it reads as the start of another article.
+        const related = isEnumerated(b.text) || overlap(bigrams(b.text), articleBigrams(c)) >= 0.25;
+        if (c.byline || related) {
+          touch(c, lines);
+          c.paragraphs.push({ role: 'subhead', text: b.text, lines });
+          continue;
+        }
+      }
+
+      const d = newDraft([]);
+      applyHeadings(d, group);
+      if (!followerIsByline && (!follower || headingCandidate(follower)) && group.some((g) => isAdLike(g.text))) {
+        d.kind = 'ad';
+      }
+      i = j - 1;
+      continue;
+    }
+
+    // 9. Body text.
+    if (!c) {
+      const d = newDraft([]);
+      addText(d, b.text, lines);
+      continue;
+    }
+    if (hanging && shouldJoin(hanging.text, b.lines[0]!.text) && !isFieldLine(b.lines[0]!.text)) {
+      joinInto(c, hanging, b.text, lines, 'paragraph continued in the next column');
+      continue;
+    }
+    // A short sentence after a picture gap is the picture's caption.
+    const sentences = (b.text.match(/[。！？]/gu) ?? []).length;
+    if (b.gapBefore >= 2 && visibleLength(b.text) <= 60 && sentences <= 1 && (c.headline || c.paragraphs.length)) {
+      addCaption(c, b.text, null, lines, false);
+      continue;
+    }
+    addText(c, b.text, lines);
+  }
+
+  const articles = drafts
+    .filter((d) => d.lines.length > 0)
+    .map((d, k) => {
+      const sorted = [...d.lines].sort((a, b) => a - b);
+      return {
+        page: d.page,
+        order: k + 1,
+        kind: finalKind(d),
+        column: d.column,
+        kicker: d.kicker,
+        headline: d.headline,
+        subtitle: d.subtitle,
+        byline: d.byline,
+        paragraphs: d.paragraphs,
+        captions: d.captions,
+        tables: d.tables,
+        references: d.references,
+        signature: d.signature,
+        edits: d.edits,
+        lines: { start: sorted[0]!, end: sorted[sorted.length - 1]! },
+      } satisfies DraftArticle;
+    });
+  return { pages, articles, unclassified };
+}
+
+function finalKind(d: Draft): ArticleKind {
+  if (d.kind === 'ad' || d.kind === 'photo') return d.kind;
+  if (d.kind === 'teaser' && d.paragraphs.length <= 1) return 'teaser';
+  if (d.kind === 'continuation' && !d.headline) return 'continuation';
+  if (d.signature || isNoticeTitle(d.headline)) return 'notice';
+  if (d.tables.length > 0 && d.paragraphs.length === 0) return 'table';
+  if (d.byline?.source === '又讯') return 'brief';
+  const subheads = d.paragraphs.filter((p) => p.role === 'subhead').length;
+  if (d.byline && /^[■□●▲◆]/u.test(d.byline.text)) return 'feature';
+  if (subheads >= 2 || /^——记/u.test(d.subtitle ?? '')) return 'feature';
+  if (!d.headline && d.paragraphs.length > 0 && !d.byline) return 'brief';
+  return 'news';
+}

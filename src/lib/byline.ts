@@ -1,0 +1,205 @@
+/**
+ * Bylines: the credit line that opens a news item, in the forms Chinese papers print.
+ *
+ *   本报讯（记者 许珂 实习生付星婷）…           衡阳晚报讯 (全媒体记者 陈润)
+ *   本报北京5月14日电（记者 王某）…             新华社北京5月14日电（记者 李某 张某）…
+ *   本报记者（通讯员 尹骏彰 记者 莫雄飞）…      又讯（记者 胡亚华 通讯员 叶怡岑）…
+ *   ■本报记者 向吟吟                            ■本报记者 胡建军 通讯员 周妍
+ *   ■通讯员 王勤 摄                             (photo credit)
+ *
+ * Rules are written against the grammar of these forms (agency, optional place and date, 讯/电,
+ * parenthesised credits), not against particular names.
+ */
+import type { StaffCredit, StaffRole } from './types.ts';
+import { cnNumber } from './dates.ts';
+
+const HAN = String.raw`\u3400-\u9fff`;
+/** A paper or agency that sends news: 本报, 新华社, 中新社, 衡阳晚报, 人民日报, 央视网 … */
+const AGENCY = String.raw`(?:本报|新华社|中新社|[${HAN}]{2,8}?(?:日报|晚报|早报|都市报|商报|时报|报|通讯社|社|网|台))`;
+const NUM = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})`;
+/** 北京5月14日电, 5月14日讯, 讯, 电 */
+const DATELINE = String.raw`(?<place>[${HAN}]{0,8}?)(?:(?<month>${NUM})月(?<day>${NUM})日)?(?<kind>讯|电)`;
+const BULLET = String.raw`[■□●○▲△◆◇★☆▶►•·]`;
+
+/** Opening of a parenthesised byline: 本报讯（…）, 新华社北京5月14日电（…）, 本报记者（…）, 又讯（…） */
+const SOURCE_RE = new RegExp(
+  String.raw`^${BULLET}?\s*(?<source>(?:据)?(?<agency>${AGENCY})\s*${DATELINE}|又讯|(?:${AGENCY})?记者)`,
+  'u',
+);
+
+/** Role words, longest first. */
+const ROLES: { text: string; role: StaffRole; photos?: boolean }[] = [
+  { text: '全媒体记者', role: 'all-media-reporter' },
+  { text: '融媒体记者', role: 'all-media-reporter' },
+  { text: '见习记者', role: 'trainee-reporter' },
+  { text: '特约记者', role: 'special-correspondent' },
+  { text: '摄影记者', role: 'photographer', photos: true },
+  { text: '特约通讯员', role: 'correspondent' },
+  { text: '通讯员', role: 'correspondent' },
+  { text: '实习生', role: 'intern' },
+  { text: '记者', role: 'reporter' },
+  { text: '摄影', role: 'photographer', photos: true },
+];
+const ROLE_RE = new RegExp(`(${ROLES.map((r) => r.text).join('|')})`, 'u');
+const PHOTO_MARK = /^(?:文\/图|图\/文|文图|图文)$/u;
+const NAME = new RegExp(`^[${HAN}·]{2,5}$`, 'u');
+
+/**
+ * Parse the credits inside a byline: `记者 许珂 实习生付星婷`, `李建平 见习记者 刘紫叶`,
+ * `文/图 记者 金明达`, `通讯员 袁成龙 卢健`, `记者 王勤 摄`.
+ */
+export function parseCredits(credits: string): StaffCredit[] {
+  const staff: StaffCredit[] = [];
+  let photosAll = false;
+  let photosTail = false;
+  let role: { text: string; role: StaffRole } | null = null;
+  // Split role words from names that are glued to them (实习生付星婷) and separate names.
+  const tokens = credits
+    .replace(ROLE_RE, ' $1 ')
+    .split(/[\s、，,；;]+/u)
+    .flatMap((t) => (ROLE_RE.test(t) ? t.split(ROLE_RE) : [t]))
+    .map((t) => t.trim())
+    .filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (PHOTO_MARK.test(t)) {
+      photosAll = true;
+      continue;
+    }
+    if (t === '摄' || t === '摄影' || t === '图') {
+      photosTail = true;
+      continue;
+    }
+    const r = ROLES.find((x) => x.text === t);
+    if (r) {
+      role = r;
+      continue;
+    }
+    const name = t.replace(/摄$/u, '');
+    if (name !== t) photosTail = true;
+    if (!NAME.test(name)) continue;
+    staff.push({
+      name,
+      role: role?.role ?? 'contributor',
+      roleText: role?.text ?? null,
+      photos: photosAll || role?.role === 'photographer',
+    });
+  }
+  if (photosTail) for (const s of staff) s.photos = true;
+  return staff;
+}
+
+export interface BylineMatch {
+  /** the byline exactly as printed (without surrounding white space) */
+  text: string;
+  source: string;
+  place: string | null;
+  dateline: { m: number; d: number } | null;
+  staff: StaffCredit[];
+  /** text after the byline (the start of the first paragraph), trimmed */
+  rest: string;
+  /** the credits' opening bracket is not closed in this text (byline continues on the next line) */
+  open: boolean;
+}
+
+function num(s: string | undefined): number | null {
+  if (!s) return null;
+  return /^\d+$/.test(s) ? Number(s) : cnNumber(s);
+}
+
+/**
+ * Match a byline at the start of a paragraph. Returns null when the text does not open with one.
+ * Forms without brackets (■本报记者 向吟吟) must stand alone in their block.
+ */
+export function matchByline(text: string): BylineMatch | null {
+  const t = text.trim();
+  const m = SOURCE_RE.exec(t);
+  if (m?.groups) {
+    const source = m.groups.source!;
+    const after = t.slice(m[0].length);
+    const lead = /^\s*/u.exec(after)![0];
+    const body = after.slice(lead.length);
+    const bracket = /^[（(]/u.test(body);
+    const g = m.groups;
+    const place = g.place ? g.place : null;
+    const mo = num(g.month);
+    const da = num(g.day);
+    const dateline = mo && da ? { m: mo, d: da } : null;
+    const isReporterForm = /记者$/u.test(source) && !g.kind;
+    if (bracket) {
+      const close = body.search(/[）)]/u);
+      if (close === -1) {
+        // Credits continue in the next block: 衡阳晚报讯 (全媒体记者 许珂 通 | 讯员 王小云)
+        if (body.length > 40) return null;
+        return {
+          text: t,
+          source,
+          place,
+          dateline,
+          staff: parseCredits(body.slice(1)),
+          rest: '',
+          open: true,
+        };
+      }
+      const credits = body.slice(1, close);
+      if (credits.length > 60) return null;
+      const staff = parseCredits(credits);
+      // A parenthesis that holds no credit is not a byline (本报讯 must still count as one).
+      if (staff.length === 0 && isReporterForm) return null;
+      const end = m[0].length + lead.length + close + 1;
+      return {
+        text: t.slice(0, end),
+        source,
+        place,
+        dateline,
+        staff,
+        rest: t.slice(end).trim(),
+        open: false,
+      };
+    }
+    if (g.kind || source === '又讯') {
+      // 本报讯 alone, or 新华社北京5月14日电 followed directly by text
+      // Without brackets, text may follow only a full dateline (新华社北京5月14日电 …), so that
+      // ordinary sentences that happen to contain 社…电 are not read as bylines.
+      const lone = body.length === 0;
+      if (!lone && !dateline) return null;
+      return {
+        text: t.slice(0, m[0].length),
+        source,
+        place,
+        dateline,
+        staff: [],
+        rest: body,
+        open: false,
+      };
+    }
+    // ■本报记者 向吟吟 (通讯员 周妍): the whole block is the byline.
+    if (isReporterForm && body.length > 0 && body.length <= 40 && !/[。！？，]/u.test(body)) {
+      const staff = parseCredits(`记者 ${body}`);
+      if (staff.length > 0 && staff.length <= 6) {
+        return { text: t, source, place: null, dateline: null, staff, rest: '', open: false };
+      }
+    }
+  }
+  return null;
+}
+
+/** Continue an open byline with the next block's text: returns the completed match or null. */
+export function continueByline(open: BylineMatch, next: string): BylineMatch | null {
+  const close = next.search(/[）)]/u);
+  if (close === -1 || close > 40) return null;
+  const joined = open.text + next.slice(0, close + 1);
+  const again = matchByline(joined + next.slice(close + 1));
+  if (!again || again.open) return null;
+  return again;
+}
+
+/** A photo credit line: ■通讯员 王勤 摄, 记者 金明达 摄, 本报记者 张三/摄 */
+export function matchPhotoCredit(line: string): StaffCredit[] | null {
+  const t = line.trim();
+  if (t.length > 40) return null;
+  const m = new RegExp(String.raw`^${BULLET}?\s*(.{2,36}?)\s*[/／]?\s*摄(?:影)?$`, 'u').exec(t);
+  if (!m) return null;
+  const staff = parseCredits(m[1]!.replace(/^本报/u, '')).map((s) => ({ ...s, photos: true }));
+  return staff.length > 0 ? staff : null;
+}

@@ -1,0 +1,93 @@
+/**
+ * OCR duplicates: text printed twice by the text layer is kept once in the reading text and
+ * recorded, so that nothing is lost and the reader can see what was removed.
+ *
+ * 1. Whole paragraphs that occur twice (after column breaks are rejoined). The copy kept is the
+ *    one that fits its article best (shares most character bigrams with the rest of it), so a
+ *    paragraph that strayed into a neighbouring article is dropped there.
+ * 2. A long run repeated inside one article (≥ 40 characters spanning two clauses), as when a
+ *    column's last lines are printed again at the top of the next column.
+ */
+import type { Article, Duplicate } from './types.ts';
+import { bigrams, overlap, squash, visibleLength, CLAUSE_PUNCT } from './text.ts';
+
+type Para = Article['paragraphs'][number];
+
+const MIN_PARAGRAPH = 20;
+const SHINGLE = 20;
+const MIN_RUN = 40;
+
+function fit(article: Article, skip: Para): number {
+  const rest = [article.headline, ...article.paragraphs.filter((p) => p !== skip).map((p) => p.text)].join(' ');
+  return overlap(bigrams(skip.text), bigrams(rest));
+}
+
+function record(article: Article, duplicate: Duplicate, note: string) {
+  article.edits.push({ kind: 'duplicate-removed', note, lines: duplicate.lines });
+}
+
+export function removeDuplicates(articles: Article[]): Duplicate[] {
+  const out: Duplicate[] = [];
+
+  // 1. Whole paragraphs.
+  const groups = new Map<string, { a: Article; p: Para }[]>();
+  for (const a of articles) {
+    for (const p of a.paragraphs) {
+      if (p.role !== 'text' || visibleLength(p.text) < MIN_PARAGRAPH) continue;
+      const key = squash(p.text);
+      const list = groups.get(key) ?? [];
+      list.push({ a, p });
+      groups.set(key, list);
+    }
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    let keep = list[0]!;
+    let best = fit(keep.a, keep.p);
+    for (const o of list.slice(1)) {
+      const f = fit(o.a, o.p);
+      if (f > best) {
+        best = f;
+        keep = o;
+      }
+    }
+    for (const o of list) {
+      if (o === keep) continue;
+      o.a.paragraphs.splice(o.a.paragraphs.indexOf(o.p), 1);
+      const d: Duplicate = { text: o.p.text, lines: o.p.lines, keptIn: keep.a.id, keptLines: keep.p.lines };
+      out.push(d);
+      record(o.a, d, `paragraph printed twice; kept in ${keep.a.id === o.a.id ? 'this article' : keep.a.id}`);
+    }
+  }
+
+  // 2. Long repeated runs inside an article.
+  for (const a of articles) {
+    const seen = new Set<string>();
+    const total = a.paragraphs.reduce((n, p) => n + p.text.length, 0);
+    if (total > 200_000) continue;
+    for (const p of a.paragraphs) {
+      const chars = Array.from(p.text);
+      let k = 0;
+      const kept: string[] = [];
+      while (k < chars.length) {
+        let end = k;
+        while (end + SHINGLE <= chars.length && seen.has(chars.slice(end, end + SHINGLE).join(''))) end++;
+        const runEnd = end > k ? end - 1 + SHINGLE : k;
+        const run = chars.slice(k, runEnd).join('');
+        if (runEnd - k >= MIN_RUN && (run.match(new RegExp(CLAUSE_PUNCT, 'gu')) ?? []).length >= 2) {
+          const d: Duplicate = { text: run, lines: p.lines, keptIn: a.id, keptLines: p.lines };
+          out.push(d);
+          record(a, d, 'a run of text was printed twice; the second copy was removed');
+          k = runEnd;
+          continue;
+        }
+        if (k + SHINGLE <= chars.length) seen.add(chars.slice(k, k + SHINGLE).join(''));
+        kept.push(chars[k]!);
+        k++;
+      }
+      // windows that end inside the paragraph's tail
+      p.text = kept.join('');
+    }
+  }
+  return out;
+}

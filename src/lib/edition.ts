@@ -1,0 +1,100 @@
+/**
+ * Reading a folder of issue files into an edition: the file-system side shared by the command
+ * line and the Astro loader. Each file is parsed on its own, so one bad file is reported (with its
+ * name) and the others still build.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHints, type Hints } from './hints.ts';
+import { parseIssueWithSource } from './parse.ts';
+import type { PaperCatalog } from './paper.ts';
+import { InputError, type SourceText } from './read.ts';
+import type { Issue } from './types.ts';
+
+export function loadCatalog(path: string): PaperCatalog {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(path, `cannot read the paper catalogue: ${(e as Error).message}`);
+  }
+  const papers = (raw as { papers?: unknown }).papers;
+  if (!Array.isArray(papers) || !papers.every((p) => p && typeof p.id === 'string' && typeof p.name === 'string')) {
+    throw new InputError(path, 'the paper catalogue needs a "papers" list of objects with "id" and "name"');
+  }
+  for (const p of papers as { id: string }[]) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(p.id)) throw new InputError(path, `paper id "${p.id}" must be a lowercase ASCII slug`);
+  }
+  return { papers };
+}
+
+/** Hints file beside a seed: `name.txt` → `name.yaml` (or `.yml`). */
+export function readHints(txtPath: string): Hints | undefined {
+  for (const ext of ['.yaml', '.yml']) {
+    const p = txtPath.replace(/\.txt$/i, ext);
+    if (p !== txtPath && existsSync(p)) return parseHints(readFileSync(p, 'utf8'), p);
+  }
+  return undefined;
+}
+
+export interface ParsedFile {
+  issue: Issue;
+  source: SourceText;
+  /** full path of the file */
+  path: string;
+}
+
+export interface EditionResult {
+  issues: ParsedFile[];
+  /** files that could not be parsed, with a message naming the file */
+  errors: { file: string; message: string }[];
+}
+
+/** Parse one file; bad input becomes an error entry instead of an exception. */
+export function parseFile(path: string, catalog: PaperCatalog): ParsedFile | { file: string; message: string } {
+  try {
+    const bytes = readFileSync(path);
+    return { ...parseIssueWithSource(new Uint8Array(bytes), path, { catalog, hints: readHints(path) }), path };
+  } catch (e) {
+    if (e instanceof InputError) return { file: e.file, message: e.message };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file: path, message: `${path}: no such file` };
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') return { file: path, message: `${path}: is a folder, not a file` };
+    throw e;
+  }
+}
+
+/**
+ * Parse every `.txt` file of a folder. Issue ids must be unique: a second file that yields the
+ * same paper and date keeps its own id (suffixed with its file name) and a warning says so.
+ */
+export function loadEdition(dir: string, catalog: PaperCatalog): EditionResult {
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.txt'))
+    .sort();
+  const issues: ParsedFile[] = [];
+  const errors: EditionResult['errors'] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const r = parseFile(join(dir, f), catalog);
+    if (!('issue' in r)) {
+      errors.push(r);
+      continue;
+    }
+    const issue = r.issue;
+    const other = seen.get(issue.id);
+    if (other) {
+      const stem = f.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
+      const newId = `${issue.id}-${stem}`;
+      issue.warnings.push({
+        code: 'duplicate-issue',
+        message: `${other} already gives ${issue.id}; this file is published as ${newId}`,
+      });
+      for (const a of issue.articles) a.id = a.id.replace(issue.id, newId);
+      for (const d of issue.duplicates) d.keptIn = d.keptIn.replace(issue.id, newId);
+      issue.id = newId;
+    }
+    seen.set(issue.id, f);
+    issues.push(r);
+  }
+  return { issues, errors };
+}

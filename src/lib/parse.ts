@@ -1,0 +1,203 @@
+/**
+ * The edition pipeline for one issue file: read → blocks → classify/assemble → paper and date →
+ * ids and titles → duplicates → warnings and the conservation check.
+ */
+import { basename } from 'node:path';
+import { assemble, type DraftArticle } from './assemble.ts';
+import { detectLayout, toBlocks } from './blocks.ts';
+import { removeDuplicates } from './dedupe.ts';
+import type { Hints } from './hints.ts';
+import { accountedStrings, checkConservation } from './ledger.ts';
+import { findMasthead } from './masthead.ts';
+import { identifyPaper, type PaperCatalog } from './paper.ts';
+import { inferPublicationDate } from './pubdate.ts';
+import { decodeIssue, InputError, type SourceText } from './read.ts';
+import { toChineseNumber, visibleLength } from './text.ts';
+import { SCHEMA_ID, type Article, type Issue, type Page, type Warning } from './types.ts';
+
+export interface ParseOptions {
+  catalog: PaperCatalog;
+  hints?: Hints;
+}
+
+export function pageLabel(n: number, known: boolean): string {
+  return `第${toChineseNumber(n)}版${known ? '' : '（推定）'}`;
+}
+
+function derivedTitle(a: DraftArticle | Article): string {
+  if (a.headline) return a.headline;
+  const source =
+    a.kind === 'photo'
+      ? (a.captions[0]?.text ?? '')
+      : (a.paragraphs.find((p) => p.role === 'text')?.text ?? a.captions[0]?.text ?? a.tables[0]?.rows[0]?.join(' ') ?? '');
+  const words = Array.from(source.replace(/\s+/gu, ' ').trim());
+  const head = words.slice(0, 18).join('') + (words.length > 18 ? '…' : '');
+  const prefix: Partial<Record<Article['kind'], string>> = {
+    photo: '图片新闻：',
+    continuation: '（续）',
+    brief: '',
+    teaser: '导读：',
+  };
+  return (prefix[a.kind] ?? '') + (head || '（无标题）');
+}
+
+/** Parse one issue file's bytes. Throws InputError for input that cannot be read as an issue. */
+export function parseIssue(bytes: Uint8Array, path: string, options: ParseOptions): Issue {
+  return parseIssueWithSource(bytes, path, options).issue;
+}
+
+/** Like parseIssue, also returning the decoded source (for the source-text view). */
+export function parseIssueWithSource(
+  bytes: Uint8Array,
+  path: string,
+  options: ParseOptions,
+): { issue: Issue; source: SourceText } {
+  const file = basename(path);
+  const source = decodeIssue(bytes, file);
+  const warnings: Warning[] = source.notes.map((n) => ({ code: 'input-repaired', message: n }));
+
+  const layout = detectLayout(source.lines);
+  const blocks = toBlocks(source.lines, layout);
+  if (blocks.length === 0) throw new InputError(file, 'no text');
+  const { count, masthead } = findMasthead(blocks);
+  const assembled = assemble(blocks.slice(count), { mastheadPage: masthead !== null });
+
+  // Paper and date.
+  const paper = identifyPaper(
+    {
+      masthead,
+      bylines: assembled.articles.flatMap((a) => (a.byline ? [{ source: a.byline.source, line: a.byline.lines.start }] : [])),
+      signatures: assembled.articles.flatMap((a) => (a.signature ? [{ text: a.signature.text, line: a.signature.lines[0]! }] : [])),
+      text: source.text,
+    },
+    options.catalog,
+  );
+  const date = inferPublicationDate({ masthead, articles: assembled.articles, text: source.text });
+
+  const hints = options.hints ?? {};
+  if (hints.paper) {
+    const entry = options.catalog.papers.find((p) => p.id === hints.paper || p.name === hints.paper);
+    if (!entry) {
+      warnings.push({ code: 'hint-unknown-paper', message: `hint names paper "${hints.paper}", which is not in content/papers.json` });
+    } else {
+      if (paper.id !== 'unknown' && paper.id !== entry.id && paper.confidence !== 'low') {
+        warnings.push({
+          code: 'hint-contradicts-text',
+          message: `hint says paper ${entry.name}, the text says ${paper.name} (${paper.evidence[0]?.text ?? ''})`,
+        });
+      }
+      paper.evidence.unshift({ kind: 'hint', text: `${file.replace(/\.[^.]+$/, '')}.yaml: paper ${hints.paper}` });
+      Object.assign(paper, { id: entry.id, name: entry.name, confidence: 'high' });
+    }
+  }
+  if (hints.date) {
+    if (date.value && date.value !== hints.date && date.confidence !== 'none') {
+      warnings.push({
+        code: 'hint-contradicts-text',
+        message: `hint says date ${hints.date}, the text suggests ${date.value} (${date.method}, ${date.confidence} confidence)`,
+      });
+    }
+    date.evidence.unshift({ kind: 'hint', text: `date ${hints.date}` });
+    Object.assign(date, { value: hints.date, method: 'hint', confidence: 'high' });
+  }
+
+  if (paper.id === 'unknown') warnings.push({ code: 'paper-unknown', message: 'no clue names the paper' });
+  else if (paper.confidence === 'low') {
+    warnings.push({ code: 'paper-low-confidence', message: `paper ${paper.name} inferred from weak evidence (${paper.evidence[0]?.text})` });
+  }
+  if (!date.value) warnings.push({ code: 'date-unknown', message: 'no date of publication found in the text' });
+  else if (date.confidence === 'low') {
+    warnings.push({ code: 'date-low-confidence', message: `date ${date.value} inferred (${date.method}) with low confidence` });
+  }
+
+  // Ids.
+  const stem = file.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
+  const id = date.value ? `${paper.id}-${date.value}` : `${paper.id}-${stem}`;
+  const pages: Page[] = assembled.pages.map((p, k) => {
+    const hinted = hints.pages?.[k];
+    const number = hinted ?? p.number;
+    const known = hinted !== undefined || p.numberKnown;
+    const nextStart = assembled.pages[k + 1]?.startLine;
+    return {
+      id: `p${k + 1}`,
+      number,
+      numberKnown: known,
+      numberSource: hinted !== undefined ? 'hint' : p.numberSource,
+      label: pageLabel(number, known),
+      header: p.header,
+      evidence: p.evidence,
+      lines: { start: p.startLine, end: nextStart ? nextStart - 1 : source.lines.length },
+    };
+  });
+  if (hints.pages && hints.pages.length !== pages.length) {
+    warnings.push({
+      code: 'hint-contradicts-text',
+      message: `hint lists ${hints.pages.length} page numbers, the text has ${pages.length} pages`,
+    });
+  }
+  const pad = Math.max(3, String(assembled.articles.length).length);
+  const articles: Article[] = assembled.articles.map((a, k) => ({
+    ...a,
+    id: `${id}-a${String(k + 1).padStart(pad, '0')}`,
+    title: derivedTitle(a),
+    paragraphs: a.paragraphs.map((p) => ({ ...p, id: '' })),
+    captions: a.captions.map((c) => ({ ...c, id: '' })),
+    tables: a.tables.map((t) => ({ ...t, id: '' })),
+  }));
+
+  const duplicates = removeDuplicates(articles);
+  for (const a of articles) {
+    // Anchors, numbered after duplicates are removed: p1 …, f1 … (figures), t1 … (tables).
+    a.paragraphs.forEach((p, k) => (p.id = `p${k + 1}`));
+    a.captions.forEach((c, k) => (c.id = `f${k + 1}`));
+    a.tables.forEach((t, k) => (t.id = `t${k + 1}`));
+    a.title = derivedTitle(a);
+    if (a.paragraphs.length === 0 && a.captions.length === 0 && a.tables.length === 0 && !['teaser', 'ad'].includes(a.kind)) {
+      warnings.push({ code: 'article-without-text', message: `“${a.title}” has no text of its own`, line: a.lines.start });
+    }
+  }
+  if (articles.length === 0) throw new InputError(file, 'no article found: the text has no recognisable headline or paragraph');
+
+  const unclassified = assembled.unclassified.map((u) => ({
+    text: u.text,
+    lines: { start: u.lines[0]!, end: u.lines[u.lines.length - 1]! },
+    reason: u.reason,
+  }));
+  if (unclassified.length) {
+    warnings.push({
+      code: 'unclassified-text',
+      message: `${unclassified.reduce((n, u) => n + visibleLength(u.text), 0)} characters could not be placed`,
+      line: unclassified[0]!.lines.start,
+    });
+  }
+
+  const issue: Issue = {
+    schema: SCHEMA_ID,
+    id,
+    source: {
+      file,
+      sha256: source.sha256,
+      bytes: source.bytes,
+      encoding: source.encoding,
+      newline: source.newline,
+      lines: source.lines.length,
+      removedCharacters: source.removedCount,
+    },
+    paper,
+    date,
+    masthead,
+    pages,
+    articles,
+    duplicates,
+    unclassified,
+    warnings,
+  };
+  const report = checkConservation(source.text, accountedStrings(issue));
+  if (!report.ok) {
+    warnings.push({
+      code: 'conservation-failed',
+      message: `text not accounted for: missing ${report.missing.length} kinds of character, extra ${report.extra.length}`,
+    });
+  }
+  return { issue, source };
+}

@@ -1,0 +1,122 @@
+/**
+ * Stage 5b: the date of publication.
+ *
+ * 1. A masthead date is printed fact (high).
+ * 2. A relative word tied to a date in a news lead — 昨日（3月5日） — gives the day exactly (medium).
+ * 3. Otherwise the news leads: a daily reports the previous day's events, so the latest date that
+ *    opens a news item, plus one day, estimates the issue's date (low; medium when several leads
+ *    agree). The year comes from the years the text mentions (see inferYear).
+ * 4. Signatures of notices (2022年3月31日) set a lower bound; alone they give a low-confidence date.
+ */
+import type { Article, DateInfo, Evidence, Masthead, Paragraph } from './types.ts';
+import { addDays, compareYmd, findDates, inferYear, isoDate, type YMD } from './dates.ts';
+
+export interface DateClues {
+  masthead: Masthead | null;
+  articles: (Pick<Article, 'byline' | 'kind' | 'signature'> & { paragraphs: Omit<Paragraph, 'id'>[] })[];
+  text: string;
+}
+
+const LEAD_WINDOW = 40;
+
+export function inferPublicationDate(clues: DateClues): DateInfo {
+  const m = clues.masthead;
+  if (m?.date) {
+    return {
+      value: m.date,
+      method: 'masthead',
+      confidence: 'high',
+      evidence: [{ kind: 'masthead', text: m.lines.find((l) => l.text.includes('年'))?.text ?? m.date, line: m.lines[0]?.line }],
+    };
+  }
+
+  const leads: { m: number; d: number; text: string; line: number }[] = [];
+  const relatives: { date: { m: number; d: number }; offset: number; text: string; line: number }[] = [];
+  for (const a of clues.articles) {
+    if (!a.byline || a.kind === 'continuation') continue;
+    if (a.byline.dateline) {
+      leads.push({ ...a.byline.dateline, text: a.byline.text, line: a.byline.lines.start });
+    }
+    const first = a.paragraphs.find((p) => p.role === 'text');
+    if (!first) continue;
+    for (const dm of findDates(first.text)) {
+      if (dm.index > LEAD_WINDOW) break;
+      if (dm.kind === 'relative' && dm.m && dm.d && dm.offset !== undefined) {
+        relatives.push({ date: { m: dm.m, d: dm.d }, offset: dm.offset, text: dm.text, line: first.lines[0]! });
+        break;
+      }
+      if ((dm.kind === 'month-day' || dm.kind === 'full') && dm.m && dm.d) {
+        leads.push({ m: dm.m, d: dm.d, text: dm.text, line: first.lines[0]! });
+        break;
+      }
+    }
+  }
+
+  const signatures: { date: YMD; text: string; line: number }[] = [];
+  for (const a of clues.articles) {
+    if (!a.signature) continue;
+    for (const dm of findDates(a.signature.text)) {
+      if (dm.kind === 'full' && dm.y && dm.m && dm.d) {
+        signatures.push({ date: { y: dm.y, m: dm.m, d: dm.d }, text: dm.text, line: a.signature.lines[0]! });
+      }
+    }
+  }
+  const latestSignature = signatures.sort((a, b) => compareYmd(b.date, a.date))[0];
+
+  const withYear = (md: { m: number; d: number }) => inferYear(md, clues.text);
+
+  if (relatives.length > 0) {
+    const r = relatives[0]!;
+    const y = withYear(r.date);
+    if (y) {
+      const value = addDays({ y: y.y, ...r.date }, -r.offset);
+      return {
+        value: isoDate(value),
+        method: 'relative-word',
+        confidence: 'medium',
+        evidence: [
+          { kind: 'relative-word', text: r.text, line: r.line },
+          { kind: 'year-mention', text: y.evidence },
+        ],
+      };
+    }
+  }
+
+  if (leads.length > 0) {
+    // Across New Year, January leads are later than December ones.
+    const months = new Set(leads.map((l) => l.m));
+    const key = (l: { m: number; d: number }) => (months.has(12) && l.m <= 2 ? l.m + 12 : l.m) * 100 + l.d;
+    const latest = leads.reduce((a, b) => (key(b) > key(a) ? b : a));
+    const y = withYear(latest);
+    if (y) {
+      let value = addDays({ y: y.y, m: latest.m, d: latest.d }, 1);
+      const agreeing = leads.filter((l) => l.m === latest.m && l.d === latest.d).length;
+      const evidence: Evidence[] = [
+        ...leads.map((l) => ({ kind: 'lead-date', text: l.text, line: l.line })),
+        { kind: 'year-mention', text: y.evidence },
+      ];
+      let method: DateInfo['method'] = 'latest-event-plus-one';
+      if (latestSignature && compareYmd(latestSignature.date, value) > 0) {
+        value = latestSignature.date;
+        method = 'signature';
+        evidence.push({ kind: 'signature', text: latestSignature.text, line: latestSignature.line });
+      }
+      return {
+        value: isoDate(value),
+        method,
+        confidence: agreeing >= 2 && y.confidence === 'medium' ? 'medium' : 'low',
+        evidence,
+      };
+    }
+  }
+
+  if (latestSignature) {
+    return {
+      value: isoDate(latestSignature.date),
+      method: 'signature',
+      confidence: 'low',
+      evidence: [{ kind: 'signature', text: latestSignature.text, line: latestSignature.line }],
+    };
+  }
+  return { value: null, method: 'none', confidence: 'none', evidence: [] };
+}

@@ -1,0 +1,112 @@
+/** Small text predicates shared by the pipeline stages. */
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+export function isCjk(ch: string): boolean {
+  return CJK.test(ch);
+}
+
+export function countCjk(s: string): number {
+  let n = 0;
+  for (const ch of s) if (CJK.test(ch)) n++;
+  return n;
+}
+
+/** Length in characters (code points), ignoring white space. */
+export function visibleLength(s: string): number {
+  let n = 0;
+  for (const ch of s) if (!/\s/u.test(ch)) n++;
+  return n;
+}
+
+/** Remove all white space (ASCII, U+3000 and other Unicode spaces). */
+export function squash(s: string): string {
+  return s.replace(/\s+/gu, '');
+}
+
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
+const TERMINAL = /[。！？!?…；;](?:[”’」』）)\]】]*)$/u;
+
+/** True when the text ends a sentence (so a following block starts a new paragraph). */
+export function endsSentence(s: string): boolean {
+  const t = s.trimEnd();
+  if (TERMINAL.test(t)) return true;
+  // A closing quote after a complete quotation, e.g. ……”言犹在耳 is not; “……。” is handled above.
+  return false;
+}
+
+/** Punctuation that may stand inside a sentence. */
+export const CLAUSE_PUNCT = /[，、：；,:]/u;
+
+/**
+ * Join the lines of one block. Line breaks inside a block are layout, not content: CJK text is joined
+ * directly; a space is kept only between two Latin letters or digits.
+ */
+export function joinLines(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) {
+    const t = line.trim();
+    if (!t) continue;
+    if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(t)) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+/** Character bigrams of the CJK runs of a text (used for topical overlap). */
+export function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const runs = s.match(/[\u3400-\u9fff]+/gu) ?? [];
+  for (const run of runs) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  }
+  return out;
+}
+
+/** Share of `a`'s bigrams that occur in `b` (0 when `a` has none). */
+export function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return shared / a.size;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Small Chinese or Arabic numbers as used for page numbers and counts (一 … 九十九, 1 … 999). */
+export function smallNumber(s: string): number | null {
+  const t = s.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (/^\d{1,3}$/.test(t)) return Number(t);
+  if (!/^[〇零一二两三四五六七八九十]+$/u.test(t)) return null;
+  if (t === '十') return 10;
+  const ten = t.indexOf('十');
+  if (ten === -1) return t.length === 1 ? (CN_DIGITS[t] ?? null) : null;
+  const tens = ten === 0 ? 1 : (CN_DIGITS[t.slice(0, ten)] ?? NaN);
+  const ones = ten === t.length - 1 ? 0 : (CN_DIGITS[t.slice(ten + 1)] ?? NaN);
+  const n = tens * 10 + ones;
+  return Number.isFinite(n) ? n : null;
+}
+
+const CN_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 12 → 十二, 20 → 二十 (for page labels). */
+export function toChineseNumber(n: number): string {
+  if (n < 10) return CN_NUMERALS[n]!;
+  if (n < 20) return '十' + (n % 10 ? CN_NUMERALS[n % 10] : '');
+  if (n < 100) return CN_NUMERALS[Math.floor(n / 10)] + '十' + (n % 10 ? CN_NUMERALS[n % 10] : '');
+  return String(n);
+}

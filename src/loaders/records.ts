@@ -1,0 +1,65 @@
+/**
+ * Collection records made from one parsed file: plain data, ids deterministic from the input.
+ * Kept apart from the loader so that it can be tested without Astro.
+ */
+import type { ParsedFile } from '../lib/edition.ts';
+
+export interface RecordOf<T> {
+  id: string;
+  data: T;
+}
+
+export function pageEntryId(issueId: string, pageId: string): string {
+  return `${issueId}-${pageId}`;
+}
+
+export function issueRecord({ issue }: ParsedFile) {
+  const { articles, pages, ...rest } = issue;
+  return {
+    id: issue.id,
+    data: {
+      ...rest,
+      pages: pages.map((p) => pageEntryId(issue.id, p.id)),
+      articleCount: articles.length,
+    },
+  };
+}
+
+export function pageRecords({ issue }: ParsedFile) {
+  return issue.pages.map((p, index) => ({
+    id: pageEntryId(issue.id, p.id),
+    data: {
+      ...p,
+      issue: issue.id,
+      index,
+      paper: { id: issue.paper.id, name: issue.paper.name },
+      date: issue.date.value,
+      articles: issue.articles.filter((a) => a.page === index).map((a) => a.id),
+    },
+  }));
+}
+
+export function articleRecords({ issue, source }: ParsedFile) {
+  return issue.articles.map((a) => {
+    const sourceLines: { no: number; text: string }[] = [];
+    for (let no = a.lines.start; no <= a.lines.end; no++) {
+      const text = source.lines[no - 1] ?? '';
+      if (text.trim()) sourceLines.push({ no, text });
+    }
+    const page = issue.pages[a.page]!;
+    return {
+      id: a.id,
+      data: {
+        ...a,
+        issue: issue.id,
+        page: pageEntryId(issue.id, page.id),
+        pageIndex: a.page,
+        paper: { id: issue.paper.id, name: issue.paper.name },
+        date: issue.date.value,
+        sourceFile: issue.source.file,
+        sourceLines,
+        duplicatesRemoved: issue.duplicates.filter((d) => d.lines.some((l) => l >= a.lines.start && l <= a.lines.end)),
+      },
+    };
+  });
+}
