@@ -31,7 +31,9 @@ for (const f of files) {
     console.log(
       `   [${issue.pages[a.page]!.label}] ${a.kind} L${a.lines.start}-${a.lines.end}: ${heads}` +
         (a.column ? ` {栏目 ${a.column}}` : '') +
-        (a.byline ? ` «${a.byline.text}» ${a.byline.staff.map((s) => `${s.name}/${s.roleText ?? '-'}`).join(' ')}` : '') +
+        (a.byline
+          ? ` «${a.byline.text}» ${a.byline.staff.map((s) => `${s.name}/${s.roleText ?? '-'}`).join(' ')}`
+          : '') +
         ` ¶${a.paragraphs.length}` +
         (subheads.length ? ` subheads: ${subheads.join(' / ')}` : '') +
         (a.captions.length ? ` captions: ${a.captions.map((c) => c.text).join(' / ')}` : '') +

@@ -124,7 +124,9 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     numberKnown: options.mastheadPage,
     numberSource: options.mastheadPage ? 'masthead' : 'sequence',
     header: null,
-    evidence: options.mastheadPage ? [{ kind: 'masthead', text: 'front page masthead', line: firstLine }] : [],
+    evidence: options.mastheadPage
+      ? [{ kind: 'masthead', text: 'front page masthead', line: firstLine }]
+      : [],
     startLine: firstLine,
   });
 
@@ -224,7 +226,11 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
       } else if (la <= 8 && Math.abs(la - lb) <= 1) {
         // A headline printed in two parallel lines: 缅怀革命先烈 / 赓续精神血脉
         headline = `${a} ${b}`;
-        d.edits.push({ kind: 'heading-joined', note: 'two-line headline', lines: [...blockLines(unmarked[0]!), ...blockLines(unmarked[1]!)] });
+        d.edits.push({
+          kind: 'heading-joined',
+          note: 'two-line headline',
+          lines: [...blockLines(unmarked[0]!), ...blockLines(unmarked[1]!)],
+        });
       } else if (lb <= 0.6 * la) {
         kickers.push(a);
         headline = b;
@@ -251,7 +257,11 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
 
   /** What an article is about: its headings and opening paragraphs. */
   const articleBigrams = (d: Draft) =>
-    bigrams([d.kicker, d.headline, d.subtitle, ...d.paragraphs.slice(0, 2).map((p) => p.text)].filter(Boolean).join(' '));
+    bigrams(
+      [d.kicker, d.headline, d.subtitle, ...d.paragraphs.slice(0, 2).map((p) => p.text)]
+        .filter(Boolean)
+        .join(' '),
+    );
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -281,6 +291,19 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     const header = PAGE_HEADER.exec(b.text);
     if (header && visibleLength(b.text) <= 40) {
       const n = smallNumber(header[1]!);
+      const page = pages[pages.length - 1]!;
+      const pageIsEmpty = !drafts.some((d) => d.page === pages.length - 1);
+      if (pageIsEmpty && !page.header) {
+        // The header of the page we are on (the first page, after a masthead).
+        Object.assign(page, {
+          number: n ?? page.number,
+          numberKnown: n !== null || page.numberKnown,
+          numberSource: n !== null ? 'header' : page.numberSource,
+          header: b.text,
+        });
+        page.evidence.push({ kind: 'page-header', text: b.text, line: first });
+        continue;
+      }
       startPage({
         number: n ?? undefined,
         numberKnown: n !== null,
@@ -346,6 +369,8 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     // 7. A byline opens (or completes the heading of) a news item.
     let by = matchByline(b.text);
     let byLines = lines;
+    // A bare agency line above a full byline (新华社电 / 新华社北京5月14日电（记者…）) is a label.
+    if (by && !by.rest && by.staff.length === 0 && !by.open && next && matchByline(next.text)) by = null;
     if (by && next && (by.open || (by.rest === '' && by.staff.length === 0 && /^[（(]/u.test(next.text)))) {
       const done = continueByline(by, next.text);
       if (done) {
@@ -376,7 +401,13 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
         joinInto(c, hanging, b.text, lines, 'paragraph continued in the next column');
         continue;
       }
-      if (c && next && !headingCandidate(next) && !matchByline(next.text) && shouldJoin(b.text, next.lines[0]!.text)) {
+      if (
+        c &&
+        next &&
+        !headingCandidate(next) &&
+        !matchByline(next.text) &&
+        shouldJoin(b.text, next.lines[0]!.text)
+      ) {
         addText(c, b.text, lines);
         continue;
       }
@@ -423,7 +454,14 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
       let j = i + 1;
       while (j < blocks.length) {
         const g = blocks[j]!;
-        if (!headingCandidate(g) || matchByline(g.text) || matchSee(g.text, 0) || isSignature(g) || isTable(g)) break;
+        if (
+          !headingCandidate(g) ||
+          matchByline(g.text) ||
+          matchSee(g.text, 0) ||
+          isSignature(g) ||
+          isTable(g)
+        )
+          break;
         if (matchContinuedFrom(g.text, 0) || g.lines.some((l) => matchPhotoCredit(l.text))) break;
         group.push(g);
         j++;
@@ -444,7 +482,10 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
           ad.kind = 'ad';
           const adGroup = group.slice(0, lastAd + 1);
           const signOff = adGroup.filter((g, k) => k > 0 && isAdLike(g.text) && !/[★☆◆◇]/u.test(g.text));
-          applyHeadings(ad, adGroup.filter((g) => !signOff.includes(g)));
+          applyHeadings(
+            ad,
+            adGroup.filter((g) => !signOff.includes(g)),
+          );
           for (const s of signOff) addText(ad, s.text, blockLines(s));
           ad.closed = true;
           group.splice(0, lastAd + 1);
@@ -473,7 +514,11 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
 
       const d = newDraft([]);
       applyHeadings(d, group);
-      if (!followerIsByline && (!follower || headingCandidate(follower)) && group.some((g) => isAdLike(g.text))) {
+      if (
+        !followerIsByline &&
+        (!follower || headingCandidate(follower)) &&
+        group.some((g) => isAdLike(g.text))
+      ) {
         d.kind = 'ad';
       }
       i = j - 1;
@@ -492,7 +537,12 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     }
     // A short sentence after a picture gap is the picture's caption.
     const sentences = (b.text.match(/[。！？]/gu) ?? []).length;
-    if (b.gapBefore >= 2 && visibleLength(b.text) <= 60 && sentences <= 1 && (c.headline || c.paragraphs.length)) {
+    if (
+      b.gapBefore >= 2 &&
+      visibleLength(b.text) <= 60 &&
+      sentences <= 1 &&
+      (c.headline || c.paragraphs.length)
+    ) {
       addCaption(c, b.text, null, lines, false);
       continue;
     }

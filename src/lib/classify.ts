@@ -40,7 +40,10 @@ export function isSubtitleMarked(text: string): boolean {
  */
 export function isOfficialsLine(text: string): boolean {
   const t = text.trim();
-  return visibleLength(t) <= 40 && /(?:出席|主持|讲话|致辞|参加|见证|陪同|调研|宣讲报告)(?:活动|签约|会议|并讲话)?/u.test(t);
+  return (
+    visibleLength(t) <= 40 &&
+    /(?:出席|主持|讲话|致辞|参加|见证|陪同|调研|宣讲报告)(?:活动|签约|会议|并讲话)?/u.test(t)
+  );
 }
 
 /** A heading-like block: short, one or two lines, not a finished sentence. */
@@ -82,7 +85,9 @@ export function isAdLike(text: string): boolean {
 
 /** A multi-line block of short label lines (栏目: 安全生产三年行动 / 应急科普). */
 export function isLabelBlock(b: Block): boolean {
-  return b.lines.length >= 2 && b.lines.every((l) => visibleLength(l.text) <= 12 && !CLAUSE_PUNCT.test(l.text));
+  return (
+    b.lines.length >= 2 && b.lines.every((l) => visibleLength(l.text) <= 12 && !CLAUSE_PUNCT.test(l.text))
+  );
 }
 
 const DATE_ONLY = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
@@ -146,7 +151,8 @@ export function shouldJoin(
   // a lone locative (…项目西 | 起建设南路).
   const tag = lastWordTag(l);
   const lastIsSingle = (cutTail(l) ?? '').length === 1;
-  if (tag && /^(?:p|c|u|uj|ud|ug|ul|uv|uz|d|r|f)$/.test(tag) && (CLAUSE_PUNCT.test(l) || lastIsSingle)) return true;
+  if (tag && /^(?:p|c|u|uj|ud|ug|ul|uv|uz|d|r|f)$/.test(tag) && (CLAUSE_PUNCT.test(l) || lastIsSingle))
+    return true;
   if (mode === 'lenient' && CLAUSE_PUNCT.test(l)) return true;
   return false;
 }

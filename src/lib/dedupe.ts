@@ -18,7 +18,9 @@ const SHINGLE = 20;
 const MIN_RUN = 40;
 
 function fit(article: Article, skip: Para): number {
-  const rest = [article.headline, ...article.paragraphs.filter((p) => p !== skip).map((p) => p.text)].join(' ');
+  const rest = [article.headline, ...article.paragraphs.filter((p) => p !== skip).map((p) => p.text)].join(
+    ' ',
+  );
   return overlap(bigrams(skip.text), bigrams(rest));
 }
 

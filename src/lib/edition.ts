@@ -19,11 +19,15 @@ export function loadCatalog(path: string): PaperCatalog {
     throw new InputError(path, `cannot read the paper catalogue: ${(e as Error).message}`);
   }
   const papers = (raw as { papers?: unknown }).papers;
-  if (!Array.isArray(papers) || !papers.every((p) => p && typeof p.id === 'string' && typeof p.name === 'string')) {
+  if (
+    !Array.isArray(papers) ||
+    !papers.every((p) => p && typeof p.id === 'string' && typeof p.name === 'string')
+  ) {
     throw new InputError(path, 'the paper catalogue needs a "papers" list of objects with "id" and "name"');
   }
   for (const p of papers as { id: string }[]) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(p.id)) throw new InputError(path, `paper id "${p.id}" must be a lowercase ASCII slug`);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(p.id))
+      throw new InputError(path, `paper id "${p.id}" must be a lowercase ASCII slug`);
   }
   return { papers };
 }
@@ -51,14 +55,22 @@ export interface EditionResult {
 }
 
 /** Parse one file; bad input becomes an error entry instead of an exception. */
-export function parseFile(path: string, catalog: PaperCatalog): ParsedFile | { file: string; message: string } {
+export function parseFile(
+  path: string,
+  catalog: PaperCatalog,
+): ParsedFile | { file: string; message: string } {
   try {
     const bytes = readFileSync(path);
-    return { ...parseIssueWithSource(new Uint8Array(bytes), path, { catalog, hints: readHints(path) }), path };
+    return {
+      ...parseIssueWithSource(new Uint8Array(bytes), path, { catalog, hints: readHints(path) }),
+      path,
+    };
   } catch (e) {
     if (e instanceof InputError) return { file: e.file, message: e.message };
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file: path, message: `${path}: no such file` };
-    if ((e as NodeJS.ErrnoException).code === 'EISDIR') return { file: path, message: `${path}: is a folder, not a file` };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { file: path, message: `${path}: no such file` };
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR')
+      return { file: path, message: `${path}: is a folder, not a file` };
     throw e;
   }
 }

@@ -29,10 +29,12 @@ export function parseHints(source: string, file: string): Hints {
   const out: Hints = {};
   const rec = data as Record<string, unknown>;
   for (const key of Object.keys(rec)) {
-    if (!['paper', 'date', 'pages'].includes(key)) throw new InputError(file, `unknown hint "${key}" (allowed: paper, date, pages)`);
+    if (!['paper', 'date', 'pages'].includes(key))
+      throw new InputError(file, `unknown hint "${key}" (allowed: paper, date, pages)`);
   }
   if (rec.paper !== undefined) {
-    if (typeof rec.paper !== 'string' || !rec.paper.trim()) throw new InputError(file, 'paper must be a non-empty string');
+    if (typeof rec.paper !== 'string' || !rec.paper.trim())
+      throw new InputError(file, 'paper must be a non-empty string');
     out.paper = rec.paper.trim();
   }
   if (rec.date !== undefined) {

@@ -8,7 +8,9 @@ import type { Issue } from './types.ts';
 import { squash } from './text.ts';
 
 /** Every printed string the edition holds, in reading order. */
-export function accountedStrings(issue: Pick<Issue, 'masthead' | 'pages' | 'articles' | 'duplicates' | 'unclassified'>): string[] {
+export function accountedStrings(
+  issue: Pick<Issue, 'masthead' | 'pages' | 'articles' | 'duplicates' | 'unclassified'>,
+): string[] {
   const out: string[] = [];
   for (const l of issue.masthead?.lines ?? []) out.push(l.text);
   for (const p of issue.pages) if (p.header) out.push(p.header);

@@ -55,7 +55,12 @@ export function findMasthead(blocks: readonly Block[]): { count: number; masthea
     count = i + 1;
     misses = 0;
   }
-  if (matched < 3 || strong < 1) return { count: 0, masthead: null };
+  // Three masthead lines, or at least the paper's name and a dated line.
+  const kindsSeen = new Set(
+    blocks.slice(0, count).flatMap((b) => b.lines.map((l) => lineKind(l.text)).filter(Boolean)),
+  );
+  const nameAndDate = kindsSeen.has('paper') && kindsSeen.has('date');
+  if ((matched < 3 || strong < 1) && !nameAndDate) return { count: 0, masthead: null };
 
   const lines = blocks.slice(0, count).flatMap((b) => b.lines.map((l) => ({ line: l.no, text: l.text })));
   const m: Masthead = {

@@ -40,7 +40,10 @@ export interface PaperClues {
 const RANK: Record<Confidence, number> = { none: 0, low: 1, medium: 2, high: 3 };
 
 export function identifyPaper(clues: PaperClues, catalog: PaperCatalog): PaperInfo {
-  const scores = new Map<string, { name: string; id: string; score: number; evidence: Evidence[]; best: Confidence }>();
+  const scores = new Map<
+    string,
+    { name: string; id: string; score: number; evidence: Evidence[]; best: Confidence }
+  >();
   const byName = (name: string) => catalog.papers.find((p) => p.name === name);
   const credit = (name: string, weight: number, conf: Confidence, ev: Evidence) => {
     const entry = byName(name);
@@ -57,11 +60,16 @@ export function identifyPaper(clues: PaperClues, catalog: PaperCatalog): PaperIn
     credit(m.paperName, 10, 'high', { kind: 'masthead', text: m.paperName, line: m.lines[0]?.line });
   }
   if (m?.serial) {
-    const entry = catalog.papers.find((p) => p.serial && p.serial.replace(/\s/g, '') === m.serial!.replace(/\s/g, ''));
+    const entry = catalog.papers.find(
+      (p) => p.serial && p.serial.replace(/\s/g, '') === m.serial!.replace(/\s/g, ''),
+    );
     if (entry) credit(entry.name, 10, 'high', { kind: 'serial', text: m.serial });
   }
   for (const b of clues.bylines) {
-    const named = /^(?:据)?(.{2,10}?(?:日报|晚报|早报|都市报|商报|时报|报))(?:[\u3400-\u9fff]{0,8}?)(?:讯|电)$/u.exec(b.source);
+    const named =
+      /^(?:据)?(.{2,10}?(?:日报|晚报|早报|都市报|商报|时报|报))(?:[\u3400-\u9fff]{0,8}?)(?:讯|电)$/u.exec(
+        b.source,
+      );
     if (named && named[1] !== '本报') {
       credit(named[1]!, 3, 'high', { kind: 'byline-form', text: b.source, line: b.line });
     }

@@ -29,7 +29,10 @@ function derivedTitle(a: DraftArticle | Article): string {
   const source =
     a.kind === 'photo'
       ? (a.captions[0]?.text ?? '')
-      : (a.paragraphs.find((p) => p.role === 'text')?.text ?? a.captions[0]?.text ?? a.tables[0]?.rows[0]?.join(' ') ?? '');
+      : (a.paragraphs.find((p) => p.role === 'text')?.text ??
+        a.captions[0]?.text ??
+        a.tables[0]?.rows[0]?.join(' ') ??
+        '');
   const words = Array.from(source.replace(/\s+/gu, ' ').trim());
   const head = words.slice(0, 18).join('') + (words.length > 18 ? '…' : '');
   const prefix: Partial<Record<Article['kind'], string>> = {
@@ -66,8 +69,12 @@ export function parseIssueWithSource(
   const paper = identifyPaper(
     {
       masthead,
-      bylines: assembled.articles.flatMap((a) => (a.byline ? [{ source: a.byline.source, line: a.byline.lines.start }] : [])),
-      signatures: assembled.articles.flatMap((a) => (a.signature ? [{ text: a.signature.text, line: a.signature.lines[0]! }] : [])),
+      bylines: assembled.articles.flatMap((a) =>
+        a.byline ? [{ source: a.byline.source, line: a.byline.lines.start }] : [],
+      ),
+      signatures: assembled.articles.flatMap((a) =>
+        a.signature ? [{ text: a.signature.text, line: a.signature.lines[0]! }] : [],
+      ),
       text: source.text,
     },
     options.catalog,
@@ -78,7 +85,10 @@ export function parseIssueWithSource(
   if (hints.paper) {
     const entry = options.catalog.papers.find((p) => p.id === hints.paper || p.name === hints.paper);
     if (!entry) {
-      warnings.push({ code: 'hint-unknown-paper', message: `hint names paper "${hints.paper}", which is not in content/papers.json` });
+      warnings.push({
+        code: 'hint-unknown-paper',
+        message: `hint names paper "${hints.paper}", which is not in content/papers.json`,
+      });
     } else {
       if (paper.id !== 'unknown' && paper.id !== entry.id && paper.confidence !== 'low') {
         warnings.push({
@@ -86,7 +96,10 @@ export function parseIssueWithSource(
           message: `hint says paper ${entry.name}, the text says ${paper.name} (${paper.evidence[0]?.text ?? ''})`,
         });
       }
-      paper.evidence.unshift({ kind: 'hint', text: `${file.replace(/\.[^.]+$/, '')}.yaml: paper ${hints.paper}` });
+      paper.evidence.unshift({
+        kind: 'hint',
+        text: `${file.replace(/\.[^.]+$/, '')}.yaml: paper ${hints.paper}`,
+      });
       Object.assign(paper, { id: entry.id, name: entry.name, confidence: 'high' });
     }
   }
@@ -103,11 +116,18 @@ export function parseIssueWithSource(
 
   if (paper.id === 'unknown') warnings.push({ code: 'paper-unknown', message: 'no clue names the paper' });
   else if (paper.confidence === 'low') {
-    warnings.push({ code: 'paper-low-confidence', message: `paper ${paper.name} inferred from weak evidence (${paper.evidence[0]?.text})` });
+    warnings.push({
+      code: 'paper-low-confidence',
+      message: `paper ${paper.name} inferred from weak evidence (${paper.evidence[0]?.text})`,
+    });
   }
-  if (!date.value) warnings.push({ code: 'date-unknown', message: 'no date of publication found in the text' });
+  if (!date.value)
+    warnings.push({ code: 'date-unknown', message: 'no date of publication found in the text' });
   else if (date.confidence === 'low') {
-    warnings.push({ code: 'date-low-confidence', message: `date ${date.value} inferred (${date.method}) with low confidence` });
+    warnings.push({
+      code: 'date-low-confidence',
+      message: `date ${date.value} inferred (${date.method}) with low confidence`,
+    });
   }
 
   // Ids.
@@ -152,11 +172,21 @@ export function parseIssueWithSource(
     a.captions.forEach((c, k) => (c.id = `f${k + 1}`));
     a.tables.forEach((t, k) => (t.id = `t${k + 1}`));
     a.title = derivedTitle(a);
-    if (a.paragraphs.length === 0 && a.captions.length === 0 && a.tables.length === 0 && !['teaser', 'ad'].includes(a.kind)) {
-      warnings.push({ code: 'article-without-text', message: `“${a.title}” has no text of its own`, line: a.lines.start });
+    if (
+      a.paragraphs.length === 0 &&
+      a.captions.length === 0 &&
+      a.tables.length === 0 &&
+      !['teaser', 'ad'].includes(a.kind)
+    ) {
+      warnings.push({
+        code: 'article-without-text',
+        message: `“${a.title}” has no text of its own`,
+        line: a.lines.start,
+      });
     }
   }
-  if (articles.length === 0) throw new InputError(file, 'no article found: the text has no recognisable headline or paragraph');
+  if (articles.length === 0)
+    throw new InputError(file, 'no article found: the text has no recognisable headline or paragraph');
 
   const unclassified = assembled.unclassified.map((u) => ({
     text: u.text,

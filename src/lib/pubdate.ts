@@ -26,7 +26,13 @@ export function inferPublicationDate(clues: DateClues): DateInfo {
       value: m.date,
       method: 'masthead',
       confidence: 'high',
-      evidence: [{ kind: 'masthead', text: m.lines.find((l) => l.text.includes('年'))?.text ?? m.date, line: m.lines[0]?.line }],
+      evidence: [
+        {
+          kind: 'masthead',
+          text: m.lines.find((l) => l.text.includes('年'))?.text ?? m.date,
+          line: m.lines[0]?.line,
+        },
+      ],
     };
   }
 
@@ -42,7 +48,12 @@ export function inferPublicationDate(clues: DateClues): DateInfo {
     for (const dm of findDates(first.text)) {
       if (dm.index > LEAD_WINDOW) break;
       if (dm.kind === 'relative' && dm.m && dm.d && dm.offset !== undefined) {
-        relatives.push({ date: { m: dm.m, d: dm.d }, offset: dm.offset, text: dm.text, line: first.lines[0]! });
+        relatives.push({
+          date: { m: dm.m, d: dm.d },
+          offset: dm.offset,
+          text: dm.text,
+          line: first.lines[0]!,
+        });
         break;
       }
       if ((dm.kind === 'month-day' || dm.kind === 'full') && dm.m && dm.d) {

@@ -44,12 +44,7 @@ export interface PaperInfo {
 }
 
 export type DateMethod =
-  | 'masthead'
-  | 'hint'
-  | 'relative-word'
-  | 'latest-event-plus-one'
-  | 'signature'
-  | 'none';
+  'masthead' | 'hint' | 'relative-word' | 'latest-event-plus-one' | 'signature' | 'none';
 
 export interface DateInfo {
   /** ISO date of publication (YYYY-MM-DD), or null when nothing in the text gives it */
@@ -105,15 +100,7 @@ export interface Page {
 }
 
 export type ArticleKind =
-  | 'news'
-  | 'feature'
-  | 'photo'
-  | 'notice'
-  | 'ad'
-  | 'teaser'
-  | 'continuation'
-  | 'table'
-  | 'brief';
+  'news' | 'feature' | 'photo' | 'notice' | 'ad' | 'teaser' | 'continuation' | 'table' | 'brief';
 
 export type StaffRole =
   | 'reporter'
@@ -149,11 +136,7 @@ export interface Byline {
 }
 
 export type EditKind =
-  | 'rejoined-split'
-  | 'caption-moved'
-  | 'duplicate-removed'
-  | 'byline-joined'
-  | 'heading-joined';
+  'rejoined-split' | 'caption-moved' | 'duplicate-removed' | 'byline-joined' | 'heading-joined';
 
 /** Something the parser changed relative to the raw line order. */
 export interface Edit {

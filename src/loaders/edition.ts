@@ -28,7 +28,8 @@ function report(logger: LoaderContext['logger'], result: EditionResult) {
   if (cached) cached.reported = true;
   for (const e of result.errors) logger.error(`skipped ${e.message}`);
   for (const { issue } of result.issues) {
-    for (const w of issue.warnings) logger.warn(`${issue.source.file}${w.line ? ':' + w.line : ''}: ${w.message}`);
+    for (const w of issue.warnings)
+      logger.warn(`${issue.source.file}${w.line ? ':' + w.line : ''}: ${w.message}`);
   }
   const articles = result.issues.reduce((n, f) => n + f.issue.articles.length, 0);
   logger.info(`${result.issues.length} issues, ${articles} articles from ${seedsDir()}`);
@@ -46,7 +47,11 @@ export function editionLoader(kind: Kind): Loader {
       store.clear();
       for (const file of result.issues) {
         const records =
-          kind === 'issues' ? [issueRecord(file)] : kind === 'pages' ? pageRecords(file) : articleRecords(file);
+          kind === 'issues'
+            ? [issueRecord(file)]
+            : kind === 'pages'
+              ? pageRecords(file)
+              : articleRecords(file);
         for (const { id, data } of records) {
           const parsed = await parseData({ id, data });
           store.set({ id, data: parsed, digest: generateDigest(data) });

@@ -58,7 +58,9 @@ export function articleRecords({ issue, source }: ParsedFile) {
         date: issue.date.value,
         sourceFile: issue.source.file,
         sourceLines,
-        duplicatesRemoved: issue.duplicates.filter((d) => d.lines.some((l) => l >= a.lines.start && l <= a.lines.end)),
+        duplicatesRemoved: issue.duplicates.filter((d) =>
+          d.lines.some((l) => l >= a.lines.start && l <= a.lines.end),
+        ),
       },
     };
   });
