@@ -163,7 +163,9 @@ describe('weekdays', () => {
 
   it('round-trips weekdayZh through parseWeekday', () => {
     // 2021-12-05 is a Sunday; the next seven days cover the whole week.
-    const got = [0, 1, 2, 3, 4, 5, 6].map((i) => parseWeekday(weekdayZh(addDays({ y: 2021, m: 12, d: 5 }, i))));
+    const got = [0, 1, 2, 3, 4, 5, 6].map((i) =>
+      parseWeekday(weekdayZh(addDays({ y: 2021, m: 12, d: 5 }, i))),
+    );
     expect(got).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });
@@ -201,7 +203,9 @@ describe('lunarDate', () => {
 
 describe('findDates', () => {
   it('finds a month-day and reports the year of a meeting name as nothing else', () => {
-    expect(brief(findDates('3月5日上午，2021年全市医疗保障工作会议召开'))).toEqual(['month-day 3-5 @0 3月5日']);
+    expect(brief(findDates('3月5日上午，2021年全市医疗保障工作会议召开'))).toEqual([
+      'month-day 3-5 @0 3月5日',
+    ]);
   });
 
   it('finds both ends of a full-date range', () => {
@@ -227,13 +231,24 @@ describe('findDates', () => {
 
   it('gives a range ending in a bare day the month of its start', () => {
     expect(brief(findDates('3月5日至8日举行'))).toEqual(['month-day 3-5 @0 3月5日', 'month-day 3-8 @5 8日']);
-    expect(brief(findDates('2022年3月5日—8日'))).toEqual(['full 2022-3-5 @0 2022年3月5日', 'month-day 3-8 @10 8日']);
+    expect(brief(findDates('2022年3月5日—8日'))).toEqual([
+      'full 2022-3-5 @0 2022年3月5日',
+      'month-day 3-8 @10 8日',
+    ]);
   });
 
   it('never reports a full date again as a month-day or year-month', () => {
     const ms = findDates('2022年3月31日');
     expect(ms).toHaveLength(1);
-    expect(ms[0]).toMatchObject({ kind: 'full', y: 2022, m: 3, d: 31, index: 0, length: 10, text: '2022年3月31日' });
+    expect(ms[0]).toMatchObject({
+      kind: 'full',
+      y: 2022,
+      m: 3,
+      d: 31,
+      index: 0,
+      length: 10,
+      text: '2022年3月31日',
+    });
   });
 
   it('finds year-months', () => {
@@ -261,7 +276,9 @@ describe('findDates', () => {
     expect(findDates('正月十五闹元宵，腊月二十三过小年')).toEqual([]);
     expect(findDates('2021年十一月初六')).toEqual([]);
     expect(findDates('农历十一月二十日')).toEqual([]);
-    expect(brief(findDates('2021年12月9日 星期四 农历辛丑年十一月初六'))).toEqual(['full 2021-12-9 @0 2021年12月9日']);
+    expect(brief(findDates('2021年12月9日 星期四 农历辛丑年十一月初六'))).toEqual([
+      'full 2021-12-9 @0 2021年12月9日',
+    ]);
   });
 
   it('finds relative days with their offsets', () => {
@@ -277,8 +294,12 @@ describe('findDates', () => {
 
   it('attaches a bracketed explicit date to a relative day', () => {
     const ms = findDates('昨日（3月5日）是');
-    expect(ms).toEqual([{ kind: 'relative', offset: -1, m: 3, d: 5, index: 0, length: 8, text: '昨日（3月5日）' }]);
-    expect(brief(findDates('今天(2021年3月6日，星期六)'))).toEqual(['relative 0 3-6 @0 今天(2021年3月6日，星期六)']);
+    expect(ms).toEqual([
+      { kind: 'relative', offset: -1, m: 3, d: 5, index: 0, length: 8, text: '昨日（3月5日）' },
+    ]);
+    expect(brief(findDates('今天(2021年3月6日，星期六)'))).toEqual([
+      'relative 0 3-6 @0 今天(2021年3月6日，星期六)',
+    ]);
     expect(findDates('今天(2021年3月6日)')[0]?.y).toBe(2021);
   });
 
@@ -304,7 +325,11 @@ describe('findDates', () => {
   it('returns mentions in text order with correct positions', () => {
     const text = '昨日，2021年全市会议于3月5日召开，会期至3月8日。';
     const ms = findDates(text);
-    expect(brief(ms)).toEqual(['relative -1 @0 昨日', 'month-day 3-5 @13 3月5日', 'month-day 3-8 @23 3月8日']);
+    expect(brief(ms)).toEqual([
+      'relative -1 @0 昨日',
+      'month-day 3-5 @13 3月5日',
+      'month-day 3-8 @23 3月8日',
+    ]);
     for (const m of ms) expect(text.slice(m.index, m.index + m.length)).toBe(m.text);
   });
 });
@@ -333,7 +358,10 @@ describe('inferYear', () => {
   });
 
   it('uses the previous year with low confidence when it is not itself mentioned', () => {
-    expect(inferYear({ m: 12, d: 8 }, '新年音乐会将于2022年1月2日举行。')).toMatchObject({ y: 2021, confidence: 'low' });
+    expect(inferYear({ m: 12, d: 8 }, '新年音乐会将于2022年1月2日举行。')).toMatchObject({
+      y: 2021,
+      confidence: 'low',
+    });
   });
 
   it('takes the new year when a near-future date is too far after the anchor', () => {

@@ -9,7 +9,7 @@
  *    column's last lines are printed again at the top of the next column.
  */
 import type { Article, Duplicate } from './types.ts';
-import { bigrams, overlap, squash, visibleLength, CLAUSE_PUNCT } from './text.ts';
+import { bigrams, squash, visibleLength, CLAUSE_PUNCT } from './text.ts';
 
 type Para = Article['paragraphs'][number];
 
@@ -17,11 +17,22 @@ const MIN_PARAGRAPH = 20;
 const SHINGLE = 20;
 const MIN_RUN = 40;
 
-function fit(article: Article, skip: Para): number {
-  const rest = [article.headline, ...article.paragraphs.filter((p) => p !== skip).map((p) => p.text)].join(
-    ' ',
-  );
-  return overlap(bigrams(skip.text), bigrams(rest));
+/** Bigram counts of an article's headline and paragraphs (computed once per article). */
+function bigramCounts(article: Article): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of [article.headline, ...article.paragraphs.map((p) => p.text)]) {
+    for (const g of bigrams(text)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Share of a paragraph's bigrams found elsewhere in its article. */
+function fit(counts: Map<string, number>, p: Para): number {
+  const own = bigrams(p.text);
+  if (own.size === 0) return 0;
+  let shared = 0;
+  for (const g of own) if ((counts.get(g) ?? 0) > 1) shared++;
+  return shared / own.size;
 }
 
 function record(article: Article, duplicate: Duplicate, note: string) {
@@ -42,12 +53,18 @@ export function removeDuplicates(articles: Article[]): Duplicate[] {
       groups.set(key, list);
     }
   }
+  const countsOf = new Map<Article, Map<string, number>>();
+  const counts = (a: Article) => {
+    let c = countsOf.get(a);
+    if (!c) countsOf.set(a, (c = bigramCounts(a)));
+    return c;
+  };
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     let keep = list[0]!;
-    let best = fit(keep.a, keep.p);
+    let best = fit(counts(keep.a), keep.p);
     for (const o of list.slice(1)) {
-      const f = fit(o.a, o.p);
+      const f = fit(counts(o.a), o.p);
       if (f > best) {
         best = f;
         keep = o;
