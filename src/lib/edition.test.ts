@@ -1,0 +1,104 @@
+/** Bad input: every file is decoded correctly or rejected with a message naming it; the others still build. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, loadEdition, parseFile } from './edition.ts';
+import { accountedStrings, checkConservation } from './ledger.ts';
+
+const catalog = loadCatalog(resolve(import.meta.dirname, '../../content/papers.json'));
+const seed = readFileSync(resolve(import.meta.dirname, '../../seeds/003_535e0761a6686cfc.txt'), 'utf8');
+
+function folder(files: Record<string, Uint8Array | string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'baokan-bad-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+function junk(n: number): Uint8Array {
+  let x = 12345;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+describe('bad input', () => {
+  const dir = folder({
+    'a-good.txt': seed,
+    'b-empty.txt': '',
+    'c-junk.txt': junk(4096),
+    'd-gb18030.txt': iconv.encode(seed, 'gb18030'),
+    'e-utf16le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]),
+    'f-bom-crlf.txt': '\ufeff' + seed.replace(/\n/g, '\r\n'),
+    'g-controls.txt': seed.replace('市委书记', '市委\u0000书\u0007记'),
+    'h-no-chinese.txt': 'Hello world.\n\nNothing to see here.\n',
+    'i-no-headline.txt': '。，、\n\n……\n',
+    'notes.md': '# not an issue',
+  });
+  const result = loadEdition(dir, catalog);
+  const byFile = new Map(result.issues.map((r) => [r.issue.source.file, r.issue]));
+
+  it('builds the good files and reports the bad ones by name, without stack traces', () => {
+    expect([...byFile.keys()].sort()).toEqual([
+      'a-good.txt',
+      'd-gb18030.txt',
+      'e-utf16le.txt',
+      'f-bom-crlf.txt',
+      'g-controls.txt',
+    ]);
+    const errors = Object.fromEntries(result.errors.map((e) => [e.file, e.message]));
+    expect(errors['b-empty.txt']).toBe('b-empty.txt: empty file');
+    expect(errors['c-junk.txt']).toMatch(/^c-junk\.txt: not text/);
+    expect(errors['h-no-chinese.txt']).toBe('h-no-chinese.txt: no Chinese text found');
+    expect(errors['i-no-headline.txt']).toMatch(/^i-no-headline\.txt: /);
+    for (const m of Object.values(errors)) expect(m).not.toMatch(/\n\s+at /);
+  });
+
+  it('decodes other encodings to the same edition', () => {
+    const good = byFile.get('a-good.txt')!;
+    const titles = good.articles.map((a) => a.title);
+    expect(byFile.get('d-gb18030.txt')!.source.encoding).toBe('gb18030');
+    expect(byFile.get('e-utf16le.txt')!.source.encoding).toBe('utf-16le');
+    expect(byFile.get('f-bom-crlf.txt')!.source).toMatchObject({ encoding: 'utf-8-bom', newline: 'CRLF' });
+    for (const f of ['d-gb18030.txt', 'e-utf16le.txt', 'f-bom-crlf.txt', 'g-controls.txt']) {
+      expect(
+        byFile.get(f)!.articles.map((a) => a.title),
+        f,
+      ).toEqual(titles);
+    }
+  });
+
+  it('removes control characters with a warning that names the line, and loses no text', () => {
+    const issue = byFile.get('g-controls.txt')!;
+    expect(issue.source.removedCharacters).toBe(2);
+    expect(issue.warnings.find((w) => w.code === 'input-repaired')?.message).toMatch(/line 11/);
+    expect(issue.articles[0]!.paragraphs[0]!.text).toContain('市委书记');
+  });
+
+  it('keeps a second issue of the same paper and date under its own id', () => {
+    const ids = result.issues.map((r) => r.issue.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(byFile.get('d-gb18030.txt')!.warnings.some((w) => w.code === 'duplicate-issue')).toBe(true);
+  });
+
+  it('names a missing path', () => {
+    expect(parseFile(join(dir, 'nope.txt'), catalog)).toEqual({
+      file: join(dir, 'nope.txt'),
+      message: `${join(dir, 'nope.txt')}: no such file`,
+    });
+  });
+
+  it('parses a 10 MB file without losing text', () => {
+    const big = folder({ 'big.txt': Array.from({ length: 1000 }, () => seed).join('\n\n') });
+    const r = parseFile(join(big, 'big.txt'), catalog);
+    if (!('issue' in r)) throw new Error(r.message);
+    expect(r.issue.source.bytes).toBeGreaterThan(10_000_000);
+    const report = checkConservation(r.source.text, accountedStrings(r.issue));
+    expect(report.ok).toBe(true);
+    expect(r.issue.articles.length).toBeGreaterThanOrEqual(4 * 1000);
+  }, 120_000);
+});
