@@ -163,6 +163,8 @@ const pages = defineCollection({
     label: z.string(),
     /** printed page header */
     header: z.string().nullable(),
+    /** editorial credits printed on the page (责任编辑：…) */
+    credits: z.array(z.object({ text: z.string(), line: z.number().int() })),
     /** why the page starts where it does */
     evidence: z.array(evidence),
     /** source lines of the page */

@@ -39,6 +39,7 @@ import { matchContinuedFrom, matchContinuedOn, matchSee } from './refs.ts';
 import { bigrams, endsSentence, overlap, smallNumber, visibleLength } from './text.ts';
 
 export interface DraftPage {
+  credits: { text: string; line: number }[];
   number: number;
   numberKnown: boolean;
   numberSource: NumberSource;
@@ -79,8 +80,12 @@ interface Draft {
   closed: boolean;
 }
 
+/** 第二版 要闻, 2023年5月15日 星期一 第3版, A3 要闻, B2版：文体 */
 const PAGE_HEADER =
-  /^(?:\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.|周.)?\s*)?第\s*([一二三四五六七八九十\d]{1,3})\s*版(?:$|[\s：:·|｜])/u;
+  /^(?:\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.|周.)?\s*[|｜]?\s*)?(?:第\s*([一二三四五六七八九十\d]{1,3})\s*版|[A-H]([1-9]\d?)\s*版?)(?:$|[\s：:·|｜])/u;
+
+const PAGE_CREDITS =
+  /^(?:责任编辑|本版编辑|编辑|美术编辑|美编|版式|版式设计|校对|组版|编审|值班编委)\s*[：:]/u;
 
 /** A label: value line (受理地点：…, 举报网址：…) belongs to body text, not to headings. */
 export function isFieldLine(text: string): boolean {
@@ -106,11 +111,12 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
   const unclassified: AssembleResult['unclassified'] = [];
   let cur: Draft | null = null;
 
-  const startPage = (p: Omit<DraftPage, 'number'> & { number?: number; minNumber?: number }) => {
+  const startPage = (p: Omit<DraftPage, 'number' | 'credits'> & { number?: number; minNumber?: number }) => {
     const prev = pages[pages.length - 1];
     const seq = prev ? prev.number + 1 : 1;
     const number = p.number ?? Math.max(seq, p.minNumber ?? 1);
     pages.push({
+      credits: [],
       number,
       numberKnown: p.numberKnown,
       numberSource: p.numberSource,
@@ -289,8 +295,8 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
 
     // 2. A printed page header.
     const header = PAGE_HEADER.exec(b.text);
-    if (header && visibleLength(b.text) <= 40) {
-      const n = smallNumber(header[1]!);
+    if (header && visibleLength(b.text) <= (header[2] ? 16 : 40)) {
+      const n = smallNumber(header[1] ?? header[2]!);
       const page = pages[pages.length - 1]!;
       const pageIsEmpty = !drafts.some((d) => d.page === pages.length - 1);
       if (pageIsEmpty && !page.header) {
@@ -313,6 +319,12 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
         startLine: first,
       });
       cur = null;
+      continue;
+    }
+
+    // 2b. Editorial credits printed on the page: 责任编辑：周红 版式：吴刚
+    if (PAGE_CREDITS.test(b.text) && visibleLength(b.text) <= 60) {
+      for (const l of b.lines) pages[pages.length - 1]!.credits.push({ text: l.text, line: l.no });
       continue;
     }
 
@@ -377,6 +389,20 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
         by = done;
         byLines = [...lines, ...blockLines(next)];
         i++;
+      }
+    }
+    if (by && by.source === '') {
+      // A credit line without an agency (文/图 记者 张三, （本报记者 王某）) credits the article it
+      // stands in, before or after its text; a second one is text.
+      const c = open();
+      if (c && !c.byline) {
+        setByline(c, by, byLines);
+        touch(c, byLines);
+        continue;
+      }
+      if (c) {
+        addText(c, b.text, lines);
+        continue;
       }
     }
     if (by) {
@@ -504,8 +530,13 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
 
       if (!followerIsByline && group.length === 1 && c && !isNoticeTitle(b.text) && c.paragraphs.length > 0) {
         // A lone heading inside an article: a subhead, unless it reads as the start of another article.
-        const related = isEnumerated(b.text) || overlap(bigrams(b.text), articleBigrams(c)) >= 0.25;
-        if (c.byline || related) {
+        // Features (■ bylines, or subheads already) carry subheads; elsewhere a subhead must share the
+        // article's vocabulary, or it starts a new article.
+        const share = overlap(bigrams(b.text), articleBigrams(c));
+        const feature =
+          /^[■□●▲◆]/u.test(c.byline?.text ?? '') || c.paragraphs.some((p) => p.role === 'subhead');
+        const related = isEnumerated(b.text) || share >= 0.25 || (!!c.byline && (feature || share >= 0.1));
+        if (related) {
           touch(c, lines);
           c.paragraphs.push({ role: 'subhead', text: b.text, lines });
           continue;

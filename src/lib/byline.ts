@@ -174,14 +174,42 @@ export function matchByline(text: string): BylineMatch | null {
       };
     }
     // ■本报记者 向吟吟 (通讯员 周妍): the whole block is the byline.
-    if (isReporterForm && body.length > 0 && body.length <= 40 && !/[。！？，]/u.test(body)) {
+    if (
+      isReporterForm &&
+      lead.length > 0 &&
+      body.length > 0 &&
+      body.length <= 40 &&
+      !/[。！？，]/u.test(body)
+    ) {
       const staff = parseCredits(`记者 ${body}`);
       if (staff.length > 0 && staff.length <= 6) {
         return { text: t, source, place: null, dateline: null, staff, rest: '', open: false };
       }
     }
   }
-  return null;
+  return matchCreditLine(t);
+}
+
+/**
+ * Credit lines that stand alone without an agency: 文/图 本报记者 李四, 文/记者 张三, 记者 张三 通讯员 李四,
+ * and a trailing bracketed credit （本报记者 王某某）. The whole block must be the credit.
+ */
+const CREDIT_LINE = new RegExp(
+  String.raw`^(?<open>[（(])?\s*(?<lead>(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[/／：:]?\s*|(?:文|图)\s*[/／：:]\s*)?(?<credits>(?:本报)?(?:${ROLES.map((r) => r.text).join('|')})[^。！？，,；;（）()]{2,40}?)\s*(?<close>[）)])?$`,
+  'u',
+);
+
+function matchCreditLine(t: string): BylineMatch | null {
+  const m = CREDIT_LINE.exec(t);
+  if (!m?.groups || !!m.groups.open !== !!m.groups.close) return null;
+  // The role word must be set off from a name (记者 张三, not 记者手记).
+  if (!m.groups.lead && !/[\s、]/u.test(m.groups.credits!)) return null;
+  const photos = /图/u.test(m.groups.lead ?? '');
+  const staff = parseCredits(m.groups.credits!.replace(/^本报/u, '')).map((s) =>
+    photos ? { ...s, photos: true } : s,
+  );
+  if (staff.length === 0 || staff.length > 6) return null;
+  return { text: t, source: '', place: null, dateline: null, staff, rest: '', open: false };
 }
 
 /** Continue an open byline with the next block's text: returns the completed match or null. */

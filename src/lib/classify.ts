@@ -59,8 +59,8 @@ export function isHeadingLike(b: Block): boolean {
   if (clauseCount(t) >= 3) return false;
   if (b.lines.length > 3) return false;
   if (endsSentence(t)) {
-    // A subtitle may hold two sentences: 我市举行相关主题活动启动仪式。赖馨正宣布活动启动并授旗
-    return false;
+    // Headlines may end in ！ or ？ (你好，春天！), but not in 。; quoted speech is not a headline.
+    return /[！？!?]$/u.test(t) && len <= 24 && !/[。；]/u.test(t) && !/^[“「『"]/u.test(t);
   }
   return true;
 }

@@ -171,13 +171,14 @@ export interface DateMention {
 const SP = '[ \\t\\u3000]?';
 const CN_NUM_CHARS = '〇零○一二两三四五六七八九十百千万';
 /** A 4-digit year: ASCII / full-width digits, or Chinese digits written one by one. */
-const YEAR_SRC =
-  `(?:(?<![0-9０-９])[0-9０-９]{4}(?![0-9０-９])|(?<![${CN_NUM_CHARS}])[〇零○一二三四五六七八九]{4}(?![${CN_NUM_CHARS}]))`;
+const YEAR_SRC = `(?:(?<![0-9０-９])[0-9０-９]{4}(?![0-9０-９])|(?<![${CN_NUM_CHARS}])[〇零○一二三四五六七八九]{4}(?![${CN_NUM_CHARS}]))`;
 /** A month or day number 1..39: one or two digits, or a Chinese numeral such as 十二, 三十一. */
-const SMALL_SRC =
-  `(?:(?<![0-9０-９.．])[0-9０-９]{1,2}(?![0-9０-９])|(?<![${CN_NUM_CHARS}])(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]))`;
+const SMALL_SRC = `(?:(?<![0-9０-９.．])[0-9０-９]{1,2}(?![0-9０-９])|(?<![${CN_NUM_CHARS}])(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]))`;
 
-const FULL_RE = new RegExp(`(${YEAR_SRC})${SP}年${SP}(${SMALL_SRC})${SP}月${SP}(${SMALL_SRC})${SP}[日号]`, 'gu');
+const FULL_RE = new RegExp(
+  `(${YEAR_SRC})${SP}年${SP}(${SMALL_SRC})${SP}月${SP}(${SMALL_SRC})${SP}[日号]`,
+  'gu',
+);
 const YEAR_MONTH_RE = new RegExp(`(${YEAR_SRC})${SP}年${SP}(${SMALL_SRC})${SP}月(?![初廿卅])`, 'gu');
 const MONTH_DAY_RE = new RegExp(`(${SMALL_SRC})${SP}月${SP}(${SMALL_SRC})${SP}[日号]`, 'gu');
 const NUMERIC_FULL_RE = /(?<![0-9.\-/])([0-9]{4})([.\-/])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[.\-/][0-9])/gu;
@@ -226,7 +227,9 @@ function isFigurativeRelative(text: string, index: number, word: string): boolea
 /** True when a lunar-calendar marker (农历, 阴历, optionally with a 干支 year) just precedes index. */
 function afterLunarMarker(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 8), index);
-  return /(?:农历|阴历|夏历)[ \t\u3000]?(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)?[ \t\u3000]?$/u.test(before);
+  return /(?:农历|阴历|夏历)[ \t\u3000]?(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)?[ \t\u3000]?$/u.test(
+    before,
+  );
 }
 
 function num(s: string | undefined): number | null {
@@ -290,7 +293,13 @@ function collectCandidates(text: string): Candidate[] {
     const word = m[0];
     const offset = RELATIVE_OFFSETS[word];
     if (offset === undefined || isFigurativeRelative(text, m.index, word)) continue;
-    const mention: DateMention = { kind: 'relative', offset, index: m.index, length: word.length, text: word };
+    const mention: DateMention = {
+      kind: 'relative',
+      offset,
+      index: m.index,
+      length: word.length,
+      text: word,
+    };
     const b = BRACKET_RE.exec(text.slice(m.index + word.length));
     if (b) {
       const y = num(b[1]);
@@ -446,7 +455,8 @@ export function lunarDate(d: YMD): { yearName: string; month: string; day: strin
     else if (type === 'month') monthRaw = p.value;
     else if (type === 'day') dayRaw = p.value;
   }
-  if (!yearName && relatedYear !== null && Number.isFinite(relatedYear)) yearName = sexagenaryYear(relatedYear);
+  if (!yearName && relatedYear !== null && Number.isFinite(relatedYear))
+    yearName = sexagenaryYear(relatedYear);
 
   let month = monthRaw;
   if (/[0-9０-９]/.test(monthRaw)) {

@@ -13,7 +13,10 @@ export function accountedStrings(
 ): string[] {
   const out: string[] = [];
   for (const l of issue.masthead?.lines ?? []) out.push(l.text);
-  for (const p of issue.pages) if (p.header) out.push(p.header);
+  for (const p of issue.pages) {
+    if (p.header) out.push(p.header);
+    for (const c of p.credits) out.push(c.text);
+  }
   for (const a of issue.articles) {
     for (const s of [a.column, a.kicker, a.headline, a.subtitle, a.byline?.text]) if (s) out.push(s);
     for (const p of a.paragraphs) out.push(p.text);

@@ -145,6 +145,7 @@ export function parseIssueWithSource(
       numberSource: hinted !== undefined ? 'hint' : p.numberSource,
       label: pageLabel(number, known),
       header: p.header,
+      credits: p.credits,
       evidence: p.evidence,
       lines: { start: p.startLine, end: nextStart ? nextStart - 1 : source.lines.length },
     };

@@ -8,7 +8,7 @@ import { parseHints } from './hints.ts';
 import { checkConservation } from './ledger.ts';
 import { findMasthead } from './masthead.ts';
 import { identifyPaper } from './paper.ts';
-import { inferPublicationDate } from './pubdate.ts';
+import { inferPublicationDate, type DateClues } from './pubdate.ts';
 import { matchContinuedFrom, matchContinuedOn, matchSee } from './refs.ts';
 import type { Article } from './types.ts';
 
@@ -81,6 +81,14 @@ describe('bylines', () => {
     expect(matchByline('记者从市总工会获悉，今年我市将评选表彰43个模范职工之家。')).toBeNull();
     expect(matchByline('该旅行社电话咨询量大增。')).toBeNull();
     expect(matchByline('本报讯')).toMatchObject({ source: '本报讯', rest: '', staff: [] });
+  });
+  it('reads credit lines without an agency, before or after the text', () => {
+    expect(matchByline('文/图 本报记者 李明')!.staff).toEqual([
+      { name: '李明', role: 'reporter', roleText: '记者', photos: true },
+    ]);
+    expect(matchByline('（本报记者 赵敏 通讯员 孙亮）')!.staff.map((s) => s.name)).toEqual(['赵敏', '孙亮']);
+    expect(matchByline('记者手记')).toBeNull();
+    expect(matchByline('记者走访发现')).toBeNull();
   });
   it('reads photo credits', () => {
     expect(matchPhotoCredit('■通讯员 王勤 摄')).toEqual([
@@ -222,7 +230,7 @@ describe('publication date', () => {
       },
       paragraphs: [{ role: 'text' as const, text: lead, lines: [1] }],
       signature: signature ? { text: signature, lines: [2] } : null,
-    }) as const;
+    }) as DateClues['articles'][number];
   it('takes the latest lead date plus one day, with the year from the text', () => {
     const d = inferPublicationDate({
       masthead: null,

@@ -94,6 +94,8 @@ export interface Page {
   label: string;
   /** a printed page header (第二版 要闻), exactly as printed, when there is one */
   header: string | null;
+  /** editorial credits printed on the page (责任编辑：周红 版式：吴刚), as printed */
+  credits: { text: string; line: number }[];
   /** why the page starts where it starts */
   evidence: Evidence[];
   lines: LineRange;
