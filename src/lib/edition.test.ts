@@ -1,17 +1,23 @@
 /** Bad input: every file is decoded correctly or rejected with a message naming it; the others still build. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog, loadEdition, parseFile } from './edition.ts';
 import { accountedStrings, checkConservation } from './ledger.ts';
 
 const catalog = loadCatalog(resolve(import.meta.dirname, '../../content/papers.json'));
 const seed = readFileSync(resolve(import.meta.dirname, '../../seeds/003_535e0761a6686cfc.txt'), 'utf8');
 
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 function folder(files: Record<string, Uint8Array | string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'baokan-bad-'));
+  made.push(dir);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
