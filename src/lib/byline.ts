@@ -43,6 +43,8 @@ const ROLES: { text: string; role: StaffRole; photos?: boolean }[] = [
 const ROLE_RE = new RegExp(`(${ROLES.map((r) => r.text).join('|')})`, 'u');
 const PHOTO_MARK = /^(?:文\/图|图\/文|文图|图文)$/u;
 const NAME = new RegExp(`^[${HAN}·]{2,5}$`, 'u');
+/** Words that stand in credits but are not names. */
+const NOT_NAMES = new Set(['报道', '整理', '发自', '综合', '编译', '采写', '本报', '联合', '供稿', '报道组']);
 
 /**
  * Parse the credits inside a byline: `记者 许珂 实习生付星婷`, `李建平 见习记者 刘紫叶`,
@@ -77,7 +79,7 @@ export function parseCredits(credits: string): StaffCredit[] {
     }
     const name = t.replace(/摄$/u, '');
     if (name !== t) photosTail = true;
-    if (!NAME.test(name)) continue;
+    if (!NAME.test(name) || NOT_NAMES.has(name) || /(?:社|日报|晚报|报|网|台)$/u.test(name)) continue;
     staff.push({
       name,
       role: role?.role ?? 'contributor',
@@ -226,7 +228,10 @@ export function continueByline(open: BylineMatch, next: string): BylineMatch | n
 export function matchPhotoCredit(line: string): StaffCredit[] | null {
   const t = line.trim();
   if (t.length > 40) return null;
-  const m = new RegExp(String.raw`^${BULLET}?\s*(.{2,36}?)\s*[/／]?\s*摄(?:影)?$`, 'u').exec(t);
+  const m = new RegExp(
+    String.raw`^${BULLET}?\s*[（(]?\s*(.{2,36}?)\s*[/／]?\s*摄(?:影)?\s*[）)]?$`,
+    'u',
+  ).exec(t);
   if (!m) return null;
   const staff = parseCredits(m[1]!.replace(/^本报/u, '')).map((s) => ({ ...s, photos: true }));
   return staff.length > 0 ? staff : null;

@@ -95,6 +95,10 @@ describe('bylines', () => {
       { name: '王勤', role: 'correspondent', roleText: '通讯员', photos: true },
     ]);
     expect(matchPhotoCredit('近日，某地举行活动。')).toBeNull();
+    expect(matchPhotoCredit('（新华社记者 张三 摄）')).toEqual([
+      { name: '张三', role: 'reporter', roleText: '记者', photos: true },
+    ]);
+    expect(parseCredits('记者 张三 通讯员 李四 报道').map((s) => s.name)).toEqual(['张三', '李四']);
   });
 });
 
