@@ -197,7 +197,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     if (moved) {
       d.edits.push({
         kind: 'caption-moved',
-        note: `caption “${text}” stood inside a paragraph and was lifted out`,
+        note: `图片说明“${text}”原插在段落之中，已移出`,
         lines,
       });
     }
@@ -234,7 +234,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
         headline = `${a} ${b}`;
         d.edits.push({
           kind: 'heading-joined',
-          note: 'two-line headline',
+          note: '分两行印出的标题已合并为一行',
           lines: [...blockLines(unmarked[0]!), ...blockLines(unmarked[1]!)],
         });
       } else if (lb <= 0.6 * la) {
@@ -410,7 +410,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
       const d = c && c.headline && !c.byline && c.paragraphs.length === 0 ? c : newDraft([]);
       setByline(d, by, byLines);
       if (byLines.length > lines.length) {
-        d.edits.push({ kind: 'byline-joined', note: 'byline continued on the next line', lines: byLines });
+        d.edits.push({ kind: 'byline-joined', note: '跨行印出的署名已接续', lines: byLines });
       }
       touch(d, byLines);
       if (by.rest) d.paragraphs.push({ role: 'text', text: by.rest, lines: byLines.slice(-1) });
@@ -424,7 +424,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     if (headingCandidate(b)) {
       // 8a. It is really the start or the rest of a paragraph broken at a column edge.
       if (hanging && c && !isNoticeTitle(b.text) && shouldJoin(hanging.text, b.lines[0]!.text, 'heading')) {
-        joinInto(c, hanging, b.text, lines, 'paragraph continued in the next column');
+        joinInto(c, hanging, b.text, lines, '分栏处断开的段落已接续');
         continue;
       }
       if (
@@ -454,7 +454,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
         addText(c, b.text, lines);
         const p = lastPara(c)!;
         addCaption(c, next.text, null, blockLines(next), true);
-        joinInto(c, p, after.text, blockLines(after), 'paragraph continued after a caption');
+        joinInto(c, p, after.text, blockLines(after), '被图片说明隔开的段落已接续');
         i += 2;
         continue;
       }
@@ -470,7 +470,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
         shouldJoin(hanging.text, next.lines[0]!.text, 'lenient')
       ) {
         addCaption(c, b.text, null, lines, true);
-        joinInto(c, hanging, next.text, blockLines(next), 'paragraph continued after a caption');
+        joinInto(c, hanging, next.text, blockLines(next), '被图片说明隔开的段落已接续');
         i++;
         continue;
       }
@@ -563,7 +563,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
       continue;
     }
     if (hanging && shouldJoin(hanging.text, b.lines[0]!.text) && !isFieldLine(b.lines[0]!.text)) {
-      joinInto(c, hanging, b.text, lines, 'paragraph continued in the next column');
+      joinInto(c, hanging, b.text, lines, '分栏处断开的段落已接续');
       continue;
     }
     // A short sentence after a picture gap is the picture's caption.

@@ -75,7 +75,7 @@ export function removeDuplicates(articles: Article[]): Duplicate[] {
       o.a.paragraphs.splice(o.a.paragraphs.indexOf(o.p), 1);
       const d: Duplicate = { text: o.p.text, lines: o.p.lines, keptIn: keep.a.id, keptLines: keep.p.lines };
       out.push(d);
-      record(o.a, d, `paragraph printed twice; kept in ${keep.a.id === o.a.id ? 'this article' : keep.a.id}`);
+      record(o.a, d, `重复印出的段落已删去，保留于${keep.a.id === o.a.id ? '本文' : `另一篇（${keep.a.id}）`}`);
     }
   }
 
@@ -96,7 +96,7 @@ export function removeDuplicates(articles: Article[]): Duplicate[] {
         if (runEnd - k >= MIN_RUN && (run.match(new RegExp(CLAUSE_PUNCT, 'gu')) ?? []).length >= 2) {
           const d: Duplicate = { text: run, lines: p.lines, keptIn: a.id, keptLines: p.lines };
           out.push(d);
-          record(a, d, 'a run of text was printed twice; the second copy was removed');
+          record(a, d, '重复印出的一段文字已删去第二份');
           k = runEnd;
           continue;
         }

@@ -143,7 +143,7 @@ export type EditKind =
 /** Something the parser changed relative to the raw line order. */
 export interface Edit {
   kind: EditKind;
-  /** plain-language description for readers */
+  /** plain-language description for readers (Chinese) */
   note: string;
   lines: number[];
 }
