@@ -6,7 +6,7 @@
  * captions, references, source lines).
  */
 import { resolve } from 'node:path';
-import { loadCatalog, parseFile } from '../src/lib/edition.ts';
+import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition.ts';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0) {
@@ -14,8 +14,9 @@ if (files.length === 0) {
   process.exit(2);
 }
 const catalog = loadCatalog(resolve(import.meta.dirname, '../content/papers.json'));
+const corrections = loadCorrections(resolve(import.meta.dirname, '../content/corrections.yaml'));
 for (const f of files) {
-  const r = parseFile(f, catalog);
+  const r = parseFile(f, catalog, corrections);
   if (!('issue' in r)) {
     console.log(`error: ${r.message}`);
     continue;

@@ -1,6 +1,47 @@
-// Placeholder: the real parser is written by the lead.
-// Prints usage and the Node version it runs on (must be >= 22.12, i.e. the pinned node@24).
-const usage = 'usage: npm run parse -- <seeds-dir> <content-dir>';
+/**
+ * npm run parse -- <file.txt> [more files]
+ *
+ * Prints the parsed issue(s) as JSON (schema baokan/issue@1; one object for one file argument, an array for
+ * several). Editorial corrections from content/corrections.yaml and hints beside each file apply.
+ * Warnings and errors go to standard error with the file name; the exit code is 1 when any file
+ * could not be parsed, 2 for a usage error.
+ */
+import { resolve } from 'node:path';
+import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition.ts';
+import { InputError } from '../src/lib/read.ts';
+import type { Issue } from '../src/lib/types.ts';
 
-console.log(usage);
-console.log(`node ${process.version}`);
+const args = process.argv.slice(2).filter((a) => a !== '--');
+if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
+  process.stderr.write('usage: npm run parse -- <file.txt> [more files]\n');
+  process.exit(args.length === 0 ? 2 : 0);
+}
+
+let catalog;
+let corrections;
+try {
+  catalog = loadCatalog(resolve(import.meta.dirname, '../content/papers.json'));
+  corrections = loadCorrections(resolve(import.meta.dirname, '../content/corrections.yaml'));
+} catch (e) {
+  if (!(e instanceof InputError)) throw e;
+  process.stderr.write(`error: ${e.message}\n`);
+  process.exit(1);
+}
+
+const issues: Issue[] = [];
+let failed = false;
+for (const path of args) {
+  const r = parseFile(path, catalog, corrections);
+  if ('issue' in r) {
+    issues.push(r.issue);
+    for (const w of r.issue.warnings) {
+      process.stderr.write(`warning: ${r.issue.source.file}${w.line ? ':' + w.line : ''}: ${w.message}\n`);
+    }
+  } else {
+    failed = true;
+    process.stderr.write(`error: ${r.message}\n`);
+  }
+}
+if (issues.length > 0)
+  process.stdout.write(JSON.stringify(args.length === 1 ? issues[0] : issues, null, 2) + '\n');
+process.exit(failed ? 1 : 0);

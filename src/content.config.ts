@@ -139,6 +139,25 @@ const issues = defineCollection({
         reason: z.string(),
       }),
     ),
+    /** editorial corrections applied before parsing */
+    corrections: z.array(
+      z.object({
+        /** source line */
+        line: z.number().int(),
+        /** text as the seed has it */
+        from: z.string(),
+        /** corrected text */
+        to: z.string(),
+        /** what was wrong */
+        note: z.string(),
+        /** what the correction rests on */
+        authority: z.string(),
+        /** who corrected */
+        by: z.string().nullable(),
+        /** when (ISO) */
+        date: z.string().nullable(),
+      }),
+    ),
     /** parser warnings for this file */
     warnings: z.array(warning),
   }),
@@ -306,6 +325,25 @@ const articles = defineCollection({
     sourceFile: z.string(),
     /** the original lines of the article's range */
     sourceLines: z.array(z.object({ no: z.number().int(), text: z.string() })),
+    /** editorial corrections within this article's lines */
+    corrections: z.array(
+      z.object({
+        /** source line */
+        line: z.number().int(),
+        /** text as the seed has it */
+        from: z.string(),
+        /** corrected text */
+        to: z.string(),
+        /** what was wrong */
+        note: z.string(),
+        /** what the correction rests on */
+        authority: z.string(),
+        /** who corrected */
+        by: z.string().nullable(),
+        /** when (ISO) */
+        date: z.string().nullable(),
+      }),
+    ),
     /** duplicates removed from this article's range */
     duplicatesRemoved: z.array(
       z.object({

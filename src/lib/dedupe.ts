@@ -75,7 +75,11 @@ export function removeDuplicates(articles: Article[]): Duplicate[] {
       o.a.paragraphs.splice(o.a.paragraphs.indexOf(o.p), 1);
       const d: Duplicate = { text: o.p.text, lines: o.p.lines, keptIn: keep.a.id, keptLines: keep.p.lines };
       out.push(d);
-      record(o.a, d, `重复印出的段落已删去，保留于${keep.a.id === o.a.id ? '本文' : `另一篇（${keep.a.id}）`}`);
+      record(
+        o.a,
+        d,
+        `重复印出的段落已删去，保留于${keep.a.id === o.a.id ? '本文' : `另一篇（${keep.a.id}）`}`,
+      );
     }
   }
 

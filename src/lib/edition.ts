@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCorrections, type Correction } from './corrections.ts';
 import { parseHints, type Hints } from './hints.ts';
 import { parseIssueWithSource } from './parse.ts';
 import type { PaperCatalog } from './paper.ts';
@@ -30,6 +31,12 @@ export function loadCatalog(path: string): PaperCatalog {
       throw new InputError(path, `paper id "${p.id}" must be a lowercase ASCII slug`);
   }
   return { papers };
+}
+
+/** Editorial corrections, or none when the file does not exist. */
+export function loadCorrections(path: string): Correction[] {
+  if (!existsSync(path)) return [];
+  return parseCorrections(readFileSync(path, 'utf8'), path);
 }
 
 /** Hints file beside a seed: `name.txt` → `name.yaml` (or `.yml`). */
@@ -58,13 +65,12 @@ export interface EditionResult {
 export function parseFile(
   path: string,
   catalog: PaperCatalog,
+  corrections: readonly Correction[] = [],
 ): ParsedFile | { file: string; message: string } {
   try {
     const bytes = readFileSync(path);
-    return {
-      ...parseIssueWithSource(new Uint8Array(bytes), path, { catalog, hints: readHints(path) }),
-      path,
-    };
+    const options = { catalog, hints: readHints(path), corrections };
+    return { ...parseIssueWithSource(new Uint8Array(bytes), path, options), path };
   } catch (e) {
     if (e instanceof InputError) return { file: e.file, message: e.message };
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
@@ -79,7 +85,11 @@ export function parseFile(
  * Parse every `.txt` file of a folder. Issue ids must be unique: a second file that yields the
  * same paper and date keeps its own id (suffixed with its file name) and a warning says so.
  */
-export function loadEdition(dir: string, catalog: PaperCatalog): EditionResult {
+export function loadEdition(
+  dir: string,
+  catalog: PaperCatalog,
+  corrections: readonly Correction[] = [],
+): EditionResult {
   const files = readdirSync(dir)
     .filter((f) => f.toLowerCase().endsWith('.txt'))
     .sort();
@@ -87,7 +97,7 @@ export function loadEdition(dir: string, catalog: PaperCatalog): EditionResult {
   const errors: EditionResult['errors'] = [];
   const seen = new Map<string, string>();
   for (const f of files) {
-    const r = parseFile(join(dir, f), catalog);
+    const r = parseFile(join(dir, f), catalog, corrections);
     if (!('issue' in r)) {
       errors.push(r);
       continue;

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { assemble, type DraftArticle } from './assemble.ts';
 import { detectLayout, toBlocks } from './blocks.ts';
+import { applyCorrections, type Correction } from './corrections.ts';
 import { removeDuplicates } from './dedupe.ts';
 import type { Hints } from './hints.ts';
 import { accountedStrings, checkConservation } from './ledger.ts';
@@ -18,6 +19,8 @@ import { SCHEMA_ID, type Article, type Issue, type Page, type Warning } from './
 export interface ParseOptions {
   catalog: PaperCatalog;
   hints?: Hints;
+  /** editorial corrections (all files; those for this file are applied) */
+  corrections?: readonly Correction[];
 }
 
 export function pageLabel(n: number, known: boolean): string {
@@ -56,8 +59,12 @@ export function parseIssueWithSource(
   options: ParseOptions,
 ): { issue: Issue; source: SourceText } {
   const file = basename(path);
-  const source = decodeIssue(bytes, file);
-  const warnings: Warning[] = source.notes.map((n) => ({ code: 'input-repaired', message: n }));
+  const decoded = decodeIssue(bytes, file);
+  const warnings: Warning[] = decoded.notes.map((n) => ({ code: 'input-repaired', message: n }));
+  const corrected = applyCorrections(decoded, options.corrections ?? []);
+  const source = corrected.source;
+  for (const p of corrected.problems)
+    warnings.push({ code: 'correction-not-applied', message: p.message, line: p.line });
 
   const layout = detectLayout(source.lines);
   const blocks = toBlocks(source.lines, layout);
@@ -221,6 +228,7 @@ export function parseIssueWithSource(
     articles,
     duplicates,
     unclassified,
+    corrections: corrected.applied.map(({ file: _file, ...c }) => c),
     warnings,
   };
   const report = checkConservation(source.text, accountedStrings(issue));

@@ -243,6 +243,22 @@ export interface SourceInfo {
   removedCharacters: number;
 }
 
+/** An editorial correction applied to the source text before parsing (content/corrections.yaml). */
+export interface AppliedCorrection {
+  /** source line (1-based) */
+  line: number;
+  /** the text as the seed has it */
+  from: string;
+  /** the corrected text */
+  to: string;
+  /** what was wrong */
+  note: string;
+  /** what the correction rests on (the page image, a second source) */
+  authority: string;
+  by: string | null;
+  date: string | null;
+}
+
 export interface Issue {
   schema: typeof SCHEMA_ID;
   /** `<paper id>-<yyyy-mm-dd>` or `<paper id>-<file stem>` when undated; stable for the same input */
@@ -255,5 +271,7 @@ export interface Issue {
   articles: Article[];
   duplicates: Duplicate[];
   unclassified: Unclassified[];
+  /** editorial corrections applied to the source text before parsing */
+  corrections: AppliedCorrection[];
   warnings: Warning[];
 }

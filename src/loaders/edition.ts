@@ -6,11 +6,12 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolve } from 'node:path';
-import { loadCatalog, loadEdition, type EditionResult } from '../lib/edition.ts';
+import { loadCatalog, loadCorrections, loadEdition, type EditionResult } from '../lib/edition.ts';
 import { articleRecords, issueRecord, pageRecords } from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
 export const catalogPath = () => resolve('content/papers.json');
+export const correctionsPath = () => resolve('content/corrections.yaml');
 
 let cached: { key: string; result: EditionResult; reported: boolean } | null = null;
 
@@ -18,7 +19,11 @@ let cached: { key: string; result: EditionResult; reported: boolean } | null = n
 export function edition(): EditionResult {
   const key = `${seedsDir()}|${catalogPath()}`;
   if (!cached || cached.key !== key) {
-    cached = { key, result: loadEdition(seedsDir(), loadCatalog(catalogPath())), reported: false };
+    cached = {
+      key,
+      result: loadEdition(seedsDir(), loadCatalog(catalogPath()), loadCorrections(correctionsPath())),
+      reported: false,
+    };
   }
   return cached.result;
 }

@@ -61,6 +61,7 @@ export function articleRecords({ issue, source }: ParsedFile) {
         duplicatesRemoved: issue.duplicates.filter((d) =>
           d.lines.some((l) => l >= a.lines.start && l <= a.lines.end),
         ),
+        corrections: issue.corrections.filter((c) => c.line >= a.lines.start && c.line <= a.lines.end),
       },
     };
   });
