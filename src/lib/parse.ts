@@ -228,7 +228,15 @@ export function parseIssueWithSource(
     articles,
     duplicates,
     unclassified,
-    corrections: corrected.applied.map(({ file: _file, ...c }) => c),
+    corrections: corrected.applied.map((c) => ({
+      line: c.line,
+      from: c.from,
+      to: c.to,
+      note: c.note,
+      authority: c.authority,
+      by: c.by,
+      date: c.date,
+    })),
     warnings,
   };
   const report = checkConservation(source.text, accountedStrings(issue));
