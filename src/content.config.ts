@@ -33,6 +33,36 @@ const warning = z.object({
   line: z.number().int().optional(),
 });
 
+/** An editorial correction applied before parsing (content/corrections.yaml). */
+const correction = z.object({
+  /** source line */
+  line: z.number().int(),
+  /** text as the seed has it */
+  from: z.string(),
+  /** corrected text */
+  to: z.string(),
+  /** what was wrong */
+  note: z.string(),
+  /** what the correction rests on */
+  authority: z.string(),
+  /** who corrected */
+  by: z.string().nullable(),
+  /** when (ISO) */
+  date: z.string().nullable(),
+});
+
+/** Text printed twice and removed from the reading text. */
+const duplicate = z.object({
+  /** removed text as printed */
+  text: z.string(),
+  /** its source lines */
+  lines: z.array(z.number().int()),
+  /** article that keeps the text */
+  keptIn: z.string(),
+  /** lines of the kept copy */
+  keptLines: z.array(z.number().int()),
+});
+
 const paperRef = z.object({
   /** ASCII slug of the paper (URL segment) */
   id: z.string(),
@@ -116,18 +146,7 @@ const issues = defineCollection({
     /** number of articles */
     articleCount: z.number().int(),
     /** text printed twice and removed from the reading text */
-    duplicates: z.array(
-      z.object({
-        /** removed text as printed */
-        text: z.string(),
-        /** its source lines */
-        lines: z.array(z.number().int()),
-        /** article that keeps the text */
-        keptIn: z.string(),
-        /** lines of the kept copy */
-        keptLines: z.array(z.number().int()),
-      }),
-    ),
+    duplicates: z.array(duplicate),
     /** text the parser could not place */
     unclassified: z.array(
       z.object({
@@ -140,24 +159,7 @@ const issues = defineCollection({
       }),
     ),
     /** editorial corrections applied before parsing */
-    corrections: z.array(
-      z.object({
-        /** source line */
-        line: z.number().int(),
-        /** text as the seed has it */
-        from: z.string(),
-        /** corrected text */
-        to: z.string(),
-        /** what was wrong */
-        note: z.string(),
-        /** what the correction rests on */
-        authority: z.string(),
-        /** who corrected */
-        by: z.string().nullable(),
-        /** when (ISO) */
-        date: z.string().nullable(),
-      }),
-    ),
+    corrections: z.array(correction),
     /** parser warnings for this file */
     warnings: z.array(warning),
   }),
@@ -326,37 +328,9 @@ const articles = defineCollection({
     /** the original lines of the article's range */
     sourceLines: z.array(z.object({ no: z.number().int(), text: z.string() })),
     /** editorial corrections within this article's lines */
-    corrections: z.array(
-      z.object({
-        /** source line */
-        line: z.number().int(),
-        /** text as the seed has it */
-        from: z.string(),
-        /** corrected text */
-        to: z.string(),
-        /** what was wrong */
-        note: z.string(),
-        /** what the correction rests on */
-        authority: z.string(),
-        /** who corrected */
-        by: z.string().nullable(),
-        /** when (ISO) */
-        date: z.string().nullable(),
-      }),
-    ),
+    corrections: z.array(correction),
     /** duplicates removed from this article's range */
-    duplicatesRemoved: z.array(
-      z.object({
-        /** removed text */
-        text: z.string(),
-        /** its lines */
-        lines: z.array(z.number().int()),
-        /** article that keeps it */
-        keptIn: z.string(),
-        /** lines of the kept copy */
-        keptLines: z.array(z.number().int()),
-      }),
-    ),
+    duplicatesRemoved: z.array(duplicate),
   }),
 });
 

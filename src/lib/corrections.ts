@@ -16,17 +16,10 @@
 import { parse as parseYaml } from 'yaml';
 import { parseIso } from './dates.ts';
 import { InputError, type SourceText } from './read.ts';
+import type { AppliedCorrection } from './types.ts';
 
-export interface Correction {
-  file: string;
-  line: number;
-  from: string;
-  to: string;
-  note: string;
-  authority: string;
-  by: string | null;
-  date: string | null;
-}
+/** A correction as written in content/corrections.yaml: an applied correction plus its file. */
+export type Correction = AppliedCorrection & { file: string };
 
 const FIELDS = ['file', 'line', 'from', 'to', 'note', 'authority', 'by', 'date'];
 

@@ -1,4 +1,5 @@
 /** Small text predicates shared by the pipeline stages. */
+import { cnNumber } from './dates.ts';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
@@ -72,33 +73,10 @@ export function overlap(a: Set<string>, b: Set<string>): number {
   return shared / a.size;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** Small Chinese or Arabic numbers as used for page numbers and counts (一 … 九十九, 1 … 999). */
 export function smallNumber(s: string): number | null {
-  const t = s.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (/^\d{1,3}$/.test(t)) return Number(t);
-  if (!/^[〇零一二两三四五六七八九十]+$/u.test(t)) return null;
-  if (t === '十') return 10;
-  const ten = t.indexOf('十');
-  if (ten === -1) return t.length === 1 ? (CN_DIGITS[t] ?? null) : null;
-  const tens = ten === 0 ? 1 : (CN_DIGITS[t.slice(0, ten)] ?? NaN);
-  const ones = ten === t.length - 1 ? 0 : (CN_DIGITS[t.slice(ten + 1)] ?? NaN);
-  const n = tens * 10 + ones;
-  return Number.isFinite(n) ? n : null;
+  const n = cnNumber(s.trim());
+  return n !== null && n < 1000 ? n : null;
 }
 
 const CN_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
