@@ -331,6 +331,11 @@ const articles = defineCollection({
     corrections: z.array(correction),
     /** duplicates removed from this article's range */
     duplicatesRemoved: z.array(duplicate),
+    /** 1–3 topics from content/topics.yaml, best first: array of {slug (ASCII, topics/<slug>/), name} */
+    topics: z
+      .array(z.object({ slug: z.string(), name: z.string() }))
+      .min(1)
+      .max(3),
   }),
 });
 

@@ -7,25 +7,55 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { loadCatalog, loadCorrections, loadEdition, type EditionResult } from '../lib/edition.ts';
+import { loadTopics, type Taxonomy } from '../lib/topics.ts';
 import { articleRecords, issueRecord, pageRecords } from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
 export const catalogPath = () => resolve('content/papers.json');
 export const correctionsPath = () => resolve('content/corrections.yaml');
+export const topicsPath = () => resolve('content/topics.yaml');
 
-let cached: { key: string; result: EditionResult; reported: boolean } | null = null;
+let cached: { key: string; result: EditionResult; reported: boolean; stored: Set<string> } | null = null;
+
+/**
+ * Progress of a long step for the build log: `parse 1200/3650 files (41/s)`, at most every
+ * PROGRESS_MS, so a large archive never leaves the build silent for minutes.
+ */
+const PROGRESS_MS = 5000;
+export function progress(log: (msg: string) => void, stage: string, unit: string) {
+  const started = performance.now();
+  let last = started;
+  return (done: number, total: number) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS) return;
+    last = now;
+    const rate = done / ((now - started) / 1000);
+    log(`${stage} ${done}/${total} ${unit} (${rate.toFixed(rate < 10 ? 1 : 0)}/s)`);
+  };
+}
 
 /** Parse the edition once per process (three collections share it). */
-export function edition(): EditionResult {
+export function edition(onFile?: (done: number, total: number) => void): EditionResult {
   const key = `${seedsDir()}|${catalogPath()}`;
   if (!cached || cached.key !== key) {
+    taxonomy(); // a bad taxonomy stops the build before the long parse
     cached = {
       key,
-      result: loadEdition(seedsDir(), loadCatalog(catalogPath()), loadCorrections(correctionsPath())),
+      result: loadEdition(seedsDir(), loadCatalog(catalogPath()), loadCorrections(correctionsPath()), onFile),
       reported: false,
+      stored: new Set(),
     };
   }
   return cached.result;
+}
+
+let topicsCached: { path: string; taxonomy: Taxonomy } | null = null;
+
+/** The topic taxonomy (content/topics.yaml), read and checked once per process. */
+export function taxonomy(): Taxonomy {
+  const path = topicsPath();
+  if (topicsCached?.path !== path) topicsCached = { path, taxonomy: loadTopics(path) };
+  return topicsCached.taxonomy;
 }
 
 function report(logger: LoaderContext['logger'], result: EditionResult) {
@@ -47,21 +77,27 @@ export function editionLoader(kind: Kind): Loader {
     name: `baokan-${kind}`,
     async load(ctx: LoaderContext) {
       const { store, parseData, generateDigest, logger } = ctx;
-      const result = edition();
+      const result = edition(progress((m) => logger.info(m), 'parse', 'files'));
       report(logger, result);
       store.clear();
-      for (const file of result.issues) {
+      const stored = progress((m) => logger.info(m), `store ${kind}`, 'issues');
+      for (const [k, file] of result.issues.entries()) {
+        stored(k, result.issues.length);
         const records =
           kind === 'issues'
             ? [issueRecord(file)]
             : kind === 'pages'
               ? pageRecords(file)
-              : articleRecords(file);
+              : articleRecords(file, taxonomy());
         for (const { id, data } of records) {
           const parsed = await parseData({ id, data });
           store.set({ id, data: parsed, digest: generateDigest(data) });
         }
       }
+      // Once all three collections hold their records, the parsed edition is no longer needed:
+      // let it go, so a large archive's parse results are not kept alive through page rendering.
+      cached?.stored.add(kind);
+      if (cached?.stored.size === 3) cached = null;
     },
   };
 }

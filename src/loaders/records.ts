@@ -3,6 +3,7 @@
  * Kept apart from the loader so that it can be tested without Astro.
  */
 import type { ParsedFile } from '../lib/edition.ts';
+import { assignTopics, type Taxonomy } from '../lib/topics.ts';
 
 export interface RecordOf<T> {
   id: string;
@@ -39,7 +40,7 @@ export function pageRecords({ issue }: ParsedFile) {
   }));
 }
 
-export function articleRecords({ issue, source }: ParsedFile) {
+export function articleRecords({ issue, source }: ParsedFile, taxonomy: Taxonomy) {
   return issue.articles.map((a) => {
     const sourceLines: { no: number; text: string }[] = [];
     for (let no = a.lines.start; no <= a.lines.end; no++) {
@@ -62,6 +63,7 @@ export function articleRecords({ issue, source }: ParsedFile) {
           d.lines.some((l) => l >= a.lines.start && l <= a.lines.end),
         ),
         corrections: issue.corrections.filter((c) => c.line >= a.lines.start && c.line <= a.lines.end),
+        topics: assignTopics(a, taxonomy),
       },
     };
   });
