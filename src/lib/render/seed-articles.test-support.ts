@@ -1,0 +1,33 @@
+/**
+ * Test support: articles of a seed as the render functions receive them (the shape of the
+ * `articles` collection entries), made straight from the parser so the tests do not depend on the loader.
+ */
+import { resolve } from 'node:path';
+import { loadCatalog, parseFile } from '../edition.ts';
+import type { ProvenanceArticle } from './provenance.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const catalog = loadCatalog(resolve(root, 'content/papers.json'));
+
+export function seedArticles(seed: string): Map<string, ProvenanceArticle> {
+  const r = parseFile(resolve(root, 'seeds', seed), catalog);
+  if (!('issue' in r)) throw new Error(r.message);
+  const { issue, source } = r;
+  const out = new Map<string, ProvenanceArticle>();
+  for (const a of issue.articles) {
+    const sourceLines: { no: number; text: string }[] = [];
+    for (let no = a.lines.start; no <= a.lines.end; no++) {
+      const text = source.lines[no - 1] ?? '';
+      if (text.trim()) sourceLines.push({ no, text });
+    }
+    out.set(a.id, {
+      ...a,
+      sourceFile: issue.source.file,
+      sourceLines,
+      duplicatesRemoved: issue.duplicates.filter((d) =>
+        d.lines.some((l) => l >= a.lines.start && l <= a.lines.end),
+      ),
+    });
+  }
+  return out;
+}
