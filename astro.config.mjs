@@ -1,16 +1,21 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+import sitemap from './src/integrations/sitemap.ts';
 
 // Deployment target is configurable so the same build works at a domain root or under a sub-path.
 //   BAOKAN_SITE=https://example.org BAOKAN_BASE=/archive/ npm run build
-const site = process.env.BAOKAN_SITE || undefined;
+const site = process.env.BAOKAN_SITE || 'https://example.org';
 const base = process.env.BAOKAN_BASE || '/';
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  integrations: [pagefind(), sitemap()],
   build: {
     format: 'directory',
+    // Styles go inline so that pages opened from file:// (no server, no absolute /_astro/ paths) are styled.
+    inlineStylesheets: 'always',
   },
 });

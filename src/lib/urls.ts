@@ -11,7 +11,11 @@
  * relativeHref, so the built folder works at any base path and from file://.
  */
 
-export function issuePath(issue: { id: string; paper: { id: string }; date: { value: string | null } | string | null }): string {
+export function issuePath(issue: {
+  id: string;
+  paper: { id: string };
+  date: { value: string | null } | string | null;
+}): string {
   const date = typeof issue.date === 'string' || issue.date === null ? issue.date : issue.date.value;
   if (!date) return `${issue.paper.id}/undated/${issue.id}/`;
   const [y, m, d] = date.split('-');
@@ -34,9 +38,14 @@ export function articlePath(pageP: string, articleId: string): string {
 }
 
 export const archivePath = (year?: number, month?: number) =>
-  year === undefined ? 'archive/' : month === undefined ? `archive/${year}/` : `archive/${year}/${String(month).padStart(2, '0')}/`;
+  year === undefined
+    ? 'archive/'
+    : month === undefined
+      ? `archive/${year}/`
+      : `archive/${year}/${String(month).padStart(2, '0')}/`;
 export const datePath = (iso: string) => `date/${iso}/`;
-export const topicPath = (slug: string, page = 1) => (page <= 1 ? `topics/${slug}/` : `topics/${slug}/${page}/`);
+export const topicPath = (slug: string, page = 1) =>
+  page <= 1 ? `topics/${slug}/` : `topics/${slug}/${page}/`;
 export const paperPath = (paperId: string) => `${paperId}/`;
 
 /** The path of the page an Astro URL pathname stands for, without base and leading slash. */

@@ -1,0 +1,141 @@
+/**
+ * The edition as the site reads it: collections grouped once per build (issue → pages → articles),
+ * with paths and neighbours. Astro glue; the pure rules live in src/lib.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { articlePath, issuePath, pagePath } from '../lib/urls.ts';
+
+export type IssueEntry = CollectionEntry<'issues'>;
+export type PageEntry = CollectionEntry<'pages'>;
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+export interface PageNode {
+  entry: PageEntry;
+  path: string;
+  articles: ArticleNode[];
+  issue: IssueNode;
+}
+export interface ArticleNode {
+  entry: ArticleEntry;
+  path: string;
+  page: PageNode;
+}
+export interface IssueNode {
+  entry: IssueEntry;
+  path: string;
+  pages: PageNode[];
+  articles: ArticleNode[];
+}
+
+export interface Edition {
+  /** issues, oldest first */
+  issues: IssueNode[];
+  byPaper: Map<string, IssueNode[]>;
+  byDate: Map<string, IssueNode[]>;
+  articles: Map<string, ArticleNode>;
+  pages: Map<string, PageNode>;
+  issuesById: Map<string, IssueNode>;
+  papers: { id: string; name: string }[];
+}
+
+let cached: Promise<Edition> | null = null;
+
+export function getEdition(): Promise<Edition> {
+  cached ??= build();
+  return cached;
+}
+
+async function build(): Promise<Edition> {
+  const [issues, pages, articles] = await Promise.all([
+    getCollection('issues'),
+    getCollection('pages'),
+    getCollection('articles'),
+  ]);
+  const pageById = new Map(pages.map((p) => [p.id, p]));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const nodes: IssueNode[] = issues
+    .map((entry) => {
+      const node: IssueNode = { entry, path: issuePath(entry.data), pages: [], articles: [] };
+      for (const ref of entry.data.pages) {
+        const p = pageById.get(ref.id)!;
+        const pn: PageNode = {
+          entry: p,
+          path: pagePath(node.path, p.data.number),
+          articles: [],
+          issue: node,
+        };
+        for (const aref of p.data.articles) {
+          const a = articleById.get(aref.id)!;
+          const an: ArticleNode = { entry: a, path: articlePath(pn.path, a.id), page: pn };
+          pn.articles.push(an);
+          node.articles.push(an);
+        }
+        node.pages.push(pn);
+      }
+      return node;
+    })
+    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const byPaper = new Map<string, IssueNode[]>();
+  const byDate = new Map<string, IssueNode[]>();
+  for (const n of nodes) {
+    const paper = n.entry.data.paper.id;
+    byPaper.set(paper, [...(byPaper.get(paper) ?? []), n]);
+    const date = n.entry.data.date.value;
+    if (date) byDate.set(date, [...(byDate.get(date) ?? []), n]);
+  }
+  const papers = [...byPaper.entries()].map(([id, list]) => ({
+    id,
+    name: list[0]!.entry.data.paper.name ?? '未知报纸',
+  }));
+  return {
+    issues: nodes,
+    byPaper,
+    byDate,
+    articles: new Map(nodes.flatMap((n) => n.articles.map((a) => [a.entry.id, a] as const))),
+    pages: new Map(nodes.flatMap((n) => n.pages.map((p) => [p.entry.id, p] as const))),
+    issuesById: new Map(nodes.map((n) => [n.entry.id, n])),
+    papers,
+  };
+}
+
+function sortKey(n: IssueNode): string {
+  return `${n.entry.data.date.value ?? '9999'}|${n.entry.data.paper.id}|${n.entry.id}`;
+}
+
+/** 2021年3月6日 */
+export function dateZh(iso: string | null): string {
+  if (!iso) return '日期不详';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+const ROLE_ZH: Record<string, string> = {
+  reporter: '记者',
+  'all-media-reporter': '全媒体记者',
+  'trainee-reporter': '见习记者',
+  intern: '实习生',
+  correspondent: '通讯员',
+  photographer: '摄影',
+  'special-correspondent': '特约记者',
+  contributor: '作者',
+};
+export const roleZh = (role: string, printed: string | null) => printed ?? ROLE_ZH[role] ?? role;
+
+export const KIND_ZH: Record<string, string> = {
+  news: '消息',
+  feature: '通讯',
+  photo: '图片',
+  notice: '公告',
+  ad: '广告',
+  teaser: '导读',
+  continuation: '转版续文',
+  table: '表格',
+  brief: '简讯',
+};
+
+/** The first words of an article, for lists. */
+export function opening(a: ArticleEntry, chars = 60): string {
+  const text = a.data.paragraphs.find((p) => p.role === 'text')?.text ?? a.data.captions[0]?.text ?? '';
+  const arr = Array.from(text);
+  return arr.length > chars ? `${arr.slice(0, chars).join('')}…` : text;
+}

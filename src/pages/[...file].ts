@@ -1,0 +1,38 @@
+/**
+ * Downloads beside each issue: `<issue path>issue.json` (the parsed issue, as `npm run parse` prints
+ * it) and `<issue path>source.txt` (the seed text as decoded, UTF-8).
+ */
+import type { APIRoute } from 'astro';
+import { join } from 'node:path';
+import { getEdition } from '../data/edition.ts';
+import { loadCatalog, loadCorrections, parseFile } from '../lib/edition.ts';
+import { catalogPath, correctionsPath, seedsDir } from '../loaders/edition.ts';
+
+export async function getStaticPaths() {
+  const edition = await getEdition();
+  return edition.issues.flatMap((issue) => [
+    {
+      params: { file: `${issue.path}issue.json` },
+      props: { source: issue.entry.data.source.file, kind: 'json' as const },
+    },
+    {
+      params: { file: `${issue.path}source.txt` },
+      props: { source: issue.entry.data.source.file, kind: 'txt' as const },
+    },
+  ]);
+}
+
+export const GET: APIRoute = ({ props }) => {
+  const r = parseFile(
+    join(seedsDir(), props.source),
+    loadCatalog(catalogPath()),
+    loadCorrections(correctionsPath()),
+  );
+  if (!('issue' in r)) throw new Error(r.message);
+  if (props.kind === 'txt') {
+    return new Response(r.source.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  return new Response(JSON.stringify(r.issue, null, 2) + '\n', {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};
