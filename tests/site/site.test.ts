@@ -1,0 +1,169 @@
+/**
+ * Checks on the built site: every page type exists, every internal link and #anchor resolves (at
+ * the domain root and under a base path), the HTML validates, and every parsed article has
+ * exactly one article page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, resolve } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition.ts';
+import { elements, htmlFiles, ids, text, tree } from './html.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const edition = loadEdition(
+  join(root, 'seeds'),
+  loadCatalog(join(root, 'content/papers.json')),
+  loadCorrections(join(root, 'content/corrections.yaml')),
+);
+const articles = edition.issues.flatMap((f) => f.issue.articles);
+
+function links(file: string) {
+  return elements(tree(file), (e) => ['a', 'link', 'script', 'img', 'form'].includes(e.tagName)).flatMap(
+    (e) => {
+      const v = e.properties.href ?? e.properties.src ?? e.properties.action;
+      return typeof v === 'string' ? [v] : [];
+    },
+  );
+}
+
+/** Broken internal links of a built site: [page, link, reason]. */
+function brokenLinks(dir: string, skip: (file: string) => boolean): string[][] {
+  const broken: string[][] = [];
+  for (const rel of htmlFiles(dir)) {
+    if (skip(rel)) continue;
+    const file = join(dir, rel);
+    for (const link of links(file)) {
+      if (/^(?:[a-z]+:|\/\/)/i.test(link)) continue;
+      const [pathPart, hash] = link.split('#') as [string, string | undefined];
+      const clean = pathPart.split('?')[0]!;
+      if (clean.startsWith('/')) {
+        broken.push([rel, link, 'absolute link (breaks file:// and base paths)']);
+        continue;
+      }
+      let target = clean === '' ? file : normalize(join(dirname(file), clean));
+      if (clean.endsWith('/')) {
+        broken.push([rel, link, 'directory link without index.html (breaks file://)']);
+        target = join(target, 'index.html');
+      }
+      if (!target.startsWith(dir) || !existsSync(target)) {
+        broken.push([rel, link, 'missing']);
+        continue;
+      }
+      if (hash && target.endsWith('.html') && !ids(tree(target)).has(decodeURIComponent(hash))) {
+        broken.push([rel, link, `no #${hash}`]);
+      }
+    }
+  }
+  return broken;
+}
+
+describe('built site', () => {
+  let dir = '';
+  let files: string[] = [];
+  beforeAll(() => {
+    dir = inject('siteRoot');
+    files = htmlFiles(dir);
+  });
+
+  it('has every page type', () => {
+    const expected = [
+      'index.html',
+      '404.html',
+      'about/index.html',
+      'search/index.html',
+      'archive/index.html',
+      'archive/2021/index.html',
+      'archive/2021/03/index.html',
+      'date/2021-03-06/index.html',
+      'contents/index.html',
+      'contents/2021-03/index.html',
+      'topics/index.html',
+      'hengyang-daily/index.html',
+      'hengyang-daily/2021/03/06/index.html',
+      'hengyang-daily/2021/03/06/2/index.html',
+      'hengyang-daily/2021/03/06/2/a009/index.html',
+      'hengyang-evening-news/2023/01/05/1/a001/index.html',
+    ];
+    for (const f of expected) expect(files, f).toContain(f);
+    expect(files.some((f) => /^topics\/[a-z0-9-]+\/index\.html$/.test(f))).toBe(true);
+    expect(existsSync(join(dir, 'hengyang-daily/2021/12/09/issue.json'))).toBe(true);
+    expect(readFileSync(join(dir, 'hengyang-daily/2021/12/09/source.txt'), 'utf8')).toContain('第18021号');
+  });
+
+  it('publishes the parsed issue as issue.json', () => {
+    const json = JSON.parse(readFileSync(join(dir, 'hengyang-daily/2021/12/09/issue.json'), 'utf8'));
+    const parsed = edition.issues.find((f) => f.issue.id === 'hengyang-daily-2021-12-09')!.issue;
+    expect(json).toEqual(JSON.parse(JSON.stringify(parsed)));
+  });
+
+  it('has exactly one article page per parsed article, each with its headline and a search body', () => {
+    const pages = files.filter((f) => /\/a\d{3,}\/index\.html$/.test(f));
+    expect(pages).toHaveLength(articles.length);
+    const bodies = files.filter(
+      (f) => elements(tree(join(dir, f)), (e) => 'dataPagefindBody' in e.properties).length > 0,
+    );
+    expect(bodies.sort()).toEqual(pages.sort());
+    for (const a of articles.filter((x) => x.headline)) {
+      const matches = pages.filter(
+        (p) => text(elements(tree(join(dir, p)), (e) => e.tagName === 'h1')[0]!) === a.title,
+      );
+      expect(matches.length, a.title).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('resolves every internal link and anchor', () => {
+    expect(brokenLinks(dir, (f) => f === '404.html')).toEqual([]);
+  });
+
+  it('resolves every link under a base path too', () => {
+    const base = inject('siteBase');
+    expect(brokenLinks(base, (f) => f === '404.html')).toEqual([]);
+    // The 404 page is served at any depth, so it links base-absolute.
+    const hrefs = links(join(base, '404.html')).filter((l) => l.startsWith('/'));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const h of hrefs) expect(h.startsWith('/baokan/'), h).toBe(true);
+  });
+
+  it('renders seed text as text, never as markup', () => {
+    const t = tree(join(dir, 'hengyang-daily/2022/04/01/1/a002/index.html'));
+    const tables = elements(t, (e) => e.tagName === 'table');
+    expect(tables).toHaveLength(1);
+    expect(
+      elements(tables[0]!, (e) => e.tagName === 'th')
+        .map(text)
+        .slice(0, 3),
+    ).toEqual(['姓名', '性别', '民族']);
+  });
+
+  it('validates as HTML (a sample of each page type)', async () => {
+    // The built files sit in a temporary folder, so the repository's configuration is passed in.
+    const validator = new HtmlValidate(JSON.parse(readFileSync(join(root, '.htmlvalidate.json'), 'utf8')));
+    const sample = [
+      'index.html',
+      'about/index.html',
+      'archive/index.html',
+      'archive/2021/index.html',
+      'archive/2021/03/index.html',
+      'date/2021-03-06/index.html',
+      'contents/2021-03/index.html',
+      'topics/index.html',
+      'hengyang-daily/2021/12/09/index.html',
+      'hengyang-daily/2021/12/09/1/index.html',
+      'hengyang-daily/2021/03/06/1/a007/index.html',
+      'hengyang-daily/2022/04/01/1/a002/index.html',
+      'search/index.html',
+      '404.html',
+      ...files.filter((f) => f.startsWith('topics/') && f !== 'topics/index.html').slice(0, 1),
+    ];
+    const problems: string[] = [];
+    for (const f of sample) {
+      const report = await validator.validateFile(join(dir, f));
+      for (const r of report.results) {
+        for (const m of r.messages)
+          if (m.severity === 2) problems.push(`${f}:${m.line}: ${m.ruleId}: ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
