@@ -89,6 +89,8 @@ export function loadEdition(
   dir: string,
   catalog: PaperCatalog,
   corrections: readonly Correction[] = [],
+  /** called before each file (progress reporting for long runs) */
+  onFile?: (done: number, total: number) => void,
 ): EditionResult {
   const files = readdirSync(dir)
     .filter((f) => f.toLowerCase().endsWith('.txt'))
@@ -96,7 +98,8 @@ export function loadEdition(
   const issues: ParsedFile[] = [];
   const errors: EditionResult['errors'] = [];
   const seen = new Map<string, string>();
-  for (const f of files) {
+  for (const [k, f] of files.entries()) {
+    onFile?.(k, files.length);
     const r = parseFile(join(dir, f), catalog, corrections);
     if (!('issue' in r)) {
       errors.push(r);

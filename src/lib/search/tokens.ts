@@ -1,24 +1,27 @@
 /**
  * Extra search tokens for Chinese text, so that any run of characters a reader types is found.
  *
- * Why: Pagefind (extended build) segments page text with jieba at indexing time, but segments the
- * query in the browser with Intl.Segmenter (ICU). A query word matches an indexed word only as a
- * prefix, and every query word must match. When the two segmenters disagree — a query that starts
- * or ends inside a word (少年助力 against 青少|年|助力), a name jieba splits (耒|阳|市 against
- * 耒阳市 in the index) — the page is not found.
+ * Why: Pagefind's extended build segments page text when indexing (charabia/jieba, which cuts
+ * finely: 湖南省 → 湖南|省, 青少年 → 青少|年 in some contexts), but segments the query in the
+ * browser with Intl.Segmenter (ICU), which may keep 湖南省 or 少年 whole. A query word matches an
+ * indexed word only as a prefix, and every query word must match. Where the two segmenters
+ * disagree, the article is not found: with the seeds, about one query in five.
  *
- * The fix: index, besides the text, the character bigrams of every Han run. Each bigram is either a
- * word (kept whole by the indexer) or two single characters; either way every position of the text
- * then starts an indexed word, so each query segment finds a prefix. Bigrams already covered by the
- * text's own segmentation are left out to keep the index small. The tokens go into a metadata field
- * (searchable, not shown in excerpts; the search page drops it before showing a result).
+ * The fix: for every position of every Han run, index the longest word ICU could read there, or
+ * the character itself where ICU knows no word starting there (it then reads the character as a
+ * word of its own). Every segment of any query taken from the text is then the prefix of an
+ * indexed word, whatever the indexer made of the text. A token that is a prefix of another token
+ * is dropped (the longer one serves), which keeps the index small.
+ *
+ * The tokens are meant for a Pagefind metadata field: Pagefind splits metadata on whitespace only
+ * (no segmentation), searches it, and leaves it out of excerpts.
  */
 
 /** Runs of Han characters (CJK unified ideographs, extension A, compatibility ideographs). */
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 
-/** A word segmenter like the indexer's (jieba, dictionary only). */
-export type Cut = (text: string) => string[];
+/** Longest query word a token is made for. */
+export const MAX_TOKEN_LENGTH = 6;
 
 const icu = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -35,61 +38,30 @@ export function hanRuns(texts: readonly string[]): string[] {
   return runs;
 }
 
-/** Every distinct character bigram of the Han runs, in first-seen order (single-character runs as themselves). */
-export function hanBigrams(texts: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const run of hanRuns(texts)) {
-    const cs = Array.from(run);
-    if (cs.length === 1) out.add(cs[0]!);
-    for (let i = 0; i + 1 < cs.length; i++) out.add(cs[i]! + cs[i + 1]!);
-  }
-  return [...out];
-}
-
 /**
- * Tokens to add to the index for these texts, given how `cut` segments the texts and each token:
- * the bigrams that no indexed word starts with yet and that the indexer keeps whole or the query
- * segmenter reads as a word (`queryWord`), and the single characters that start no indexed word
- * yet. Deterministic, without duplicates.
+ * Tokens to add to the index for these texts: for each position of each Han run, the longest
+ * string there (at most MAX_TOKEN_LENGTH characters) that `queryWord` accepts, else the character
+ * alone; without duplicates and without tokens that are a prefix of another. Sorted.
  */
 export function extraSearchTokens(
   texts: readonly string[],
-  cut: Cut,
-  queryWord: (bigram: string) => boolean = icuWord,
+  queryWord: (text: string) => boolean = icuWord,
 ): string[] {
-  const runs = hanRuns(texts);
-  // Prefixes (one and two characters long) of every word the indexer will see.
-  const covered = new Set<string>();
-  const cover = (word: string): void => {
-    const cs = Array.from(word);
-    if (cs.length === 0) return;
-    covered.add(cs[0]!);
-    if (cs.length > 1) covered.add(cs[0]! + cs[1]!);
-  };
-  for (const run of runs) for (const w of cut(run)) cover(w);
-
-  const tokens: string[] = [];
-  const seen = new Set<string>();
-  const add = (token: string): void => {
-    if (seen.has(token)) return;
-    seen.add(token);
-    tokens.push(token);
-    for (const w of cut(token)) cover(w);
-  };
-  for (const run of runs) {
+  const tokens = new Set<string>();
+  for (const run of hanRuns(texts)) {
     const cs = Array.from(run);
     for (let i = 0; i < cs.length; i++) {
-      const c = cs[i]!;
-      const next = cs[i + 1];
-      if (next === undefined) {
-        if (!covered.has(c)) add(c);
-      } else if (!covered.has(c + next)) {
-        // A bigram the indexer keeps whole is a word to add; one it would split only needs its
-        // first character (the second starts the next bigram).
-        if (cut(c + next).length === 1 || queryWord(c + next)) add(c + next);
-        else if (!covered.has(c)) add(c);
+      let len = 1;
+      for (let n = Math.min(MAX_TOKEN_LENGTH, cs.length - i); n > 1; n--) {
+        if (queryWord(cs.slice(i, i + n).join(''))) {
+          len = n;
+          break;
+        }
       }
+      tokens.add(cs.slice(i, i + len).join(''));
     }
   }
-  return tokens;
+  // In code-point order a token's extensions follow it directly, so one look ahead finds them.
+  const sorted = [...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted.filter((t, k) => !(sorted[k + 1]?.startsWith(t) ?? false));
 }

@@ -1,0 +1,372 @@
+/**
+ * npm run bench -- --years N | --issues N [--papers 1|2] [--out DIR] [--keep] [--skip-search] [--skip-bare]
+ *
+ * Benchmark of a large archive: generate a synthetic archive from the seeds, parse it, build it
+ * with Astro, index it for search, run a first query in headless Chromium, build a bare Astro site
+ * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadCatalog, loadEdition } from '../src/lib/edition.ts';
+import { writeBareProject } from './bench/bare.ts';
+import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
+import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
+import { findBundle, firstQuery, type QueryResult } from './bench/query.ts';
+import {
+  buildStages,
+  daysInYears,
+  fmt,
+  HELP,
+  parseOptions,
+  searchShards,
+  table,
+  type Window,
+} from './bench/report.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+
+let opts: ReturnType<typeof parseOptions>;
+try {
+  opts = parseOptions(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (opts.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const out = resolve(opts.out ?? join(tmpdir(), 'baokan-bench'));
+const archive = join(out, 'archive');
+const dist = join(out, 'dist');
+const cache = join(out, 'cache');
+const bareDir = join(out, 'bare');
+mkdirSync(out, { recursive: true });
+
+const log = (s: string) => process.stdout.write(`[bench] ${s}\n`);
+const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, FORCE_COLOR: '0' };
+  if (opts.heap) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${opts.heap}`.trim();
+  return env;
+};
+/** Echo a child's progress lines, so a long build is never silent. */
+const echo = (prefix: string) => (l: { t: number; text: string }) => {
+  const t = plain(l.text).trim();
+  if (t && !/npm warn/i.test(t))
+    process.stdout.write(`  ${prefix} ${(l.t / 1000).toFixed(1).padStart(7)}s | ${t}\n`);
+};
+const lastJson = <T>(r: RunResult): T => {
+  for (let i = r.lines.length - 1; i >= 0; i--) {
+    const t = r.lines[i]!.text.trim();
+    if (t.startsWith('{')) return JSON.parse(t) as T;
+  }
+  throw new Error(`no result from the child:\n${r.lines.map((l) => l.text).join('\n')}`);
+};
+const failed = (what: string, r: RunResult) => {
+  process.stderr.write(
+    `${what} failed (exit ${r.code}):\n${r.lines
+      .slice(-40)
+      .map((l) => l.text)
+      .join('\n')}\n`,
+  );
+  process.exit(1);
+};
+
+// 1. Generate.
+log(`options ${JSON.stringify({ ...opts, issues: Number.isFinite(opts.issues) ? opts.issues : null, out })}`);
+const t0 = performance.now();
+const material = materialFrom(
+  loadEdition(join(repo, 'seeds'), loadCatalog(join(repo, 'content/papers.json'))),
+);
+rmSync(archive, { recursive: true, force: true });
+const generated = writeArchive(
+  material,
+  {
+    start: opts.start,
+    days: daysInYears(opts.start, opts.years),
+    papers: PAPERS.slice(0, opts.papers),
+    maxIssues: opts.issues,
+    seed: opts.seed,
+  },
+  archive,
+);
+const generateMs = performance.now() - t0;
+log(`generated ${generated.files} issues, ${fmt.mb(generated.bytes)} in ${fmt.s(generateMs)} → ${archive}`);
+if (opts.generateOnly) process.exit(0);
+
+// 2. Parse alone (the loader's first step), in its own process for a clean memory figure.
+interface ParseOut {
+  issues: number;
+  errors: number;
+  pages: number;
+  articles: number;
+  bytes: number;
+  ms: number;
+  warnings: Record<string, number>;
+}
+let parseRun: RunResult | null = null;
+let parsed: ParseOut | null = null;
+if (!opts.skipParse) {
+  log('parse stage');
+  parseRun = await run('npx', ['tsx', 'scripts/bench/parse-stage.ts', archive], {
+    cwd: repo,
+    env: childEnv({}),
+  });
+  if (parseRun.code !== 0) failed('parse', parseRun);
+  parsed = lastJson<ParseOut>(parseRun);
+  log(
+    `parsed ${parsed.issues} issues, ${parsed.pages} pages, ${parsed.articles} articles in ${fmt.s(parsed.ms)}`,
+  );
+}
+
+// 3. Astro build of the archive.
+log('astro build');
+rmSync(dist, { recursive: true, force: true });
+rmSync(cache, { recursive: true, force: true });
+const build = await run('npx', ['astro', 'build', '--config', 'scripts/bench/astro.bench.config.mjs'], {
+  cwd: repo,
+  env: childEnv({
+    BAOKAN_SEEDS: archive,
+    BAOKAN_BENCH_DIST: dist,
+    BAOKAN_BENCH_CACHE: cache,
+    ...(opts.skipSearch || opts.searchStandalone ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),
+    ...(opts.probe ? { BAOKAN_BENCH_PROBE: '1' } : {}),
+    ...(opts.storage ? { BAOKAN_BENCH_STORAGE: opts.storage } : {}),
+  }),
+  onLine: echo('astro'),
+});
+if (build.code !== 0) failed('astro build', build);
+const stages = buildStages(build.lines, build.ms);
+const loaderLine = build.lines.map((l) => plain(l.text)).find((t) => /\d+ issues, \d+ articles/.test(t));
+const loaderCounts = loaderLine ? /(\d+) issues, (\d+) articles/.exec(loaderLine)! : null;
+const issues = parsed?.issues ?? Number(loaderCounts?.[1] ?? generated.files);
+const articles = parsed?.articles ?? Number(loaderCounts?.[2] ?? 0);
+
+// 4. Search indexing: the build's own (read off its log) or, when the site does not index
+// itself yet, the same Pagefind work run on the built site.
+let searchWindow: Window | null = null;
+let searchRun: RunResult | null = null;
+let query: QueryResult | null = null;
+let queryAll: QueryResult | null = null;
+let shards: { name: string; glob: string }[] = [];
+let queryError: string | null = null;
+if (!opts.skipSearch) {
+  if (findBundle(dist) && !opts.searchStandalone) searchWindow = stages.search;
+  else {
+    const layout = existsSync(join(dist, 'probe')) ? 'probe' : 'site';
+    if (opts.searchShards !== 'none') {
+      const years = [
+        ...new Set(readdirSync(archive).map((f) => Number(/-(\d{4})-\d\d-\d\d\.txt$/.exec(f)?.[1]))),
+      ];
+      shards = searchShards(
+        PAPERS.slice(0, opts.papers).map((p) => p.id),
+        years.filter(Number.isFinite),
+        opts.searchShards,
+        layout,
+      );
+    }
+    log(`indexing the built site with the Pagefind API (standalone, ${shards.length || 1} index(es))`);
+    searchRun = await run(
+      'npx',
+      ['tsx', 'scripts/bench/index-stage.ts', dist, ...shards.map((s) => `${s.name}=${s.glob}`)],
+      { cwd: repo, env: childEnv({}), onLine: echo('index') },
+    );
+    if (searchRun.code !== 0) failed('search indexing', searchRun);
+  }
+  const bundles = shards
+    .map((s) => join(dist, 'pagefind', s.name))
+    .filter((d) => existsSync(join(d, 'pagefind.js')));
+  try {
+    log(`first query “${opts.query}” in headless Chromium${bundles.length ? ' (newest shard)' : ''}`);
+    query = await firstQuery(dist, opts.query, bundles.length ? { bundle: bundles[bundles.length - 1] } : {});
+  } catch (e) {
+    queryError = (e as Error).message.split('\n')[0]!;
+  }
+  if (bundles.length > 1) {
+    try {
+      log(`the same query over all ${bundles.length} shards (mergeIndex)`);
+      queryAll = await firstQuery(dist, opts.query, {
+        bundle: bundles[bundles.length - 1],
+        merge: bundles.slice(0, -1).reverse(),
+      });
+    } catch (e) {
+      queryError = (e as Error).message.split('\n')[0]!;
+    }
+  }
+}
+const distSize = dirSize(dist);
+const bundle = existsSync(join(dist, 'pagefind')) ? join(dist, 'pagefind') : findBundle(dist);
+const searchSize = bundle ? dirSize(bundle) : null;
+
+// 5. Bare Astro baseline with as many plain pages.
+const pagesBuilt = stages.pages ?? articles;
+let bare: RunResult | null = null;
+if (!opts.skipBare) {
+  log(`bare astro build of ${pagesBuilt} plain pages`);
+  writeBareProject(bareDir, pagesBuilt, material.sentences, repo);
+  bare = await run('npx', ['astro', 'build', '--root', bareDir], {
+    cwd: repo,
+    env: childEnv({ BAOKAN_SEEDS: '' }),
+    onLine: echo('bare '),
+  });
+  if (bare.code !== 0) failed('bare astro build', bare);
+}
+
+// 6. Report.
+const dur = (w: Window | null) => (w ? w.to - w.from : null);
+const peak = (w: Window | null) => (w ? peakBetween(build.samples, w.from, w.to + 250) : null);
+const cell = {
+  s: (ms: number | null) => (ms === null ? '–' : fmt.s(ms)),
+  gb: (b: number | null) => (b === null || b === 0 ? '–' : fmt.gb(b)),
+};
+const inputBytes = parsed?.bytes ?? generated.bytes;
+const searchMs = searchRun ? searchRun.ms : dur(searchWindow);
+const buildMs = build.ms;
+const baokanMs = buildMs + (searchRun?.ms ?? 0);
+
+const sizes = table(
+  [
+    ['archive', 'value'],
+    ['issues', fmt.int(issues)],
+    ['pages (版)', parsed ? fmt.int(parsed.pages) : '–'],
+    ['articles', fmt.int(articles)],
+    ['input', fmt.mb(inputBytes)],
+    ['HTML pages built', fmt.int(pagesBuilt)],
+    ['dist', `${fmt.mb(distSize.bytes)} in ${fmt.int(distSize.files)} files`],
+    ['search index', searchSize ? `${fmt.mb(searchSize.bytes)} in ${fmt.int(searchSize.files)} files` : '–'],
+    [
+      'first query',
+      query
+        ? `${fmt.kb(query.bytes)} in ${query.requests} requests, ${query.ms.toFixed(0)} ms, ${query.results} results`
+        : (queryError ?? '–'),
+    ],
+    ...(queryAll
+      ? [
+          [
+            `query, all ${shards.length} shards`,
+            `${fmt.kb(queryAll.bytes)} in ${queryAll.requests} requests, ${queryAll.ms.toFixed(0)} ms, ${queryAll.results} results`,
+          ],
+        ]
+      : []),
+  ],
+  'left',
+);
+const rows: string[][] = [['stage', 'wall', 'rate', 'peak RSS']];
+rows.push(['generate', fmt.s(generateMs), fmt.rate(inputBytes / 1024 / 1024, generateMs, 'MB'), '–']);
+if (parseRun && parsed) {
+  rows.push([
+    'parse (standalone)',
+    fmt.s(parseRun.ms),
+    `${fmt.rate(parsed.issues, parsed.ms, 'issues')}, ${fmt.rate(inputBytes / 1024 / 1024, parsed.ms, 'MB')}`,
+    cell.gb(parseRun.peakRss),
+  ]);
+}
+rows.push([
+  'astro: content layer',
+  cell.s(dur(stages.content)),
+  stages.content ? fmt.rate(articles, dur(stages.content)!, 'articles') : '–',
+  cell.gb(peak(stages.content)),
+]);
+rows.push([
+  '  of which parse',
+  cell.s(dur(stages.parse)),
+  stages.parse ? fmt.rate(inputBytes / 1024 / 1024, dur(stages.parse)!, 'MB') : '–',
+  '',
+]);
+rows.push([
+  'astro: render pages',
+  cell.s(dur(stages.render)),
+  stages.render ? fmt.rate(pagesBuilt, dur(stages.render)!, 'pages') : '–',
+  cell.gb(peak(stages.render)),
+]);
+if (searchWindow || searchRun) {
+  rows.push([
+    searchRun
+      ? `search indexing (standalone${shards.length ? `, ${shards.length} shards` : ''})`
+      : 'search indexing (in build)',
+    cell.s(searchMs),
+    searchMs ? fmt.rate(pagesBuilt, searchMs, 'pages') : '–',
+    cell.gb(searchRun ? searchRun.peakRss : peak(searchWindow)),
+  ]);
+}
+if (stages.sitemap) rows.push(['sitemap', cell.s(dur(stages.sitemap)), '', '']);
+rows.push([
+  'astro build total',
+  fmt.s(buildMs),
+  fmt.rate(pagesBuilt, buildMs, 'pages'),
+  cell.gb(build.peakRss),
+]);
+if (bare)
+  rows.push([
+    'bare astro build',
+    fmt.s(bare.ms),
+    fmt.rate(pagesBuilt, bare.ms, 'pages'),
+    cell.gb(bare.peakRss),
+  ]);
+
+const perArticle = articles ? baokanMs / articles : null;
+const lines = [
+  '',
+  sizes,
+  '',
+  table(rows),
+  '',
+  `baokan build${searchRun ? ' + indexing' : ''}: ${fmt.s(baokanMs)}` +
+    (perArticle ? `, ${perArticle.toFixed(2)} ms per article` : '') +
+    (bare ? `; ratio to bare Astro build: ${(baokanMs / bare.ms).toFixed(2)}×` : ''),
+  `peak RSS of the build's process tree: ${fmt.gb(build.peakRss)} (largest single process VmHWM ${fmt.gb(build.peakHwm)})`,
+];
+process.stdout.write(lines.join('\n') + '\n');
+
+const result = {
+  options: { ...opts, issues: Number.isFinite(opts.issues) ? opts.issues : null, out },
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  counts: { issues, pages: parsed?.pages ?? null, articles, inputBytes, pagesBuilt },
+  generateMs,
+  parse:
+    parseRun && parsed
+      ? { ms: parseRun.ms, inner: parsed.ms, peakRss: parseRun.peakRss, warnings: parsed.warnings }
+      : null,
+  build: {
+    ms: build.ms,
+    peakRss: build.peakRss,
+    peakHwm: build.peakHwm,
+    /** summed RSS of the build's process tree, one sample about every 2 s: [s, MB] */
+    rssTimeline: build.samples
+      .filter((_, i) => i % 8 === 0)
+      .map((x) => [Math.round(x.t / 100) / 10, Math.round(x.rss / 2 ** 20)]),
+    /** the build's log lines with their time, page lines left out: [s, text] */
+    log: build.lines
+      .filter((l) => !/├─|└─/.test(l.text))
+      .map((l) => [Math.round(l.t / 100) / 10, plain(l.text)]),
+    stages: Object.fromEntries(
+      (['content', 'parse', 'render', 'search', 'sitemap'] as const).map((k) => [
+        k,
+        stages[k] ? { ms: dur(stages[k]), peakRss: peak(stages[k]) } : null,
+      ]),
+    ),
+  },
+  search: searchRun
+    ? { standalone: true, ms: searchRun.ms, peakRss: searchRun.peakRss }
+    : searchWindow
+      ? { standalone: false, ms: dur(searchWindow) }
+      : null,
+  distBytes: distSize.bytes,
+  distFiles: distSize.files,
+  searchBytes: searchSize?.bytes ?? null,
+  searchShards: shards.length,
+  query,
+  queryAll,
+  queryError,
+  bare: bare ? { ms: bare.ms, peakRss: bare.peakRss, ratio: baokanMs / bare.ms } : null,
+  perArticleMs: perArticle,
+};
+writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, 2));
+log(`result → ${join(out, 'result.json')}`);
+
+if (!opts.keep) {
+  for (const d of [archive, dist, cache, bareDir])
+    if (existsSync(d)) rmSync(d, { recursive: true, force: true });
+}

@@ -1,0 +1,176 @@
+/**
+ * Measurement helpers for the benchmark: run a child process with its output timestamped, and
+ * sample the resident memory of its whole process tree from /proc (VmRSS summed over the tree,
+ * VmHWM per process), so that the peak covers Astro's workers and Pagefind's binary too.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Parent pid of every process, from /proc/<pid>/stat. */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Field 4 (ppid) follows the command name in parentheses, which may itself hold spaces.
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(name), Number(rest[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+/** The pid and all its descendants. */
+export function processTree(root: number): number[] {
+  const ppid = parents();
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, parent] of ppid) if (parent === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+/** VmRSS and VmHWM of one process in bytes (0 when it is gone). */
+export function memoryOf(pid: number): { rss: number; hwm: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+export interface Sample {
+  /** ms since the run started */
+  t: number;
+  /** summed VmRSS of the process tree */
+  rss: number;
+}
+
+export interface LogLine {
+  /** ms since the run started */
+  t: number;
+  text: string;
+}
+
+export interface RunResult {
+  code: number;
+  ms: number;
+  /** highest summed VmRSS seen */
+  peakRss: number;
+  /** highest VmHWM of any single process in the tree */
+  peakHwm: number;
+  samples: Sample[];
+  lines: LogLine[];
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** sampling interval in ms */
+  interval?: number;
+  /** called for every output line (for live progress) */
+  onLine?: (line: LogLine) => void;
+}
+
+/** Run a command, timestamp its output lines and sample its tree's memory until it exits. */
+export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const started = performance.now();
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const samples: Sample[] = [];
+  const lines: LogLine[] = [];
+  const hwm = new Map<number, number>();
+  let peakRss = 0;
+  const sample = () => {
+    if (child.pid === undefined) return;
+    let rss = 0;
+    for (const pid of processTree(child.pid)) {
+      const m = memoryOf(pid);
+      rss += m.rss;
+      hwm.set(pid, Math.max(hwm.get(pid) ?? 0, m.hwm));
+    }
+    peakRss = Math.max(peakRss, rss);
+    samples.push({ t: performance.now() - started, rss });
+  };
+  const timer = setInterval(sample, opts.interval ?? 250);
+  const collect = (stream: NodeJS.ReadableStream) => {
+    let buf = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      buf += chunk;
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = { t: performance.now() - started, text: buf.slice(0, nl) };
+        buf = buf.slice(nl + 1);
+        lines.push(line);
+        opts.onLine?.(line);
+      }
+    });
+    stream.on('end', () => {
+      if (buf) lines.push({ t: performance.now() - started, text: buf });
+    });
+  };
+  collect(child.stdout!);
+  collect(child.stderr!);
+  return new Promise((resolve, reject) => {
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({
+        code: code ?? 1,
+        ms: performance.now() - started,
+        peakRss,
+        peakHwm: Math.max(0, ...hwm.values()),
+        samples,
+        lines,
+      });
+    });
+  });
+}
+
+/** Peak of the samples taken in [from, to) ms. */
+export function peakBetween(samples: readonly Sample[], from: number, to: number): number {
+  let peak = 0;
+  for (const s of samples) if (s.t >= from && s.t < to) peak = Math.max(peak, s.rss);
+  return peak;
+}
+
+/** Total size in bytes and file count of a folder tree. */
+export function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        bytes += statSync(p).size;
+        files++;
+      }
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return { bytes: 0, files: 0 };
+  }
+  return { bytes, files };
+}
+
+/** Strip ANSI colour codes from a log line. */
+export function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}

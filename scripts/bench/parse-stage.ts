@@ -1,0 +1,42 @@
+/**
+ * Benchmark stage: parse every issue of a folder with the real pipeline (what the content loader
+ * does first), and print one JSON line with the counts and the time spent.
+ *   tsx scripts/bench/parse-stage.ts <dir>
+ */
+import { resolve } from 'node:path';
+import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition.ts';
+
+const dir = process.argv[2];
+if (!dir) {
+  process.stderr.write('usage: tsx scripts/bench/parse-stage.ts <dir>\n');
+  process.exit(2);
+}
+const t0 = performance.now();
+const content = resolve(import.meta.dirname, '../../content');
+const result = loadEdition(
+  resolve(dir),
+  loadCatalog(resolve(content, 'papers.json')),
+  loadCorrections(resolve(content, 'corrections.yaml')),
+);
+const ms = performance.now() - t0;
+let pages = 0;
+let articles = 0;
+let bytes = 0;
+const warnings = new Map<string, number>();
+for (const { issue } of result.issues) {
+  pages += issue.pages.length;
+  articles += issue.articles.length;
+  bytes += issue.source.bytes;
+  for (const w of issue.warnings) warnings.set(w.code, (warnings.get(w.code) ?? 0) + 1);
+}
+process.stdout.write(
+  JSON.stringify({
+    issues: result.issues.length,
+    errors: result.errors.length,
+    pages,
+    articles,
+    bytes,
+    ms,
+    warnings: Object.fromEntries(warnings),
+  }) + '\n',
+);

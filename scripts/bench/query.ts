@@ -1,0 +1,165 @@
+/**
+ * First search query in headless Chromium: serve the built site over HTTP, load the Pagefind
+ * bundle in a fresh browser (empty cache), run one query and fetch the first results' data, and
+ * count the bytes the server sent for it and the milliseconds it took in the page.
+ */
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, relative, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+};
+
+/** Find the folder of the Pagefind bundle (the one holding pagefind.js), shallowest first. */
+export function findBundle(dist: string): string | null {
+  const queue = [dist];
+  while (queue.length) {
+    const d = queue.shift()!;
+    if (existsSync(join(d, 'pagefind.js')) && existsSync(join(d, 'pagefind-entry.json'))) return d;
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(d);
+    } catch {
+      continue;
+    }
+    // Only descend into likely places; article folders are many and never hold the bundle.
+    for (const e of entries) {
+      const p = join(d, e);
+      if (/pagefind|search|^_/.test(e) && statSync(p).isDirectory()) queue.push(p);
+    }
+  }
+  return null;
+}
+
+/** A static file server over `root`, counting the bytes it sends. */
+export function serve(root: string): Promise<{
+  server: Server;
+  url: string;
+  sent: () => number;
+  files: () => { path: string; bytes: number }[];
+  reset: () => void;
+}> {
+  let sent = 0;
+  let files: { path: string; bytes: number }[] = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/__blank__') {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>blank</title>');
+      return;
+    }
+    let file = normalize(join(root, path));
+    if (relative(root, file).startsWith('..')) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (file.endsWith(sep) || (existsSync(file) && statSync(file).isDirectory()))
+      file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const size = statSync(file).size;
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': 'no-store',
+    });
+    sent += size;
+    files.push({ path, bytes: size });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        server,
+        url: `http://127.0.0.1:${port}`,
+        sent: () => sent,
+        files: () => files,
+        reset: () => {
+          sent = 0;
+          files = [];
+        },
+      });
+    });
+  });
+}
+
+export interface QueryResult {
+  query: string;
+  /** results found */
+  results: number;
+  /** title of the first result */
+  first: string | null;
+  /** bytes served from the moment the bundle was imported until the first results' data arrived */
+  bytes: number;
+  /** requests made for it */
+  requests: number;
+  /** what was served, path and bytes */
+  files: { path: string; bytes: number }[];
+  /** ms in the page: import + init + search + data of the first results */
+  ms: number;
+}
+
+/** Run one query against the Pagefind bundle of `dist` in headless Chromium. */
+export async function firstQuery(
+  dist: string,
+  query: string,
+  opts: { bundle?: string; merge?: string[]; chromium?: string } = {},
+): Promise<QueryResult> {
+  const bundle = opts.bundle ?? findBundle(dist);
+  if (!bundle) throw new Error(`no Pagefind bundle (pagefind.js) under ${dist}`);
+  const url = (dir: string) => '/' + relative(dist, dir).split(sep).join('/') + '/';
+  const bundleUrl = url(bundle);
+  const merge = (opts.merge ?? []).map(url);
+  const chromium = opts.chromium ?? '/usr/bin/chromium';
+  const { chromium: pw } = await import('playwright-core');
+  const srv = await serve(dist);
+  const browser = await pw.launch({
+    executablePath: chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    // A blank page of the same origin; only the search requests are counted.
+    await page.goto(`${srv.url}/__blank__`);
+    let requests = 0;
+    page.on('request', () => requests++);
+    srv.reset();
+    const out = await page.evaluate(
+      async ({ bundleUrl, merge, query }) => {
+        const t0 = performance.now();
+        const pf = await import(/* @vite-ignore */ `${bundleUrl}pagefind.js`);
+        await pf.options({ basePath: bundleUrl });
+        for (const m of merge) await pf.mergeIndex(m);
+        await pf.init();
+        const search = await pf.search(query);
+        const top = await Promise.all(
+          search.results
+            .slice(0, 5)
+            .map((r: { data: () => Promise<{ meta?: { title?: string } }> }) => r.data()),
+        );
+        return {
+          results: search.results.length,
+          first: top[0]?.meta?.title ?? null,
+          ms: performance.now() - t0,
+        };
+      },
+      { bundleUrl, merge, query },
+    );
+    return { query, ...out, bytes: srv.sent(), requests, files: srv.files() };
+  } finally {
+    await browser.close();
+    srv.server.close();
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * Benchmark options and report: command-line parsing, the stages read off Astro's timestamped
+ * log, and the printed tables. Pure functions (no I/O), tested in report.test.ts.
+ */
+import { parseArgs } from 'node:util';
+import { plain, type LogLine } from './measure.ts';
+
+export const HELP = `npm run bench -- [options]
+
+Generates a synthetic archive from seeds/ (both papers, 8 pages an issue, 6–8 articles a page,
+recombined seed sentences; deterministic), builds it end to end with the real parser and Astro,
+indexes it for search, runs a first query in headless Chromium, builds a bare Astro site of as
+many plain pages, and prints a table of sizes, times, rates and peak memory.
+
+Options:
+  --years N        calendar years of daily issues to generate (default 1)
+  --issues N       stop after N issues in all (small runs; overrides the size of --years)
+  --papers 1|2     1 = 衡阳日报 only, 2 = 衡阳日报 and 衡阳晚报 (default 2)
+  --start DATE     first date, YYYY-MM-DD (default 2014-01-01)
+  --seed N         PRNG seed (default 1)
+  --out DIR        working folder (default <os tmpdir>/baokan-bench); the archive, builds and
+                   result.json go there
+  --keep           keep the generated archive and builds (default: delete them, keep result.json)
+  --skip-search    no search indexing and no browser query
+  --search-standalone
+                   leave the site's search integration out of the build and index the built site
+                   afterwards with the Pagefind API in a separate process (own time and memory)
+  --search-shards none|year|half-year
+                   with --search-standalone: one Pagefind index per paper and year (or half-year),
+                   built one after another; the first query searches the newest shard, a second
+                   query merges all shards (mergeIndex) (default none: one index)
+  --skip-bare      no bare Astro baseline build
+  --skip-parse     no separate parse-only stage
+  --generate-only  write the archive and stop
+  --query WORD     the first query (default 垃圾分类)
+  --probe          add a stand-in article page route (/probe/<article-id>/, one page per article,
+                   scripts/bench/probe-article.astro) to the build, for measuring rendering and
+                   search while the site has no article pages of its own
+  --storage KIND   content-layer storage for this build: chunked | single-file
+                   (Astro experimental.collectionStorage; default: the project's setting)
+  --heap MB        --max-old-space-size for the build's Node processes (default: Node's own)
+  --help           this text
+`;
+
+export interface BenchOptions {
+  years: number;
+  issues: number;
+  papers: 1 | 2;
+  start: string;
+  seed: number;
+  out: string | null;
+  keep: boolean;
+  skipSearch: boolean;
+  skipBare: boolean;
+  searchStandalone: boolean;
+  searchShards: 'none' | 'year' | 'half-year';
+  skipParse: boolean;
+  generateOnly: boolean;
+  query: string;
+  heap: number | null;
+  probe: boolean;
+  storage: 'chunked' | 'single-file' | null;
+  help: boolean;
+}
+
+function positiveInt(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number, got "${v}"`);
+  return n;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: {
+      years: { type: 'string' },
+      issues: { type: 'string' },
+      papers: { type: 'string' },
+      start: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      keep: { type: 'boolean' },
+      'skip-search': { type: 'boolean' },
+      'skip-bare': { type: 'boolean' },
+      'search-standalone': { type: 'boolean' },
+      'search-shards': { type: 'string' },
+      'skip-parse': { type: 'boolean' },
+      'generate-only': { type: 'boolean' },
+      query: { type: 'string' },
+      heap: { type: 'string' },
+      probe: { type: 'boolean' },
+      storage: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const papers = positiveInt('papers', values.papers, 2);
+  if (papers !== 1 && papers !== 2) throw new Error(`--papers must be 1 or 2, got ${papers}`);
+  const start = values.start ?? '2014-01-01';
+  const searchShards = values['search-shards'] ?? 'none';
+  if (searchShards !== 'none' && searchShards !== 'year' && searchShards !== 'half-year')
+    throw new Error(`--search-shards must be none, year or half-year, got "${searchShards}"`);
+  const storage = values.storage ?? null;
+  if (storage !== null && storage !== 'chunked' && storage !== 'single-file')
+    throw new Error(`--storage must be chunked or single-file, got "${storage}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new Error(`--start must be YYYY-MM-DD, got "${start}"`);
+  return {
+    years: positiveInt('years', values.years, 1),
+    issues: values.issues === undefined ? Infinity : positiveInt('issues', values.issues, 0),
+    papers,
+    start,
+    seed: values.seed === undefined ? 1 : Number(values.seed) >>> 0,
+    out: values.out ?? null,
+    keep: values.keep ?? false,
+    skipSearch: values['skip-search'] ?? false,
+    skipBare: values['skip-bare'] ?? false,
+    searchStandalone: values['search-standalone'] ?? false,
+    searchShards,
+    skipParse: values['skip-parse'] ?? false,
+    generateOnly: values['generate-only'] ?? false,
+    query: values.query ?? '垃圾分类',
+    heap: values.heap === undefined ? null : positiveInt('heap', values.heap, 0),
+    probe: values.probe ?? false,
+    storage,
+    help: values.help ?? false,
+  };
+}
+
+/** Days from `start` to the same date `years` later. */
+export function daysInYears(start: string, years: number): number {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y + years, m - 1, d) - Date.UTC(y, m - 1, d)) / 86_400_000);
+}
+
+/**
+ * Search shards: one per paper and year (or half-year), named `<paper>-<yyyy>[h1|h2]`, with the
+ * Pagefind glob of their article pages, under the site's URL scheme (`<paper>/<yyyy>/<mm>/…`) or
+ * the benchmark's stand-in route (`probe/<paper>-<yyyy>-<mm>-…`). Newest last.
+ */
+export function searchShards(
+  papers: readonly string[],
+  years: readonly number[],
+  mode: 'year' | 'half-year',
+  layout: 'site' | 'probe',
+): { name: string; glob: string }[] {
+  const halves =
+    mode === 'year'
+      ? [{ suffix: '', months: '[01][0-9]' }]
+      : [
+          { suffix: 'h1', months: '0[1-6]' },
+          { suffix: 'h2', months: '{0[7-9],1[0-2]}' },
+        ];
+  const out: { name: string; glob: string }[] = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    for (const h of halves) {
+      for (const p of papers) {
+        out.push({
+          name: `${p}-${y}${h.suffix}`,
+          glob:
+            layout === 'site' ? `${p}/${y}/${h.months}/**/*.html` : `probe/${p}-${y}-${h.months}-*/**/*.html`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A window of the build, in ms from its start. */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export interface BuildStages {
+  content: Window | null;
+  /** parse inside the content loader (Syncing content → the loader's summary line) */
+  parse: Window | null;
+  render: Window | null;
+  search: Window | null;
+  sitemap: Window | null;
+  /** pages Astro reports it built */
+  pages: number | null;
+}
+
+const find = (lines: readonly LogLine[], re: RegExp, from = 0) => {
+  for (let i = from; i < lines.length; i++) if (re.test(plain(lines[i]!.text))) return i;
+  return -1;
+};
+const findLast = (lines: readonly LogLine[], re: RegExp) => {
+  for (let i = lines.length - 1; i >= 0; i--) if (re.test(plain(lines[i]!.text))) return i;
+  return -1;
+};
+
+/** Read the stages of an `astro build` off its timestamped output. */
+export function buildStages(lines: readonly LogLine[], endMs: number): BuildStages {
+  const at = (i: number) => lines[i]!.t;
+  const window = (a: number, b: number, end = endMs): Window | null =>
+    a < 0 ? null : { from: at(a), to: b < 0 ? end : at(b) };
+
+  const syncStart = find(lines, /\[content\] Syncing content/);
+  const syncEnd = find(lines, /\[content\] Synced content/, Math.max(0, syncStart));
+  const parsed = find(lines, /\[baokan-\w+\].* \d+ issues, \d+ articles/, Math.max(0, syncStart));
+
+  const renderStart = find(lines, /generating static routes/);
+  const renderEnd = renderStart < 0 ? -1 : find(lines, /✓ Completed in/, renderStart + 1);
+
+  // The search integration logs once when done, with its duration (`indexed … in 1234 ms`); an
+  // integration that logs as it goes is read from its first line to its last.
+  const searchStart = find(lines, /pagefind/i, Math.max(0, renderStart));
+  const searchEnd = findLast(lines, /pagefind/i);
+  const searchMs = searchEnd < 0 ? null : /\bin ([\d,]+) ?ms\b/.exec(plain(lines[searchEnd]!.text));
+  let search: Window | null = null;
+  if (searchMs && searchEnd >= 0) {
+    const ms = Number(searchMs[1]!.replace(/,/g, ''));
+    search = { from: Math.max(0, at(searchEnd) - ms), to: at(searchEnd) };
+  } else if (searchStart >= 0) search = window(searchStart, searchEnd <= searchStart ? -1 : searchEnd);
+  const sitemapStart = find(lines, /\[baokan-sitemap\]/);
+  const sitemapEnd = findLast(lines, /\[baokan-sitemap\]/);
+
+  const builtLine = findLast(lines, /\d+ page\(s\) built in/);
+  const pages =
+    builtLine < 0 ? null : Number(/(\d+) page\(s\) built/.exec(plain(lines[builtLine]!.text))![1]);
+  return {
+    content: window(syncStart, syncEnd),
+    parse: syncStart < 0 || parsed < 0 ? null : window(syncStart, parsed),
+    render: window(renderStart, renderEnd),
+    search,
+    sitemap: sitemapStart < 0 ? null : { from: at(sitemapStart), to: at(sitemapEnd) },
+    pages,
+  };
+}
+
+export const MB = 1024 * 1024;
+
+export const fmt = {
+  s: (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) + ' s',
+  mb: (bytes: number) => (bytes / MB).toFixed(bytes < 10 * MB ? 2 : 1) + ' MB',
+  kb: (bytes: number) => (bytes / 1024).toFixed(1) + ' KB',
+  gb: (bytes: number) => (bytes / 1024 / MB).toFixed(2) + ' GB',
+  int: (n: number) => n.toLocaleString('en-US'),
+  rate: (n: number, ms: number, unit: string) =>
+    ms > 0 ? `${(n / (ms / 1000)).toFixed(n / (ms / 1000) < 10 ? 2 : 0)} ${unit}/s` : '–',
+};
+
+/** Align rows of cells into a plain-text table (first row is the header). */
+export function table(rows: readonly (readonly string[])[], align: 'auto' | 'left' = 'auto'): string {
+  const widths: number[] = [];
+  const width = (s: string) => {
+    // CJK characters take two columns in a terminal.
+    let w = 0;
+    for (const ch of s)
+      w +=
+        /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+          ch,
+        )
+          ? 2
+          : 1;
+    return w;
+  };
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => {
+        const pad = ' '.repeat(widths[i]! - width(c));
+        // Numbers right-aligned, words left-aligned.
+        return align === 'auto' && i > 0 && /^[\d.,–-]/.test(c) ? pad + c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  const [head, ...body] = rows;
+  if (!head) return '';
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * Astro integration: sitemaps written at astro:build:done from the pages actually built. However
+ * large the archive, no file grows without bound: `sitemap-index.xml` lists `sitemap-1.xml`,
+ * `sitemap-2.xml` …, each with at most 50,000 URLs (the sitemaps.org limit; 50 MB is never
+ * reached with URLs of this length). URLs are absolute: site (BAOKAN_SITE, default
+ * https://example.org) + base + the page's path, in sorted order so the output is deterministic.
+ */
+import type { AstroIntegration } from 'astro';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** URLs per sitemap file (sitemaps.org: at most 50,000). */
+export const SITEMAP_LIMIT = 50_000;
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** Escape text for an XML element or attribute. */
+export function xmlEscape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+}
+
+/** Absolute URL of a built page: `https://site/base/path/`. */
+export function pageUrl(site: string, base: string, pathname: string): string {
+  const root = new URL(base.endsWith('/') ? base : `${base}/`, site.endsWith('/') ? site : `${site}/`);
+  const path = pathname.replace(/^\/+/, '');
+  return new URL(path.split('/').map(encodeURIComponent).join('/'), root).href;
+}
+
+/** Pages that belong in a sitemap: everything but the error page. */
+export function sitemapPaths(pathnames: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const p of pathnames) {
+    const path = p.replace(/^\/+/, '');
+    if (/^404(?:\/|\.html)?$/.test(path)) continue;
+    out.add(path);
+  }
+  return [...out].sort();
+}
+
+/** Split into groups of at most `size`. */
+export function chunk<T>(xs: readonly T[], size = SITEMAP_LIMIT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+/** One `<urlset>` file. */
+export function urlsetXml(urls: readonly string[]): string {
+  const body = urls.map((u) => `<url><loc>${xmlEscape(u)}</loc></url>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${NS}">\n${body}\n</urlset>\n`;
+}
+
+/** The `<sitemapindex>` file. */
+export function sitemapIndexXml(sitemapUrls: readonly string[]): string {
+  const body = sitemapUrls.map((u) => `<sitemap><loc>${xmlEscape(u)}</loc></sitemap>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${NS}">\n${body}\n</sitemapindex>\n`;
+}
+
+/** File name → contents of every sitemap file for these pages. */
+export function sitemapFiles(
+  pathnames: readonly string[],
+  site: string,
+  base: string,
+  limit = SITEMAP_LIMIT,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  const parts = chunk(sitemapPaths(pathnames), limit);
+  parts.forEach((paths, k) => {
+    files.set(`sitemap-${k + 1}.xml`, urlsetXml(paths.map((p) => pageUrl(site, base, p))));
+  });
+  files.set('sitemap-index.xml', sitemapIndexXml([...files.keys()].map((f) => pageUrl(site, base, f))));
+  return files;
+}
+
+export default function sitemapIntegration(): AstroIntegration {
+  let site = process.env.BAOKAN_SITE || 'https://example.org';
+  let base = '/';
+  return {
+    name: 'baokan-sitemap',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        if (config.site) site = config.site;
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const started = performance.now();
+        const out = fileURLToPath(dir);
+        const files = sitemapFiles(
+          pages.map((p) => p.pathname),
+          site,
+          base,
+        );
+        await mkdir(out, { recursive: true });
+        for (const [name, xml] of files) await writeFile(join(out, name), xml);
+        const urls = sitemapPaths(pages.map((p) => p.pathname)).length;
+        logger.info(
+          `${urls} URLs in ${files.size - 1} sitemap file(s) + sitemap-index.xml in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}

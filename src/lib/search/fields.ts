@@ -1,0 +1,105 @@
+/**
+ * What an article page tells Pagefind besides its text: metadata shown with a result, filters
+ * offered on the search page, the date sort, and the extra tokens for Chinese recall.
+ *
+ * Filter names are what readers see above the filter lists, so they are Chinese; metadata keys are
+ * internal (the search page turns them into the result line).
+ */
+import type { ArticleKind } from '../types.ts';
+import { toChineseNumber } from '../text.ts';
+import { extraSearchTokens } from './tokens.ts';
+
+/** Filter names, as shown on the search page. */
+export const FILTERS = {
+  paper: '报纸',
+  year: '年份',
+  month: '月份',
+  topic: '专题',
+  page: '版面',
+  kind: '体裁',
+} as const;
+
+/** Reader-facing names of the article kinds. */
+export const KIND_LABELS: Record<ArticleKind, string> = {
+  news: '消息',
+  feature: '通讯',
+  photo: '图片新闻',
+  notice: '公告',
+  ad: '广告',
+  teaser: '导读',
+  continuation: '转版续文',
+  table: '表格',
+  brief: '简讯',
+};
+
+/** The parts of an article entry that search uses (a subset of the `articles` collection entry). */
+export interface SearchArticle {
+  paper: { id: string; name: string | null };
+  date: string | null;
+  kind: ArticleKind;
+  kicker: string | null;
+  headline: string;
+  subtitle: string | null;
+  title: string;
+  byline: { text: string } | null;
+  paragraphs: readonly { text: string }[];
+  captions: readonly { text: string }[];
+  tables: readonly { rows: readonly (readonly string[])[] }[];
+}
+
+export interface ArticleSearchData {
+  /** Pagefind metadata: title, date (ISO), paper, page, kicker, subtitle, terms (extra tokens) */
+  meta: Record<string, string>;
+  /** filter name → values */
+  filters: Record<string, string[]>;
+  /** sort key → value (date, ISO) */
+  sort: Record<string, string>;
+}
+
+/** `第一版` for page 1: the page as printed in the paper's own numbering. */
+export function pageName(pageNumber: number): string {
+  return `第${toChineseNumber(pageNumber)}版`;
+}
+
+/** Every text of the article that the page shows inside its indexed body. */
+export function articleTexts(a: SearchArticle): string[] {
+  return [
+    a.kicker,
+    a.headline || a.title,
+    a.subtitle,
+    a.byline?.text,
+    ...a.paragraphs.map((p) => p.text),
+    ...a.captions.map((c) => c.text),
+    ...a.tables.flatMap((t) => t.rows.flat()),
+  ].filter((t): t is string => !!t);
+}
+
+/** Search data for one article on page `pageNumber`, under `topics`. */
+export function articleSearchData(
+  a: SearchArticle,
+  pageNumber: number,
+  topics: readonly string[] = [],
+): ArticleSearchData {
+  const paper = a.paper.name ?? a.paper.id;
+  const page = pageName(pageNumber);
+  const meta: Record<string, string> = { title: a.headline || a.title, paper, page };
+  const filters: Record<string, string[]> = {
+    [FILTERS.paper]: [paper],
+    [FILTERS.page]: [page],
+    [FILTERS.kind]: [KIND_LABELS[a.kind]],
+  };
+  const sort: Record<string, string> = {};
+  const date = a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : null;
+  if (date) {
+    meta.date = date;
+    sort.date = date;
+    filters[FILTERS.year] = [`${date.slice(0, 4)}年`];
+    filters[FILTERS.month] = [`${date.slice(0, 4)}年${date.slice(5, 7)}月`];
+  }
+  if (topics.length) filters[FILTERS.topic] = [...new Set(topics)];
+  if (a.kicker) meta.kicker = a.kicker;
+  if (a.subtitle) meta.subtitle = a.subtitle;
+  const terms = extraSearchTokens(articleTexts(a));
+  if (terms.length) meta.terms = terms.join(' ');
+  return { meta, filters, sort };
+}

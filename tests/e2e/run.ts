@@ -1,0 +1,491 @@
+/**
+ * Browser tests of search on the built site (dist/, or E2E_DIST): Debian's Chromium through
+ * playwright-core, the site served by a tiny local server. Prints measurements and ends with
+ * 'N passed, N failed'.
+ *
+ *   npm run build && npm run test:e2e
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serve, type StaticServer } from './server.ts';
+import { formatRecall, loadQueries, measureRecall } from '../search/recall.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const dist = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+// ---------------------------------------------------------------- tiny harness
+
+interface Outcome {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+const outcomes: Outcome[] = [];
+const measurements: string[] = [];
+
+class Failure extends Error {}
+function check(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Failure(message);
+}
+
+async function test(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+    outcomes.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    outcomes.push({ name, ok: false, detail });
+    console.log(`  ✗ ${name}\n      ${detail.split('\n').join('\n      ')}`);
+  }
+}
+
+// ---------------------------------------------------------------- site facts
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'pagefind') out.push(...htmlFiles(full));
+    } else if (e.name.endsWith('.html')) out.push(full);
+  }
+  return out;
+}
+
+function folderBytes(dir: string, filter: (rel: string) => boolean): number {
+  let n = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (filter(relative(dir, full))) n += statSync(full).size;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
+const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+
+// ---------------------------------------------------------------- page instrumentation
+
+interface Watched {
+  page: Page;
+  requests: string[];
+  consoleErrors: string[];
+  bytes: { total: number; pagefind: number };
+}
+
+async function watch(context: BrowserContext): Promise<Watched> {
+  const page = await context.newPage();
+  const w: Watched = { page, requests: [], consoleErrors: [], bytes: { total: 0, pagefind: 0 } };
+  page.on('request', (r) => w.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => w.consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('response', async (r) => {
+    try {
+      const size = (await r.body()).length;
+      w.bytes.total += size;
+      if (/\/pagefind\//.test(r.url())) w.bytes.pagefind += size;
+    } catch {
+      /* redirects and aborted requests have no body */
+    }
+  });
+  return w;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return axe.run({ resultTypes: ['violations'] });
+  });
+  return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+const RESULT = '.pagefind-ui__result';
+
+async function resultTitles(page: Page): Promise<string[]> {
+  return page.$$eval(`${RESULT} .pagefind-ui__result-link`, (els) =>
+    els.map((e) => e.textContent?.trim() ?? ''),
+  );
+}
+
+/** Wait until the result list shows `expected` (or any) results and the search message is final. */
+async function waitForResults(page: Page): Promise<void> {
+  await page.waitForSelector(`${RESULT} .pagefind-ui__result-link`, { timeout: 15000 });
+  await page.waitForFunction(
+    () => !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'),
+    undefined,
+    { timeout: 15000 },
+  );
+}
+
+// ---------------------------------------------------------------- the tests
+
+async function main(): Promise<void> {
+  if (
+    !existsSync(join(dist, 'search/index.html')) ||
+    !existsSync(join(dist, 'pagefind/pagefind-entry.json'))
+  ) {
+    console.error(`no built site with a search index in ${dist}: run npm run build first`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  if (!existsSync(chromiumPath)) {
+    console.error(`${chromiumPath} is missing: apt-get install -y chromium`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const articles = htmlFiles(dist).filter((f) => readFileSync(f, 'utf8').includes('data-pagefind-body'));
+  /** The article page whose headline (h1) is `headline`. */
+  const articlePath = (headline: string): string | undefined =>
+    articles.find((f) => new RegExp(`<h1[^>]*>${headline}</h1>`).test(readFileSync(f, 'utf8')));
+
+  measurements.push(
+    `index on disk: ${kib(folderBytes(join(dist, 'pagefind'), (r) => /^(index|fragment|filter)\//.test(r) || r.endsWith('.pf_meta')))} ` +
+      `(index chunks, fragments, filters, metadata) for ${articles.length} article pages; ` +
+      `Pagefind scripts and wasm ${kib(folderBytes(join(dist, 'pagefind'), (r) => !/^(index|fragment|filter)\//.test(r) && !r.endsWith('.pf_meta')))}`,
+  );
+
+  const server: StaticServer = await serve(dist);
+  const origin = new URL(server.url).origin;
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const allRequests: string[] = [];
+  const allConsoleErrors: string[] = [];
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } });
+  const open = async (): Promise<Watched> => {
+    const w = await watch(context);
+    w.page.on('request', (r) => allRequests.push(r.url()));
+    w.page.on('console', (m) => {
+      if (m.type() === 'error') allConsoleErrors.push(`${w.page.url()}: ${m.text()}`);
+    });
+    w.page.on('pageerror', (e) => allConsoleErrors.push(`${w.page.url()}: ${e.message}`));
+    w.page.on('response', (r) => {
+      if (r.status() >= 400) allConsoleErrors.push(`${w.page.url()}: HTTP ${r.status()} for ${r.url()}`);
+    });
+    return w;
+  };
+
+  try {
+    await test('a shared link (?q=何恩广) shows the article with headline, paper, date, page and a marked excerpt', async () => {
+      const w = await open();
+      const started = Date.now();
+      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('何恩广')}`);
+      await waitForResults(w.page);
+      const elapsed = Date.now() - started;
+      measurements.push(
+        `time to first results (page load + Pagefind + first query “何恩广”): ${elapsed} ms; ` +
+          `bytes downloaded: ${kib(w.bytes.total)} in all, of which ${kib(w.bytes.pagefind)} from pagefind/ ` +
+          `(UI script and style, search script, worker, wasm, metadata, index chunk, fragments)`,
+      );
+      const titles = await resultTitles(w.page);
+      check(titles.includes('衡阳青少年助力垃圾分类'), `results: ${titles.join(' | ')}`);
+      const first = w.page.locator(RESULT).filter({ hasText: '衡阳青少年助力垃圾分类' }).first();
+      const tags = (await first.locator('.pagefind-ui__result-tag').allTextContents()).join(' ');
+      for (const t of ['衡阳日报', '2021年3月6日', '第一版'])
+        check(tags.includes(t), `tags “${tags}” lack ${t}`);
+      check(!/terms|kicker|subtitle/.test(tags), `internal metadata shown: ${tags}`);
+      const marked = await first.locator('.pagefind-ui__result-excerpt mark').allTextContents();
+      check(marked.join('').includes('何恩广') || marked.length > 0, 'no <mark> in the excerpt');
+      const input = await w.page.inputValue('.pagefind-ui__search-input');
+      check(input === '何恩广', `input holds “${input}”`);
+      await w.page.close();
+    });
+
+    await test('typing a query shows results and puts it in the URL (?q=)', async () => {
+      const w = await open();
+      await w.page.goto(`${server.url}search/`);
+      await w.page.waitForSelector('.pagefind-ui__search-input');
+      await w.page.fill('.pagefind-ui__search-input', '垃圾分类');
+      await waitForResults(w.page);
+      const titles = await resultTitles(w.page);
+      check(titles[0] === '衡阳青少年助力垃圾分类', `first result: ${titles[0]}`);
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '垃圾分类');
+      check(/[?&]q=/.test(w.page.url()), w.page.url());
+      await w.page.close();
+    });
+
+    await test('a query crossing word boundaries (康衡阳贡) finds its headline', async () => {
+      const w = await open();
+      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('康衡阳贡')}`);
+      await waitForResults(w.page);
+      const titles = await resultTitles(w.page);
+      check(titles.includes('为“一体两翼”和健康衡阳贡献医保力量'), `results: ${titles.join(' | ')}`);
+      await w.page.close();
+    });
+
+    await test('filters are visible, and choosing one narrows the results', async () => {
+      const w = await open();
+      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('衡阳')}`);
+      await waitForResults(w.page);
+      const names = await w.page.$$eval('.pagefind-ui__filter-name', (els) =>
+        els.map((e) => e.textContent?.trim()),
+      );
+      for (const n of ['报纸', '年份', '月份', '版面', '体裁'])
+        check(names.includes(n), `filters: ${names.join(' ')}`);
+      const before = (await w.page.textContent('.pagefind-ui__message')) ?? '';
+      const box = w.page.locator('input.pagefind-ui__filter-checkbox[name="报纸"][value="衡阳晚报"]');
+      check((await box.count()) === 1, 'no 报纸=衡阳晚报 checkbox');
+      if (!(await box.isVisible()))
+        await w.page.click('.pagefind-ui__filter-block:has(input[name="报纸"]) summary');
+      await box.check();
+      await w.page.waitForFunction(
+        (b) => (document.querySelector('.pagefind-ui__message')?.textContent ?? '') !== b,
+        before,
+      );
+      await waitForResults(w.page);
+      const tags = await w.page.$$eval(`${RESULT} .pagefind-ui__result-tags`, (els) =>
+        els.map((e) => e.textContent),
+      );
+      check(
+        tags.length > 0 && tags.every((t) => t?.includes('衡阳晚报')),
+        `tags after filter: ${tags.join(' | ')}`,
+      );
+      await w.page.close();
+    });
+
+    await test('sorting by date orders the results by date', async () => {
+      const w = await open();
+      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('衡阳')}&sort=date-asc`);
+      await waitForResults(w.page);
+      const sel = await w.page.inputValue('#search-sort');
+      check(sel === 'date-asc', `sort select shows ${sel}`);
+      const dates = await w.page.$$eval(`${RESULT} .pagefind-ui__result-tags`, (els) =>
+        els.map(
+          (e) =>
+            /(\d{4})年(\d+)月(\d+)日/
+              .exec(e.textContent ?? '')
+              ?.slice(1)
+              .map(Number) ?? [],
+        ),
+      );
+      const keys = dates.map((d) => d[0]! * 10000 + d[1]! * 100 + d[2]!);
+      check(keys.length >= 3, `only ${keys.length} dated results`);
+      check(
+        keys.every((k, i) => i === 0 || keys[i - 1]! <= k),
+        `not ascending: ${keys.join(' ')}`,
+      );
+      await w.page.selectOption('#search-sort', 'date-desc');
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date-desc');
+      await waitForResults(w.page);
+      const desc = await w.page.$$eval(`${RESULT} .pagefind-ui__result-tags`, (els) =>
+        els.map(
+          (e) =>
+            /(\d{4})年(\d+)月(\d+)日/
+              .exec(e.textContent ?? '')
+              ?.slice(1)
+              .join('-') ?? '',
+        ),
+      );
+      check(desc[0]?.startsWith('2023'), `newest first expected, got ${desc.join(' ')}`);
+      await w.page.close();
+    });
+
+    await test('opening a result shows the article with the search terms highlighted', async () => {
+      const w = await open();
+      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('垃圾分类')}`);
+      await waitForResults(w.page);
+      await Promise.all([
+        w.page.waitForURL(/highlight=/),
+        w.page.click(`${RESULT} .pagefind-ui__result-link >> text=衡阳青少年助力垃圾分类`),
+      ]);
+      await w.page.waitForSelector('[data-pagefind-body] mark.search-hit', { timeout: 10000 });
+      const hits = await w.page.$$eval('[data-pagefind-body] mark.search-hit', (els) =>
+        els.map((e) => e.textContent),
+      );
+      check(
+        hits.some((h) => h?.includes('垃圾') || h?.includes('分类')),
+        `marks: ${hits.join(' ')}`,
+      );
+      const ignored = await w.page.$$eval('[data-pagefind-ignore] mark.search-hit', (els) => els.length);
+      check(ignored === 0, 'marks inside ignored elements');
+      await w.page.close();
+    });
+
+    await test('an article opened without ?highlight= loads no search script and has no marks', async () => {
+      const file = articlePath('衡阳青少年助力垃圾分类');
+      check(file, 'article page not found in dist');
+      const w = await open();
+      await w.page.goto(`${server.url}${relative(dist, file).replace(/index\.html$/, '')}`);
+      await w.page.waitForLoadState('networkidle');
+      check(!w.requests.some((u) => u.includes('/pagefind/')), `requests: ${w.requests.join(' ')}`);
+      check((await w.page.locator('mark.search-hit').count()) === 0, 'marks present');
+      await w.page.close();
+    });
+
+    await test('axe-core: no violations on the search page (with results)', async () => {
+      const w = await open();
+      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('何恩广')}`);
+      await waitForResults(w.page);
+      const v = await axeViolations(w.page);
+      check(v.length === 0, v.join('\n'));
+      await w.page.close();
+    });
+
+    await test('axe-core: no violations on an article page (highlighted)', async () => {
+      const file = articlePath('衡阳青少年助力垃圾分类');
+      check(file, 'article page not found in dist');
+      const w = await open();
+      const path = relative(dist, file).replace(/index\.html$/, '');
+      await w.page.goto(`${server.url}${path}?highlight=${encodeURIComponent('垃圾分类')}`);
+      await w.page.waitForSelector('mark.search-hit');
+      const v = await axeViolations(w.page);
+      check(v.length === 0, v.join('\n'));
+      await w.page.close();
+    });
+
+    await test('the header search box leads to search/index.html?q=… without JavaScript', async () => {
+      const file = articlePath('衡阳青少年助力垃圾分类');
+      check(file, 'article page not found in dist');
+      const html = readFileSync(file, 'utf8');
+      check(
+        /<form[^>]*role="search"/.test(html),
+        'no header search form (role="search") on the article page',
+      );
+      const noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+      const page = await noJs.newPage();
+      page.on('request', (r) => allRequests.push(r.url()));
+      await page.goto(`${server.url}${relative(dist, file).replace(/index\.html$/, '')}`);
+      const input = page.locator('form[role="search"] input[name="q"]').first();
+      await input.fill('医保');
+      await Promise.all([page.waitForURL(/search\/(index\.html)?\?q=/), input.press('Enter')]);
+      const url = new URL(page.url());
+      check(url.pathname.endsWith('/search/index.html') || url.pathname.endsWith('/search/'), url.pathname);
+      check(url.searchParams.get('q') === '医保', page.url());
+      check((await page.locator('noscript').count()) > 0, 'the search page has no <noscript> explanation');
+      await noJs.close();
+    });
+
+    await test('from file:// the search page says why search cannot work and what to do, without errors', async () => {
+      const fileContext = await browser.newContext({ locale: 'zh-CN' });
+      const page = await fileContext.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(
+        `${pathToFileURL(join(dist, 'search/index.html')).href}?q=${encodeURIComponent('医保')}`,
+      );
+      const status = page.locator('#search-status');
+      await status.waitFor({ state: 'visible', timeout: 5000 });
+      const text = (await status.textContent()) ?? '';
+      check(text.includes('file://') && text.includes('npx serve dist'), `status: ${text}`);
+      check(errors.length === 0, `errors: ${errors.join(' | ')}`);
+      check(!requests.some((u) => u.includes('pagefind')), `pagefind requested: ${requests.join(' ')}`);
+      await fileContext.close();
+    });
+
+    await test('Chinese recall ≥ 95% in Chromium (its own segmenter, all queries of queries.json)', async () => {
+      const w = await open();
+      await w.page.goto(`${server.url}search/`);
+      const queries = loadQueries();
+      const found = await w.page.evaluate(
+        async (qs) => {
+          const pf = await import(new URL('../pagefind/pagefind.js', location.href).href);
+          await pf.options({ baseUrl: '/' });
+          const out: string[][] = [];
+          for (const q of qs) {
+            const r = await pf.search(q);
+            const data = await Promise.all(
+              r.results.map((x: { data: () => Promise<{ url: string }> }) => x.data()),
+            );
+            out.push(data.map((d: { url: string }) => d.url));
+          }
+          return out;
+        },
+        queries.map((q) => q.q),
+      );
+      const base = new URL(server.url).pathname;
+      let hit = 0;
+      let total = 0;
+      const misses: string[] = [];
+      queries.forEach((q, i) => {
+        const urls = new Set(
+          found[i]!.map((u) =>
+            u
+              .replace(base, '')
+              .replace(/^\//, '')
+              .replace(/index\.html$/, ''),
+          ),
+        );
+        for (const p of q.expect) {
+          total++;
+          if (urls.has(p)) hit++;
+          else misses.push(`${q.q} → ${p}`);
+        }
+      });
+      measurements.push(
+        `recall in Chromium (query set): ${hit}/${total} = ${((hit / total) * 100).toFixed(1)}%`,
+      );
+      for (const m of misses) measurements.push(`  missed in Chromium: ${m}`);
+      check(hit / total >= 0.95, `recall ${hit}/${total}`);
+      await w.page.close();
+    });
+
+    await test('without the index (pagefind/ missing) the search page says so and what to do', async () => {
+      const ctx = await browser.newContext({ locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('医保')}`);
+      const status = page.locator('#search-status');
+      await status.waitFor({ state: 'visible', timeout: 5000 });
+      const text = (await status.textContent()) ?? '';
+      check(text.includes('npm run build'), `status: ${text}`);
+      check(errors.length === 0, `errors: ${errors.join(' | ')}`);
+      await ctx.close();
+    });
+
+    await test('no request left the local origin', async () => {
+      const foreign = allRequests.filter(
+        (u) => !u.startsWith(origin) && !u.startsWith('file:') && !u.startsWith('data:'),
+      );
+      check(allRequests.length > 0, 'no requests recorded');
+      check(foreign.length === 0, foreign.join('\n'));
+    });
+
+    await test('no console errors on any page', async () => {
+      check(allConsoleErrors.length === 0, allConsoleErrors.join('\n'));
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  await test('Chinese recall ≥ 95% (query set and substring sample, Pagefind search code in Node)', async () => {
+    const report = await measureRecall(join(dist, 'pagefind/'));
+    measurements.push(...formatRecall(report).split('\n'));
+    check(report.found / report.total >= 0.95, `query-set recall ${report.found}/${report.total}`);
+    check(
+      report.sample.found / report.sample.total >= 0.95,
+      `sample recall ${report.sample.found}/${report.sample.total}`,
+    );
+  });
+
+  console.log('\nmeasurements:');
+  for (const m of measurements) console.log(`  ${m}`);
+  const passed = outcomes.filter((o) => o.ok).length;
+  const failed = outcomes.length - passed;
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();

@@ -1,0 +1,67 @@
+/**
+ * Run Pagefind's own browser search code (pagefind.js + its WebAssembly) in Node against a built
+ * bundle on disk: `fetch` is replaced by a reader over the bundle folder that counts bytes, and a
+ * minimal `document` gives the page language (zh-Hans) the way the browser would.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+export interface NodeSearchResult {
+  url: string;
+  title: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+export interface NodePagefind {
+  search(query: string, options?: { filters?: Record<string, string[]> }): Promise<NodeSearchResult[]>;
+  /** bytes read through fetch so far */
+  bytes(): number;
+  /** files read through fetch so far, in order */
+  files(): string[];
+  resetCounters(): void;
+}
+
+interface PagefindModule {
+  init(): Promise<void>;
+  options(o: Record<string, unknown>): Promise<void>;
+  search(
+    q: string,
+    o?: Record<string, unknown>,
+  ): Promise<{
+    results: { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }[];
+  } | null>;
+}
+
+export async function loadPagefind(bundleDir: string, lang = 'zh-Hans'): Promise<NodePagefind> {
+  let bytes = 0;
+  let files: string[] = [];
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.fetch = async (input: unknown): Promise<Response> => {
+    const u = new URL(String(input));
+    const path = fileURLToPath(u);
+    const buf = readFileSync(path);
+    bytes += buf.length;
+    files.push(path.slice(bundleDir.length));
+    return new Response(buf, { status: 200 });
+  };
+  g.document ??= { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
+  const mod = (await import(pathToFileURL(join(bundleDir, 'pagefind.js')).href)) as PagefindModule;
+  await mod.options({ excerptLength: 30, baseUrl: '/' });
+  await mod.init();
+  return {
+    async search(query, options) {
+      const r = await mod.search(query, options?.filters ? { filters: options.filters } : {});
+      if (!r) return [];
+      const data = await Promise.all(r.results.map((x) => x.data()));
+      return data.map((d) => ({ url: d.url, title: d.meta.title ?? '', excerpt: d.excerpt, meta: d.meta }));
+    },
+    bytes: () => bytes,
+    files: () => files,
+    resetCounters() {
+      bytes = 0;
+      files = [];
+    },
+  };
+}
