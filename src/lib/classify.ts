@@ -140,7 +140,8 @@ export function shouldJoin(
 ): boolean {
   const l = left.trim();
   const r = right.trim();
-  if (!l || !r || endsSentence(l) || isKickerMarked(l)) return false;
+  // A colon introduces what follows (a list, a table, a quotation); it does not end a column.
+  if (!l || !r || endsSentence(l) || isKickerMarked(l) || /[：:]$/u.test(l)) return false;
   if (/[”’」』》）)]$/u.test(l) && !CLAUSE_PUNCT.test(l)) return false;
   if (isEnumerated(l) && visibleLength(l) <= MAX_HEADING) return false;
   // A long left part is paragraph text; but a heading-like right part needs positive evidence.
