@@ -259,8 +259,8 @@ const articles = defineCollection({
     /** paragraphs and subheads in reading order */
     paragraphs: z.array(
       z.object({
-        /** anchor id within the article */
-        id: z.string().optional(),
+        /** anchor id within the article (p1, p2 …) */
+        id: z.string(),
         /** text or subhead */
         role: z.enum(['text', 'subhead']),
         /** the text */
@@ -272,6 +272,8 @@ const articles = defineCollection({
     /** photo captions */
     captions: z.array(
       z.object({
+        /** anchor id within the article (f1, f2 …) */
+        id: z.string(),
         /** caption text */
         text: z.string(),
         /** photo credit as printed */
@@ -285,6 +287,8 @@ const articles = defineCollection({
     /** tables as rows of cells */
     tables: z.array(
       z.object({
+        /** anchor id within the article (t1, t2 …) */
+        id: z.string(),
         /** rows of cells */
         rows: z.array(z.array(z.string())),
         /** whether the first row is a header */

@@ -46,7 +46,11 @@ export const CLAUSE_PUNCT = /[，、：；,:]/u;
 export function joinLines(lines: readonly string[]): string {
   // Lines of space-separated items (a list of names) keep a space where they break.
   const list = lines.length > 1 && lines.every((l) => (l.trim().match(/\s+/gu) ?? []).length >= 2);
-  if (list) return lines.map((l) => l.trim()).filter(Boolean).join(' ');
+  if (list)
+    return lines
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ');
   let out = '';
   for (const line of lines) {
     const t = line.trim();
