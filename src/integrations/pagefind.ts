@@ -95,7 +95,9 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
           const indexed = await indexedPages(bundle);
           if (indexed !== expected) {
-            fail('indexing', [`indexed ${indexed} pages, but ${expected} built pages carry data-pagefind-body`]);
+            fail('indexing', [
+              `indexed ${indexed} pages, but ${expected} built pages carry data-pagefind-body`,
+            ]);
           }
           const size = await bundleSize(bundle);
           const ms = Math.round(performance.now() - started);

@@ -4,6 +4,7 @@
  * 'N passed, N failed'.
  *
  *   npm run build && npm run test:e2e
+ *   BAOKAN_BASE=/archive/ npx astro build --outDir /tmp/site && E2E_DIST=/tmp/site BAOKAN_BASE=/archive/ npm run test:e2e
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -14,6 +15,8 @@ import { formatRecall, loadQueries, measureRecall } from '../search/recall.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
+/** the base path the site was built for (BAOKAN_BASE at build time) */
+const base = process.env.E2E_BASE ?? process.env.BAOKAN_BASE ?? '/';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -158,7 +161,7 @@ async function main(): Promise<void> {
       `Pagefind scripts and wasm ${kib(folderBytes(join(dist, 'pagefind'), (r) => !/^(index|fragment|filter)\//.test(r) && !r.endsWith('.pf_meta')))}`,
   );
 
-  const server: StaticServer = await serve(dist);
+  const server: StaticServer = await serve(dist, base.endsWith('/') ? base : `${base}/`);
   const origin = new URL(server.url).origin;
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath,
