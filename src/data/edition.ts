@@ -3,7 +3,7 @@
  * with paths and neighbours. Astro glue; the pure rules live in src/lib.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { articlePath, issuePath, pagePath } from '../lib/urls.ts';
+import { articlePath, datePath, issuePath, pagePath } from '../lib/urls.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
 export type PageEntry = CollectionEntry<'pages'>;
@@ -117,9 +117,29 @@ const ROLE_ZH: Record<string, string> = {
   correspondent: '通讯员',
   photographer: '摄影',
   'special-correspondent': '特约记者',
-  contributor: '作者',
+  // printed without a role word: the name alone
+  contributor: '',
 };
-export const roleZh = (role: string, printed: string | null) => printed ?? ROLE_ZH[role] ?? role;
+/** The credited role in Chinese: as printed (全媒体记者, 实习生 …), else the normalised role's name. */
+export const roleZh = (role: string, printed: string | null) =>
+  printed && printed !== '摄' ? printed : (ROLE_ZH[role] ?? role);
+
+/** A title cut to `chars` characters for breadcrumbs and pagers. */
+export function shortTitle(title: string, chars = 24): string {
+  const arr = Array.from(title);
+  return arr.length > chars ? `${arr.slice(0, chars).join('')}…` : title;
+}
+
+/** Characters of running text in an article (paragraphs, captions, tables): its length on the page. */
+export function textLength(a: ArticleEntry): number {
+  const d = a.data;
+  return (
+    d.paragraphs.reduce((n, p) => n + p.text.length, 0) +
+    d.captions.reduce((n, c) => n + c.text.length, 0) +
+    d.tables.reduce((n, t) => n + t.rows.flat().join('').length, 0) +
+    d.title.length
+  );
+}
 
 export const KIND_ZH: Record<string, string> = {
   news: '消息',
@@ -138,4 +158,20 @@ export function opening(a: ArticleEntry, chars = 60): string {
   const text = a.data.paragraphs.find((p) => p.role === 'text')?.text ?? a.data.captions[0]?.text ?? '';
   const arr = Array.from(text);
   return arr.length > chars ? `${arr.slice(0, chars).join('')}…` : text;
+}
+
+/** Days with issues for the calendars: ISO date → link to the per-date page, papers of that day. */
+export function calendarDays(
+  edition: Edition,
+  href: (to: string) => string,
+  prefix = '',
+): Map<string, { href: string; label: string; papers: string[] }> {
+  return new Map(
+    [...edition.byDate.entries()]
+      .filter(([iso]) => iso.startsWith(prefix))
+      .map(([iso, list]) => {
+        const papers = list.map((i) => i.entry.data.paper.name ?? '未知报纸');
+        return [iso, { href: href(datePath(iso)), label: papers.join('、'), papers }];
+      }),
+  );
 }

@@ -15,6 +15,15 @@ describe('monthGrid', () => {
     expect(g[0]).toEqual([null, null, null, null, null, null, 1]);
     expect(g.flat().filter((d) => d !== null)).toHaveLength(30);
   });
+  it('needs six weeks for a 31-day month that starts on a Sunday', () => {
+    // 2021-08-01 was a Sunday
+    const g = monthGrid(2021, 8);
+    expect(g).toHaveLength(6);
+    expect(g[5]).toEqual([30, 31, null, null, null, null, null]);
+    // 2021-12-09, the masthead's 星期四, sits in the Thursday column
+    const week = monthGrid(2021, 12).find((w) => w.includes(9))!;
+    expect(week.indexOf(9)).toBe(3);
+  });
   it('knows leap years', () => {
     expect(monthGrid(2024, 2).flat().filter(Boolean)).toHaveLength(29);
     expect(monthGrid(2023, 2).flat().filter(Boolean)).toHaveLength(28);

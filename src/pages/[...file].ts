@@ -1,8 +1,10 @@
 /**
  * Downloads beside each issue: `<issue path>issue.json` (the parsed issue, as `npm run parse` prints
- * it) and `<issue path>source.txt` (the seed text as decoded, UTF-8).
+ * it) and `<issue path>source.txt` (the seed file byte for byte, so its sha256 matches the one in
+ * issue.json and on the issue page, whatever the seed's encoding).
  */
 import type { APIRoute } from 'astro';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEdition } from '../data/edition.ts';
 import { loadCatalog, loadCorrections, parseFile } from '../lib/edition.ts';
@@ -23,15 +25,15 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ props }) => {
+  if (props.kind === 'txt') {
+    return new Response(new Uint8Array(readFileSync(join(seedsDir(), props.source))));
+  }
   const r = parseFile(
     join(seedsDir(), props.source),
     loadCatalog(catalogPath()),
     loadCorrections(correctionsPath()),
   );
   if (!('issue' in r)) throw new Error(r.message);
-  if (props.kind === 'txt') {
-    return new Response(r.source.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  }
   return new Response(JSON.stringify(r.issue, null, 2) + '\n', {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -138,6 +138,10 @@ describe('built site', () => {
 
   it('validates as HTML (a sample of each page type)', async () => {
     // The built files sit in a temporary folder, so the repository's configuration is passed in.
+    // .htmlvalidate.json relaxes one rule of html-validate:recommended: prefer-native-element for
+    // role="region". Wide tables sit in <div class="table-wrap" tabindex="0" role="region" aria-label="表格">
+    // (src/lib/render/rehype-tables.ts), the pattern for a keyboard-scrollable table; the suggested
+    // <section> would add a sectioning element (and an outline entry) inside the article body.
     const validator = new HtmlValidate(JSON.parse(readFileSync(join(root, '.htmlvalidate.json'), 'utf8')));
     const sample = [
       'index.html',
@@ -146,8 +150,13 @@ describe('built site', () => {
       'archive/2021/index.html',
       'archive/2021/03/index.html',
       'date/2021-03-06/index.html',
+      'contents/index.html',
       'contents/2021-03/index.html',
       'topics/index.html',
+      'hengyang-daily/index.html',
+      'hengyang-daily/2021/03/06/index.html',
+      'hengyang-daily/2021/03/06/2/index.html',
+      'hengyang-daily/2021/03/06/2/a008/index.html',
       'hengyang-daily/2021/12/09/index.html',
       'hengyang-daily/2021/12/09/1/index.html',
       'hengyang-daily/2021/03/06/1/a007/index.html',
