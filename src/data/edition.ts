@@ -2,6 +2,7 @@
  * The edition as the site reads it: collections grouped once per build (issue → pages → articles),
  * with paths and neighbours. Astro glue; the pure rules live in src/lib.
  */
+import { KIND_LABELS } from '../lib/search/fields.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articlePath, datePath, issuePath, pagePath } from '../lib/urls.ts';
 
@@ -141,17 +142,8 @@ export function textLength(a: ArticleEntry): number {
   );
 }
 
-export const KIND_ZH: Record<string, string> = {
-  news: '消息',
-  feature: '通讯',
-  photo: '图片',
-  notice: '公告',
-  ad: '广告',
-  teaser: '导读',
-  continuation: '转版续文',
-  table: '表格',
-  brief: '简讯',
-};
+/** Reader-facing names of the article kinds (one list, shared with search). */
+export const KIND_ZH: Record<string, string> = KIND_LABELS;
 
 /** The first words of an article, for lists. */
 export function opening(a: ArticleEntry, chars = 60): string {
