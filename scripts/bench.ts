@@ -6,8 +6,7 @@
  * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
@@ -38,7 +37,15 @@ if (opts.help) {
   process.exit(0);
 }
 
-const out = resolve(opts.out ?? join(tmpdir(), 'baokan-bench'));
+// Inside the repo by default (bench-out/ is git-ignored): Astro writes a build's prerender chunks
+// below its outDir only when that lies inside the working folder, and otherwise in <repo>/.astro/,
+// where a concurrent build would clobber them.
+const out = resolve(opts.out ?? join(repo, 'bench-out'));
+if (!out.startsWith(repo + sep)) {
+  process.stderr.write(
+    `[bench] warning: --out ${out} is outside ${repo}; Astro then puts its prerender chunks in ${repo}/.astro/, shared with any other build running at the same time\n`,
+  );
+}
 const archive = join(out, 'archive');
 const dist = join(out, 'dist');
 const cache = join(out, 'cache');
@@ -151,6 +158,7 @@ let searchRun: RunResult | null = null;
 let query: QueryResult | null = null;
 let queryAll: QueryResult | null = null;
 let shards: { name: string; glob: string }[] = [];
+let bundles: string[] = [];
 let queryError: string | null = null;
 if (!opts.skipSearch) {
   if (findBundle(dist) && !opts.searchStandalone) searchWindow = stages.search;
@@ -175,9 +183,16 @@ if (!opts.skipSearch) {
     );
     if (searchRun.code !== 0) failed('search indexing', searchRun);
   }
-  const bundles = shards
-    .map((s) => join(dist, 'pagefind', s.name))
-    .filter((d) => existsSync(join(d, 'pagefind.js')));
+  // Shards that hold pages (a half-year the archive does not reach is empty).
+  const filled = new Set(
+    (searchRun?.lines ?? [])
+      .map((l) => l.text.trim())
+      .filter((t) => t.startsWith('{"shard"'))
+      .map((t) => JSON.parse(t) as { shard: string; pages: number })
+      .filter((x) => x.pages > 0)
+      .map((x) => x.shard),
+  );
+  bundles = shards.filter((s) => filled.has(s.name)).map((s) => join(dist, 'pagefind', s.name));
   try {
     log(`first query “${opts.query}” in headless Chromium${bundles.length ? ' (newest shard)' : ''}`);
     query = await firstQuery(dist, opts.query, bundles.length ? { bundle: bundles[bundles.length - 1] } : {});
@@ -192,7 +207,7 @@ if (!opts.skipSearch) {
         merge: bundles.slice(0, -1).reverse(),
       });
     } catch (e) {
-      queryError = (e as Error).message.split('\n')[0]!;
+      queryError = `all shards: ${(e as Error).message.split('\n')[0]!}`;
     }
   }
 }
@@ -245,7 +260,7 @@ const sizes = table(
     ...(queryAll
       ? [
           [
-            `query, all ${shards.length} shards`,
+            `query, all ${bundles.length} shards`,
             `${fmt.kb(queryAll.bytes)} in ${queryAll.requests} requests, ${queryAll.ms.toFixed(0)} ms, ${queryAll.results} results`,
           ],
         ]

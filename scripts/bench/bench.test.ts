@@ -3,13 +3,14 @@
  * benchmark prints numbers, it does not judge them).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repo = resolve(import.meta.dirname, '../..');
-const out = mkdtempSync(join(tmpdir(), 'baokan-bench-test-'));
+// Inside the repo (bench-out/ is git-ignored), so Astro keeps its prerender chunks below the outDir.
+mkdirSync(join(repo, 'bench-out'), { recursive: true });
+const out = mkdtempSync(join(repo, 'bench-out', 'test-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const bench = (args: string[]) =>

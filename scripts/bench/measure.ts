@@ -171,6 +171,5 @@ export function dirSize(dir: string): { bytes: number; files: number } {
 
 /** Strip ANSI colour codes from a log line. */
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }

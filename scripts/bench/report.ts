@@ -18,8 +18,9 @@ Options:
   --papers 1|2     1 = 衡阳日报 only, 2 = 衡阳日报 and 衡阳晚报 (default 2)
   --start DATE     first date, YYYY-MM-DD (default 2014-01-01)
   --seed N         PRNG seed (default 1)
-  --out DIR        working folder (default <os tmpdir>/baokan-bench); the archive, builds and
-                   result.json go there
+  --out DIR        working folder (default <repo>/bench-out, git-ignored); the archive, builds
+                   and result.json go there. Keep it inside the repo: Astro puts the prerender
+                   chunks of an outDir outside the working folder into <repo>/.astro/
   --keep           keep the generated archive and builds (default: delete them, keep result.json)
   --skip-search    no search indexing and no browser query
   --search-standalone
