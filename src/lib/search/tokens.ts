@@ -25,10 +25,19 @@ export const MAX_TOKEN_LENGTH = 6;
 
 const icu = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Answers already computed: the same short strings recur across an archive; bounded in size. */
+const known = new Map<string, boolean>();
+const KNOWN_LIMIT = 500_000;
+
 /** True when the browser's segmenter (ICU, as Pagefind uses for queries) reads `text` as one word. */
 export function icuWord(text: string): boolean {
+  const hit = known.get(text);
+  if (hit !== undefined) return hit;
   const parts = [...icu.segment(text)];
-  return parts.length === 1 && parts[0]!.isWordLike === true;
+  const word = parts.length === 1 && parts[0]!.isWordLike === true;
+  if (known.size >= KNOWN_LIMIT) known.clear();
+  known.set(text, word);
+  return word;
 }
 
 /** The Han runs of some texts, in order. */
