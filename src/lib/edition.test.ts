@@ -108,3 +108,36 @@ describe('bad input', () => {
     expect(r.issue.articles.length).toBeGreaterThanOrEqual(4 * 1000);
   }, 120_000);
 });
+
+describe('hints beside a seed', () => {
+  it('set paper, date and page numbers, and warn where the text says otherwise', () => {
+    const seed004 = readFileSync(resolve(import.meta.dirname, '../../seeds/004_0d7d69333001dc5b.txt'));
+    const seed000 = readFileSync(resolve(import.meta.dirname, '../../seeds/000_846a23c3b34aff37.txt'));
+    const dir = folder({
+      'a.txt': seed004,
+      'a.yaml': 'paper: hengyang-evening-news\ndate: 2021-12-10\n',
+      'b.txt': seed000,
+      'b.yaml': 'date: 2021-03-06\npages: [1, 3]\n',
+    });
+    const { issues } = loadEdition(dir, catalog);
+    const a = issues.find((r) => r.issue.source.file === 'a.txt')!.issue;
+    expect(a.paper).toMatchObject({ id: 'hengyang-evening-news', confidence: 'high' });
+    expect(a.date).toMatchObject({ value: '2021-12-10', method: 'hint' });
+    const contradictions = a.warnings.filter((w) => w.code === 'hint-contradicts-text').map((w) => w.message);
+    expect(contradictions).toHaveLength(2);
+    expect(contradictions.join()).toContain('2021-12-09');
+    const b = issues.find((r) => r.issue.source.file === 'b.txt')!.issue;
+    expect(b.pages.map((p) => [p.number, p.numberKnown, p.label])).toEqual([
+      [1, true, '第一版'],
+      [3, true, '第三版'],
+    ]);
+    // the hinted date agrees with what the text suggests: no warning
+    expect(b.warnings.some((w) => w.code === 'hint-contradicts-text')).toBe(false);
+  });
+
+  it('reject a hints file that is not valid, naming it', () => {
+    const dir = folder({ 'c.txt': seed, 'c.yaml': 'date: yesterday\n' });
+    const { errors } = loadEdition(dir, catalog);
+    expect(errors[0]!.message).toMatch(/c\.yaml: date must be YYYY-MM-DD/);
+  });
+});
