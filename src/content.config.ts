@@ -329,8 +329,6 @@ const articles = defineCollection({
     lines: lineRange,
     /** the seed file */
     sourceFile: z.string(),
-    /** the original lines of the article's range */
-    sourceLines: z.array(z.object({ no: z.number().int(), text: z.string() })),
     /** editorial corrections within this article's lines */
     corrections: z.array(correction),
     /** duplicates removed from this article's range */

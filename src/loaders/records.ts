@@ -40,13 +40,9 @@ export function pageRecords({ issue }: ParsedFile) {
   }));
 }
 
-export function articleRecords({ issue, source }: ParsedFile, taxonomy: Taxonomy) {
+/** Article records. The source lines are not stored (the page reads them from the seed: src/data/sources.ts). */
+export function articleRecords({ issue }: ParsedFile, taxonomy: Taxonomy) {
   return issue.articles.map((a) => {
-    const sourceLines: { no: number; text: string }[] = [];
-    for (let no = a.lines.start; no <= a.lines.end; no++) {
-      const text = source.lines[no - 1] ?? '';
-      if (text.trim()) sourceLines.push({ no, text });
-    }
     const page = issue.pages[a.page]!;
     return {
       id: a.id,
@@ -58,7 +54,6 @@ export function articleRecords({ issue, source }: ParsedFile, taxonomy: Taxonomy
         paper: { id: issue.paper.id, name: issue.paper.name },
         date: issue.date.value,
         sourceFile: issue.source.file,
-        sourceLines,
         duplicatesRemoved: issue.duplicates.filter((d) =>
           d.lines.some((l) => l >= a.lines.start && l <= a.lines.end),
         ),

@@ -125,6 +125,20 @@ describe('built site', () => {
     for (const h of hrefs) expect(h.startsWith('/baokan/'), h).toBe(true);
   });
 
+  it('shows the source lines of each article (as corrected) beside what the parser made of them', () => {
+    const t = tree(join(dir, 'hengyang-daily/2021/03/06/1/a005/index.html'));
+    const lines = elements(
+      t,
+      (e) => typeof e.properties.id === 'string' && /^L\d+$/.test(String(e.properties.id)),
+    );
+    expect(lines.map((e) => e.properties.id)).toEqual(['L63', 'L65', 'L67', 'L69', 'L71', 'L73']);
+    expect(text(lines[1]!)).toContain('本报讯');
+    const corrected = tree(join(dir, 'hengyang-daily/2021/12/09/1/a008/index.html'));
+    const l94 = elements(corrected, (e) => e.properties.id === 'L94')[0]!;
+    expect(text(l94)).toContain('研究市人大政协两会有关事宜');
+    expect(text(corrected)).toContain('标题中“有”字重复印出');
+  });
+
   it('renders seed text as text, never as markup', () => {
     const t = tree(join(dir, 'hengyang-daily/2022/04/01/1/a002/index.html'));
     const tables = elements(t, (e) => e.tagName === 'table');
