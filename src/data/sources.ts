@@ -6,22 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyCorrections } from '../lib/corrections.ts';
-import { loadCorrections } from '../lib/edition.ts';
 import { decodeIssue } from '../lib/read.ts';
-import { correctionsPath, seedsDir } from '../loaders/edition.ts';
+import { corrections, seedsDir } from '../loaders/edition.ts';
 
 const CACHE_FILES = 8;
 const cache = new Map<string, string[]>();
-let corrections: ReturnType<typeof loadCorrections> | null = null;
 
 function linesOf(file: string): string[] {
   let lines = cache.get(file);
   if (lines) {
     cache.delete(file);
   } else {
-    corrections ??= loadCorrections(correctionsPath());
     const decoded = decodeIssue(new Uint8Array(readFileSync(join(seedsDir(), file))), file);
-    lines = applyCorrections(decoded, corrections).source.lines;
+    lines = applyCorrections(decoded, corrections()).source.lines;
     if (cache.size >= CACHE_FILES) cache.delete(cache.keys().next().value!);
   }
   cache.set(file, lines);

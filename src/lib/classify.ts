@@ -3,7 +3,6 @@
  * and their neighbours what each block is in the edition.
  */
 import type { Block } from './blocks.ts';
-import { findDates } from './dates.ts';
 import { CLAUSE_PUNCT, endsSentence, visibleLength } from './text.ts';
 import { cut, lastWordTag, wordSpansSeam } from './segment.ts';
 
@@ -113,15 +112,6 @@ export function isDateLine(text: string): boolean {
 /** Table rows: tab-separated cells on at least two lines of the block. */
 export function isTable(b: Block): boolean {
   return b.lines.filter((l) => l.text.includes('\t')).length >= 2;
-}
-
-/** True when a date mention sits within the first characters of a text (a news lead). */
-export function leadDate(text: string, within = 40): ReturnType<typeof findDates>[number] | null {
-  for (const d of findDates(text)) {
-    if (d.index > within) break;
-    if (d.kind === 'month-day' || d.kind === 'full' || d.kind === 'relative') return d;
-  }
-  return null;
 }
 
 /**

@@ -1,18 +1,6 @@
 /** Small text predicates shared by the pipeline stages. */
 import { cnNumber } from './dates.ts';
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-
-export function isCjk(ch: string): boolean {
-  return CJK.test(ch);
-}
-
-export function countCjk(s: string): number {
-  let n = 0;
-  for (const ch of s) if (CJK.test(ch)) n++;
-  return n;
-}
-
 /** Length in characters (code points), ignoring white space. */
 export function visibleLength(s: string): number {
   let n = 0;

@@ -6,7 +6,9 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolve } from 'node:path';
+import type { Correction } from '../lib/corrections.ts';
 import { loadCatalog, loadCorrections, loadEdition, type EditionResult } from '../lib/edition.ts';
+import type { PaperCatalog } from '../lib/paper.ts';
 import { loadTopics, type Taxonomy } from '../lib/topics.ts';
 import { articleRecords, issueRecord, pageRecords } from './records.ts';
 
@@ -34,6 +36,23 @@ export function progress(log: (msg: string) => void, stage: string, unit: string
   };
 }
 
+/** A file read once per process (again only when its path changes, as in tests). */
+function perPath<T>(path: () => string, load: (path: string) => T): () => T {
+  let cached: { path: string; value: T } | null = null;
+  return () => {
+    const p = path();
+    if (cached?.path !== p) cached = { path: p, value: load(p) };
+    return cached.value;
+  };
+}
+
+/** The paper catalogue (content/papers.json). */
+export const catalog: () => PaperCatalog = perPath(catalogPath, loadCatalog);
+/** The editorial corrections (content/corrections.yaml). */
+export const corrections: () => Correction[] = perPath(correctionsPath, loadCorrections);
+/** The topic taxonomy (content/topics.yaml), checked when read. */
+export const taxonomy: () => Taxonomy = perPath(topicsPath, loadTopics);
+
 /** Parse the edition once per process (three collections share it). */
 export function edition(onFile?: (done: number, total: number) => void): EditionResult {
   const key = `${seedsDir()}|${catalogPath()}`;
@@ -41,21 +60,12 @@ export function edition(onFile?: (done: number, total: number) => void): Edition
     taxonomy(); // a bad taxonomy stops the build before the long parse
     cached = {
       key,
-      result: loadEdition(seedsDir(), loadCatalog(catalogPath()), loadCorrections(correctionsPath()), onFile),
+      result: loadEdition(seedsDir(), catalog(), corrections(), onFile),
       reported: false,
       stored: new Set(),
     };
   }
   return cached.result;
-}
-
-let topicsCached: { path: string; taxonomy: Taxonomy } | null = null;
-
-/** The topic taxonomy (content/topics.yaml), read and checked once per process. */
-export function taxonomy(): Taxonomy {
-  const path = topicsPath();
-  if (topicsCached?.path !== path) topicsCached = { path, taxonomy: loadTopics(path) };
-  return topicsCached.taxonomy;
 }
 
 function report(logger: LoaderContext['logger'], result: EditionResult) {

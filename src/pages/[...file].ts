@@ -7,8 +7,8 @@ import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEdition } from '../data/edition.ts';
-import { loadCatalog, loadCorrections, parseFile } from '../lib/edition.ts';
-import { catalogPath, correctionsPath, seedsDir } from '../loaders/edition.ts';
+import { parseFile } from '../lib/edition.ts';
+import { catalog, corrections, seedsDir } from '../loaders/edition.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();
@@ -28,11 +28,7 @@ export const GET: APIRoute = ({ props }) => {
   if (props.kind === 'txt') {
     return new Response(new Uint8Array(readFileSync(join(seedsDir(), props.source))));
   }
-  const r = parseFile(
-    join(seedsDir(), props.source),
-    loadCatalog(catalogPath()),
-    loadCorrections(correctionsPath()),
-  );
+  const r = parseFile(join(seedsDir(), props.source), catalog(), corrections());
   if (!('issue' in r)) throw new Error(r.message);
   return new Response(JSON.stringify(r.issue, null, 2) + '\n', {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
