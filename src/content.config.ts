@@ -162,6 +162,8 @@ const issues = defineCollection({
     corrections: z.array(correction),
     /** parser warnings for this file */
     warnings: z.array(warning),
+    /** the issue parsed whole (JSON, baokan/issue@1) in the build cache, read by article pages */
+    parsedFile: z.string(),
   }),
 });
 
@@ -199,17 +201,11 @@ const pages = defineCollection({
   }),
 });
 
-const staff = z.object({
-  /** person's name */
-  name: z.string(),
-  /** normalised role */
-  role: z.string(),
-  /** role word as printed */
-  roleText: z.string().nullable(),
-  /** credited for photos */
-  photos: z.boolean(),
-});
-
+/**
+ * An article as lists, calendars and indexes need it. Its text (byline, paragraphs, captions,
+ * tables, references, signature, edits) stays in the parsed issue, which the article page reads
+ * (src/data/articles.ts): the whole text of a large archive in the store would not fit in memory.
+ */
 const articles = defineCollection({
   loader: editionLoader('articles'),
   schema: z.object({
@@ -239,100 +235,14 @@ const articles = defineCollection({
     subtitle: z.string().nullable(),
     /** display title, never empty */
     title: z.string(),
-    /** byline as printed, with credited staff */
-    byline: z
-      .object({
-        /** as printed */
-        text: z.string(),
-        /** agency part (本报讯, 新华社北京5月14日电) */
-        source: z.string(),
-        /** dateline place */
-        place: z.string().nullable(),
-        /** dateline month/day */
-        dateline: z.object({ m: z.number().int(), d: z.number().int() }).nullable(),
-        /** credited staff */
-        staff: z.array(staff),
-        /** source lines */
-        lines: lineRange,
-      })
-      .nullable(),
-    /** paragraphs and subheads in reading order */
-    paragraphs: z.array(
-      z.object({
-        /** anchor id within the article (p1, p2 …) */
-        id: z.string(),
-        /** text or subhead */
-        role: z.enum(['text', 'subhead']),
-        /** the text */
-        text: z.string(),
-        /** source lines it was made from */
-        lines: z.array(z.number().int()),
-      }),
-    ),
-    /** photo captions */
-    captions: z.array(
-      z.object({
-        /** anchor id within the article (f1, f2 …) */
-        id: z.string(),
-        /** caption text */
-        text: z.string(),
-        /** photo credit as printed */
-        credit: z.string().nullable(),
-        /** source lines */
-        lines: z.array(z.number().int()),
-        /** index of the paragraph it stood before */
-        afterParagraph: z.number().int(),
-      }),
-    ),
-    /** tables as rows of cells */
-    tables: z.array(
-      z.object({
-        /** anchor id within the article (t1, t2 …) */
-        id: z.string(),
-        /** rows of cells */
-        rows: z.array(z.array(z.string())),
-        /** whether the first row is a header */
-        header: z.boolean(),
-        /** source lines */
-        lines: lineRange,
-      }),
-    ),
-    /** cross-references and continuations */
-    references: z.array(
-      z.object({
-        /** see, continued-from, continued-on */
-        kind: z.enum(['see', 'continued-from', 'continued-on']),
-        /** marker as printed */
-        text: z.string(),
-        /** target page number */
-        page: z.number().int().nullable(),
-        /** article mark (①) */
-        mark: z.string().nullable(),
-        /** source line */
-        line: z.number().int(),
-      }),
-    ),
-    /** signature block of a notice */
-    signature: z.object({ text: z.string(), lines: z.array(z.number().int()) }).nullable(),
-    /** what the parser changed relative to the source */
-    edits: z.array(
-      z.object({
-        /** kind of change */
-        kind: z.string(),
-        /** description for readers */
-        note: z.string(),
-        /** lines concerned */
-        lines: z.array(z.number().int()),
-      }),
-    ),
+    /** first words of the first text paragraph (else of the first caption), at most 100 characters */
+    opening: z.string(),
+    /** characters of running text (paragraphs, captions, tables, title): the article's length */
+    length: z.number().int(),
+    /** how many edits of each kind the parser made (rejoined-split, caption-moved, …) */
+    edits: z.record(z.string(), z.number().int()),
     /** source line range */
     lines: lineRange,
-    /** the seed file */
-    sourceFile: z.string(),
-    /** editorial corrections within this article's lines */
-    corrections: z.array(correction),
-    /** duplicates removed from this article's range */
-    duplicatesRemoved: z.array(duplicate),
     /** 1–3 topics from content/topics.yaml, best first: array of {slug (ASCII, topics/<slug>/), name} */
     topics: z
       .array(z.object({ slug: z.string(), name: z.string() }))

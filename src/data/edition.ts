@@ -133,13 +133,7 @@ export function shortTitle(title: string, chars = 24): string {
 
 /** Characters of running text in an article (paragraphs, captions, tables): its length on the page. */
 export function textLength(a: ArticleEntry): number {
-  const d = a.data;
-  return (
-    d.paragraphs.reduce((n, p) => n + p.text.length, 0) +
-    d.captions.reduce((n, c) => n + c.text.length, 0) +
-    d.tables.reduce((n, t) => n + t.rows.flat().join('').length, 0) +
-    d.title.length
-  );
+  return a.data.length;
 }
 
 /** Reader-facing names of the article kinds (one list, shared with search). */
@@ -147,9 +141,8 @@ export const KIND_ZH: Record<string, string> = KIND_LABELS;
 
 /** The first words of an article, for lists. */
 export function opening(a: ArticleEntry, chars = 60): string {
-  const text = a.data.paragraphs.find((p) => p.role === 'text')?.text ?? a.data.captions[0]?.text ?? '';
-  const arr = Array.from(text);
-  return arr.length > chars ? `${arr.slice(0, chars).join('')}…` : text;
+  const arr = Array.from(a.data.opening);
+  return arr.length > chars ? `${arr.slice(0, chars).join('')}…` : a.data.opening;
 }
 
 /** Days with issues for the calendars: ISO date → link to the per-date page, papers of that day. */

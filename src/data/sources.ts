@@ -1,29 +1,18 @@
 /**
  * The source lines an article was made from, read from the seed file when a page is rendered
- * rather than kept in the content store (they were a third of it). A few decoded files are cached,
- * since pages are rendered issue by issue.
+ * rather than kept in the content store (they were a third of it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyCorrections } from '../lib/corrections.ts';
 import { decodeIssue } from '../lib/read.ts';
 import { corrections, seedsDir } from '../loaders/edition.ts';
+import { recent } from './recent.ts';
 
-const CACHE_FILES = 8;
-const cache = new Map<string, string[]>();
-
-function linesOf(file: string): string[] {
-  let lines = cache.get(file);
-  if (lines) {
-    cache.delete(file);
-  } else {
-    const decoded = decodeIssue(new Uint8Array(readFileSync(join(seedsDir(), file))), file);
-    lines = applyCorrections(decoded, corrections()).source.lines;
-    if (cache.size >= CACHE_FILES) cache.delete(cache.keys().next().value!);
-  }
-  cache.set(file, lines);
-  return lines;
-}
+const linesOf = recent(8, (file: string): string[] => {
+  const decoded = decodeIssue(new Uint8Array(readFileSync(join(seedsDir(), file))), file);
+  return applyCorrections(decoded, corrections()).source.lines;
+});
 
 /** Non-empty source lines of a file within a line range, with their numbers (as corrected). */
 export function sourceLinesFor(

@@ -3,9 +3,15 @@
  * the `issues`, `pages` and `articles` collections. Generated data is never written to the repo.
  *
  * The folder is `seeds/` unless BAOKAN_SEEDS names another (the benchmark uses that).
+ *
+ * The store holds what lists and indexes need; each issue parsed whole goes to a JSON file of its
+ * own in `<cacheDir>/baokan-issues/` (named in the issue record), which article pages and the
+ * issue.json download read one issue at a time (see records.ts for why).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Correction } from '../lib/corrections.ts';
 import { loadCatalog, loadCorrections, loadEdition, type EditionResult } from '../lib/edition.ts';
 import type { PaperCatalog } from '../lib/paper.ts';
@@ -68,6 +74,20 @@ export function edition(onFile?: (done: number, total: number) => void): Edition
   return cached.result;
 }
 
+/** Write each parsed issue to its own file in the cache folder; the paths, by issue id. */
+function writeParsedIssues(cacheDir: URL, result: EditionResult): Map<string, string> {
+  const dir = join(fileURLToPath(cacheDir), 'baokan-issues');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const paths = new Map<string, string>();
+  for (const { issue } of result.issues) {
+    const path = join(dir, `${issue.id}.json`);
+    writeFileSync(path, JSON.stringify(issue));
+    paths.set(issue.id, path);
+  }
+  return paths;
+}
+
 function report(logger: LoaderContext['logger'], result: EditionResult) {
   if (cached?.reported) return;
   if (cached) cached.reported = true;
@@ -86,16 +106,17 @@ export function editionLoader(kind: Kind): Loader {
   return {
     name: `baokan-${kind}`,
     async load(ctx: LoaderContext) {
-      const { store, parseData, generateDigest, logger } = ctx;
+      const { store, parseData, generateDigest, logger, config } = ctx;
       const result = edition(progress((m) => logger.info(m), 'parse', 'files'));
       report(logger, result);
+      const parsedFiles = kind === 'issues' ? writeParsedIssues(config.cacheDir, result) : null;
       store.clear();
       const stored = progress((m) => logger.info(m), `store ${kind}`, 'issues');
       for (const [k, file] of result.issues.entries()) {
         stored(k, result.issues.length);
         const records =
           kind === 'issues'
-            ? [issueRecord(file)]
+            ? [issueRecord(file, parsedFiles!.get(file.issue.id)!)]
             : kind === 'pages'
               ? pageRecords(file)
               : articleRecords(file, taxonomy());

@@ -1,0 +1,40 @@
+/**
+ * Articles whole, for their own pages and the issue.json download: read from the parsed issue the
+ * loader wrote to the build cache (the content store holds only what lists need; see
+ * src/loaders/records.ts). A few issues are kept, since pages are rendered issue by issue.
+ */
+import { readFileSync } from 'node:fs';
+import type { Issue } from '../lib/types.ts';
+import { articleDetail, type ArticleDetail } from '../loaders/records.ts';
+import type { ArticleNode, IssueNode } from './edition.ts';
+import { recent } from './recent.ts';
+
+/** The text of a parsed issue's file, as the loader wrote it. */
+export function parsedIssueText(issue: IssueNode): string {
+  return readParsed(issue.entry.data.parsedFile, issue.entry.data.source.file);
+}
+
+function readParsed(path: string, seed: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`${seed}: the parsed issue is missing from the build cache (${path}); build again`, {
+      cause: e,
+    });
+  }
+}
+
+const parsed = recent(4, (key: string): Issue => {
+  const [path, seed] = key.split('\0') as [string, string];
+  return JSON.parse(readParsed(path, seed)) as Issue;
+});
+
+/** The parsed issue (baokan/issue@1). */
+export function parsedIssue(issue: IssueNode): Issue {
+  return parsed(`${issue.entry.data.parsedFile}\0${issue.entry.data.source.file}`);
+}
+
+/** An article whole: text, byline, captions, tables, references, edits, with its issue's notes. */
+export function fullArticle(node: ArticleNode): ArticleDetail {
+  return articleDetail(parsedIssue(node.page.issue), node.entry.id);
+}
