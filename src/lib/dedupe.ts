@@ -89,27 +89,42 @@ export function removeDuplicates(articles: Article[]): Duplicate[] {
     const total = a.paragraphs.reduce((n, p) => n + p.text.length, 0);
     if (total > 200_000) continue;
     for (const p of a.paragraphs) {
-      const chars = Array.from(p.text);
+      const text = p.text;
+      // Code-unit offset of each code point (and of the end), so that a window of SHINGLE
+      // characters is one slice of the string.
+      const at: number[] = [];
+      for (let i = 0; i < text.length; i += text.codePointAt(i)! > 0xffff ? 2 : 1) at.push(i);
+      const n = at.length;
+      at.push(text.length);
+      const window = (k: number) => text.slice(at[k], at[k + SHINGLE]);
+      const pieces: string[] = [];
+      let keptFrom = 0;
       let k = 0;
-      const kept: string[] = [];
-      while (k < chars.length) {
+      while (k < n) {
+        const first = k + SHINGLE <= n ? window(k) : null;
         let end = k;
-        while (end + SHINGLE <= chars.length && seen.has(chars.slice(end, end + SHINGLE).join(''))) end++;
-        const runEnd = end > k ? end - 1 + SHINGLE : k;
-        const run = chars.slice(k, runEnd).join('');
-        if (runEnd - k >= MIN_RUN && (run.match(new RegExp(CLAUSE_PUNCT, 'gu')) ?? []).length >= 2) {
-          const d: Duplicate = { text: run, lines: p.lines, keptIn: a.id, keptLines: p.lines };
-          out.push(d);
-          record(a, d, '重复印出的一段文字已删去第二份');
-          k = runEnd;
-          continue;
+        if (first !== null && seen.has(first)) {
+          end++;
+          while (end + SHINGLE <= n && seen.has(window(end))) end++;
         }
-        if (k + SHINGLE <= chars.length) seen.add(chars.slice(k, k + SHINGLE).join(''));
-        kept.push(chars[k]!);
+        const runEnd = end > k ? end - 1 + SHINGLE : k;
+        if (runEnd - k >= MIN_RUN) {
+          const run = text.slice(at[k], at[runEnd]);
+          if ((run.match(new RegExp(CLAUSE_PUNCT, 'gu')) ?? []).length >= 2) {
+            const d: Duplicate = { text: run, lines: p.lines, keptIn: a.id, keptLines: p.lines };
+            out.push(d);
+            record(a, d, '重复印出的一段文字已删去第二份');
+            pieces.push(text.slice(keptFrom, at[k]));
+            keptFrom = at[runEnd]!;
+            k = runEnd;
+            continue;
+          }
+        }
+        if (first !== null) seen.add(first);
         k++;
       }
       // windows that end inside the paragraph's tail
-      p.text = kept.join('');
+      if (pieces.length) p.text = pieces.join('') + text.slice(keptFrom);
     }
   }
   return out;
