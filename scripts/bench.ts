@@ -5,20 +5,19 @@
  * with Astro, index it for search, run a first query in headless Chromium, build a bare Astro site
  * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
 import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
-import { findBundle, firstQuery, type QueryResult } from './bench/query.ts';
+import { firstQuery, type QueryResult } from './bench/query.ts';
 import {
   buildStages,
   daysInYears,
   fmt,
   HELP,
   parseOptions,
-  searchShards,
   table,
   type Window,
 } from './bench/report.ts';
@@ -138,9 +137,8 @@ const build = await run('npx', ['astro', 'build', '--config', 'scripts/bench/ast
     BAOKAN_SEEDS: archive,
     BAOKAN_BENCH_DIST: dist,
     BAOKAN_BENCH_CACHE: cache,
-    ...(opts.skipSearch || opts.searchStandalone ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),
-    ...(opts.probe ? { BAOKAN_BENCH_PROBE: '1' } : {}),
-    ...(opts.storage ? { BAOKAN_BENCH_STORAGE: opts.storage } : {}),
+    ...(opts.skipSearch ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),
+    ...(opts.shard ? { BAOKAN_SEARCH_SHARD: String(opts.shard) } : {}),
   }),
   onLine: echo('astro'),
 });
@@ -151,69 +149,41 @@ const loaderCounts = loaderLine ? /(\d+) issues, (\d+) articles/.exec(loaderLine
 const issues = parsed?.issues ?? Number(loaderCounts?.[1] ?? generated.files);
 const articles = parsed?.articles ?? Number(loaderCounts?.[2] ?? 0);
 
-// 4. Search indexing: the build's own (read off its log) or, when the site does not index
-// itself yet, the same Pagefind work run on the built site.
-let searchWindow: Window | null = null;
-let searchRun: RunResult | null = null;
+// 4. Search: the build's own indexing (read off its log), then a first query in headless
+// Chromium on the newest shard (what the search page loads first) and the same query over
+// every shard merged (what a search of all years loads).
+const searchWindow: Window | null = opts.skipSearch ? null : stages.search;
+let shards: string[] = [];
 let query: QueryResult | null = null;
 let queryAll: QueryResult | null = null;
-let shards: { name: string; glob: string }[] = [];
-let bundles: string[] = [];
 let queryError: string | null = null;
 if (!opts.skipSearch) {
-  if (findBundle(dist) && !opts.searchStandalone) searchWindow = stages.search;
+  const manifest = join(dist, 'pagefind', 'shards.json');
+  shards = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { shards: { id: string }[] }).shards.map((s) =>
+        join(dist, 'pagefind', s.id),
+      )
+    : [];
+  if (!shards.length) queryError = `no search shards in ${manifest}`;
   else {
-    const layout = existsSync(join(dist, 'probe')) ? 'probe' : 'site';
-    if (opts.searchShards !== 'none') {
-      const years = [
-        ...new Set(readdirSync(archive).map((f) => Number(/-(\d{4})-\d\d-\d\d\.txt$/.exec(f)?.[1]))),
-      ];
-      shards = searchShards(
-        PAPERS.slice(0, opts.papers).map((p) => p.id),
-        years.filter(Number.isFinite),
-        opts.searchShards,
-        layout,
-      );
-    }
-    log(`indexing the built site with the Pagefind API (standalone, ${shards.length || 1} index(es))`);
-    searchRun = await run(
-      'npx',
-      ['tsx', 'scripts/bench/index-stage.ts', dist, ...shards.map((s) => `${s.name}=${s.glob}`)],
-      { cwd: repo, env: childEnv({}), onLine: echo('index') },
-    );
-    if (searchRun.code !== 0) failed('search indexing', searchRun);
-  }
-  // Shards that hold pages (a half-year the archive does not reach is empty).
-  const filled = new Set(
-    (searchRun?.lines ?? [])
-      .map((l) => l.text.trim())
-      .filter((t) => t.startsWith('{"shard"'))
-      .map((t) => JSON.parse(t) as { shard: string; pages: number })
-      .filter((x) => x.pages > 0)
-      .map((x) => x.shard),
-  );
-  bundles = shards.filter((s) => filled.has(s.name)).map((s) => join(dist, 'pagefind', s.name));
-  try {
-    log(`first query “${opts.query}” in headless Chromium${bundles.length ? ' (newest shard)' : ''}`);
-    query = await firstQuery(dist, opts.query, bundles.length ? { bundle: bundles[bundles.length - 1] } : {});
-  } catch (e) {
-    queryError = (e as Error).message.split('\n')[0]!;
-  }
-  if (bundles.length > 1) {
     try {
-      log(`the same query over all ${bundles.length} shards (mergeIndex)`);
-      queryAll = await firstQuery(dist, opts.query, {
-        bundle: bundles[bundles.length - 1],
-        merge: bundles.slice(0, -1).reverse(),
-      });
+      log(`first query “${opts.query}” in headless Chromium (newest of ${shards.length} shard(s))`);
+      query = await firstQuery(dist, opts.query, { bundle: shards[0] });
+    } catch (e) {
+      queryError = (e as Error).message.split('\n')[0]!;
+    }
+  }
+  if (shards.length > 1) {
+    try {
+      log(`the same query over all ${shards.length} shards (mergeIndex)`);
+      queryAll = await firstQuery(dist, opts.query, { bundle: shards[0], merge: shards.slice(1) });
     } catch (e) {
       queryError = `all shards: ${(e as Error).message.split('\n')[0]!}`;
     }
   }
 }
 const distSize = dirSize(dist);
-const bundle = existsSync(join(dist, 'pagefind')) ? join(dist, 'pagefind') : findBundle(dist);
-const searchSize = bundle ? dirSize(bundle) : null;
+const searchSize = existsSync(join(dist, 'pagefind')) ? dirSize(join(dist, 'pagefind')) : null;
 
 // 5. Bare Astro baseline with as many plain pages.
 const pagesBuilt = stages.pages ?? articles;
@@ -237,9 +207,9 @@ const cell = {
   gb: (b: number | null) => (b === null || b === 0 ? '–' : fmt.gb(b)),
 };
 const inputBytes = parsed?.bytes ?? generated.bytes;
-const searchMs = searchRun ? searchRun.ms : dur(searchWindow);
+const searchMs = dur(searchWindow);
 const buildMs = build.ms;
-const baokanMs = buildMs + (searchRun?.ms ?? 0);
+const baokanMs = buildMs;
 
 const sizes = table(
   [
@@ -250,7 +220,12 @@ const sizes = table(
     ['input', fmt.mb(inputBytes)],
     ['HTML pages built', fmt.int(pagesBuilt)],
     ['dist', `${fmt.mb(distSize.bytes)} in ${fmt.int(distSize.files)} files`],
-    ['search index', searchSize ? `${fmt.mb(searchSize.bytes)} in ${fmt.int(searchSize.files)} files` : '–'],
+    [
+      'search index',
+      searchSize
+        ? `${fmt.mb(searchSize.bytes)} in ${fmt.int(searchSize.files)} files, ${shards.length} shard(s)`
+        : '–',
+    ],
     [
       'first query',
       query
@@ -260,7 +235,7 @@ const sizes = table(
     ...(queryAll
       ? [
           [
-            `query, all ${bundles.length} shards`,
+            `query, all ${shards.length} shards`,
             `${fmt.kb(queryAll.bytes)} in ${queryAll.requests} requests, ${queryAll.ms.toFixed(0)} ms, ${queryAll.results} results`,
           ],
         ]
@@ -296,14 +271,12 @@ rows.push([
   stages.render ? fmt.rate(pagesBuilt, dur(stages.render)!, 'pages') : '–',
   cell.gb(peak(stages.render)),
 ]);
-if (searchWindow || searchRun) {
+if (searchWindow) {
   rows.push([
-    searchRun
-      ? `search indexing (standalone${shards.length ? `, ${shards.length} shards` : ''})`
-      : 'search indexing (in build)',
+    `search indexing (${shards.length} shard(s))`,
     cell.s(searchMs),
-    searchMs ? fmt.rate(pagesBuilt, searchMs, 'pages') : '–',
-    cell.gb(searchRun ? searchRun.peakRss : peak(searchWindow)),
+    searchMs ? fmt.rate(articles, searchMs, 'pages') : '–',
+    cell.gb(peak(searchWindow)),
   ]);
 }
 if (stages.sitemap) rows.push(['sitemap', cell.s(dur(stages.sitemap)), '', '']);
@@ -328,7 +301,7 @@ const lines = [
   '',
   table(rows),
   '',
-  `baokan build${searchRun ? ' + indexing' : ''}: ${fmt.s(baokanMs)}` +
+  `baokan build: ${fmt.s(baokanMs)}` +
     (perArticle ? `, ${perArticle.toFixed(2)} ms per article` : '') +
     (bare ? `; ratio to bare Astro build: ${(baokanMs / bare.ms).toFixed(2)}×` : ''),
   `peak RSS of the build's process tree: ${fmt.gb(build.peakRss)} (largest single process VmHWM ${fmt.gb(build.peakHwm)})`,
@@ -363,11 +336,7 @@ const result = {
       ]),
     ),
   },
-  search: searchRun
-    ? { standalone: true, ms: searchRun.ms, peakRss: searchRun.peakRss }
-    : searchWindow
-      ? { standalone: false, ms: dur(searchWindow) }
-      : null,
+  search: searchWindow ? { ms: dur(searchWindow), peakRss: peak(searchWindow) } : null,
   distBytes: distSize.bytes,
   distFiles: distSize.files,
   searchBytes: searchSize?.bytes ?? null,

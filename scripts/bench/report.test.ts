@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStages, daysInYears, fmt, parseOptions, searchShards, table } from './report.ts';
+import { buildStages, daysInYears, fmt, parseOptions, table } from './report.ts';
 
 describe('options', () => {
   it('has defaults for a one-year run of both papers', () => {
@@ -102,33 +102,5 @@ describe('formatting', () => {
         ['版面', '12.00 s'],
       ]),
     ).toBe(['stage  wall', '-----  -------', 'parse   1.00 s', '版面   12.00 s'].join('\n'));
-  });
-});
-
-describe('searchShards', () => {
-  it('makes one shard per paper and half-year, oldest first, with globs for the site URL scheme', () => {
-    const shards = searchShards(
-      ['hengyang-daily', 'hengyang-evening-news'],
-      [2015, 2014],
-      'half-year',
-      'site',
-    );
-    expect(shards.map((s) => s.name)).toEqual([
-      'hengyang-daily-2014h1',
-      'hengyang-evening-news-2014h1',
-      'hengyang-daily-2014h2',
-      'hengyang-evening-news-2014h2',
-      'hengyang-daily-2015h1',
-      'hengyang-evening-news-2015h1',
-      'hengyang-daily-2015h2',
-      'hengyang-evening-news-2015h2',
-    ]);
-    expect(shards[0]!.glob).toBe('hengyang-daily/2014/0[1-6]/**/*.html');
-    expect(shards[2]!.glob).toBe('hengyang-daily/2014/{0[7-9],1[0-2]}/**/*.html');
-  });
-  it('per year, and for the stand-in route', () => {
-    expect(searchShards(['hengyang-daily'], [2014], 'year', 'probe')).toEqual([
-      { name: 'hengyang-daily-2014', glob: 'probe/hengyang-daily-2014-[01][0-9]-*/**/*.html' },
-    ]);
   });
 });

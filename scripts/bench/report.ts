@@ -23,22 +23,12 @@ Options:
                    chunks of an outDir outside the working folder into <repo>/.astro/
   --keep           keep the generated archive and builds (default: delete them, keep result.json)
   --skip-search    no search indexing and no browser query
-  --search-standalone
-                   leave the site's search integration out of the build and index the built site
-                   afterwards with the Pagefind API in a separate process (own time and memory)
-  --search-shards none|year|half-year
-                   with --search-standalone: one Pagefind index per paper and year (or half-year),
-                   built one after another; the first query searches the newest shard, a second
-                   query merges all shards (mergeIndex) (default none: one index)
+  --shard N        most articles in one search shard (BAOKAN_SEARCH_SHARD; default the site's,
+                   6000); the first query searches the newest shard, a second query all of them
   --skip-bare      no bare Astro baseline build
   --skip-parse     no separate parse-only stage
   --generate-only  write the archive and stop
   --query WORD     the first query (default 垃圾分类)
-  --probe          add a stand-in article page route (/probe/<article-id>/, one page per article,
-                   scripts/bench/probe-article.astro) to the build, for measuring rendering and
-                   search while the site has no article pages of its own
-  --storage KIND   content-layer storage for this build: chunked | single-file
-                   (Astro experimental.collectionStorage; default: the project's setting)
   --heap MB        --max-old-space-size for the build's Node processes (default: Node's own)
   --help           this text
 `;
@@ -53,14 +43,11 @@ export interface BenchOptions {
   keep: boolean;
   skipSearch: boolean;
   skipBare: boolean;
-  searchStandalone: boolean;
-  searchShards: 'none' | 'year' | 'half-year';
+  shard: number | null;
   skipParse: boolean;
   generateOnly: boolean;
   query: string;
   heap: number | null;
-  probe: boolean;
-  storage: 'chunked' | 'single-file' | null;
   help: boolean;
 }
 
@@ -84,14 +71,11 @@ export function parseOptions(argv: string[]): BenchOptions {
       keep: { type: 'boolean' },
       'skip-search': { type: 'boolean' },
       'skip-bare': { type: 'boolean' },
-      'search-standalone': { type: 'boolean' },
-      'search-shards': { type: 'string' },
+      shard: { type: 'string' },
       'skip-parse': { type: 'boolean' },
       'generate-only': { type: 'boolean' },
       query: { type: 'string' },
       heap: { type: 'string' },
-      probe: { type: 'boolean' },
-      storage: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -100,12 +84,6 @@ export function parseOptions(argv: string[]): BenchOptions {
   const papers = positiveInt('papers', values.papers, 2);
   if (papers !== 1 && papers !== 2) throw new Error(`--papers must be 1 or 2, got ${papers}`);
   const start = values.start ?? '2014-01-01';
-  const searchShards = values['search-shards'] ?? 'none';
-  if (searchShards !== 'none' && searchShards !== 'year' && searchShards !== 'half-year')
-    throw new Error(`--search-shards must be none, year or half-year, got "${searchShards}"`);
-  const storage = values.storage ?? null;
-  if (storage !== null && storage !== 'chunked' && storage !== 'single-file')
-    throw new Error(`--storage must be chunked or single-file, got "${storage}"`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new Error(`--start must be YYYY-MM-DD, got "${start}"`);
   return {
     years: positiveInt('years', values.years, 1),
@@ -117,14 +95,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     keep: values.keep ?? false,
     skipSearch: values['skip-search'] ?? false,
     skipBare: values['skip-bare'] ?? false,
-    searchStandalone: values['search-standalone'] ?? false,
-    searchShards,
+    shard: values.shard === undefined ? null : positiveInt('shard', values.shard, 0),
     skipParse: values['skip-parse'] ?? false,
     generateOnly: values['generate-only'] ?? false,
     query: values.query ?? '垃圾分类',
     heap: values.heap === undefined ? null : positiveInt('heap', values.heap, 0),
-    probe: values.probe ?? false,
-    storage,
     help: values.help ?? false,
   };
 }
@@ -133,39 +108,6 @@ export function parseOptions(argv: string[]): BenchOptions {
 export function daysInYears(start: string, years: number): number {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   return Math.round((Date.UTC(y + years, m - 1, d) - Date.UTC(y, m - 1, d)) / 86_400_000);
-}
-
-/**
- * Search shards: one per paper and year (or half-year), named `<paper>-<yyyy>[h1|h2]`, with the
- * Pagefind glob of their article pages, under the site's URL scheme (`<paper>/<yyyy>/<mm>/…`) or
- * the benchmark's stand-in route (`probe/<paper>-<yyyy>-<mm>-…`). Newest last.
- */
-export function searchShards(
-  papers: readonly string[],
-  years: readonly number[],
-  mode: 'year' | 'half-year',
-  layout: 'site' | 'probe',
-): { name: string; glob: string }[] {
-  const halves =
-    mode === 'year'
-      ? [{ suffix: '', months: '[01][0-9]' }]
-      : [
-          { suffix: 'h1', months: '0[1-6]' },
-          { suffix: 'h2', months: '{0[7-9],1[0-2]}' },
-        ];
-  const out: { name: string; glob: string }[] = [];
-  for (const y of [...years].sort((a, b) => a - b)) {
-    for (const h of halves) {
-      for (const p of papers) {
-        out.push({
-          name: `${p}-${y}${h.suffix}`,
-          glob:
-            layout === 'site' ? `${p}/${y}/${h.months}/**/*.html` : `probe/${p}-${y}-${h.months}-*/**/*.html`,
-        });
-      }
-    }
-  }
-  return out;
 }
 
 /** A window of the build, in ms from its start. */

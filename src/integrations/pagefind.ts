@@ -1,62 +1,95 @@
 /**
- * Astro integration: build the Pagefind full-text index after the static build (astro:build:done),
- * through Pagefind's Node API. Only pages marked `data-pagefind-body` (the article pages) are
- * indexed; the index and Pagefind's UI files go to `<dist>/pagefind/`.
+ * Astro integration: build the Pagefind full-text indexes after the static build
+ * (astro:build:done), through Pagefind's Node API. Only pages marked `data-pagefind-body` (the
+ * article pages) are indexed.
  *
- * The build fails (throws) when Pagefind reports an error, or when the number of indexed pages
- * differs from the number of built pages that carry `data-pagefind-body`.
+ * The articles are split into shards of consecutive months (src/lib/search/shards.ts), one
+ * Pagefind bundle each in `<dist>/pagefind/<shard>/`, listed newest first in
+ * `<dist>/pagefind/shards.json`; the search page loads the newest and merges others with
+ * mergeIndex when the reader widens the range. Pagefind's UI files are kept once, at the top of
+ * that folder. Shards are indexed one after another and the
+ * Pagefind process is closed in between, so memory is that of the largest shard, not of the
+ * archive.
  *
- * Chinese: the npm package ships only the extended binary for linux-x64 (pagefind_extended), which
- * segments Chinese text with jieba. All pages go into one index under the language `zh`
+ * The build fails (throws) when Pagefind reports an error, when an article page does not say
+ * which month it belongs to, or when the pages in the written indexes differ from the built pages
+ * that carry `data-pagefind-body`.
+ *
+ * Chinese: the npm package ships the extended binary for linux-x64 (pagefind_extended), which
+ * segments Chinese text with jieba. All pages are indexed under the language `zh`
  * (forceLanguage), so a paper printed in another script variant (zh-Hant) is searched together
  * with the others; the browser, on a zh-Hans page, falls back from `zh-hans` to that index.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { progress } from '../lib/progress.ts';
+import {
+  declaredMonth,
+  DEFAULT_SHARD_ARTICLES,
+  planShards,
+  shardOf,
+  SHARDS_FILE,
+  type MonthKey,
+  type ShardManifest,
+} from '../lib/search/shards.ts';
 
 export interface PagefindIntegrationOptions {
-  /** language of the single index (ISO 639-1); default `zh` */
+  /** language of the indexes (ISO 639-1); default `zh` */
   language?: string;
-  /** folder below the output where the bundle goes; default `pagefind` */
+  /** folder below the output where the bundles go; default `pagefind` */
   bundleDir?: string;
+  /**
+   * most articles in one shard (whole months are kept together); default: the environment's
+   * BAOKAN_SEARCH_SHARD, else DEFAULT_SHARD_ARTICLES
+   */
+  shardArticles?: number;
 }
 
-/** All files below a folder, as absolute paths. */
-async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Pagefind's user-interface files, the same in every bundle: one copy goes to the top of the
+ * bundle folder (the search page and the highlighter load them from there); the shards keep only
+ * the search code, its WebAssembly and the index.
+ */
+const UI_KEPT = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-highlight.js'];
+const UI_DROPPED = [
+  ...UI_KEPT,
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+];
+
+/** Files added to Pagefind at a time: overlaps reading files with indexing. */
+const IN_FLIGHT = 8;
+
+/** All files below a folder, as absolute paths (folders named in `skip` are left out). */
+async function listFiles(dir: string, skip = new Set<string>()): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else if (entry.isFile()) out.push(full);
+    if (entry.isDirectory()) {
+      if (!skip.has(full)) out.push(...(await listFiles(full, skip)));
+    } else if (entry.isFile()) out.push(full);
   }
   return out;
 }
 
-/** Number of built HTML pages (outside the bundle folder) that mark a search body. */
-async function countSearchBodies(site: string, bundle: string): Promise<number> {
-  let n = 0;
-  for (const f of await listFiles(site)) {
-    if (!f.endsWith('.html') || f.startsWith(bundle)) continue;
-    if ((await readFile(f, 'utf8')).includes('data-pagefind-body')) n++;
-  }
-  return n;
-}
-
-/** Bytes of the bundle: the index proper (index, fragment and filter chunks, metadata) and the rest (scripts, styles, wasm). */
-async function bundleSize(bundle: string): Promise<{ index: number; runtime: number }> {
+/** Bytes of a bundle: the index proper (index, fragment and filter chunks, metadata) and the rest (scripts, styles, wasm). */
+async function bundleSize(bundle: string, leaving: string[] = []): Promise<{ index: number; runtime: number }> {
   const size = { index: 0, runtime: 0 };
   for (const f of await listFiles(bundle)) {
     const rel = relative(bundle, f);
+    if (leaving.includes(rel)) continue;
     const isIndex = /^(index|fragment|filter)[\\/]/.test(rel) || rel.endsWith('.pf_meta');
     size[isIndex ? 'index' : 'runtime'] += (await stat(f)).size;
   }
   return size;
 }
 
-/** Pages in the written index, from its entry file. */
+/** Pages in a written bundle, from its entry file. */
 async function indexedPages(bundle: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
@@ -68,6 +101,28 @@ function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
+/** The shard size from the options or the environment. */
+export function shardLimit(option: number | undefined, env = process.env.BAOKAN_SEARCH_SHARD): number {
+  const value = option ?? (env ? Number(env) : DEFAULT_SHARD_ARTICLES);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`BAOKAN_SEARCH_SHARD must be a positive whole number of articles, got "${env}"`);
+  return value;
+}
+
+/** Built pages that carry a search body, with the month each declares. */
+async function searchPages(site: string, bundle: string): Promise<{ file: string; month: MonthKey }[]> {
+  const out: { file: string; month: MonthKey }[] = [];
+  for (const file of await listFiles(site, new Set([bundle]))) {
+    if (!file.endsWith('.html')) continue;
+    const html = await readFile(file, 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const month = declaredMonth(html);
+    if (!month) fail('planning', [`${relative(site, file)} carries data-pagefind-body but no month`]);
+    out.push({ file, month });
+  }
+  return out;
+}
+
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const language = options.language ?? 'zh';
   const bundleDir = options.bundleDir ?? 'pagefind';
@@ -76,39 +131,75 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const bundle = join(site, bundleDir);
+        const root = join(site, bundleDir);
         const started = performance.now();
-        try {
-          const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
-          if (created.errors.length || !created.index) fail('createIndex', created.errors);
-          const { index } = created;
-          const expected = await countSearchBodies(site, bundle);
-          // With no page marked, Pagefind would index every page whole: index nothing instead.
-          if (expected > 0) {
-            const added = await index.addDirectory({ path: site });
-            if (added.errors.length) fail('addDirectory', added.errors);
-          } else {
-            logger.warn('no built page carries data-pagefind-body: the index is empty');
+        const limit = shardLimit(options.shardArticles);
+        const pages = await searchPages(site, root);
+        const perMonth = new Map<MonthKey, number>();
+        for (const p of pages) perMonth.set(p.month, (perMonth.get(p.month) ?? 0) + 1);
+        const shards = planShards(perMonth, limit);
+        const filesOf = new Map<string, string[]>(shards.map((s) => [s.id, []]));
+        for (const p of pages) filesOf.get(shardOf(shards, p.month).id)!.push(p.file);
+        await rm(root, { recursive: true, force: true });
+        await mkdir(root, { recursive: true });
+        if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
+        logger.info(`${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`);
+
+        let indexed = 0;
+        let index = { index: 0, runtime: 0 };
+        for (const [k, shard] of shards.entries()) {
+          const t0 = performance.now();
+          const files = filesOf.get(shard.id)!;
+          const bundle = join(root, shard.id);
+          try {
+            const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
+            if (created.errors.length || !created.index) fail('createIndex', created.errors);
+            const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
+            let next = 0;
+            const worker = async () => {
+              while (next < files.length) {
+                const file = files[next++]!;
+                const url = '/' + relative(site, file).split(sep).join('/');
+                const added = await created.index!.addHTMLFile({ url, content: await readFile(file, 'utf8') });
+                if (added.errors.length) fail(`adding ${url}`, added.errors);
+                tick(next, files.length);
+              }
+            };
+            await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+            const written = await created.index.writeFiles({ outputPath: bundle });
+            if (written.errors.length) fail('writeFiles', written.errors);
+          } finally {
+            await pagefind.close();
           }
-          const written = await index.writeFiles({ outputPath: bundle });
-          if (written.errors.length) fail('writeFiles', written.errors);
-          // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
-          const indexed = await indexedPages(bundle);
-          if (indexed !== expected) {
-            fail('indexing', [
-              `indexed ${indexed} pages, but ${expected} built pages carry data-pagefind-body`,
-            ]);
-          }
-          const size = await bundleSize(bundle);
-          const ms = Math.round(performance.now() - started);
-          const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+          const count = await indexedPages(bundle);
+          if (count !== files.length)
+            fail('indexing', [`shard ${shard.id}: indexed ${count} pages, but ${files.length} belong to it`]);
+          indexed += count;
+          const size = await bundleSize(bundle, UI_DROPPED);
+          index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
           logger.info(
-            `indexed ${indexed} article pages (${language}) in ${ms} ms → ` +
-              `${relative(process.cwd(), bundle) || bundle}/: index ${kib(size.index)}, scripts and wasm ${kib(size.runtime)}`,
+            `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages in ` +
+              `${((performance.now() - t0) / 1000).toFixed(1)} s`,
           );
-        } finally {
-          await pagefind.close();
         }
+        if (indexed !== pages.length)
+          fail('indexing', [`indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`]);
+        for (const [k, shard] of shards.entries()) {
+          const bundle = join(root, shard.id);
+          for (const f of UI_DROPPED) {
+            if (k === 0 && UI_KEPT.includes(f)) await copyFile(join(bundle, f), join(root, f));
+            await rm(join(bundle, f), { force: true });
+          }
+        }
+        const manifest: ShardManifest = { schema: 'baokan/search-shards@1', shards };
+        await writeFile(join(root, SHARDS_FILE), JSON.stringify(manifest, null, 2) + '\n');
+
+        const ms = Math.round(performance.now() - started);
+        const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+        logger.info(
+          `indexed ${indexed} article pages (${language}) in ${shards.length} shard(s) in ${ms} ms → ` +
+            `${relative(process.cwd(), root) || root}/: index ${kib(index.index)}, scripts and wasm ${kib(index.runtime)}`,
+        );
       },
     },
   };

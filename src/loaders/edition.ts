@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Correction } from '../lib/corrections.ts';
 import { loadCatalog, loadCorrections, loadEdition, type EditionResult } from '../lib/edition.ts';
 import type { PaperCatalog } from '../lib/paper.ts';
+import { progress } from '../lib/progress.ts';
 import { loadTopics, type Taxonomy } from '../lib/topics.ts';
 import { articleRecords, issueRecord, pageRecords } from './records.ts';
 
@@ -24,23 +25,6 @@ export const correctionsPath = () => resolve('content/corrections.yaml');
 export const topicsPath = () => resolve('content/topics.yaml');
 
 let cached: { key: string; result: EditionResult; reported: boolean; stored: Set<string> } | null = null;
-
-/**
- * Progress of a long step for the build log: `parse 1200/3650 files (41/s)`, at most every
- * PROGRESS_MS, so a large archive never leaves the build silent for minutes.
- */
-const PROGRESS_MS = 5000;
-export function progress(log: (msg: string) => void, stage: string, unit: string) {
-  const started = performance.now();
-  let last = started;
-  return (done: number, total: number) => {
-    const now = performance.now();
-    if (now - last < PROGRESS_MS) return;
-    last = now;
-    const rate = done / ((now - started) / 1000);
-    log(`${stage} ${done}/${total} ${unit} (${rate.toFixed(rate < 10 ? 1 : 0)}/s)`);
-  };
-}
 
 /** A file read once per process (again only when its path changes, as in tests). */
 function perPath<T>(path: () => string, load: (path: string) => T): () => T {

@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, type StaticServer } from './server.ts';
+import { shardBundles } from '../search/pagefind-node.ts';
 import { formatRecall, loadQueries, measureRecall } from '../search/recall.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -139,7 +140,7 @@ async function waitForResults(page: Page): Promise<void> {
 async function main(): Promise<void> {
   if (
     !existsSync(join(dist, 'search/index.html')) ||
-    !existsSync(join(dist, 'pagefind/pagefind-entry.json'))
+    !existsSync(join(dist, 'pagefind/shards.json'))
   ) {
     console.error(`no built site with a search index in ${dist}: run npm run build first`);
     console.log('0 passed, 1 failed');
@@ -151,14 +152,24 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const articles = htmlFiles(dist).filter((f) => readFileSync(f, 'utf8').includes('data-pagefind-body'));
+  const shards = (
+    JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as {
+      shards: { id: string; label: string; articles: number; years: string[] }[];
+    }
+  ).shards;
+  const sharded = shards.length > 1;
+  /** The search page for a query; on a site split into shards, over all of them unless told. */
+  const searchUrl = (q: string, extra = '', scope = sharded ? 'all' : '') =>
+    `${server.url}search/?q=${encodeURIComponent(q)}${scope ? `&scope=${scope}` : ''}${extra}`;
+  measurements.push(`search shards: ${shards.length} (${shards.map((s) => `${s.id}: ${s.articles}`).join(', ')})`);
   /** The article page whose headline (h1) is `headline`. */
   const articlePath = (headline: string): string | undefined =>
     articles.find((f) => new RegExp(`<h1[^>]*>${headline}</h1>`).test(readFileSync(f, 'utf8')));
 
   measurements.push(
-    `index on disk: ${kib(folderBytes(join(dist, 'pagefind'), (r) => /^(index|fragment|filter)\//.test(r) || r.endsWith('.pf_meta')))} ` +
+    `index on disk: ${kib(folderBytes(join(dist, 'pagefind'), (r) => /(^|\/)(index|fragment|filter)\//.test(r) || r.endsWith('.pf_meta')))} ` +
       `(index chunks, fragments, filters, metadata) for ${articles.length} article pages; ` +
-      `Pagefind scripts and wasm ${kib(folderBytes(join(dist, 'pagefind'), (r) => !/^(index|fragment|filter)\//.test(r) && !r.endsWith('.pf_meta')))}`,
+      `Pagefind scripts and wasm ${kib(folderBytes(join(dist, 'pagefind'), (r) => !/(^|\/)(index|fragment|filter)\//.test(r) && !r.endsWith('.pf_meta') && r !== 'shards.json'))}`,
   );
 
   const server: StaticServer = await serve(dist, base.endsWith('/') ? base : `${base}/`);
@@ -187,7 +198,7 @@ async function main(): Promise<void> {
     await test('a shared link (?q=何恩广) shows the article with headline, paper, date, page and a marked excerpt', async () => {
       const w = await open();
       const started = Date.now();
-      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('何恩广')}`);
+      await w.page.goto(searchUrl('何恩广'));
       await waitForResults(w.page);
       const elapsed = Date.now() - started;
       measurements.push(
@@ -211,7 +222,7 @@ async function main(): Promise<void> {
 
     await test('typing a query shows results and puts it in the URL (?q=)', async () => {
       const w = await open();
-      await w.page.goto(`${server.url}search/`);
+      await w.page.goto(`${server.url}search/${sharded ? '?scope=all' : ''}`);
       await w.page.waitForSelector('.pagefind-ui__search-input');
       await w.page.fill('.pagefind-ui__search-input', '垃圾分类');
       await waitForResults(w.page);
@@ -224,7 +235,7 @@ async function main(): Promise<void> {
 
     await test('a query crossing word boundaries (康衡阳贡) finds its headline', async () => {
       const w = await open();
-      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('康衡阳贡')}`);
+      await w.page.goto(searchUrl('康衡阳贡'));
       await waitForResults(w.page);
       const titles = await resultTitles(w.page);
       check(titles.includes('为“一体两翼”和健康衡阳贡献医保力量'), `results: ${titles.join(' | ')}`);
@@ -233,7 +244,7 @@ async function main(): Promise<void> {
 
     await test('filters are visible, and choosing one narrows the results', async () => {
       const w = await open();
-      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('衡阳')}`);
+      await w.page.goto(searchUrl('衡阳'));
       await waitForResults(w.page);
       const names = await w.page.$$eval('.pagefind-ui__filter-name', (els) =>
         els.map((e) => e.textContent?.trim()),
@@ -263,7 +274,7 @@ async function main(): Promise<void> {
 
     await test('sorting by date orders the results by date', async () => {
       const w = await open();
-      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('衡阳')}&sort=date-asc`);
+      await w.page.goto(searchUrl('衡阳', '&sort=date-asc'));
       await waitForResults(w.page);
       const sel = await w.page.inputValue('#search-sort');
       check(sel === 'date-asc', `sort select shows ${sel}`);
@@ -300,7 +311,7 @@ async function main(): Promise<void> {
 
     await test('opening a result shows the article with the search terms highlighted', async () => {
       const w = await open();
-      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('垃圾分类')}`);
+      await w.page.goto(searchUrl('垃圾分类'));
       await waitForResults(w.page);
       await Promise.all([
         w.page.waitForURL(/highlight=/),
@@ -330,9 +341,42 @@ async function main(): Promise<void> {
       await w.page.close();
     });
 
+    await test('the range: the newest shard is searched first, the others are merged on request', async () => {
+      const w = await open();
+      await w.page.goto(searchUrl('衡阳', '', ''));
+      await waitForResults(w.page);
+      const select = w.page.locator('#search-scope');
+      const note = w.page.locator('#search-scope-note');
+      const shardOf = (u: string) => /\/pagefind\/([^/]+)\//.exec(u)?.[1] ?? null;
+      const loaded = () => new Set(w.requests.map(shardOf).filter((x) => x && x !== 'shards.json'));
+      if (!sharded) {
+        check(await select.isHidden(), 'the range switch is shown for a site with one index');
+        check(await note.isHidden(), 'the range note is shown for a site with one index');
+        check(loaded().size === 1, `bundles loaded: ${[...loaded()].join(', ')}`);
+      } else {
+        const text = (await note.textContent()) ?? '';
+        check(text.includes(shards[0]!.label), `note: ${text}`);
+        check(
+          [...loaded()].join() === shards[0]!.id,
+          `first query loaded ${[...loaded()].join(', ')}, not only the newest shard ${shards[0]!.id}`,
+        );
+        const count = async () =>
+          Number(/(\d+)\s*篇/.exec((await w.page.textContent('.pagefind-ui__message')) ?? '')?.[1] ?? 0);
+        const before = await count();
+        await Promise.all([w.page.waitForEvent('load'), select.selectOption('all')]);
+        check(new URL(w.page.url()).searchParams.get('scope') === 'all', `url: ${w.page.url()}`);
+        await waitForResults(w.page);
+        const after = await count();
+        check(after > before, `all shards found ${after}, the newest alone ${before}`);
+        check(loaded().size === shards.length, `bundles loaded: ${loaded().size} of ${shards.length}`);
+        measurements.push(`range: “衡阳” in the newest shard ${before}, in all ${shards.length} shards ${after}`);
+      }
+      await w.page.close();
+    });
+
     await test('axe-core: no violations on the search page (with results)', async () => {
       const w = await open();
-      await w.page.goto(`${server.url}search/?q=${encodeURIComponent('何恩广')}`);
+      await w.page.goto(searchUrl('何恩广'));
       await waitForResults(w.page);
       const v = await axeViolations(w.page);
       check(v.length === 0, v.join('\n'));
@@ -400,9 +444,11 @@ async function main(): Promise<void> {
       await w.page.goto(`${server.url}search/`);
       const queries = loadQueries();
       const found = await w.page.evaluate(
-        async (qs) => {
-          const pf = await import(new URL('../pagefind/pagefind.js', location.href).href);
+        async ({ qs, bundles }) => {
+          const [first, ...rest] = bundles.map((b) => new URL(b, location.href).href);
+          const pf = await import(`${first}pagefind.js`);
           await pf.options({ baseUrl: '/' });
+          for (const b of rest) await pf.mergeIndex(b);
           const out: string[][] = [];
           for (const q of qs) {
             const r = await pf.search(q);
@@ -413,7 +459,7 @@ async function main(): Promise<void> {
           }
           return out;
         },
-        queries.map((q) => q.q),
+        { qs: queries.map((q) => q.q), bundles: shards.map((s) => `../pagefind/${s.id}/`) },
       );
       const base = new URL(server.url).pathname;
       let hit = 0;
@@ -448,7 +494,7 @@ async function main(): Promise<void> {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
-      await page.goto(`${server.url}search/?q=${encodeURIComponent('医保')}`);
+      await page.goto(searchUrl('医保'));
       const status = page.locator('#search-status');
       await status.waitFor({ state: 'visible', timeout: 5000 });
       const text = (await status.textContent()) ?? '';
@@ -474,7 +520,7 @@ async function main(): Promise<void> {
   }
 
   await test('Chinese recall ≥ 95% (query set and substring sample, Pagefind search code in Node)', async () => {
-    const report = await measureRecall(join(dist, 'pagefind/'));
+    const report = await measureRecall(shardBundles(join(dist, 'pagefind')));
     measurements.push(...formatRecall(report).split('\n'));
     check(report.found / report.total >= 0.95, `query-set recall ${report.found}/${report.total}`);
     check(

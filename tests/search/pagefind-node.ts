@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 export interface NodeSearchResult {
   url: string;
@@ -25,6 +25,7 @@ export interface NodePagefind {
 
 interface PagefindModule {
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
   search(
     q: string,
@@ -34,7 +35,21 @@ interface PagefindModule {
   } | null>;
 }
 
-export async function loadPagefind(bundleDir: string, lang = 'zh-Hans'): Promise<NodePagefind> {
+/** The bundles of a built site's search shards (pagefind/shards.json), newest first. */
+export function shardBundles(pagefindRoot: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(pagefindRoot, 'shards.json'), 'utf8')) as {
+    shards: { id: string }[];
+  };
+  return manifest.shards.map((s) => join(pagefindRoot, s.id) + '/');
+}
+
+/**
+ * Pagefind over one bundle, or over the shards of a site (`shardBundles`): the first bundle is
+ * loaded, the others merged into it (mergeIndex), as the search page does.
+ */
+export async function loadPagefind(bundles: string | string[], lang = 'zh-Hans'): Promise<NodePagefind> {
+  const [bundleDir, ...merged] = typeof bundles === 'string' ? [bundles] : bundles;
+  if (!bundleDir) throw new Error('no search bundle to load');
   let bytes = 0;
   let files: string[] = [];
   const g = globalThis as unknown as Record<string, unknown>;
@@ -43,12 +58,13 @@ export async function loadPagefind(bundleDir: string, lang = 'zh-Hans'): Promise
     const path = fileURLToPath(u);
     const buf = readFileSync(path);
     bytes += buf.length;
-    files.push(path.slice(bundleDir.length));
+    files.push(relative(dirname(bundleDir), path));
     return new Response(buf, { status: 200 });
   };
   g.document ??= { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
   const mod = (await import(pathToFileURL(join(bundleDir, 'pagefind.js')).href)) as PagefindModule;
   await mod.options({ excerptLength: 30, baseUrl: '/' });
+  for (const m of merged) await mod.mergeIndex(pathToFileURL(m).href);
   await mod.init();
   return {
     async search(query, options) {

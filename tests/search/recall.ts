@@ -62,10 +62,10 @@ async function urlsFor(pf: NodePagefind, q: string): Promise<string[]> {
   return results.map((r) => r.url.replace(/^\//, '').replace(/index\.html$/, ''));
 }
 
-export async function measureRecall(bundleDir: string, sampleSize = 300): Promise<RecallReport> {
+export async function measureRecall(bundles: string | string[], sampleSize = 300): Promise<RecallReport> {
   const queries = loadQueries();
   const articles = seedArticles();
-  const pf = await loadPagefind(bundleDir);
+  const pf = await loadPagefind(bundles);
   const initBytes = pf.bytes();
   pf.resetCounters();
   const report: RecallReport = {

@@ -9,12 +9,12 @@ import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '../..');
 
-export function build(base: string): string {
+export function build(base: string, env: Record<string, string> = {}): string {
   const outDir = mkdtempSync(join(tmpdir(), 'baokan-site-'));
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   const r = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: root,
-    env: { ...process.env, BAOKAN_BASE: base, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, BAOKAN_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
   });
   if (r.status !== 0 || !existsSync(join(outDir, 'index.html'))) {

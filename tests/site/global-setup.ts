@@ -1,11 +1,15 @@
-/** vitest globalSetup: build the site twice (root and base path) before the site checks run. */
+/**
+ * vitest globalSetup: build the site twice before the site checks run: at the root with the
+ * default search shards (one, for the seeds), and under a base path with shards of at most 12
+ * articles, so the checks and the recall test also see a search split into several indexes.
+ */
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { build } from './build.ts';
 
 export default function setup(project: TestProject) {
   const rootDir = build('/');
-  const baseDir = build('/baokan/');
+  const baseDir = build('/baokan/', { BAOKAN_SEARCH_SHARD: '12' });
   project.provide('siteRoot', rootDir);
   project.provide('siteBase', baseDir);
   return () => {

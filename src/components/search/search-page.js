@@ -1,17 +1,22 @@
 // Search page client (inlined into search/index.html as a classic script, so it also runs from
-// file://). Loads Pagefind UI from the built bundle with relative paths, keeps the query in the
-// URL (?q=, and ?sort=), and explains plainly when search cannot work (file://, no index).
+// file://). Reads the list of search shards (pagefind/shards.json, newest first), loads Pagefind
+// UI from the built bundles with relative paths — the newest shard, or the shards of the range
+// the reader chose, merged with mergeIndex — keeps the query in the URL (?q=, ?sort=, ?scope=,
+// ?f=), and explains plainly when search cannot work (file://, no index).
 // Plain JavaScript on purpose: no build step, no module loading.
 (function () {
   'use strict';
   const app = document.getElementById('search-app');
   if (!app) return;
-  const bundle = app.getAttribute('data-bundle') || '../pagefind/';
+  const root = app.getAttribute('data-bundle') || '../pagefind/';
   const status = document.getElementById('search-status');
   const sortSelect = /** @type {HTMLSelectElement | null} */ (document.getElementById('search-sort'));
+  const scopeSelect = /** @type {HTMLSelectElement | null} */ (document.getElementById('search-scope'));
+  const scopeNote = document.getElementById('search-scope-note');
   const params = new URLSearchParams(location.search);
   const query = (params.get('q') || '').trim();
   let sortKey = params.get('sort') || '';
+  let scopeKey = params.get('scope') || '';
 
   /**
    * Show a plain message; `parts` alternate text and code (text, code, text, …).
@@ -148,6 +153,7 @@
     const p = new URLSearchParams();
     if (term) p.set('q', term);
     if (sortKey) p.set('sort', sortKey);
+    if (scopeKey) p.set('scope', scopeKey);
     const filters = selectedFilters();
     Object.keys(filters).forEach(function (name) {
       filters[name].forEach(function (value) {
@@ -159,10 +165,105 @@
     document.title = (term ? '“' + term + '”的搜索结果 · ' : '') + app.getAttribute('data-title');
   }
 
-  function start() {
+  /**
+   * @typedef {{ id: string, label: string, articles: number, years: string[] }} Shard
+   */
+
+  /**
+   * The shards a range covers: `recent` the newest, a year those that touch it, `all` every one.
+   * @param {Shard[]} shards
+   * @param {string} scope
+   * @returns {Shard[]}
+   */
+  function shardsIn(shards, scope) {
+    if (scope === 'all') return shards;
+    if (/^\d{4}$/.test(scope)) {
+      const hit = shards.filter(function (s) {
+        return s.years.indexOf(scope) >= 0;
+      });
+      if (hit.length) return hit;
+    }
+    return shards.slice(0, 1);
+  }
+
+  /** @param {number} n */
+  function count(n) {
+    return n.toLocaleString('zh-CN');
+  }
+
+  /**
+   * The range select: the newest shard, each year, everything (only when there is more than one
+   * shard), and a line saying what the search covers.
+   * @param {Shard[]} shards
+   * @param {Shard[]} chosen
+   */
+  function showScope(shards, chosen) {
+    const total = shards.reduce(function (n, s) {
+      return n + s.articles;
+    }, 0);
+    const inScope = chosen.reduce(function (n, s) {
+      return n + s.articles;
+    }, 0);
+    if (scopeSelect && shards.length > 1) {
+      /** @type {[string, string][]} */
+      const options = [['recent', '最近：' + shards[0].label]];
+      /** @type {string[]} */
+      const years = [];
+      shards.forEach(function (s) {
+        s.years.forEach(function (y) {
+          if (years.indexOf(y) < 0) years.push(y);
+        });
+      });
+      years.forEach(function (y) {
+        options.push([y, y + '年']);
+      });
+      options.push(['all', '全部年份']);
+      options.forEach(function (o) {
+        const opt = document.createElement('option');
+        opt.value = o[0];
+        opt.textContent = o[1];
+        scopeSelect.appendChild(opt);
+      });
+      scopeSelect.value = scopeKey && options.some((o) => o[0] === scopeKey) ? scopeKey : 'recent';
+      scopeSelect.disabled = false;
+      const wrap = scopeSelect.closest('label');
+      if (wrap) wrap.hidden = false;
+      scopeSelect.addEventListener('change', function () {
+        scopeKey = scopeSelect.value === 'recent' ? '' : scopeSelect.value;
+        writeUrl();
+        location.reload();
+      });
+    }
+    if (scopeNote && shards.length > 1) {
+      scopeNote.hidden = false;
+      scopeNote.textContent =
+        chosen.length === shards.length
+          ? '检索全部 ' + count(total) + ' 篇文章。'
+          : '检索范围：' +
+            (scopeKey && /^\d{4}$/.test(scopeKey) ? scopeKey + '年' : chosen[0].label) +
+            '，' +
+            count(inScope) +
+            ' 篇（全部 ' +
+            count(total) +
+            ' 篇）。要检索更早的文章，请在“范围”中选择年份或“全部年份”。';
+    }
+  }
+
+  /** @param {Shard[]} shards */
+  function start(shards) {
     const PagefindUI = /** @type {any} */ (window).PagefindUI;
+    const chosen = shardsIn(shards, scopeKey);
+    showScope(shards, chosen);
+    // Absolute paths: Pagefind UI would read a relative one against its own script's folder.
+    const bundle = function (/** @type {Shard} */ s) {
+      return new URL(root + s.id + '/', location.href).pathname;
+    };
     const ui = new PagefindUI({
       element: '#search-ui',
+      bundlePath: bundle(chosen[0]),
+      mergeIndex: chosen.slice(1).map(function (s) {
+        return { bundlePath: bundle(s) };
+      }),
       pageSize: 10,
       excerptLength: 36,
       showImages: false,
@@ -186,6 +287,8 @@
       if (t && t.classList && t.classList.contains('pagefind-ui__filter-checkbox')) setTimeout(writeUrl, 0);
     });
     const filters = filtersFromUrl();
+    // A year's range shows that year only (its shards may reach into the next or last year).
+    if (/^\d{4}$/.test(scopeKey) && !filters['年份']) filters['年份'] = [scopeKey + '年'];
     if (Object.keys(filters).length) ui.triggerFilters(filters);
     if (query) ui.triggerSearch(query);
     app.setAttribute('data-state', 'ready');
@@ -203,21 +306,39 @@
     });
   }
 
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = bundle + 'pagefind-ui.css';
-  document.head.appendChild(css);
-
-  const script = document.createElement('script');
-  script.src = bundle + 'pagefind-ui.js';
-  script.onload = start;
-  script.onerror = function () {
+  function missing() {
     app.setAttribute('data-state', 'missing');
     say('missing', [
       '搜索索引没有找到（站点的 pagefind 文件夹缺失或不完整）。请运行 ',
       'npm run build',
       ' 重新生成站点和索引。',
     ]);
-  };
-  document.head.appendChild(script);
+  }
+
+  fetch(root + 'shards.json')
+    .then(function (r) {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json();
+    })
+    .then(function (/** @type {{ shards: Shard[] }} */ manifest) {
+      const shards = manifest.shards;
+      if (!shards.length) {
+        app.setAttribute('data-state', 'empty');
+        say('missing', ['本数字版还没有可检索的文章。']);
+        return;
+      }
+      // Pagefind UI's script and styles, kept once above the shards.
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = root + 'pagefind-ui.css';
+      document.head.appendChild(css);
+      const script = document.createElement('script');
+      script.src = root + 'pagefind-ui.js';
+      script.onload = function () {
+        start(shards);
+      };
+      script.onerror = missing;
+      document.head.appendChild(script);
+    })
+    .catch(missing);
 })();
