@@ -12,15 +12,7 @@ import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
 import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
 import { firstQuery, type QueryResult } from './bench/query.ts';
-import {
-  buildStages,
-  daysInYears,
-  fmt,
-  HELP,
-  parseOptions,
-  table,
-  type Window,
-} from './bench/report.ts';
+import { buildStages, daysInYears, fmt, HELP, parseOptions, table, type Window } from './bench/report.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 

@@ -78,7 +78,10 @@ async function listFiles(dir: string, skip = new Set<string>()): Promise<string[
 }
 
 /** Bytes of a bundle: the index proper (index, fragment and filter chunks, metadata) and the rest (scripts, styles, wasm). */
-async function bundleSize(bundle: string, leaving: string[] = []): Promise<{ index: number; runtime: number }> {
+async function bundleSize(
+  bundle: string,
+  leaving: string[] = [],
+): Promise<{ index: number; runtime: number }> {
   const size = { index: 0, runtime: 0 };
   for (const f of await listFiles(bundle)) {
     const rel = relative(bundle, f);
@@ -143,7 +146,9 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         await rm(root, { recursive: true, force: true });
         await mkdir(root, { recursive: true });
         if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
-        logger.info(`${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`);
+        logger.info(
+          `${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`,
+        );
 
         let indexed = 0;
         let index = { index: 0, runtime: 0 };
@@ -160,7 +165,10 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
               while (next < files.length) {
                 const file = files[next++]!;
                 const url = '/' + relative(site, file).split(sep).join('/');
-                const added = await created.index!.addHTMLFile({ url, content: await readFile(file, 'utf8') });
+                const added = await created.index!.addHTMLFile({
+                  url,
+                  content: await readFile(file, 'utf8'),
+                });
                 if (added.errors.length) fail(`adding ${url}`, added.errors);
                 tick(next, files.length);
               }
@@ -183,7 +191,9 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           );
         }
         if (indexed !== pages.length)
-          fail('indexing', [`indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`]);
+          fail('indexing', [
+            `indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`,
+          ]);
         for (const [k, shard] of shards.entries()) {
           const bundle = join(root, shard.id);
           for (const f of UI_DROPPED) {

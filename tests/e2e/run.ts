@@ -117,19 +117,19 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-const RESULT = '.pagefind-ui__result';
+const RESULT = '.search-result';
 
 async function resultTitles(page: Page): Promise<string[]> {
-  return page.$$eval(`${RESULT} .pagefind-ui__result-link`, (els) =>
+  return page.$$eval(`${RESULT} .search-result-title a`, (els) =>
     els.map((e) => e.textContent?.trim() ?? ''),
   );
 }
 
 /** Wait until the result list shows `expected` (or any) results and the search message is final. */
 async function waitForResults(page: Page): Promise<void> {
-  await page.waitForSelector(`${RESULT} .pagefind-ui__result-link`, { timeout: 15000 });
+  await page.waitForSelector(`${RESULT} .search-result-title a`, { timeout: 15000 });
   await page.waitForFunction(
-    () => !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'),
+    () => document.getElementById('search-app')?.getAttribute('data-state') === 'ready',
     undefined,
     { timeout: 15000 },
   );
@@ -138,10 +138,7 @@ async function waitForResults(page: Page): Promise<void> {
 // ---------------------------------------------------------------- the tests
 
 async function main(): Promise<void> {
-  if (
-    !existsSync(join(dist, 'search/index.html')) ||
-    !existsSync(join(dist, 'pagefind/shards.json'))
-  ) {
+  if (!existsSync(join(dist, 'search/index.html')) || !existsSync(join(dist, 'pagefind/shards.json'))) {
     console.error(`no built site with a search index in ${dist}: run npm run build first`);
     console.log('0 passed, 1 failed');
     process.exit(1);
@@ -161,7 +158,9 @@ async function main(): Promise<void> {
   /** The search page for a query; on a site split into shards, over all of them unless told. */
   const searchUrl = (q: string, extra = '', scope = sharded ? 'all' : '') =>
     `${server.url}search/?q=${encodeURIComponent(q)}${scope ? `&scope=${scope}` : ''}${extra}`;
-  measurements.push(`search shards: ${shards.length} (${shards.map((s) => `${s.id}: ${s.articles}`).join(', ')})`);
+  measurements.push(
+    `search shards: ${shards.length} (${shards.map((s) => `${s.id}: ${s.articles}`).join(', ')})`,
+  );
   /** The article page whose headline (h1) is `headline`. */
   const articlePath = (headline: string): string | undefined =>
     articles.find((f) => new RegExp(`<h1[^>]*>${headline}</h1>`).test(readFileSync(f, 'utf8')));
@@ -209,13 +208,13 @@ async function main(): Promise<void> {
       const titles = await resultTitles(w.page);
       check(titles.includes('衡阳青少年助力垃圾分类'), `results: ${titles.join(' | ')}`);
       const first = w.page.locator(RESULT).filter({ hasText: '衡阳青少年助力垃圾分类' }).first();
-      const tags = (await first.locator('.pagefind-ui__result-tag').allTextContents()).join(' ');
+      const tags = (await first.locator('.search-result-tag').allTextContents()).join(' ');
       for (const t of ['衡阳日报', '2021年3月6日', '第一版'])
         check(tags.includes(t), `tags “${tags}” lack ${t}`);
       check(!/terms|kicker|subtitle/.test(tags), `internal metadata shown: ${tags}`);
-      const marked = await first.locator('.pagefind-ui__result-excerpt mark').allTextContents();
+      const marked = await first.locator('.search-result-excerpt mark').allTextContents();
       check(marked.join('').includes('何恩广') || marked.length > 0, 'no <mark> in the excerpt');
-      const input = await w.page.inputValue('.pagefind-ui__search-input');
+      const input = await w.page.inputValue('#search-q');
       check(input === '何恩广', `input holds “${input}”`);
       await w.page.close();
     });
@@ -223,8 +222,8 @@ async function main(): Promise<void> {
     await test('typing a query shows results and puts it in the URL (?q=)', async () => {
       const w = await open();
       await w.page.goto(`${server.url}search/${sharded ? '?scope=all' : ''}`);
-      await w.page.waitForSelector('.pagefind-ui__search-input');
-      await w.page.fill('.pagefind-ui__search-input', '垃圾分类');
+      await w.page.waitForSelector('#search-q');
+      await w.page.fill('#search-q', '垃圾分类');
       await waitForResults(w.page);
       const titles = await resultTitles(w.page);
       check(titles[0] === '衡阳青少年助力垃圾分类', `first result: ${titles[0]}`);
@@ -246,23 +245,22 @@ async function main(): Promise<void> {
       const w = await open();
       await w.page.goto(searchUrl('衡阳'));
       await waitForResults(w.page);
-      const names = await w.page.$$eval('.pagefind-ui__filter-name', (els) =>
+      const names = await w.page.$$eval('.search-filter-name', (els) =>
         els.map((e) => e.textContent?.trim()),
       );
       for (const n of ['报纸', '年份', '月份', '版面', '体裁'])
         check(names.includes(n), `filters: ${names.join(' ')}`);
-      const before = (await w.page.textContent('.pagefind-ui__message')) ?? '';
-      const box = w.page.locator('input.pagefind-ui__filter-checkbox[name="报纸"][value="衡阳晚报"]');
+      const before = (await w.page.textContent('#search-message')) ?? '';
+      const box = w.page.locator('input.search-filter-checkbox[name="报纸"][value="衡阳晚报"]');
       check((await box.count()) === 1, 'no 报纸=衡阳晚报 checkbox');
-      if (!(await box.isVisible()))
-        await w.page.click('.pagefind-ui__filter-block:has(input[name="报纸"]) summary');
+      if (!(await box.isVisible())) await w.page.click('.search-filter:has(input[name="报纸"]) summary');
       await box.check();
       await w.page.waitForFunction(
-        (b) => (document.querySelector('.pagefind-ui__message')?.textContent ?? '') !== b,
+        (b) => (document.querySelector('#search-message')?.textContent ?? '') !== b,
         before,
       );
       await waitForResults(w.page);
-      const tags = await w.page.$$eval(`${RESULT} .pagefind-ui__result-tags`, (els) =>
+      const tags = await w.page.$$eval(`${RESULT} .search-result-tags`, (els) =>
         els.map((e) => e.textContent),
       );
       check(
@@ -278,7 +276,7 @@ async function main(): Promise<void> {
       await waitForResults(w.page);
       const sel = await w.page.inputValue('#search-sort');
       check(sel === 'date-asc', `sort select shows ${sel}`);
-      const dates = await w.page.$$eval(`${RESULT} .pagefind-ui__result-tags`, (els) =>
+      const dates = await w.page.$$eval(`${RESULT} .search-result-tags`, (els) =>
         els.map(
           (e) =>
             /(\d{4})年(\d+)月(\d+)日/
@@ -296,7 +294,7 @@ async function main(): Promise<void> {
       await w.page.selectOption('#search-sort', 'date-desc');
       await w.page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date-desc');
       await waitForResults(w.page);
-      const desc = await w.page.$$eval(`${RESULT} .pagefind-ui__result-tags`, (els) =>
+      const desc = await w.page.$$eval(`${RESULT} .search-result-tags`, (els) =>
         els.map(
           (e) =>
             /(\d{4})年(\d+)月(\d+)日/
@@ -315,7 +313,7 @@ async function main(): Promise<void> {
       await waitForResults(w.page);
       await Promise.all([
         w.page.waitForURL(/highlight=/),
-        w.page.click(`${RESULT} .pagefind-ui__result-link >> text=衡阳青少年助力垃圾分类`),
+        w.page.click(`${RESULT} .search-result-title a >> text=衡阳青少年助力垃圾分类`),
       ]);
       await w.page.waitForSelector('[data-pagefind-body] mark.search-hit', { timeout: 10000 });
       const hits = await w.page.$$eval('[data-pagefind-body] mark.search-hit', (els) =>
@@ -361,15 +359,17 @@ async function main(): Promise<void> {
           `first query loaded ${[...loaded()].join(', ')}, not only the newest shard ${shards[0]!.id}`,
         );
         const count = async () =>
-          Number(/(\d+)\s*篇/.exec((await w.page.textContent('.pagefind-ui__message')) ?? '')?.[1] ?? 0);
+          Number(/(\d+)\s*篇/.exec((await w.page.textContent('#search-message')) ?? '')?.[1] ?? 0);
         const before = await count();
-        await Promise.all([w.page.waitForEvent('load'), select.selectOption('all')]);
-        check(new URL(w.page.url()).searchParams.get('scope') === 'all', `url: ${w.page.url()}`);
+        await select.selectOption('all');
+        await w.page.waitForFunction(() => new URL(location.href).searchParams.get('scope') === 'all');
         await waitForResults(w.page);
         const after = await count();
         check(after > before, `all shards found ${after}, the newest alone ${before}`);
         check(loaded().size === shards.length, `bundles loaded: ${loaded().size} of ${shards.length}`);
-        measurements.push(`range: “衡阳” in the newest shard ${before}, in all ${shards.length} shards ${after}`);
+        measurements.push(
+          `range: “衡阳” in the newest shard ${before}, in all ${shards.length} shards ${after}`,
+        );
       }
       await w.page.close();
     });
@@ -448,7 +448,7 @@ async function main(): Promise<void> {
           const [first, ...rest] = bundles.map((b) => new URL(b, location.href).href);
           const pf = await import(`${first}pagefind.js`);
           await pf.options({ baseUrl: '/' });
-          for (const b of rest) await pf.mergeIndex(b);
+          for (const b of rest) await pf.mergeIndex(b, { baseUrl: '/' });
           const out: string[][] = [];
           for (const q of qs) {
             const r = await pf.search(q);

@@ -25,7 +25,7 @@ export interface NodePagefind {
 
 interface PagefindModule {
   init(): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
   search(
     q: string,
@@ -64,7 +64,7 @@ export async function loadPagefind(bundles: string | string[], lang = 'zh-Hans')
   g.document ??= { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
   const mod = (await import(pathToFileURL(join(bundleDir, 'pagefind.js')).href)) as PagefindModule;
   await mod.options({ excerptLength: 30, baseUrl: '/' });
-  for (const m of merged) await mod.mergeIndex(pathToFileURL(m).href);
+  for (const m of merged) await mod.mergeIndex(pathToFileURL(m).href, { baseUrl: '/' });
   await mod.init();
   return {
     async search(query, options) {

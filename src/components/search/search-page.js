@@ -1,22 +1,50 @@
 // Search page client (inlined into search/index.html as a classic script, so it also runs from
-// file://). Reads the list of search shards (pagefind/shards.json, newest first), loads Pagefind
-// UI from the built bundles with relative paths — the newest shard, or the shards of the range
-// the reader chose, merged with mergeIndex — keeps the query in the URL (?q=, ?sort=, ?scope=,
-// ?f=), and explains plainly when search cannot work (file://, no index).
-// Plain JavaScript on purpose: no build step, no module loading.
+// file://). Plain JavaScript on purpose: no build step.
+//
+// The index is split into shards of consecutive months (pagefind/shards.json, newest first; see
+// src/lib/search/shards.ts). Each shard is a Pagefind bundle with its own search code; this page
+// loads a shard's `pagefind.js` only when the chosen range needs it (the newest one by default),
+// searches every loaded shard of the range, and merges the answers into one list:
+//   - by relevance: all results ordered by Pagefind's score (as Pagefind's own mergeIndex does);
+//   - by date: each shard's results in date order, the shards in date order (they hold disjoint
+//     months), which Pagefind's mergeIndex cannot do (it orders merged results by score only).
+// Filter counts are summed over the shards. The query, range, sort and filters live in the URL
+// (?q=, ?scope=, ?sort=, ?f=name:value), so a search can be shared; from file:// the page says
+// why search cannot work.
 (function () {
   'use strict';
   const app = document.getElementById('search-app');
   if (!app) return;
   const root = app.getAttribute('data-bundle') || '../pagefind/';
-  const status = document.getElementById('search-status');
-  const sortSelect = /** @type {HTMLSelectElement | null} */ (document.getElementById('search-sort'));
-  const scopeSelect = /** @type {HTMLSelectElement | null} */ (document.getElementById('search-scope'));
-  const scopeNote = document.getElementById('search-scope-note');
+  const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
+  const form = /** @type {HTMLFormElement} */ ($('search-form'));
+  const input = /** @type {HTMLInputElement} */ ($('search-q'));
+  const sortSelect = /** @type {HTMLSelectElement} */ ($('search-sort'));
+  const scopeSelect = /** @type {HTMLSelectElement} */ ($('search-scope'));
+  const scopeNote = $('search-scope-note');
+  const status = $('search-status');
+  const message = $('search-message');
+  const list = $('search-list');
+  const more = /** @type {HTMLButtonElement} */ ($('search-more'));
+  const filtersBox = $('search-filters');
+  const PAGE = 10;
+  const FILTER_ORDER = ['报纸', '年份', '月份', '专题', '版面', '体裁'];
+  // On a wide screen the first filter groups start open; on a phone all start closed, so that
+  // the results are not pushed below the fold.
+  const OPEN_FILTERS = window.matchMedia('(min-width: 48em)').matches ? ['报纸', '年份'] : [];
+
   const params = new URLSearchParams(location.search);
-  const query = (params.get('q') || '').trim();
-  let sortKey = params.get('sort') || '';
-  let scopeKey = params.get('scope') || '';
+  const state = {
+    q: (params.get('q') || '').trim(),
+    sort: params.get('sort') || '',
+    scope: params.get('scope') || '',
+    /** @type {Record<string, string[]>} */
+    filters: {},
+  };
+  params.getAll('f').forEach(function (f) {
+    const at = f.indexOf(':');
+    if (at > 0) (state.filters[f.slice(0, at)] = state.filters[f.slice(0, at)] || []).push(f.slice(at + 1));
+  });
 
   /**
    * Show a plain message; `parts` alternate text and code (text, code, text, …).
@@ -24,14 +52,12 @@
    * @param {string[]} parts
    */
   function say(kind, parts) {
-    if (!status) return;
     status.hidden = false;
     status.className = 'search-status search-status--' + kind;
     status.textContent = '';
     parts.forEach(function (part, i) {
-      if (i % 2 === 0) {
-        status.appendChild(document.createTextNode(part));
-      } else {
+      if (i % 2 === 0) status.appendChild(document.createTextNode(part));
+      else {
         const c = document.createElement('code');
         c.textContent = part;
         status.appendChild(c);
@@ -39,6 +65,7 @@
     });
   }
 
+  input.value = state.q;
   if (location.protocol === 'file:') {
     app.setAttribute('data-state', 'offline');
     say('offline', [
@@ -51,30 +78,15 @@
     return;
   }
 
-  const zh = {
-    placeholder: '检索人名、地名、词语……',
-    clear_search: '清除',
-    load_more: '显示更多结果',
-    search_label: '检索全文',
-    filters_label: '筛选',
-    zero_results: '没有找到含“[SEARCH_TERM]”的文章',
-    many_results: '找到 [COUNT] 篇含“[SEARCH_TERM]”的文章',
-    one_result: '找到 [COUNT] 篇含“[SEARCH_TERM]”的文章',
-    alt_search: '没有找到含“[SEARCH_TERM]”的文章，改为显示“[DIFFERENT_TERM]”的结果',
-    search_suggestion: '没有找到含“[SEARCH_TERM]”的文章。可以试试更短的词。',
-    searching: '正在搜索“[SEARCH_TERM]”……',
-    results_label: '搜索结果',
-    error_search: '搜索出错',
-    filter_selected_one: '已选 [COUNT] 项',
-    filter_selected_many: '已选 [COUNT] 项',
-    input_hint: '输入时即显示结果',
-    loading: '加载中',
-  };
-
   /** @param {string} iso */
   function chineseDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : iso;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : '';
+  }
+
+  /** @param {number} n */
+  function count(n) {
+    return n.toLocaleString('zh-CN');
   }
 
   /**
@@ -85,7 +97,7 @@
   function highlightUrl(url) {
     const u = new URL(url, location.href);
     u.searchParams.delete('highlight');
-    currentTerm()
+    state.q
       .split(/\s+/)
       .filter(Boolean)
       .forEach(function (t) {
@@ -94,217 +106,395 @@
     return u.pathname + u.search + u.hash;
   }
 
-  /** Result line: headline as title, then paper, date and page as tags; internal keys dropped. */
-  /** @param {{ url: string, meta: Record<string, string> }} result */
-  function processResult(result) {
-    result.url = highlightUrl(result.url);
-    const m = result.meta || {};
-    /** @type {Record<string, string>} */
-    const shown = { title: m.title || '' };
-    if (m.paper) shown['报纸'] = m.paper;
-    if (m.date) shown['日期'] = chineseDate(m.date);
-    if (m.page) shown['版面'] = m.page;
-    result.meta = shown;
-    return result;
-  }
-
-  /** @returns {Record<string, string> | null} */
-  function sortOption() {
-    if (sortKey === 'date-desc') return { date: 'desc' };
-    if (sortKey === 'date-asc') return { date: 'asc' };
-    return null;
-  }
-
-  /** Filters from the URL: repeated `f=name:value`. */
-  function filtersFromUrl() {
-    /** @type {Record<string, string[]>} */
-    const out = {};
-    params.getAll('f').forEach(function (f) {
-      const at = f.indexOf(':');
-      if (at > 0) (out[f.slice(0, at)] = out[f.slice(0, at)] || []).push(f.slice(at + 1));
-    });
-    return out;
-  }
-
-  /** Selected filters, read back from the filter checkboxes. */
-  function selectedFilters() {
-    /** @type {Record<string, string[]>} */
-    const out = {};
-    const boxes = app.querySelectorAll('.pagefind-ui__filter-checkbox:checked');
-    for (let i = 0; i < boxes.length; i++) {
-      const box = /** @type {HTMLInputElement} */ (boxes[i]);
-      (out[box.name] = out[box.name] || []).push(box.value);
-    }
-    return out;
-  }
-
-  function currentInput() {
-    return /** @type {HTMLInputElement | null} */ (app.querySelector('.pagefind-ui__search-input'));
-  }
-
-  function currentTerm() {
-    const input = currentInput();
-    return input ? input.value.trim() : query;
-  }
-
-  /** Keep the search in the address bar (q, sort, filters), so it can be shared or reloaded. */
+  /** Keep the search in the address bar, so it can be shared or reloaded. */
   function writeUrl() {
-    const term = currentTerm();
     const p = new URLSearchParams();
-    if (term) p.set('q', term);
-    if (sortKey) p.set('sort', sortKey);
-    if (scopeKey) p.set('scope', scopeKey);
-    const filters = selectedFilters();
-    Object.keys(filters).forEach(function (name) {
-      filters[name].forEach(function (value) {
+    if (state.q) p.set('q', state.q);
+    if (state.scope) p.set('scope', state.scope);
+    if (state.sort) p.set('sort', state.sort);
+    Object.keys(state.filters).forEach(function (name) {
+      state.filters[name].forEach(function (value) {
         p.append('f', name + ':' + value);
       });
     });
     const s = p.toString();
     history.replaceState(history.state, '', location.pathname + (s ? '?' + s : '') + location.hash);
-    document.title = (term ? '“' + term + '”的搜索结果 · ' : '') + app.getAttribute('data-title');
+    document.title = (state.q ? '“' + state.q + '”的搜索结果 · ' : '') + app.getAttribute('data-title');
   }
 
-  /**
-   * @typedef {{ id: string, label: string, articles: number, years: string[] }} Shard
-   */
+  // ------------------------------------------------------------------ shards
+
+  /** @typedef {{ id: string, label: string, articles: number, years: string[] }} Shard */
+  /** @type {Shard[]} */
+  let shards = [];
+  /** @type {Map<string, Promise<any>>} */
+  const engines = new Map();
 
   /**
-   * The shards a range covers: `recent` the newest, a year those that touch it, `all` every one.
-   * @param {Shard[]} shards
-   * @param {string} scope
-   * @returns {Shard[]}
+   * The shard's Pagefind search code, loaded once. Each bundle's pagefind.js is a module of its
+   * own (its own URL), with its index below it.
+   * @param {Shard} s
    */
-  function shardsIn(shards, scope) {
-    if (scope === 'all') return shards;
-    if (/^\d{4}$/.test(scope)) {
+  function engine(s) {
+    let e = engines.get(s.id);
+    if (!e) {
+      const url = new URL(root + s.id + '/pagefind.js', location.href).href;
+      e = import(url).then(function (pf) {
+        return pf.options({ excerptLength: 36 }).then(function () {
+          // filters() loads the filter lists; without it searches return no filter counts.
+          return pf
+            .init()
+            .then(function () {
+              return pf.filters();
+            })
+            .then(function () {
+              return pf;
+            });
+        });
+      });
+      engines.set(s.id, e);
+    }
+    return e;
+  }
+
+  /** The shards a range covers: `all` every one, a year those that touch it, else the newest. */
+  function inScope() {
+    if (state.scope === 'all') return shards;
+    if (/^\d{4}$/.test(state.scope)) {
       const hit = shards.filter(function (s) {
-        return s.years.indexOf(scope) >= 0;
+        return s.years.indexOf(state.scope) >= 0;
       });
       if (hit.length) return hit;
     }
     return shards.slice(0, 1);
   }
 
-  /** @param {number} n */
-  function count(n) {
-    return n.toLocaleString('zh-CN');
+  function setUpScope() {
+    if (shards.length < 2) return;
+    /** @type {[string, string][]} */
+    const options = [['', '最近：' + shards[0].label]];
+    /** @type {string[]} */
+    const years = [];
+    shards.forEach(function (s) {
+      s.years.forEach(function (y) {
+        if (years.indexOf(y) < 0) years.push(y);
+      });
+    });
+    years.forEach(function (y) {
+      options.push([y, y + '年']);
+    });
+    options.push(['all', '全部年份']);
+    options.forEach(function (o) {
+      const opt = document.createElement('option');
+      opt.value = o[0];
+      opt.textContent = o[1];
+      scopeSelect.appendChild(opt);
+    });
+    if (
+      !options.some(function (o) {
+        return o[0] === state.scope;
+      })
+    )
+      state.scope = '';
+    scopeSelect.value = state.scope;
+    if (/^\d{4}$/.test(state.scope) && !state.filters['年份']) state.filters['年份'] = [state.scope + '年'];
+    scopeSelect.disabled = false;
+    const wrap = scopeSelect.closest('label');
+    if (wrap) wrap.hidden = false;
+    scopeSelect.addEventListener('change', function () {
+      state.scope = scopeSelect.value;
+      // A year's range shows that year only (its shards may reach into the next or last year).
+      if (/^\d{4}$/.test(state.scope)) state.filters['年份'] = [state.scope + '年'];
+      else delete state.filters['年份'];
+      run();
+    });
   }
 
-  /**
-   * The range select: the newest shard, each year, everything (only when there is more than one
-   * shard), and a line saying what the search covers.
-   * @param {Shard[]} shards
-   * @param {Shard[]} chosen
-   */
-  function showScope(shards, chosen) {
+  function showScope() {
+    if (shards.length < 2) return;
+    const chosen = inScope();
     const total = shards.reduce(function (n, s) {
       return n + s.articles;
     }, 0);
-    const inScope = chosen.reduce(function (n, s) {
+    const within = chosen.reduce(function (n, s) {
       return n + s.articles;
     }, 0);
-    if (scopeSelect && shards.length > 1) {
-      /** @type {[string, string][]} */
-      const options = [['recent', '最近：' + shards[0].label]];
-      /** @type {string[]} */
-      const years = [];
-      shards.forEach(function (s) {
-        s.years.forEach(function (y) {
-          if (years.indexOf(y) < 0) years.push(y);
+    scopeNote.hidden = false;
+    scopeNote.textContent =
+      chosen.length === shards.length
+        ? '检索全部年份的 ' + count(total) + ' 篇文章。'
+        : '检索范围：' +
+          (/^\d{4}$/.test(state.scope) ? state.scope + '年' : chosen[0].label) +
+          '，' +
+          count(within) +
+          ' 篇（全部 ' +
+          count(total) +
+          ' 篇）。要检索更早的文章，请在“范围”中选年份或“全部年份”。';
+  }
+
+  // ------------------------------------------------------------------ searching
+
+  /** @type {{ result: any, shard: number }[]} */
+  let results = [];
+  let shown = 0;
+  let generation = 0;
+
+  /** @param {Record<string, Record<string, number>>[]} all */
+  function sumFilters(all) {
+    /** @type {Record<string, Record<string, number>>} */
+    const out = {};
+    all.forEach(function (f) {
+      Object.keys(f || {}).forEach(function (name) {
+        const values = f[name];
+        out[name] = out[name] || {};
+        Object.keys(values).forEach(function (v) {
+          out[name][v] = (out[name][v] || 0) + values[v];
         });
       });
-      years.forEach(function (y) {
-        options.push([y, y + '年']);
-      });
-      options.push(['all', '全部年份']);
-      options.forEach(function (o) {
-        const opt = document.createElement('option');
-        opt.value = o[0];
-        opt.textContent = o[1];
-        scopeSelect.appendChild(opt);
-      });
-      scopeSelect.value = scopeKey && options.some((o) => o[0] === scopeKey) ? scopeKey : 'recent';
-      scopeSelect.disabled = false;
-      const wrap = scopeSelect.closest('label');
-      if (wrap) wrap.hidden = false;
-      scopeSelect.addEventListener('change', function () {
-        scopeKey = scopeSelect.value === 'recent' ? '' : scopeSelect.value;
-        writeUrl();
-        location.reload();
-      });
-    }
-    if (scopeNote && shards.length > 1) {
-      scopeNote.hidden = false;
-      scopeNote.textContent =
-        chosen.length === shards.length
-          ? '检索全部 ' + count(total) + ' 篇文章。'
-          : '检索范围：' +
-            (scopeKey && /^\d{4}$/.test(scopeKey) ? scopeKey + '年' : chosen[0].label) +
-            '，' +
-            count(inScope) +
-            ' 篇（全部 ' +
-            count(total) +
-            ' 篇）。要检索更早的文章，请在“范围”中选择年份或“全部年份”。';
-    }
+    });
+    return out;
   }
 
-  /** @param {Shard[]} shards */
-  function start(shards) {
-    const PagefindUI = /** @type {any} */ (window).PagefindUI;
-    const chosen = shardsIn(shards, scopeKey);
-    showScope(shards, chosen);
-    // Absolute paths: Pagefind UI would read a relative one against its own script's folder.
-    const bundle = function (/** @type {Shard} */ s) {
-      return new URL(root + s.id + '/', location.href).pathname;
-    };
-    const ui = new PagefindUI({
-      element: '#search-ui',
-      bundlePath: bundle(chosen[0]),
-      mergeIndex: chosen.slice(1).map(function (s) {
-        return { bundlePath: bundle(s) };
+  /** Search every shard of the range and merge their answers (see the header). */
+  function run() {
+    writeUrl();
+    showScope();
+    const mine = ++generation;
+    const q = state.q;
+    if (!q) {
+      results = [];
+      shown = 0;
+      message.textContent = '';
+      list.textContent = '';
+      more.hidden = true;
+      filtersBox.textContent = '';
+      app.setAttribute('data-state', 'ready');
+      return;
+    }
+    app.setAttribute('data-state', 'searching');
+    message.textContent = '正在检索“' + q + '”……';
+    const chosen = inScope();
+    /** @type {Record<string, string>} */
+    const sort =
+      state.sort === 'date-asc' ? { date: 'asc' } : state.sort === 'date-desc' ? { date: 'desc' } : {};
+    Promise.all(
+      chosen.map(function (s) {
+        return engine(s).then(function (pf) {
+          return pf.search(q, { filters: state.filters, sort: sort });
+        });
       }),
-      pageSize: 10,
-      excerptLength: 36,
-      showImages: false,
-      showSubResults: false,
-      showEmptyFilters: false,
-      openFilters: ['报纸', '年份'],
-      highlightParam: 'highlight',
-      translations: zh,
-      sort: sortOption(),
-      processResult: processResult,
-      autofocus: !query,
-    });
-    const input = currentInput();
-    if (input) {
-      // Tie the page's visible label to Pagefind's input (it only has a placeholder of its own).
-      input.id = 'search-q';
-      input.addEventListener('input', writeUrl);
-    }
-    app.addEventListener('change', function (e) {
-      const t = /** @type {HTMLElement} */ (e.target);
-      if (t && t.classList && t.classList.contains('pagefind-ui__filter-checkbox')) setTimeout(writeUrl, 0);
-    });
-    const filters = filtersFromUrl();
-    // A year's range shows that year only (its shards may reach into the next or last year).
-    if (/^\d{4}$/.test(scopeKey) && !filters['年份']) filters['年份'] = [scopeKey + '年'];
-    if (Object.keys(filters).length) ui.triggerFilters(filters);
-    if (query) ui.triggerSearch(query);
-    app.setAttribute('data-state', 'ready');
+    )
+      .then(function (answers) {
+        if (mine !== generation) return;
+        /** @type {{ result: any, shard: number }[]} */
+        let merged = [];
+        answers.forEach(function (a, i) {
+          (a ? a.results : []).forEach(function (/** @type {any} */ r) {
+            merged.push({ result: r, shard: i });
+          });
+        });
+        if (state.sort === 'date-asc') {
+          // oldest shard first; within a shard Pagefind's own order
+          merged = merged.sort(function (a, b) {
+            return b.shard - a.shard;
+          });
+        } else if (!state.sort) {
+          merged = merged.sort(function (a, b) {
+            return b.result.score - a.result.score;
+          });
+        }
+        // (date-desc: shards are newest first already, and each shard is in date order)
+        results = merged;
+        shown = 0;
+        list.textContent = '';
+        renderFilters(
+          sumFilters(
+            answers.map(function (a) {
+              return a ? a.filters : {};
+            }),
+          ),
+        );
+        message.textContent = results.length
+          ? '找到 ' + count(results.length) + ' 篇含“' + q + '”的文章'
+          : '没有找到含“' +
+            q +
+            '”的文章。可以试试更短的词' +
+            (shards.length > 1 && state.scope !== 'all' ? '，或在“范围”中选“全部年份”。' : '。');
+        return showMore(mine);
+      })
+      .catch(function (e) {
+        if (mine !== generation) return;
+        app.setAttribute('data-state', 'error');
+        message.textContent = '';
+        say('missing', ['检索出错：' + (e && e.message ? e.message : String(e))]);
+      });
   }
 
-  // Pagefind UI takes its sort order once, at start: a new order reloads the page with it.
-  if (sortSelect) {
-    sortSelect.value = sortKey;
-    sortSelect.disabled = false;
-    sortSelect.addEventListener('change', function () {
-      if (!sortSelect) return;
-      sortKey = sortSelect.value;
-      writeUrl();
-      location.reload();
+  /**
+   * The next page of results.
+   * @param {number} mine
+   */
+  function showMore(mine) {
+    const page = results.slice(shown, shown + PAGE);
+    more.hidden = true;
+    return Promise.all(
+      page.map(function (r) {
+        return r.result.data();
+      }),
+    ).then(function (data) {
+      if (mine !== generation) return;
+      data.forEach(function (d) {
+        list.appendChild(resultItem(d));
+      });
+      shown += page.length;
+      more.hidden = shown >= results.length;
+      app.setAttribute('data-state', 'ready');
     });
   }
+
+  /**
+   * Copy Pagefind's excerpt (HTML with <mark> around the hits) as text and marks only.
+   * @param {string} html
+   */
+  function excerptNodes(html) {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    const frag = document.createDocumentFragment();
+    t.content.childNodes.forEach(function (n) {
+      if (n.nodeName === 'MARK') {
+        const m = document.createElement('mark');
+        m.textContent = n.textContent;
+        frag.appendChild(m);
+      } else frag.appendChild(document.createTextNode(n.textContent || ''));
+    });
+    return frag;
+  }
+
+  /** @param {{ url: string, excerpt: string, meta: Record<string, string> }} d */
+  function resultItem(d) {
+    const m = d.meta || {};
+    const li = document.createElement('li');
+    li.className = 'search-result';
+    const h = document.createElement('p');
+    h.className = 'search-result-title';
+    const a = document.createElement('a');
+    a.href = highlightUrl(d.url);
+    a.textContent = m.title || d.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    if (m.kicker || m.subtitle) {
+      const sub = document.createElement('p');
+      sub.className = 'search-result-sub';
+      sub.textContent = [m.kicker, m.subtitle].filter(Boolean).join(' · ');
+      li.appendChild(sub);
+    }
+    const tags = document.createElement('p');
+    tags.className = 'search-result-tags';
+    [m.paper, chineseDate(m.date), m.page].filter(Boolean).forEach(function (t) {
+      const s = document.createElement('span');
+      s.className = 'search-result-tag';
+      s.textContent = t;
+      tags.appendChild(s);
+    });
+    li.appendChild(tags);
+    const ex = document.createElement('p');
+    ex.className = 'search-result-excerpt';
+    ex.appendChild(excerptNodes(d.excerpt || ''));
+    li.appendChild(ex);
+    return li;
+  }
+
+  /** @param {Record<string, Record<string, number>>} counts */
+  function renderFilters(counts) {
+    /** @type {Record<string, boolean>} */
+    const wasOpen = {};
+    filtersBox.querySelectorAll('details').forEach(function (/** @type {HTMLDetailsElement} */ d) {
+      wasOpen[d.getAttribute('data-name') || ''] = d.open;
+    });
+    filtersBox.textContent = '';
+    FILTER_ORDER.forEach(function (name) {
+      const values = counts[name] || {};
+      const chosen = state.filters[name] || [];
+      const keys = Object.keys(values)
+        .filter(function (v) {
+          return values[v] > 0 || chosen.indexOf(v) >= 0;
+        })
+        .sort(function (a, b) {
+          // years and months newest first; the rest by how many results they hold
+          if (name === '年份' || name === '月份') return a < b ? 1 : a > b ? -1 : 0;
+          return (values[b] || 0) - (values[a] || 0) || (a < b ? -1 : a > b ? 1 : 0);
+        });
+      chosen.forEach(function (v) {
+        if (keys.indexOf(v) < 0) keys.push(v);
+      });
+      if (!keys.length) return;
+      const details = document.createElement('details');
+      details.className = 'search-filter';
+      details.setAttribute('data-name', name);
+      details.open = name in wasOpen ? wasOpen[name] : OPEN_FILTERS.indexOf(name) >= 0 || chosen.length > 0;
+      const summary = document.createElement('summary');
+      summary.className = 'search-filter-name';
+      summary.textContent = name;
+      details.appendChild(summary);
+      const ul = document.createElement('ul');
+      keys.forEach(function (v) {
+        const li = document.createElement('li');
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.className = 'search-filter-checkbox';
+        box.name = name;
+        box.value = v;
+        box.checked = chosen.indexOf(v) >= 0;
+        box.addEventListener('change', function () {
+          const now = (state.filters[name] || []).filter(function (x) {
+            return x !== v;
+          });
+          if (box.checked) now.push(v);
+          if (now.length) state.filters[name] = now;
+          else delete state.filters[name];
+          run();
+        });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(' ' + v + ' '));
+        const n = document.createElement('span');
+        n.className = 'search-filter-count';
+        n.textContent = '(' + count(values[v] || 0) + ')';
+        label.appendChild(n);
+        li.appendChild(label);
+        ul.appendChild(li);
+      });
+      details.appendChild(ul);
+      filtersBox.appendChild(details);
+    });
+  }
+
+  // ------------------------------------------------------------------ wiring
+
+  let typing = 0;
+  input.addEventListener('input', function () {
+    clearTimeout(typing);
+    typing = window.setTimeout(function () {
+      const q = input.value.trim();
+      if (q === state.q) return;
+      state.q = q;
+      run();
+    }, 300);
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(typing);
+    state.q = input.value.trim();
+    run();
+  });
+  sortSelect.value = state.sort;
+  sortSelect.addEventListener('change', function () {
+    state.sort = sortSelect.value;
+    run();
+  });
+  more.addEventListener('click', function () {
+    showMore(generation);
+  });
 
   function missing() {
     app.setAttribute('data-state', 'missing');
@@ -321,24 +511,19 @@
       return r.json();
     })
     .then(function (/** @type {{ shards: Shard[] }} */ manifest) {
-      const shards = manifest.shards;
+      shards = manifest.shards || [];
       if (!shards.length) {
         app.setAttribute('data-state', 'empty');
         say('missing', ['本数字版还没有可检索的文章。']);
         return;
       }
-      // Pagefind UI's script and styles, kept once above the shards.
-      const css = document.createElement('link');
-      css.rel = 'stylesheet';
-      css.href = root + 'pagefind-ui.css';
-      document.head.appendChild(css);
-      const script = document.createElement('script');
-      script.src = root + 'pagefind-ui.js';
-      script.onload = function () {
-        start(shards);
-      };
-      script.onerror = missing;
-      document.head.appendChild(script);
+      setUpScope();
+      // Check that the newest shard's search code loads before offering the search.
+      return engine(inScope()[0]).then(function () {
+        sortSelect.disabled = false;
+        if (!state.q) input.focus();
+        run();
+      });
     })
     .catch(missing);
 })();

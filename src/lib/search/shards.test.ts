@@ -44,7 +44,11 @@ describe('search shards', () => {
     ]);
     const shards = planShards(input);
     expect(shards).toHaveLength(1);
-    expect(shards[0]).toMatchObject({ id: '2020-11_2023-01', articles: 33, years: ['2023', '2022', '2021', '2020'] });
+    expect(shards[0]).toMatchObject({
+      id: '2020-11_2023-01',
+      articles: 33,
+      years: ['2023', '2022', '2021', '2020'],
+    });
   });
   it('labels spans in Chinese', () => {
     expect(spanLabel('2023-10', '2023-12')).toBe('2023年10月—12月');

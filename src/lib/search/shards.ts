@@ -62,7 +62,8 @@ function yearsBetween(from: string, to: string): string[] {
  * holds unless one month alone holds more.
  */
 export function planShards(perMonth: ReadonlyMap<MonthKey, number>, limit = DEFAULT_SHARD_ARTICLES): Shard[] {
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`shard limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`shard limit must be a positive integer, got ${limit}`);
   const months = [...perMonth.entries()]
     .filter(([k, n]) => {
       if (k !== UNDATED && !MONTH.test(k)) throw new Error(`not a month key: "${k}"`);
