@@ -15,7 +15,8 @@ export default defineConfig({
   integrations: [pagefind(), sitemap()],
   build: {
     format: 'directory',
-    // Styles go inline so that pages opened from file:// (no server, no absolute /_astro/ paths) are styled.
+    // The site's stylesheet is one relatively linked file (src/styles/site.ts); the few component
+    // styles go inline, so that pages opened from file:// (no absolute /_astro/ paths) are styled.
     inlineStylesheets: 'always',
   },
 });

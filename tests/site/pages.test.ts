@@ -271,10 +271,16 @@ describe('built site: pages', () => {
     expect(text(byClass(t, 'print-only')[0]!)).toContain(
       'https://example.org/hengyang-daily/2021/03/06/1/a001/',
     );
-    const css = byTag(t, 'style').map(text).join('\n');
+    // One stylesheet for the site, linked relatively (so pages from file:// are styled), with a
+    // version that changes with its content.
+    const links = byTag(t, 'link').filter((l) => String(l.properties.rel).includes('stylesheet'));
+    expect(links.map(hrefOf)).toEqual([expect.stringMatching(/^(\.\.\/){6}site\.css\?v=[0-9a-f]{10}$/)]);
+    const css = readFileSync(join(dir, 'site.css'), 'utf8');
     expect(css).toContain('@media print');
     expect(css).toMatch(/prefers-color-scheme:\s*dark/);
-    expect(byTag(t, 'link').filter((l) => String(l.properties.rel).includes('stylesheet'))).toEqual([]);
+    expect(createHash('sha256').update(css).digest('hex').slice(0, 10)).toBe(
+      hrefOf(links[0]!).split('?v=')[1],
+    );
   });
 
   it('reads without JavaScript: issue, page and article pages load no script', () => {
