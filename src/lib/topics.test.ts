@@ -4,18 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleRecords } from '../loaders/records.ts';
-import { loadCatalog, loadCorrections, loadEdition } from './edition.ts';
+import { repoRoot, seedEdition } from './seed-edition.test-support.ts';
 import { InputError } from './read.ts';
 import { assignTopics, loadTopics, parseTopics, scoreTopics, type TopicInput } from './topics.ts';
 import type { Article } from './types.ts';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = repoRoot;
 const taxonomy = loadTopics(resolve(root, 'content/topics.yaml'));
-const edition = loadEdition(
-  resolve(root, 'seeds'),
-  loadCatalog(resolve(root, 'content/papers.json')),
-  loadCorrections(resolve(root, 'content/corrections.yaml')),
-);
+const edition = seedEdition();
 const articles = new Map<string, Article>();
 for (const { issue } of edition.issues) for (const a of issue.articles) articles.set(a.id, a);
 

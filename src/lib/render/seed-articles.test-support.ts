@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadCatalog, parseFile } from '../edition.ts';
+import { articleDetail } from '../../loaders/records.ts';
 import type { ProvenanceArticle } from './provenance.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -20,14 +21,7 @@ export function seedArticles(seed: string): Map<string, ProvenanceArticle> {
       const text = source.lines[no - 1] ?? '';
       if (text.trim()) sourceLines.push({ no, text });
     }
-    out.set(a.id, {
-      ...a,
-      sourceFile: issue.source.file,
-      sourceLines,
-      duplicatesRemoved: issue.duplicates.filter((d) =>
-        d.lines.some((l) => l >= a.lines.start && l <= a.lines.end),
-      ),
-    });
+    out.set(a.id, { ...articleDetail(issue, a.id), sourceLines });
   }
   return out;
 }

@@ -1,0 +1,13 @@
+/** Test support: the seeds parsed as the build parses them (catalogue and corrections from content/). */
+import { resolve } from 'node:path';
+import { loadCatalog, loadCorrections, loadEdition } from './edition.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export function seedEdition() {
+  return loadEdition(
+    resolve(repoRoot, 'seeds'),
+    loadCatalog(resolve(repoRoot, 'content/papers.json')),
+    loadCorrections(resolve(repoRoot, 'content/corrections.yaml')),
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Collection records and the article reader: the store keeps what lists need and no article text;
+ * an article page gets its article whole back from the parsed issue, exactly as the parser made it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fullArticle, parsedIssue } from '../data/articles.ts';
+import type { ArticleNode, IssueNode } from '../data/edition.ts';
+import { recent } from '../data/recent.ts';
+import { repoRoot, seedEdition } from '../lib/seed-edition.test-support.ts';
+import { loadTopics } from '../lib/topics.ts';
+import { articleDetail, articleRecords, editCounts, issueRecord, lengthOf, openingOf } from './records.ts';
+
+const taxonomy = loadTopics(resolve(repoRoot, 'content/topics.yaml'));
+const edition = seedEdition();
+const tmp = mkdtempSync(join(tmpdir(), 'baokan-records-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('article records', () => {
+  const all = edition.issues.flatMap((f) => articleRecords(f, taxonomy).map((r) => ({ f, r })));
+
+  it('hold no article text beyond the headings and the opening words', () => {
+    const textKeys = ['paragraphs', 'captions', 'tables', 'byline', 'references', 'signature'];
+    for (const { r } of all) for (const k of textKeys) expect(r.data).not.toHaveProperty(k);
+    // Seed text: the whole body is far longer than what the store keeps.
+    const stored = all.reduce((n, { r }) => n + JSON.stringify(r.data).length, 0);
+    const parsed = edition.issues.reduce((n, f) => n + JSON.stringify(f.issue.articles).length, 0);
+    expect(stored).toBeLessThan(parsed / 2);
+  });
+
+  it('give the opening words, the length and the edit counts of the article', () => {
+    const a = edition.issues
+      .flatMap((f) => f.issue.articles)
+      .find((x) => x.paragraphs.some((p) => p.role === 'text' && p.text.length > 120))!;
+    const first = a.paragraphs.find((p) => p.role === 'text')!.text;
+    expect(openingOf(a)).toBe(Array.from(first).slice(0, 100).join(''));
+    expect(first.startsWith(openingOf(a, 10))).toBe(true);
+    expect(lengthOf(a)).toBeGreaterThan(first.length);
+    const photo = {
+      ...a,
+      paragraphs: [],
+      captions: [{ ...a.paragraphs[0]!, text: '图为现场', credit: null, afterParagraph: 0 }],
+    };
+    expect(openingOf(photo as never)).toBe('图为现场');
+    const kinds = a.edits.map((e) => e.kind);
+    const counts = editCounts(a);
+    expect(Object.values(counts).reduce((n, c) => n + c, 0)).toBe(kinds.length);
+    for (const k of kinds) expect(counts[k]).toBe(kinds.filter((x) => x === k).length);
+  });
+});
+
+describe('articles read back from the parsed issue', () => {
+  const file = edition.issues.find((f) => f.issue.duplicates.length > 0)!;
+  const path = join(tmp, `${file.issue.id}.json`);
+  writeFileSync(path, JSON.stringify(file.issue));
+  const issueNode = { entry: issueRecord(file, path) } as unknown as IssueNode;
+  const node = (id: string) => ({ entry: { id }, page: { issue: issueNode } }) as unknown as ArticleNode;
+
+  it('gives each article exactly as parsed, with the duplicates and corrections in its lines', () => {
+    expect(parsedIssue(issueNode)).toEqual(JSON.parse(JSON.stringify(file.issue)));
+    for (const a of file.issue.articles) {
+      const d = fullArticle(node(a.id));
+      expect(d.paragraphs).toEqual(a.paragraphs);
+      expect(d.byline).toEqual(a.byline);
+      expect(d.sourceFile).toBe(file.issue.source.file);
+      for (const dup of d.duplicatesRemoved)
+        expect(dup.lines.some((l) => l >= a.lines.start && l <= a.lines.end)).toBe(true);
+    }
+    const removed = file.issue.articles.flatMap((a) => articleDetail(file.issue, a.id).duplicatesRemoved);
+    expect(removed.length).toBeGreaterThanOrEqual(file.issue.duplicates.length);
+  });
+
+  it('names the seed when the parsed issue is missing, and an unknown article', () => {
+    const gone = { entry: issueRecord(file, join(tmp, 'gone.json')) } as unknown as IssueNode;
+    expect(() => parsedIssue(gone)).toThrow(
+      new RegExp(`${file.issue.source.file}: the parsed issue is missing from the build cache`),
+    );
+    expect(() => articleDetail(file.issue, 'no-such-article')).toThrow(/no article no-such-article/);
+  });
+});
+
+describe('recent', () => {
+  it('remembers the last few answers and forgets the oldest', () => {
+    const calls: string[] = [];
+    const f = recent(2, (k: string) => {
+      calls.push(k);
+      return k.toUpperCase();
+    });
+    expect([f('a'), f('b'), f('a'), f('c'), f('b'), f('a')]).toEqual(['A', 'B', 'A', 'C', 'B', 'A']);
+    // a, b loaded; a hit (now newest); c evicts b; b evicts a; a loaded again
+    expect(calls).toEqual(['a', 'b', 'c', 'b', 'a']);
+  });
+});
