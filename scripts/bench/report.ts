@@ -24,12 +24,12 @@ Options:
   --keep           keep the generated archive and builds (default: delete them, keep result.json)
   --skip-search    no search indexing and no browser query
   --shard N        most articles in one search shard (BAOKAN_SEARCH_SHARD; default the site's,
-                   6000); the first query searches the newest shard, a second query all of them
+                   5000); the first query searches the newest shard, a second query all of them
   --skip-bare      no bare Astro baseline build
   --skip-parse     no separate parse-only stage
   --generate-only  write the archive and stop
   --query WORD     the first query (default 垃圾分类)
-  --heap MB        --max-old-space-size for the build's Node processes (default: Node's own)
+  --heap MB        --max-old-space-size for the build's Node processes (default 6144, as npm run build)
   --help           this text
 `;
 
@@ -99,7 +99,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipParse: values['skip-parse'] ?? false,
     generateOnly: values['generate-only'] ?? false,
     query: values.query ?? '垃圾分类',
-    heap: values.heap === undefined ? null : positiveInt('heap', values.heap, 0),
+    heap: values.heap === undefined ? 6144 : positiveInt('heap', values.heap, 0),
     help: values.help ?? false,
   };
 }

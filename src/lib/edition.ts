@@ -82,27 +82,27 @@ export function parseFile(
 }
 
 /**
- * Parse every `.txt` file of a folder. Issue ids must be unique: a second file that yields the
- * same paper and date keeps its own id (suffixed with its file name) and a warning says so.
+ * Parse the `.txt` files of a folder one at a time, in file-name order, yielding each parsed file
+ * or the error of a file that could not be parsed: a large archive never has to be held in memory
+ * whole. Issue ids must be unique: a second file that yields the same paper and date keeps its own
+ * id (suffixed with its file name) and a warning says so.
  */
-export function loadEdition(
+export function* parseEdition(
   dir: string,
   catalog: PaperCatalog,
   corrections: readonly Correction[] = [],
   /** called before each file (progress reporting for long runs) */
   onFile?: (done: number, total: number) => void,
-): EditionResult {
+): Generator<ParsedFile | { file: string; message: string }> {
   const files = readdirSync(dir)
     .filter((f) => f.toLowerCase().endsWith('.txt'))
     .sort();
-  const issues: ParsedFile[] = [];
-  const errors: EditionResult['errors'] = [];
   const seen = new Map<string, string>();
   for (const [k, f] of files.entries()) {
     onFile?.(k, files.length);
     const r = parseFile(join(dir, f), catalog, corrections);
     if (!('issue' in r)) {
-      errors.push(r);
+      yield r;
       continue;
     }
     const issue = r.issue;
@@ -119,7 +119,22 @@ export function loadEdition(
       issue.id = newId;
     }
     seen.set(issue.id, f);
-    issues.push(r);
+    yield r;
+  }
+}
+
+/** Parse every `.txt` file of a folder (see parseEdition), all held in memory. */
+export function loadEdition(
+  dir: string,
+  catalog: PaperCatalog,
+  corrections: readonly Correction[] = [],
+  onFile?: (done: number, total: number) => void,
+): EditionResult {
+  const issues: ParsedFile[] = [];
+  const errors: EditionResult['errors'] = [];
+  for (const r of parseEdition(dir, catalog, corrections, onFile)) {
+    if ('issue' in r) issues.push(r);
+    else errors.push(r);
   }
   return { issues, errors };
 }

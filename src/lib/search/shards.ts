@@ -17,7 +17,7 @@ export type MonthKey = string;
 export const UNDATED = 'undated';
 
 /** Articles per shard the build aims for; see the README (search at scale). */
-export const DEFAULT_SHARD_ARTICLES = 6000;
+export const DEFAULT_SHARD_ARTICLES = 5000;
 
 export interface Shard {
   /** folder name below pagefind/: `2023-10_2023-12`, `2023-10`, or `undated` */
