@@ -5,6 +5,7 @@
 import { KIND_LABELS } from '../lib/search/fields.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articlePath, datePath, issuePath, pagePath } from '../lib/urls.ts';
+import { pushTo } from './group.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
 export type PageEntry = CollectionEntry<'pages'>;
@@ -80,9 +81,9 @@ async function build(): Promise<Edition> {
   const byDate = new Map<string, IssueNode[]>();
   for (const n of nodes) {
     const paper = n.entry.data.paper.id;
-    byPaper.set(paper, [...(byPaper.get(paper) ?? []), n]);
+    pushTo(byPaper, paper, n);
     const date = n.entry.data.date.value;
-    if (date) byDate.set(date, [...(byDate.get(date) ?? []), n]);
+    if (date) pushTo(byDate, date, n);
   }
   const papers = [...byPaper.entries()].map(([id, list]) => ({
     id,
