@@ -65,16 +65,23 @@ const UI_DROPPED = [
 /** Files added to Pagefind at a time: overlaps reading files with indexing. */
 const IN_FLIGHT = 8;
 
-/** All files below a folder, as absolute paths (folders named in `skip` are left out). */
+/**
+ * All files below a folder, as absolute paths (folders named in `skip` are left out). Walked with
+ * a queue and pushed one by one: an archive's site holds hundreds of thousands of files, more
+ * than a spread into push() may pass as arguments.
+ */
 async function listFiles(dir: string, skip = new Set<string>()): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skip.has(full)) out.push(...(await listFiles(full, skip)));
-    } else if (entry.isFile()) out.push(full);
+  const folders = [dir];
+  for (let i = 0; i < folders.length; i++) {
+    for (const entry of await readdir(folders[i]!, { withFileTypes: true })) {
+      const full = join(folders[i]!, entry.name);
+      if (entry.isDirectory()) {
+        if (!skip.has(full)) folders.push(full);
+      } else if (entry.isFile()) out.push(full);
+    }
   }
-  return out;
+  return out.sort();
 }
 
 /** Bytes of a bundle: the index proper (index, fragment and filter chunks, metadata) and the rest (scripts, styles, wasm). */
