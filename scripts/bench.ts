@@ -201,7 +201,6 @@ const cell = {
 const inputBytes = parsed?.bytes ?? generated.bytes;
 const searchMs = dur(searchWindow);
 const buildMs = build.ms;
-const baokanMs = buildMs;
 
 const sizes = table(
   [
@@ -286,16 +285,16 @@ if (bare)
     cell.gb(bare.peakRss),
   ]);
 
-const perArticle = articles ? baokanMs / articles : null;
+const perArticle = articles ? buildMs / articles : null;
 const lines = [
   '',
   sizes,
   '',
   table(rows),
   '',
-  `baokan build: ${fmt.s(baokanMs)}` +
+  `baokan build: ${fmt.s(buildMs)}` +
     (perArticle ? `, ${perArticle.toFixed(2)} ms per article` : '') +
-    (bare ? `; ratio to bare Astro build: ${(baokanMs / bare.ms).toFixed(2)}×` : ''),
+    (bare ? `; ratio to bare Astro build: ${(buildMs / bare.ms).toFixed(2)}×` : ''),
   `peak RSS of the build's process tree: ${fmt.gb(build.peakRss)} (largest single process VmHWM ${fmt.gb(build.peakHwm)})`,
 ];
 process.stdout.write(lines.join('\n') + '\n');
@@ -336,7 +335,7 @@ const result = {
   query,
   queryAll,
   queryError,
-  bare: bare ? { ms: bare.ms, peakRss: bare.peakRss, ratio: baokanMs / bare.ms } : null,
+  bare: bare ? { ms: bare.ms, peakRss: bare.peakRss, ratio: buildMs / bare.ms } : null,
   perArticleMs: perArticle,
 };
 writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, 2));

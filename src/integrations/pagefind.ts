@@ -5,11 +5,11 @@
  *
  * The articles are split into shards of consecutive months (src/lib/search/shards.ts), one
  * Pagefind bundle each in `<dist>/pagefind/<shard>/`, listed newest first in
- * `<dist>/pagefind/shards.json`; the search page loads the newest and merges others with
- * mergeIndex when the reader widens the range. Pagefind's UI files are kept once, at the top of
- * that folder. Shards are indexed one after another and the
- * Pagefind process is closed in between, so memory is that of the largest shard, not of the
- * archive.
+ * `<dist>/pagefind/shards.json`; the search page loads the newest shard's search code, and
+ * others' when the reader widens the range. The highlighter is kept once, at the top of that
+ * folder; Pagefind's UI files, which the site does not use, are dropped. Shards are indexed one
+ * after another and the Pagefind process is closed in between, so memory is that of the largest
+ * shard, not of the archive.
  *
  * The build fails (throws) when Pagefind reports an error, when an article page does not say
  * which month it belongs to, or when the pages in the written indexes differ from the built pages
@@ -49,13 +49,16 @@ export interface PagefindIntegrationOptions {
 }
 
 /**
- * Pagefind's user-interface files, the same in every bundle: one copy goes to the top of the
- * bundle folder (the search page and the highlighter load them from there); the shards keep only
- * the search code, its WebAssembly and the index.
+ * Pagefind's user-interface files, the same in every bundle. The article pages' highlighter is
+ * kept once, at the top of the bundle folder; the UI files are not used (the search page has its
+ * own, src/components/search/search-page.js). The shards keep only the search code, its
+ * WebAssembly and the index.
  */
-const UI_KEPT = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-highlight.js'];
+const UI_KEPT = ['pagefind-highlight.js'];
 const UI_DROPPED = [
   ...UI_KEPT,
+  'pagefind-ui.js',
+  'pagefind-ui.css',
   'pagefind-modular-ui.js',
   'pagefind-modular-ui.css',
   'pagefind-component-ui.js',

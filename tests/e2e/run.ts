@@ -203,7 +203,7 @@ async function main(): Promise<void> {
       measurements.push(
         `time to first results (page load + Pagefind + first query “何恩广”): ${elapsed} ms; ` +
           `bytes downloaded: ${kib(w.bytes.total)} in all, of which ${kib(w.bytes.pagefind)} from pagefind/ ` +
-          `(UI script and style, search script, worker, wasm, metadata, index chunk, fragments)`,
+          `(search script, worker, wasm, filters, metadata, index chunk, fragments)`,
       );
       const titles = await resultTitles(w.page);
       check(titles.includes('衡阳青少年助力垃圾分类'), `results: ${titles.join(' | ')}`);

@@ -45,7 +45,8 @@ export function shardBundles(pagefindRoot: string): string[] {
 
 /**
  * Pagefind over one bundle, or over the shards of a site (`shardBundles`): the first bundle is
- * loaded, the others merged into it (mergeIndex), as the search page does.
+ * loaded, the others merged into it (mergeIndex): the same set of results the search page finds
+ * over those shards (it orders them itself).
  */
 export async function loadPagefind(bundles: string | string[], lang = 'zh-Hans'): Promise<NodePagefind> {
   const [bundleDir, ...merged] = typeof bundles === 'string' ? [bundles] : bundles;

@@ -1,7 +1,7 @@
 /**
  * Search shards: the article pages split into Pagefind indexes of consecutive months, so that no
  * index grows with the archive. A reader's first query loads one index (the newest); the search
- * page merges more (Pagefind's mergeIndex) when the reader widens the range.
+ * page searches more, and merges their results, when the reader widens the range.
  *
  * Why: Pagefind's browser code first downloads an index's page list, which grows with the number
  * of pages (about 7 bytes a page, compressed), and the indexer holds about 0.4 GB per 1,000 pages.
