@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeIssue, InputError } from './read';
+import { stripBidi } from './text';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const utf16le = (s: string): Uint8Array => Buffer.from(s, 'utf16le');
@@ -303,5 +304,86 @@ describe('decodeIssue: large input', () => {
     expect(src.lines[lines.length]).toBe('');
     expect(src.removedCount).toBe(Math.floor(lines.length / 1000));
     expect(src.notes).toEqual([`removed ${src.removedCount} control characters (first at line 1000)`]);
+  });
+});
+
+describe('decodeIssue: mixed encodings', () => {
+  const utf8Part = [
+    '衡阳日报',
+    '第一版 要闻',
+    '本报讯（记者 许珂）3月5日，学雷锋文明实践主题志愿服务活动拉开帷幕。',
+  ];
+  const gbPart = [
+    '第二版 经济',
+    '市委召开会议，部署2024年工作。',
+    '（一）',
+    '全市上下凝心聚力推动高质量发展。',
+  ];
+
+  it('decodes UTF-8 lines as UTF-8 and GB18030 lines as GB18030, and says which', () => {
+    const bytes = concat(utf8(utf8Part.join('\n') + '\n'), iconv.encode(gbPart.join('\n') + '\n', 'gb18030'));
+    const src = decodeIssue(bytes, 'mixed.txt');
+    expect(src.encoding).toBe('utf-8+gb18030');
+    expect(src.text).toBe([...utf8Part, ...gbPart, ''].join('\n'));
+    expect(src.notes).toEqual(['mixed encodings: decoded lines 1–3 as UTF-8 and lines 4–7 as GB18030']);
+    const bom = decodeIssue(concat([0xef, 0xbb, 0xbf], bytes), 'mixed-bom.txt');
+    expect(bom.text).toBe(src.text);
+    expect(bom.notes).toEqual(src.notes);
+  });
+
+  it('keeps CRLF line ends and ASCII lines, and lists each run', () => {
+    const body = concat(
+      iconv.encode('第一版 要闻\r\nPage 1\r\n', 'gb18030'),
+      utf8('本报讯 学雷锋志愿服务活动拉开帷幕\r\n'),
+      iconv.encode('市委召开会议部署工作\r\n', 'gb18030'),
+    );
+    const src = decodeIssue(body, 'runs.txt');
+    expect(src.text).toBe('第一版 要闻\nPage 1\n本报讯 学雷锋志愿服务活动拉开帷幕\n市委召开会议部署工作\n');
+    expect(src.newline).toBe('CRLF');
+    expect(src.notes).toEqual([
+      'mixed encodings: decoded lines 1–2 as GB18030, line 3 as UTF-8 and line 4 as GB18030',
+    ]);
+  });
+
+  it('sums up many alternating runs', () => {
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < 8; i++)
+      parts.push(utf8('学雷锋志愿服务活动\n'), iconv.encode('市委召开会议部署工作\n', 'gb18030'));
+    const src = decodeIssue(concat(...parts), 'alt.txt');
+    expect(src.text).toBe('学雷锋志愿服务活动\n市委召开会议部署工作\n'.repeat(8));
+    expect(src.notes).toEqual([
+      'mixed encodings: decoded 8 lines as UTF-8 and 8 as GB18030 in 16 alternating runs (first change at line 2)',
+    ]);
+  });
+
+  it('a file in one encoding is not mixed', () => {
+    const gb = decodeIssue(iconv.encode(gbPart.join('\n'), 'gb18030'), 'gb.txt');
+    expect(gb.encoding).toBe('gb18030');
+    expect(gb.notes).toEqual(['decoded as GB18030']);
+    const u = decodeIssue(utf8(utf8Part.join('\n')), 'u.txt');
+    expect(u.encoding).toBe('utf-8');
+    expect(u.notes).toEqual([]);
+  });
+});
+
+describe('decodeIssue: bidirectional controls', () => {
+  it('keeps them in the text and says where the first is', () => {
+    const src = decodeIssue(utf8('衡阳日报\n第一版\n要闻\u202E反转\u202C文字\n'), 'bidi.txt');
+    expect(src.text).toBe('衡阳日报\n第一版\n要闻\u202E反转\u202C文字\n');
+    expect(src.notes).toEqual([
+      'kept 2 bidirectional control characters (first U+202E at line 3): isolated on the page, left out of page titles',
+    ]);
+    expect(decodeIssue(utf8('衡阳日报\u200F\n'), 'one.txt').notes).toEqual([
+      'kept 1 bidirectional control character (U+200F at line 1): isolated on the page, left out of page titles',
+    ]);
+  });
+});
+
+describe('stripBidi', () => {
+  it('removes every bidirectional control and nothing else', () => {
+    const controls = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C';
+    expect(stripBidi(`衡阳${controls}日报 \u200B\u200D\u2029\u202E`)).toBe('衡阳日报 \u200B\u200D\u2029');
+    expect(stripBidi('第一版（要闻）')).toBe('第一版（要闻）');
+    expect(stripBidi(controls + controls)).toBe('');
   });
 });

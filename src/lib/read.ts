@@ -5,19 +5,33 @@
  * normalises newlines to \n, strips control characters (counting them exactly)
  * and rejects input that is empty, binary or has no Chinese text at all.
  *
+ * Mixed encodings: a file whose lines are partly UTF-8 and partly GB18030 (two dumps pasted
+ * together) is decoded line by line, each line in the encoding it is valid in, and a note says which
+ * lines were read how ("mixed encodings: decoded lines 1–40 as UTF-8 and lines 41–90 as GB18030").
+ * We decode rather than refuse because nothing is lost: every line comes out as written and the
+ * reader is told. A file counts as mixed only when some line can only be UTF-8 and another only
+ * GB18030 Chinese, so files in one encoding decode exactly as before.
+ *
+ * Bidirectional controls (U+202E and the like) are kept in the text, with a note; the pages isolate
+ * them and leave them out of page titles (see BIDI_CONTROLS in text.ts).
+ *
  * Everything is a handful of linear passes over the input; a 10 MB file takes
  * well under a second.
  */
 import { createHash } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { BIDI_CONTROLS } from './text.ts';
 
 export type Newline = 'LF' | 'CRLF' | 'CR' | 'mixed' | 'none';
 
 export interface SourceText {
   /** file name as given (for messages) */
   file: string;
-  /** detected encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' */
+  /**
+   * detected encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030', or
+   * 'utf-8+gb18030' for a file whose lines mix the two (see decodeMixed; a note says which lines)
+   */
   encoding: string;
   /** byte length of the input */
   bytes: number;
@@ -72,7 +86,7 @@ const SNIFF_BYTES = 1 << 16;
 /** How many removed characters removedSample shows. */
 const SAMPLE_SIZE = 20;
 
-type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8+gb18030';
 
 interface Decoded {
   encoding: Encoding;
@@ -211,6 +225,8 @@ function detectAndDecode(bytes: Uint8Array): Decoded {
     const body = bytes.subarray(3);
     const strict = tryStrictUtf8(body);
     if (strict !== null) return { encoding: 'utf-8-bom', text: strict, notes: [], lenient: false };
+    const mixed = decodeMixed(body);
+    if (mixed) return mixed;
     return { encoding: 'utf-8-bom', text: decodeWith('utf-8', body), notes: [], lenient: true };
   }
   if (b0 === 0xff && b1 === 0xfe) {
@@ -251,7 +267,9 @@ function detectAndDecode(bytes: Uint8Array): Decoded {
 
   if (strict !== null) return { encoding: 'utf-8', text: strict, notes: [], lenient: false };
 
-  // Not valid UTF-8: GB18030, or UTF-8 with a few broken bytes, or junk.
+  // Not valid UTF-8: UTF-8 and GB18030 lines mixed, GB18030, UTF-8 with a few broken bytes, or junk.
+  const mixed = decodeMixed(bytes);
+  if (mixed) return mixed;
   const utf8 = decodeWith('utf-8', bytes);
   const utf8Profile = profile(utf8);
   const utf8Bad = utf8Profile.fffd;
@@ -269,6 +287,107 @@ function detectAndDecode(bytes: Uint8Array): Decoded {
     return { encoding: 'gb18030', text, notes, lenient: gb.fffd > 0 };
   }
   return { encoding: 'utf-8', text: utf8, notes: [], lenient: true, profile: utf8Profile };
+}
+
+/**
+ * How a line of a possibly mixed file reads (see decodeMixed):
+ * - ascii: ASCII only, the same in both encodings;
+ * - utf8: valid UTF-8 and not clean Chinese as GB18030: UTF-8;
+ * - gb: invalid UTF-8 and clean Chinese as GB18030: GB18030;
+ * - gbWeak: invalid UTF-8, valid GB18030 but not mostly Han (punctuation, symbols): GB18030, weak evidence;
+ * - either: valid UTF-8 and clean Chinese as GB18030: as the lines before it;
+ * - broken: neither: decoded leniently (U+FFFD) as the lines before it.
+ */
+type LineKind = 'ascii' | 'utf8' | 'gb' | 'gbWeak' | 'either' | 'broken';
+
+const LABEL: Record<'utf-8' | 'gb18030', string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030' };
+/** More runs than this are summed up in the note instead of listed. */
+const MAX_LISTED_RUNS = 6;
+
+/**
+ * A file whose lines are partly UTF-8 and partly GB18030 (two dumps pasted together), decoded line
+ * by line; null when the file is not such a mix (then whole-file detection decides). A file counts
+ * as mixed only when at least one line can only be UTF-8 and at least one line can only be
+ * GB18030 Chinese; lines that read either way, or neither, follow the line before them (or, at the
+ * start, the first decided line after). Line ends are kept as they are for clean().
+ */
+function decodeMixed(bytes: Uint8Array): Decoded | null {
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  /** [start, end of content, end with line break] per line; a final empty line is left out */
+  const spans: [number, number, number][] = [];
+  const kinds: LineKind[] = [];
+  let utf8Lines = 0;
+  let gbLines = 0;
+  const n = bytes.length;
+  for (let start = 0; start < n;) {
+    let end = start;
+    let ascii = true;
+    while (end < n && bytes[end] !== 0x0a && bytes[end] !== 0x0d) {
+      if (bytes[end]! >= 0x80) ascii = false;
+      end++;
+    }
+    const next = end < n && bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? end + 2 : Math.min(end + 1, n);
+    spans.push([start, end, next]);
+    let kind: LineKind = 'ascii';
+    if (!ascii) {
+      let utf8 = true;
+      try {
+        fatal.decode(bytes.subarray(start, end));
+      } catch {
+        utf8 = false;
+      }
+      const gb = profile(iconv.decode(buf.subarray(start, end), 'gb18030'));
+      const gbClean = gb.fffd === 0 && gb.controls === 0 && gb.pua === 0;
+      const gbHan = gbClean && gb.han >= gb.nonAsciiVisible * 0.5;
+      if (utf8) kind = gbHan ? 'either' : 'utf8';
+      else if (gbHan) kind = 'gb';
+      else kind = gbClean ? 'gbWeak' : 'broken';
+    }
+    if (kind === 'utf8') utf8Lines++;
+    if (kind === 'gb') gbLines++;
+    kinds.push(kind);
+    start = next;
+  }
+  if (utf8Lines === 0 || gbLines === 0) return null;
+
+  // Each line's encoding: its own when decided, else the line before's (the first decided line's at the start).
+  const decided = (k: LineKind): 'utf-8' | 'gb18030' | null =>
+    k === 'utf8' ? 'utf-8' : k === 'gb' || k === 'gbWeak' ? 'gb18030' : null;
+  let current = decided(kinds.find((k) => decided(k) !== null)!)!;
+  const parts: string[] = [];
+  const runs: { encoding: 'utf-8' | 'gb18030'; from: number; to: number }[] = [];
+  let lenient = false;
+  for (const [i, [start, end, next]] of spans.entries()) {
+    const kind = kinds[i]!;
+    current = decided(kind) ?? current;
+    if (kind === 'broken') lenient = true;
+    const content = bytes.subarray(start, end);
+    parts.push(
+      current === 'utf-8'
+        ? decodeWith('utf-8', content)
+        : iconv.decode(buf.subarray(start, end), 'gb18030', { stripBOM: false }),
+      decodeWith('utf-8', bytes.subarray(end, next)),
+    );
+    const last = runs.at(-1);
+    if (last && last.encoding === current) last.to = i + 1;
+    else runs.push({ encoding: current, from: i + 1, to: i + 1 });
+  }
+
+  const range = (r: { from: number; to: number }): string =>
+    r.from === r.to ? `line ${r.from}` : `lines ${r.from}–${r.to}`;
+  let note: string;
+  if (runs.length <= MAX_LISTED_RUNS) {
+    const listed = runs.map((r) => `${range(r)} as ${LABEL[r.encoding]}`);
+    note = `mixed encodings: decoded ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)!}`;
+  } else {
+    const count = (e: 'utf-8' | 'gb18030'): number =>
+      runs.filter((r) => r.encoding === e).reduce((sum, r) => sum + r.to - r.from + 1, 0);
+    note =
+      `mixed encodings: decoded ${plural(count('utf-8'), 'line')} as UTF-8 and ${count('gb18030')} as GB18030 ` +
+      `in ${runs.length} alternating runs (first change at line ${runs[1]!.from})`;
+  }
+  return { encoding: 'utf-8+gb18030', text: parts.join(''), notes: [note], lenient };
 }
 
 function tryStrictUtf8(bytes: Uint8Array): string | null {
@@ -432,6 +551,22 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Note on the bidirectional control characters kept in the text, or null when there are none. */
+function bidiNote(text: string): string | null {
+  let count = 0;
+  let first = -1;
+  for (const m of text.matchAll(BIDI_CONTROLS)) {
+    if (count++ === 0) first = m.index;
+  }
+  if (count === 0) return null;
+  const code = 'U+' + text.charCodeAt(first).toString(16).toUpperCase().padStart(4, '0');
+  const line = text.slice(0, first).split('\n').length;
+  return (
+    `kept ${plural(count, 'bidirectional control character')} (${count > 1 ? 'first ' : ''}${code} at line ${line}): ` +
+    'isolated on the page, left out of page titles'
+  );
+}
+
 /**
  * Decode one issue dump. Throws InputError when the input is empty (or only
  * whitespace), binary, or contains no Chinese text.
@@ -465,6 +600,9 @@ export function decodeIssue(bytes: Uint8Array, file: string): SourceText {
       `removed ${plural(c.removedCount, 'control character')} (first at line ${c.firstRemovedLine})`,
     );
   }
+
+  const bidi = bidiNote(c.text);
+  if (bidi) notes.push(bidi);
 
   const kinds = (c.crlf > 0 ? 1 : 0) + (c.lf > 0 ? 1 : 0) + (c.cr > 0 ? 1 : 0);
   let newline: Newline;

@@ -1,6 +1,20 @@
 /** Small text predicates shared by the pipeline stages. */
 import { cnNumber } from './dates.ts';
 
+/**
+ * Unicode bidirectional formatting characters: embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069) and marks (U+200E, U+200F, U+061C). They stay in the text (every character of a
+ * seed is accounted for) but could reverse a page title or run on past their element: pages isolate
+ * them (CSS `unicode-bidi: isolate`) and leave them out of `<title>`. Global: use with replace or
+ * matchAll, not test.
+ */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
+
+/** The text without bidirectional control characters (for `<title>` and other plain-text places). */
+export function stripBidi(s: string): string {
+  return s.replace(BIDI_CONTROLS, '');
+}
+
 /** Length in characters (code points), ignoring white space. */
 export function visibleLength(s: string): number {
   let n = 0;
