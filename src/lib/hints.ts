@@ -6,9 +6,8 @@
  *   date: 2021-03-06
  *   pages: [1, 3]              # page numbers in reading order
  */
-import { parse as parseYaml } from 'yaml';
-import { InputError } from './read.ts';
-import { parseIso } from './dates.ts';
+import { z } from 'zod';
+import { EditorialFileError, isoDate, parseEditorialYaml, textError, zodProblems } from './corrections.ts';
 
 export interface Hints {
   paper?: string;
@@ -16,37 +15,53 @@ export interface Hints {
   pages?: number[];
 }
 
+const PAGES = 'must be a list of positive whole numbers';
+
+/** The hints file of one seed. */
+export const HintsSchema = z.strictObject(
+  {
+    /** the paper: a catalogue id or a printed name */
+    paper: z.string({ error: textError }).trim().min(1, { error: 'must not be empty' }).optional(),
+    /** the publication date, YYYY-MM-DD */
+    date: isoDate.optional(),
+    /** the page numbers of the issue's pages, in reading order */
+    pages: z
+      .array(z.number({ error: PAGES }).int({ error: PAGES }).min(1, { error: PAGES }), { error: PAGES })
+      .optional(),
+  },
+  { error: 'hints must be a mapping' },
+);
+
+/**
+ * Read a hints file. Throws EditorialFileError listing every problem, each with its YAML line.
+ * An empty file gives no hints.
+ */
 export function parseHints(source: string, file: string): Hints {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new InputError(file, `hints are not valid YAML: ${(e as Error).message.split('\n')[0]}`, line);
-  }
+  const { data, lineOf } = parseEditorialYaml(source, file, 'hints');
   if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(file, 'hints must be a mapping');
+  const parsed = HintsSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error, lineOf, (at, message, unknownKey) => {
+      if (unknownKey !== undefined) return `unknown hint "${unknownKey}" (allowed: paper, date, pages)`;
+      if (at.length === 0) return message;
+      return `${String(at[0])} ${message}`;
+    });
+    // One message for a list with several bad page numbers.
+    const seen = new Set<string>();
+    throw new EditorialFileError(
+      file,
+      problems.filter((p) => {
+        const key = p.message.startsWith('pages ') ? p.message : `${p.line}:${p.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+    );
+  }
   const out: Hints = {};
-  const rec = data as Record<string, unknown>;
-  for (const key of Object.keys(rec)) {
-    if (!['paper', 'date', 'pages'].includes(key))
-      throw new InputError(file, `unknown hint "${key}" (allowed: paper, date, pages)`);
-  }
-  if (rec.paper !== undefined) {
-    if (typeof rec.paper !== 'string' || !rec.paper.trim())
-      throw new InputError(file, 'paper must be a non-empty string');
-    out.paper = rec.paper.trim();
-  }
-  if (rec.date !== undefined) {
-    const d = rec.date instanceof Date ? rec.date.toISOString().slice(0, 10) : String(rec.date);
-    if (!parseIso(d)) throw new InputError(file, `date must be YYYY-MM-DD, got "${d}"`);
-    out.date = d;
-  }
-  if (rec.pages !== undefined) {
-    if (!Array.isArray(rec.pages) || !rec.pages.every((n) => Number.isInteger(n) && n > 0)) {
-      throw new InputError(file, 'pages must be a list of positive whole numbers');
-    }
-    out.pages = rec.pages as number[];
-  }
+  const h = parsed.data;
+  if (h.paper !== undefined) out.paper = h.paper;
+  if (h.date !== undefined) out.date = h.date as string;
+  if (h.pages !== undefined) out.pages = h.pages;
   return out;
 }

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectLayout, toBlocks } from './blocks.ts';
 import { matchByline, matchPhotoCredit, parseCredits } from './byline.ts';
 import { isHeadingLike, isKickerMarked, isSignature, shouldJoin } from './classify.ts';
-import { applyCorrections, parseCorrections } from './corrections.ts';
 import { removeDuplicates } from './dedupe.ts';
-import { parseHints } from './hints.ts';
 import { checkConservation } from './ledger.ts';
 import { findMasthead } from './masthead.ts';
 import { identifyPaper } from './paper.ts';
@@ -293,57 +291,10 @@ describe('duplicates', () => {
   });
 });
 
-describe('hints', () => {
-  it('reads paper, date and pages, and rejects what it does not know', () => {
-    expect(parseHints('paper: hengyang-daily\ndate: 2021-03-06\npages: [1, 3]\n', 'x.yaml')).toEqual({
-      paper: 'hengyang-daily',
-      date: '2021-03-06',
-      pages: [1, 3],
-    });
-    expect(() => parseHints('date: 2021-02-30\n', 'x.yaml')).toThrow(/x\.yaml: date must be YYYY-MM-DD/);
-    expect(() => parseHints('colour: red\n', 'x.yaml')).toThrow(/unknown hint "colour"/);
-    expect(() => parseHints('date: [1,\n', 'x.yaml')).toThrow(/x\.yaml.*not valid YAML/);
-  });
-});
-
 describe('conservation check', () => {
   it('fails when a character is lost or added', () => {
     expect(checkConservation('甲乙 丙', ['甲', '乙丙']).ok).toBe(true);
     expect(checkConservation('甲乙丙', ['甲乙']).missing).toEqual([['丙', 1]]);
     expect(checkConservation('甲乙', ['甲乙乙']).extra).toEqual([['乙', 1]]);
-  });
-});
-
-describe('corrections', () => {
-  const source = {
-    file: 'x.txt',
-    encoding: 'utf-8',
-    bytes: 0,
-    sha256: '',
-    newline: 'LF' as const,
-    text: '标题\n研究两会有有关事宜',
-    lines: ['标题', '研究两会有有关事宜'],
-    notes: [],
-    removedCount: 0,
-    removedSample: '',
-  };
-  const yaml = `- file: x.txt\n  line: 2\n  from: 有有关\n  to: 有关\n  note: 重复\n  authority: 文意\n`;
-  it('applies a correction to its line and records it', () => {
-    const list = parseCorrections(yaml, 'c.yaml');
-    const r = applyCorrections(source, list);
-    expect(r.source.lines[1]).toBe('研究两会有关事宜');
-    expect(r.source.text).toBe('标题\n研究两会有关事宜');
-    expect(r.applied).toHaveLength(1);
-    expect(applyCorrections({ ...source, file: 'y.txt' }, list).applied).toEqual([]);
-  });
-  it('does not apply a correction whose text is not in the line, and says so', () => {
-    const r = applyCorrections(source, parseCorrections(yaml.replace('line: 2', 'line: 1'), 'c.yaml'));
-    expect(r.applied).toEqual([]);
-    expect(r.problems[0]!.message).toMatch(/occurs 0 times in line 1/);
-  });
-  it('rejects incomplete corrections with the file name', () => {
-    expect(() => parseCorrections('- file: x.txt\n  line: 2\n', 'c.yaml')).toThrow(
-      /c\.yaml: correction 1: "from" is required/,
-    );
   });
 });
