@@ -136,6 +136,141 @@ async function searchPages(site: string, bundle: string): Promise<{ file: string
   return out;
 }
 
+/** The site URL of a built file. */
+function urlOf(site: string, file: string): string {
+  return '/' + relative(site, file).split(sep).join('/');
+}
+
+export interface ShardOptions {
+  /** language of the index (ISO 639-1) */
+  language: string;
+  /** told how many pages have been added, now and then */
+  tick?: (done: number, total: number) => void;
+}
+
+/**
+ * Index one shard: the built pages `files` (below `site`) into a Pagefind bundle at `bundle`,
+ * then close Pagefind, so that the next shard starts with a fresh process. Returns the pages in
+ * the written bundle, checked against the pages given.
+ *
+ * Pages are given to Pagefind in URL order, whatever order their files are read in: Pagefind
+ * numbers pages in the order it receives them, and that numbering decides the contents, and so
+ * the hashed names, of its index files. Files are read ahead (IN_FLIGHT at a time), but each is
+ * sent only after the one before it, so two builds of the same pages give the same bundle.
+ */
+export async function indexShard(
+  site: string,
+  files: readonly string[],
+  bundle: string,
+  { language, tick }: ShardOptions,
+): Promise<number> {
+  const pages = files
+    .map((file) => ({ file, url: urlOf(site, file) }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
+    if (created.errors.length || !created.index) fail('createIndex', created.errors);
+    const index = created.index;
+    // Reads run ahead of the page being sent; adds are sent in order and answered in order
+    // (Pagefind's service handles one message at a time), at most IN_FLIGHT unanswered.
+    const reads: (Promise<string> | undefined)[] = [];
+    const readAhead = (upTo: number) => {
+      for (let j = reads.length; j < Math.min(upTo, pages.length); j++) {
+        const read = readFile(pages[j]!.file, 'utf8');
+        read.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+        reads.push(read);
+      }
+    };
+    const adding: Promise<void>[] = [];
+    for (let i = 0; i < pages.length; i++) {
+      readAhead(i + IN_FLIGHT);
+      const content = await reads[i]!;
+      reads[i] = undefined;
+      const { url } = pages[i]!;
+      const added = index.addHTMLFile({ url, content }).then((r) => {
+        if (r.errors.length) fail(`adding ${url}`, r.errors);
+        tick?.(i + 1, pages.length);
+      });
+      added.catch(() => {});
+      adding.push(added);
+      if (adding.length >= IN_FLIGHT) await adding.shift();
+    }
+    await Promise.all(adding);
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) fail('writeFiles', written.errors);
+  } finally {
+    await pagefind.close();
+  }
+  const count = await indexedPages(bundle);
+  if (count !== pages.length)
+    fail('indexing', [`${bundle}: indexed ${count} pages, but ${pages.length} belong to it`]);
+  return count;
+}
+
+export interface SearchOptions {
+  /** language of the indexes (ISO 639-1) */
+  language: string;
+  /** most articles in one shard */
+  limit: number;
+  logger: { info(message: string): void; warn(message: string): void };
+}
+
+/**
+ * The search bundles of a built site: the article pages below `site` split into shards, one
+ * bundle each below `root` (which is emptied first), the highlighter at its top, shards.json.
+ */
+export async function buildSearch(
+  site: string,
+  root: string,
+  { language, limit, logger }: SearchOptions,
+): Promise<void> {
+  const started = performance.now();
+  const pages = await searchPages(site, root);
+  const perMonth = new Map<MonthKey, number>();
+  for (const p of pages) perMonth.set(p.month, (perMonth.get(p.month) ?? 0) + 1);
+  const shards = planShards(perMonth, limit);
+  const filesOf = new Map<string, string[]>(shards.map((s) => [s.id, []]));
+  for (const p of pages) filesOf.get(shardOf(shards, p.month).id)!.push(p.file);
+  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+  if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
+  logger.info(`${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`);
+
+  let indexed = 0;
+  let index = { index: 0, runtime: 0 };
+  for (const [k, shard] of shards.entries()) {
+    const t0 = performance.now();
+    const bundle = join(root, shard.id);
+    const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
+    const count = await indexShard(site, filesOf.get(shard.id)!, bundle, { language, tick });
+    indexed += count;
+    const size = await bundleSize(bundle, UI_DROPPED);
+    index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
+    logger.info(
+      `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages in ` +
+        `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  if (indexed !== pages.length)
+    fail('indexing', [`indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`]);
+  for (const [k, shard] of shards.entries()) {
+    const bundle = join(root, shard.id);
+    for (const f of UI_DROPPED) {
+      if (k === 0 && UI_KEPT.includes(f)) await copyFile(join(bundle, f), join(root, f));
+      await rm(join(bundle, f), { force: true });
+    }
+  }
+  const manifest: ShardManifest = { schema: 'baokan/search-shards@1', shards };
+  await writeFile(join(root, SHARDS_FILE), JSON.stringify(manifest, null, 2) + '\n');
+
+  const ms = Math.round(performance.now() - started);
+  const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+  logger.info(
+    `indexed ${indexed} article pages (${language}) in ${shards.length} shard(s) in ${ms} ms → ` +
+      `${relative(process.cwd(), root) || root}/: index ${kib(index.index)}, scripts and wasm ${kib(index.runtime)}`,
+  );
+}
+
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const language = options.language ?? 'zh';
   const bundleDir = options.bundleDir ?? 'pagefind';
@@ -144,82 +279,11 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const root = join(site, bundleDir);
-        const started = performance.now();
-        const limit = shardLimit(options.shardArticles);
-        const pages = await searchPages(site, root);
-        const perMonth = new Map<MonthKey, number>();
-        for (const p of pages) perMonth.set(p.month, (perMonth.get(p.month) ?? 0) + 1);
-        const shards = planShards(perMonth, limit);
-        const filesOf = new Map<string, string[]>(shards.map((s) => [s.id, []]));
-        for (const p of pages) filesOf.get(shardOf(shards, p.month).id)!.push(p.file);
-        await rm(root, { recursive: true, force: true });
-        await mkdir(root, { recursive: true });
-        if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
-        logger.info(
-          `${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`,
-        );
-
-        let indexed = 0;
-        let index = { index: 0, runtime: 0 };
-        for (const [k, shard] of shards.entries()) {
-          const t0 = performance.now();
-          const files = filesOf.get(shard.id)!;
-          const bundle = join(root, shard.id);
-          try {
-            const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
-            if (created.errors.length || !created.index) fail('createIndex', created.errors);
-            const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
-            let next = 0;
-            const worker = async () => {
-              while (next < files.length) {
-                const file = files[next++]!;
-                const url = '/' + relative(site, file).split(sep).join('/');
-                const added = await created.index!.addHTMLFile({
-                  url,
-                  content: await readFile(file, 'utf8'),
-                });
-                if (added.errors.length) fail(`adding ${url}`, added.errors);
-                tick(next, files.length);
-              }
-            };
-            await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-            const written = await created.index.writeFiles({ outputPath: bundle });
-            if (written.errors.length) fail('writeFiles', written.errors);
-          } finally {
-            await pagefind.close();
-          }
-          const count = await indexedPages(bundle);
-          if (count !== files.length)
-            fail('indexing', [`shard ${shard.id}: indexed ${count} pages, but ${files.length} belong to it`]);
-          indexed += count;
-          const size = await bundleSize(bundle, UI_DROPPED);
-          index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
-          logger.info(
-            `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages in ` +
-              `${((performance.now() - t0) / 1000).toFixed(1)} s`,
-          );
-        }
-        if (indexed !== pages.length)
-          fail('indexing', [
-            `indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`,
-          ]);
-        for (const [k, shard] of shards.entries()) {
-          const bundle = join(root, shard.id);
-          for (const f of UI_DROPPED) {
-            if (k === 0 && UI_KEPT.includes(f)) await copyFile(join(bundle, f), join(root, f));
-            await rm(join(bundle, f), { force: true });
-          }
-        }
-        const manifest: ShardManifest = { schema: 'baokan/search-shards@1', shards };
-        await writeFile(join(root, SHARDS_FILE), JSON.stringify(manifest, null, 2) + '\n');
-
-        const ms = Math.round(performance.now() - started);
-        const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
-        logger.info(
-          `indexed ${indexed} article pages (${language}) in ${shards.length} shard(s) in ${ms} ms → ` +
-            `${relative(process.cwd(), root) || root}/: index ${kib(index.index)}, scripts and wasm ${kib(index.runtime)}`,
-        );
+        await buildSearch(site, join(site, bundleDir), {
+          language,
+          limit: shardLimit(options.shardArticles),
+          logger,
+        });
       },
     },
   };

@@ -1,0 +1,59 @@
+/**
+ * The search bundle is reproducible: indexing the same built pages again, through the
+ * integration's own code, gives the same files, byte for byte (names are content hashes), as the
+ * build did. Checked on the test builds (tests/site/global-setup.ts): at the root with one shard,
+ * and under /baokan/ with shards of at most 12 articles.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_SHARD_ARTICLES } from '../lib/search/shards.ts';
+import { buildSearch } from './pagefind.ts';
+
+const quiet = { info: () => {}, warn: () => {} };
+const made: string[] = [];
+
+afterAll(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
+
+/** Every file below a folder: its path in the folder → sha256 of its bytes. */
+async function hashes(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const e of entries.filter((e) => e.isFile())) {
+    const file = join(e.parentPath, e.name);
+    out[relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The site's search bundles made again, into a new folder. */
+async function again(site: string, limit: number): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'baokan-pagefind-again-'));
+  made.push(root);
+  await buildSearch(site, root, { language: 'zh', limit, logger: quiet });
+  return root;
+}
+
+describe('the search bundle', () => {
+  it('is the same, byte for byte, when the pages are indexed again (one shard)', async () => {
+    const site = inject('siteRoot');
+    const built = await hashes(join(site, 'pagefind'));
+    expect(Object.keys(built).some((f) => f.endsWith('.pf_filter'))).toBe(true);
+    for (let run = 0; run < 2; run++) {
+      expect(await hashes(await again(site, DEFAULT_SHARD_ARTICLES))).toEqual(built);
+    }
+  });
+
+  it('is the same, byte for byte, when the pages are indexed again (shards of 12)', async () => {
+    const site = inject('siteBase');
+    const built = await hashes(join(site, 'pagefind'));
+    expect(Object.keys(built).filter((f) => f.endsWith('pagefind-entry.json')).length).toBeGreaterThan(1);
+    expect(await hashes(await again(site, 12))).toEqual(built);
+  });
+});
