@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import account from './src/integrations/account.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
@@ -12,7 +13,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [pagefind(), sitemap()],
+  // The account runs last: it checks what the others built.
+  integrations: [pagefind(), sitemap(), account()],
   build: {
     format: 'directory',
     // The site's stylesheet is one relatively linked file (src/styles/site.ts); the few component

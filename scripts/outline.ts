@@ -23,7 +23,7 @@ for (const f of files) {
   }
   const { issue } = r;
   console.log(
-    `== ${issue.source.file} ${issue.id} | paper ${issue.paper.name ?? '?'} (${issue.paper.confidence}) | date ${issue.date.value} (${issue.date.method}, ${issue.date.confidence}) | pages ${issue.pages.map((p) => p.label).join(', ')} | ${issue.articles.length} articles | ${issue.duplicates.length} duplicates`,
+    `== ${issue.sources.map((s) => s.file).join(' + ')} ${issue.id} | paper ${issue.paper.name ?? '?'} (${issue.paper.confidence}) | date ${issue.date.value} (${issue.date.method}, ${issue.date.confidence}) | pages ${issue.pages.map((p) => p.label).join(', ')} | ${issue.articles.length} articles | ${issue.duplicates.length} duplicates`,
   );
   for (const w of issue.warnings) console.log(`   warning ${w.code}: ${w.message}`);
   for (const a of issue.articles) {

@@ -17,7 +17,7 @@ describe('npm run parse', () => {
     const r = run('seeds/004_0d7d69333001dc5b.txt');
     expect(r.status).toBe(0);
     const issue = JSON.parse(r.stdout);
-    expect(issue.schema).toBe('baokan/issue@1');
+    expect(issue.schema).toBe('baokan/issue@2');
     expect(issue.id).toBe('hengyang-daily-2021-12-09');
     expect(issue.corrections[0].to).toBe('两会有关事宜');
   });

@@ -1,7 +1,7 @@
 /**
  * npm run parse -- <file.txt> [more files]
  *
- * Prints the parsed issue(s) as JSON (schema baokan/issue@1; one object for one file argument, an array for
+ * Prints the parsed issue(s) as JSON (schema baokan/issue@2; one object for one file argument, an array for
  * several). Editorial corrections from content/corrections.yaml and hints beside each file apply.
  * Warnings and errors go to standard error with the file name; the exit code is 1 when any file
  * could not be parsed, 2 for a usage error.
@@ -35,7 +35,9 @@ for (const path of args) {
   if ('issue' in r) {
     issues.push(r.issue);
     for (const w of r.issue.warnings) {
-      process.stderr.write(`warning: ${r.issue.source.file}${w.line ? ':' + w.line : ''}: ${w.message}\n`);
+      process.stderr.write(
+        `warning: ${w.file ?? r.issue.sources[0]!.file}${w.line ? ':' + w.line : ''}: ${w.message}\n`,
+      );
     }
   } else {
     failed = true;

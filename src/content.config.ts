@@ -1,6 +1,6 @@
 /**
  * Content collections: issue → page (版) → article, filled by the edition loader from seeds/.
- * The shapes mirror src/lib/types.ts (the published JSON, schema baokan/issue@1).
+ * The shapes mirror src/lib/types.ts (the published JSON, schema baokan/issue@2).
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
@@ -29,12 +29,16 @@ const warning = z.object({
   code: z.string(),
   /** plain-language message */
   message: z.string(),
+  /** the file it is about, when the issue came in several */
+  file: z.string().optional(),
   /** source line, when tied to one */
   line: z.number().int().optional(),
 });
 
 /** An editorial correction applied before parsing (content/corrections.yaml). */
 const correction = z.object({
+  /** the seed file it applies to */
+  file: z.string(),
   /** source line */
   line: z.number().int(),
   /** text as the seed has it */
@@ -55,6 +59,8 @@ const correction = z.object({
 const duplicate = z.object({
   /** removed text as printed */
   text: z.string(),
+  /** index into the issue's sources */
+  source: z.number().int(),
   /** its source lines */
   lines: z.array(z.number().int()),
   /** article that keeps the text */
@@ -74,26 +80,28 @@ const issues = defineCollection({
   loader: editionLoader('issues'),
   schema: z.object({
     /** JSON schema id of the parsed issue */
-    schema: z.literal('baokan/issue@1'),
+    schema: z.literal('baokan/issue@2'),
     /** issue id: `<paper>-<yyyy-mm-dd>` */
     id: z.string(),
-    /** the seed file the issue was parsed from */
-    source: z.object({
-      /** file name */
-      file: z.string(),
-      /** sha256 of the raw bytes */
-      sha256: z.string(),
-      /** size in bytes */
-      bytes: z.number().int(),
-      /** detected encoding */
-      encoding: z.string(),
-      /** newline convention of the file */
-      newline: z.string(),
-      /** number of lines */
-      lines: z.number().int(),
-      /** control characters removed while decoding */
-      removedCharacters: z.number().int(),
-    }),
+    /** the seed files the issue was parsed from, in page order */
+    sources: z.array(
+      z.object({
+        /** file name under the seed folder */
+        file: z.string(),
+        /** sha256 of the raw bytes */
+        sha256: z.string(),
+        /** size in bytes */
+        bytes: z.number().int(),
+        /** detected encoding */
+        encoding: z.string(),
+        /** newline convention of the file */
+        newline: z.string(),
+        /** number of lines */
+        lines: z.number().int(),
+        /** control characters removed while decoding */
+        removedCharacters: z.number().int(),
+      }),
+    ),
     /** which paper, with the evidence */
     paper: paperRef.extend({
       /** how sure the identification is */
@@ -152,6 +160,8 @@ const issues = defineCollection({
       z.object({
         /** the text */
         text: z.string(),
+        /** index into the issue's sources */
+        source: z.number().int(),
         /** its lines */
         lines: lineRange,
         /** why it could not be placed */
@@ -160,9 +170,9 @@ const issues = defineCollection({
     ),
     /** editorial corrections applied before parsing */
     corrections: z.array(correction),
-    /** parser warnings for this file */
+    /** parser warnings for the issue's files */
     warnings: z.array(warning),
-    /** the issue parsed whole (JSON, baokan/issue@1) in the build cache, read by article pages */
+    /** the issue parsed whole (JSON, baokan/issue@2) in the build cache, read by article pages */
     parsedFile: z.string(),
   }),
 });
@@ -178,6 +188,10 @@ const pages = defineCollection({
     index: z.number().int(),
     /** page number, printed or inferred */
     number: z.number().int(),
+    /** URL segment, unique in the issue: the number, or `3-2` for a second text of page 3 */
+    slug: z.string(),
+    /** index into the issue's sources: the file the page was read from */
+    source: z.number().int(),
     /** whether the number is printed (or hinted) rather than inferred */
     numberKnown: z.boolean(),
     /** where the number comes from */

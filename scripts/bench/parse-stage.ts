@@ -13,11 +13,9 @@ if (!dir) {
 }
 const t0 = performance.now();
 const content = resolve(import.meta.dirname, '../../content');
-const result = loadEdition(
-  resolve(dir),
-  loadCatalog(resolve(content, 'papers.json')),
-  loadCorrections(resolve(content, 'corrections.yaml')),
-);
+const result = loadEdition(resolve(dir), loadCatalog(resolve(content, 'papers.json')), {
+  corrections: loadCorrections(resolve(content, 'corrections.yaml')),
+});
 const ms = performance.now() - t0;
 let pages = 0;
 let articles = 0;
@@ -26,7 +24,7 @@ const warnings = new Map<string, number>();
 for (const { issue } of result.issues) {
   pages += issue.pages.length;
   articles += issue.articles.length;
-  bytes += issue.source.bytes;
+  bytes += issue.sources.reduce((n, s) => n + s.bytes, 0);
   for (const w of issue.warnings) warnings.set(w.code, (warnings.get(w.code) ?? 0) + 1);
 }
 process.stdout.write(

@@ -11,27 +11,30 @@ import { recent } from './recent.ts';
 
 /** The text of a parsed issue's file, as the loader wrote it. */
 export function parsedIssueText(issue: IssueNode): string {
-  return readParsed(issue.entry.data.parsedFile, issue.entry.data.source.file);
+  return readParsed(issue.entry.data.parsedFile, issue.entry.id);
 }
 
-function readParsed(path: string, seed: string): string {
+function readParsed(path: string, issueId: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Error(`${seed}: the parsed issue is missing from the build cache (${path}); build again`, {
-      cause: e,
-    });
+    throw new Error(
+      `issue ${issueId}: the parsed issue is missing from the build cache (${path}); build again`,
+      {
+        cause: e,
+      },
+    );
   }
 }
 
 const parsed = recent(4, (key: string): Issue => {
-  const [path, seed] = key.split('\0') as [string, string];
-  return JSON.parse(readParsed(path, seed)) as Issue;
+  const [path, issueId] = key.split('\0') as [string, string];
+  return JSON.parse(readParsed(path, issueId)) as Issue;
 });
 
-/** The parsed issue (baokan/issue@1). */
+/** The parsed issue (baokan/issue@2). */
 export function parsedIssue(issue: IssueNode): Issue {
-  return parsed(`${issue.entry.data.parsedFile}\0${issue.entry.data.source.file}`);
+  return parsed(`${issue.entry.data.parsedFile}\0${issue.entry.id}`);
 }
 
 /** An article whole: text, byline, captions, tables, references, edits, with its issue's notes. */

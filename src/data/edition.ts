@@ -4,7 +4,14 @@
  */
 import { KIND_LABELS } from '../lib/search/fields.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { articlePath, datePath, issuePath, pagePath } from '../lib/urls.ts';
+import {
+  articlePath,
+  assertUniquePaths,
+  datePath,
+  issuePath,
+  pagePath,
+  sourceDownload,
+} from '../lib/urls.ts';
 import { pushTo } from './group.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
@@ -62,7 +69,7 @@ async function build(): Promise<Edition> {
         const p = pageById.get(ref.id)!;
         const pn: PageNode = {
           entry: p,
-          path: pagePath(node.path, p.data.number),
+          path: pagePath(node.path, p.data.slug),
           articles: [],
           issue: node,
         };
@@ -85,6 +92,20 @@ async function build(): Promise<Edition> {
     const date = n.entry.data.date.value;
     if (date) pushTo(byDate, date, n);
   }
+  // Every permalink once, and none in the site's own folders: checked here, before rendering,
+  // rather than left to Astro's route priority (which drops one of two pages silently).
+  assertUniquePaths(
+    nodes.flatMap((n) => [
+      { path: n.path, what: `issue ${n.entry.id}` },
+      { path: `${n.path}issue.json`, what: `issue ${n.entry.id}` },
+      ...n.entry.data.sources.map((s, k, all) => ({
+        path: `${n.path}${sourceDownload(k, all.length)}`,
+        what: `issue ${n.entry.id} (${s.file})`,
+      })),
+      ...n.pages.map((p) => ({ path: p.path, what: `page ${p.entry.id}` })),
+      ...n.articles.map((a) => ({ path: a.path, what: `article ${a.entry.id}` })),
+    ]),
+  );
   const papers = [...byPaper.entries()].map(([id, list]) => ({
     id,
     name: list[0]!.entry.data.paper.name ?? '未知报纸',

@@ -39,6 +39,7 @@ function record(article: Article, duplicate: Duplicate, note: string) {
   article.edits.push({ kind: 'duplicate-removed', note, lines: duplicate.lines });
 }
 
+/** Duplicates within one file's articles (their `source` is 0: the file's own index). */
 export function removeDuplicates(articles: Article[]): Duplicate[] {
   const out: Duplicate[] = [];
 
@@ -73,7 +74,13 @@ export function removeDuplicates(articles: Article[]): Duplicate[] {
     for (const o of list) {
       if (o === keep) continue;
       o.a.paragraphs.splice(o.a.paragraphs.indexOf(o.p), 1);
-      const d: Duplicate = { text: o.p.text, lines: o.p.lines, keptIn: keep.a.id, keptLines: keep.p.lines };
+      const d: Duplicate = {
+        text: o.p.text,
+        source: 0,
+        lines: o.p.lines,
+        keptIn: keep.a.id,
+        keptLines: keep.p.lines,
+      };
       out.push(d);
       record(
         o.a,
@@ -111,7 +118,7 @@ export function removeDuplicates(articles: Article[]): Duplicate[] {
         if (runEnd - k >= MIN_RUN) {
           const run = text.slice(at[k], at[runEnd]);
           if ((run.match(new RegExp(CLAUSE_PUNCT, 'gu')) ?? []).length >= 2) {
-            const d: Duplicate = { text: run, lines: p.lines, keptIn: a.id, keptLines: p.lines };
+            const d: Duplicate = { text: run, source: 0, lines: p.lines, keptIn: a.id, keptLines: p.lines };
             out.push(d);
             record(a, d, '重复印出的一段文字已删去第二份');
             pieces.push(text.slice(keptFrom, at[k]));

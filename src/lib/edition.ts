@@ -1,16 +1,30 @@
 /**
  * Reading a folder of issue files into an edition: the file-system side shared by the command
- * line and the Astro loader. Each file is parsed on its own, so one bad file is reported (with its
- * name) and the others still build.
+ * line and the Astro loader.
+ *
+ * 1. List the folder (sub-folders too) without opening anything that is not a regular file
+ *    (src/lib/files.ts): FIFOs, devices, loops and unreadable entries become problems by name.
+ * 2. Parse each file on its own, so one bad file is reported (by name, in one line) and the
+ *    others still build; keep each parse aside (in memory, or on disk for an archive).
+ * 3. Group the files into issues by paper and date, as the text, the hints or the file name give
+ *    them (one file per 版 is how most e-papers publish), and combine each group's parses into one
+ *    issue (src/lib/combine.ts). A file whose paper or date is unknown is an issue of its own.
+ * 4. Make ids unique by construction: a group's id is `<paper>-<date>`; an id that is taken
+ *    already gets `-2`, `-3` … and a warning.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, posix } from 'node:path';
+import { combineParts } from './combine.ts';
 import { parseCorrections, type Correction } from './corrections.ts';
+import { listSeedFiles, readSeedBytes, type FileProblem } from './files.ts';
 import { parseHints, type Hints } from './hints.ts';
 import { parseIssueWithSource } from './parse.ts';
 import type { PaperCatalog } from './paper.ts';
 import { InputError, type SourceText } from './read.ts';
 import type { Issue } from './types.ts';
+import { RESERVED_SEGMENTS } from './urls.ts';
+
+export type { FileProblem } from './files.ts';
 
 export function loadCatalog(path: string): PaperCatalog {
   let raw: unknown;
@@ -26,9 +40,18 @@ export function loadCatalog(path: string): PaperCatalog {
   ) {
     throw new InputError(path, 'the paper catalogue needs a "papers" list of objects with "id" and "name"');
   }
+  const seen = new Set<string>();
   for (const p of papers as { id: string }[]) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(p.id))
       throw new InputError(path, `paper id "${p.id}" must be a lowercase ASCII slug`);
+    if (RESERVED_SEGMENTS.has(p.id) || p.id === 'unknown' || /^paper-[0-9a-f]+$/.test(p.id))
+      throw new InputError(
+        path,
+        `paper id "${p.id}" is reserved (the site's own folders: ${[...RESERVED_SEGMENTS].join(', ')}; ` +
+          `and "unknown", "paper-<hash>" for papers not in the catalogue)`,
+      );
+    if (seen.has(p.id)) throw new InputError(path, `paper id "${p.id}" is listed twice`);
+    seen.add(p.id);
   }
   return { papers };
 }
@@ -55,84 +78,122 @@ export interface ParsedFile {
   path: string;
 }
 
-export interface EditionResult {
-  issues: ParsedFile[];
-  /** files that could not be parsed, with a message naming the file */
-  errors: { file: string; message: string }[];
+/** A file's parse kept aside between reading and grouping. */
+export interface PartStore {
+  put(k: number, issue: Issue): void;
+  /** the part stored under k (read once: it may be let go afterwards) */
+  take(k: number): Issue;
 }
 
-/** Parse one file; bad input becomes an error entry instead of an exception. */
+/** Parts held in memory (tests, the command line, small editions). */
+export function memoryParts(): PartStore {
+  const parts = new Map<number, Issue>();
+  return {
+    put: (k, issue) => parts.set(k, issue),
+    take: (k) => {
+      const issue = parts.get(k)!;
+      parts.delete(k);
+      return issue;
+    },
+  };
+}
+
+/**
+ * Parse one file; bad input, and any failure of the parser on it, becomes a one-line problem
+ * naming the file instead of an exception.
+ */
 export function parseFile(
   path: string,
   catalog: PaperCatalog,
   corrections: readonly Correction[] = [],
-): ParsedFile | { file: string; message: string } {
+  /** the file's name under the seed folder; default its base name */
+  name = basename(path),
+  hintsPath?: string,
+): ParsedFile | FileProblem {
   try {
-    const bytes = readFileSync(path);
-    const options = { catalog, hints: readHints(path), corrections };
-    return { ...parseIssueWithSource(new Uint8Array(bytes), path, options), path };
+    const bytes = readSeedBytes(path, name);
+    // Hints are named like their seed: relative to the seed folder.
+    const hintsName = hintsPath && posix.join(posix.dirname(name), basename(hintsPath));
+    const hints = hintsPath ? parseHints(readFileSync(hintsPath, 'utf8'), hintsName!) : readHints(path);
+    return { ...parseIssueWithSource(bytes, path, { catalog, hints, corrections, name }), path };
   } catch (e) {
-    if (e instanceof InputError) return { file: e.file, message: e.message };
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      return { file: path, message: `${path}: no such file` };
-    if ((e as NodeJS.ErrnoException).code === 'EISDIR')
-      return { file: path, message: `${path}: is a folder, not a file` };
-    throw e;
+    if (e instanceof InputError) return { file: name, message: e.message.split('\n').join('; ') };
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code ? `${code}: ${(e as Error).message}` : (e as Error).message;
+    return { file: name, message: `${name}: could not be parsed (${why.split('\n')[0]})` };
   }
 }
 
+export interface EditionOptions {
+  corrections?: readonly Correction[];
+  /** called before each file (progress reporting for long runs) */
+  onFile?: (done: number, total: number) => void;
+  /** where parses wait for their issue's other files; default in memory */
+  parts?: PartStore;
+}
+
+/** The issues of an edition, or a problem with one of its files. */
+export type EditionItem = { issue: Issue } | FileProblem;
+
 /**
- * Parse the `.txt` files of a folder one at a time, in file-name order, yielding each parsed file
- * or the error of a file that could not be parsed: a large archive never has to be held in memory
- * whole. Issue ids must be unique: a second file that yields the same paper and date keeps its own
- * id (suffixed with its file name) and a warning says so.
+ * Parse the files of a folder one at a time (in name order), then yield each issue, combined from
+ * its files, oldest group first by file name; problems (files that could not be read or parsed)
+ * come first, as they are found. A large archive never has to be held in memory whole when
+ * `parts` keeps the parses on disk.
  */
 export function* parseEdition(
   dir: string,
   catalog: PaperCatalog,
-  corrections: readonly Correction[] = [],
-  /** called before each file (progress reporting for long runs) */
-  onFile?: (done: number, total: number) => void,
-): Generator<ParsedFile | { file: string; message: string }> {
-  const files = readdirSync(dir)
-    .filter((f) => f.toLowerCase().endsWith('.txt'))
-    .sort();
-  const seen = new Map<string, string>();
-  for (const [k, f] of files.entries()) {
-    onFile?.(k, files.length);
-    const r = parseFile(join(dir, f), catalog, corrections);
+  options: EditionOptions = {},
+): Generator<EditionItem> {
+  const listing = listSeedFiles(dir);
+  yield* listing.problems;
+  const parts = options.parts ?? memoryParts();
+  const groups = new Map<string, { id: string; files: { k: number; name: string }[] }>();
+  for (const [k, seed] of listing.seeds.entries()) {
+    options.onFile?.(k, listing.seeds.length);
+    const r = parseFile(seed.path, catalog, options.corrections, seed.name, listing.hints.get(seed.name));
     if (!('issue' in r)) {
       yield r;
       continue;
     }
-    const issue = r.issue;
-    const other = seen.get(issue.id);
-    if (other) {
-      const stem = f.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
-      const newId = `${issue.id}-${stem}`;
+    const { paper, date } = r.issue;
+    const key = paper.id !== 'unknown' && date.value ? `${paper.id}|${date.value}` : `file|${seed.name}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { id: r.issue.id, files: [] }));
+    group.files.push({ k, name: seed.name });
+    parts.put(k, r.issue);
+  }
+  const ids = new Set<string>();
+  for (const group of groups.values()) {
+    let id = group.id;
+    for (let n = 2; ids.has(id); n++) id = `${group.id}-${n}`;
+    ids.add(id);
+    const issue = combineParts(
+      id,
+      group.files.map((f) => parts.take(f.k)),
+    );
+    if (id !== group.id) {
       issue.warnings.push({
-        code: 'duplicate-issue',
-        message: `${other} already gives ${issue.id}; this file is published as ${newId}`,
+        code: 'issue-id-repeated',
+        message: `another issue already has the id ${group.id}; this one is published as ${id}`,
       });
-      for (const a of issue.articles) a.id = a.id.replace(issue.id, newId);
-      for (const d of issue.duplicates) d.keptIn = d.keptIn.replace(issue.id, newId);
-      issue.id = newId;
     }
-    seen.set(issue.id, f);
-    yield r;
+    yield { issue };
   }
 }
 
-/** Parse every `.txt` file of a folder (see parseEdition), all held in memory. */
-export function loadEdition(
-  dir: string,
-  catalog: PaperCatalog,
-  corrections: readonly Correction[] = [],
-  onFile?: (done: number, total: number) => void,
-): EditionResult {
-  const issues: ParsedFile[] = [];
-  const errors: EditionResult['errors'] = [];
-  for (const r of parseEdition(dir, catalog, corrections, onFile)) {
+export interface EditionResult {
+  issues: { issue: Issue }[];
+  /** files that could not be read or parsed, each with a one-line message naming it */
+  errors: FileProblem[];
+}
+
+/** Parse a folder (see parseEdition), all held in memory. */
+export function loadEdition(dir: string, catalog: PaperCatalog, options: EditionOptions = {}): EditionResult {
+  const issues: EditionResult['issues'] = [];
+  const errors: FileProblem[] = [];
+  for (const r of parseEdition(dir, catalog, options)) {
     if ('issue' in r) issues.push(r);
     else errors.push(r);
   }

@@ -2,9 +2,11 @@
  * The edition pipeline for one issue file: read → blocks → classify/assemble → paper and date →
  * ids and titles → duplicates → warnings and the conservation check.
  */
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { assemble, type DraftArticle } from './assemble.ts';
 import { detectLayout, toBlocks } from './blocks.ts';
+import { assignPageSlugs, pageLabel } from './combine.ts';
 import { applyCorrections, type Correction } from './corrections.ts';
 import { removeDuplicates } from './dedupe.ts';
 import type { Hints } from './hints.ts';
@@ -13,7 +15,7 @@ import { findMasthead } from './masthead.ts';
 import { identifyPaper, type PaperCatalog } from './paper.ts';
 import { inferPublicationDate } from './pubdate.ts';
 import { decodeIssue, InputError, type SourceText } from './read.ts';
-import { toChineseNumber, visibleLength } from './text.ts';
+import { visibleLength } from './text.ts';
 import { SCHEMA_ID, type Article, type Issue, type Page, type Warning } from './types.ts';
 
 export interface ParseOptions {
@@ -21,10 +23,22 @@ export interface ParseOptions {
   hints?: Hints;
   /** editorial corrections (all files; those for this file are applied) */
   corrections?: readonly Correction[];
+  /** the file's name under the seed folder (`2020/01/p03.txt`); default: the path's last part */
+  name?: string;
 }
 
-export function pageLabel(n: number, known: boolean): string {
-  return `第${toChineseNumber(n)}版${known ? '' : '（推定）'}`;
+/**
+ * The part of an undated issue's id that comes from its file name: the name's ASCII letters,
+ * digits, `_` and `-` (other runs become `-`), and, when that loses anything (a Chinese or
+ * spaced name, a sub-folder), the first 8 hex digits of the name's sha256, so that 甲.txt and
+ * 乙.txt stay apart.
+ */
+export function fileSlug(name: string): string {
+  const stem = name.replace(/\.[^./]+$/, '');
+  const slug = stem.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug && slug === stem) return slug;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return slug ? `${slug}-${hash}` : hash;
 }
 
 function derivedTitle(a: DraftArticle | Article): string {
@@ -58,7 +72,7 @@ export function parseIssueWithSource(
   path: string,
   options: ParseOptions,
 ): { issue: Issue; source: SourceText } {
-  const file = basename(path);
+  const file = options.name ?? basename(path);
   const decoded = decodeIssue(bytes, file);
   const warnings: Warning[] = decoded.notes.map((n) => ({ code: 'input-repaired', message: n }));
   const corrected = applyCorrections(decoded, options.corrections ?? []);
@@ -138,8 +152,7 @@ export function parseIssueWithSource(
   }
 
   // Ids.
-  const stem = file.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
-  const id = date.value ? `${paper.id}-${date.value}` : `${paper.id}-${stem}`;
+  const id = date.value ? `${paper.id}-${date.value}` : `${paper.id}-${fileSlug(file)}`;
   const pages: Page[] = assembled.pages.map((p, k) => {
     const hinted = hints.pages?.[k];
     const number = hinted ?? p.number;
@@ -148,6 +161,8 @@ export function parseIssueWithSource(
     return {
       id: `p${k + 1}`,
       number,
+      slug: String(number),
+      source: 0,
       numberKnown: known,
       numberSource: hinted !== undefined ? 'hint' : p.numberSource,
       label: pageLabel(number, known),
@@ -157,6 +172,7 @@ export function parseIssueWithSource(
       lines: { start: p.startLine, end: nextStart ? nextStart - 1 : source.lines.length },
     };
   });
+  warnings.push(...assignPageSlugs(pages, [file]));
   if (hints.pages && hints.pages.length !== pages.length) {
     warnings.push({
       code: 'hint-contradicts-text',
@@ -198,6 +214,7 @@ export function parseIssueWithSource(
 
   const unclassified = assembled.unclassified.map((u) => ({
     text: u.text,
+    source: 0,
     lines: { start: u.lines[0]!, end: u.lines[u.lines.length - 1]! },
     reason: u.reason,
   }));
@@ -212,15 +229,17 @@ export function parseIssueWithSource(
   const issue: Issue = {
     schema: SCHEMA_ID,
     id,
-    source: {
-      file,
-      sha256: source.sha256,
-      bytes: source.bytes,
-      encoding: source.encoding,
-      newline: source.newline,
-      lines: source.lines.length,
-      removedCharacters: source.removedCount,
-    },
+    sources: [
+      {
+        file,
+        sha256: source.sha256,
+        bytes: source.bytes,
+        encoding: source.encoding,
+        newline: source.newline,
+        lines: source.lines.length,
+        removedCharacters: source.removedCount,
+      },
+    ],
     paper,
     date,
     masthead,
@@ -229,6 +248,7 @@ export function parseIssueWithSource(
     duplicates,
     unclassified,
     corrections: corrected.applied.map((c) => ({
+      file: c.file,
       line: c.line,
       from: c.from,
       to: c.to,

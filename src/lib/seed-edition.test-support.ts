@@ -5,9 +5,7 @@ import { loadCatalog, loadCorrections, loadEdition } from './edition.ts';
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
 export function seedEdition() {
-  return loadEdition(
-    resolve(repoRoot, 'seeds'),
-    loadCatalog(resolve(repoRoot, 'content/papers.json')),
-    loadCorrections(resolve(repoRoot, 'content/corrections.yaml')),
-  );
+  return loadEdition(resolve(repoRoot, 'seeds'), loadCatalog(resolve(repoRoot, 'content/papers.json')), {
+    corrections: loadCorrections(resolve(repoRoot, 'content/corrections.yaml')),
+  });
 }

@@ -2,12 +2,12 @@
  * The edition data model: what the parser makes of one issue file.
  *
  * This is the JSON that `npm run parse` prints and that the site publishes for download
- * (schema id `baokan/issue@1`). Keep it tidy and stable: add fields, do not rename them.
+ * (schema id `baokan/issue@2`). Keep it tidy and stable: add fields, do not rename them.
  * Every string that holds source text is exactly as printed (no characters added or dropped);
  * derived values (staff, dates, targets) never count towards conservation.
  */
 
-export const SCHEMA_ID = 'baokan/issue@1';
+export const SCHEMA_ID = 'baokan/issue@2';
 
 /** 1-based inclusive source line range. */
 export interface LineRange {
@@ -31,6 +31,8 @@ export interface Warning {
   /** stable machine-readable code, e.g. `date-low-confidence` */
   code: string;
   message: string;
+  /** the source file the warning is about (its name under the seed folder), when the issue has several */
+  file?: string;
   line?: number;
 }
 
@@ -87,10 +89,17 @@ export interface Page {
   id: string;
   /** page number: printed or inferred (see numberKnown) */
   number: number;
+  /**
+   * URL segment of the page, unique within the issue: its number (`3`), or `3-2`, `3-3` … for a
+   * second or third text of a page number the issue already has (a variant, kept and warned about)
+   */
+  slug: string;
+  /** index into the issue's `sources`: the file this page was read from (its line numbers are that file's) */
+  source: number;
   /** true when the number is printed or given by a hint; false when inferred from the sequence */
   numberKnown: boolean;
   numberSource: NumberSource;
-  /** display label: 第一版, or 第二版（推定） when inferred */
+  /** display label: 第一版, 第二版（推定） when inferred, 第二版（另本） for a variant */
   label: string;
   /** a printed page header (第二版 要闻), exactly as printed, when there is one */
   header: string | null;
@@ -218,6 +227,8 @@ export interface Article {
 export interface Duplicate {
   /** the removed text, exactly as printed */
   text: string;
+  /** index into the issue's `sources` (a text printed twice is found within one file) */
+  source: number;
   lines: number[];
   /** article that keeps the text */
   keptIn: string;
@@ -227,12 +238,14 @@ export interface Duplicate {
 
 export interface Unclassified {
   text: string;
+  /** index into the issue's `sources` */
+  source: number;
   lines: LineRange;
   reason: string;
 }
 
 export interface SourceInfo {
-  /** file name (not path) */
+  /** the file's name under the seed folder (`000_x.txt`, or `2020/01/p03.txt` in a sub-folder) */
   file: string;
   sha256: string;
   bytes: number;
@@ -245,6 +258,8 @@ export interface SourceInfo {
 
 /** An editorial correction applied to the source text before parsing (content/corrections.yaml). */
 export interface AppliedCorrection {
+  /** the source file it applies to (as in content/corrections.yaml) */
+  file: string;
   /** source line (1-based) */
   line: number;
   /** the text as the seed has it */
@@ -263,7 +278,12 @@ export interface Issue {
   schema: typeof SCHEMA_ID;
   /** `<paper id>-<yyyy-mm-dd>` or `<paper id>-<file stem>` when undated; stable for the same input */
   id: string;
-  source: SourceInfo;
+  /**
+   * the files the issue was read from, in page order: one for an issue in one file, several when
+   * each 版 (or group of 版) came in a file of its own. Line numbers anywhere in the issue are lines
+   * of the source of their page (`pages[i].source`; duplicates and unclassified text name theirs).
+   */
+  sources: SourceInfo[];
   paper: PaperInfo;
   date: DateInfo;
   masthead: Masthead | null;

@@ -11,6 +11,34 @@
  * relativeHref, so the built folder works at any base path and from file://.
  */
 
+/**
+ * First path segments the site uses for itself. No paper id may be one of them (checked where
+ * content/papers.json is read), so an edition's paper folder never meets a site folder. A test
+ * checks the list against src/pages, public/ and what the integrations write.
+ */
+export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
+  '_astro',
+  '404',
+  '404.html',
+  'about',
+  'archive',
+  'contents',
+  'date',
+  'favicon.svg',
+  'index.html',
+  'pagefind',
+  'robots.txt',
+  'search',
+  'site.css',
+  'sitemap-index.xml',
+  'topics',
+]);
+
+/**
+ * An issue's folder. Dated: `<paper>/<yyyy>/<mm>/<dd>/`; an issue whose id had to be made unique
+ * (`<paper>-<date>-2`, an unidentified paper's second issue of a day) keeps its suffix on the day
+ * (`…/<dd>-2/`). Undated: `<paper>/undated/<issue id>/`. Issue ids are unique, so paths are.
+ */
 export function issuePath(issue: {
   id: string;
   paper: { id: string };
@@ -19,11 +47,40 @@ export function issuePath(issue: {
   const date = typeof issue.date === 'string' || issue.date === null ? issue.date : issue.date.value;
   if (!date) return `${issue.paper.id}/undated/${issue.id}/`;
   const [y, m, d] = date.split('-');
-  return `${issue.paper.id}/${y}/${m}/${d}/`;
+  const stem = `${issue.paper.id}-${date}`;
+  const suffix = issue.id.startsWith(stem) ? issue.id.slice(stem.length) : `-${issue.id}`;
+  return `${issue.paper.id}/${y}/${m}/${d}${suffix}/`;
 }
 
-export function pagePath(issueP: string, pageNumber: number): string {
-  return `${issueP}${pageNumber}/`;
+/**
+ * Throw when two of the edition's pages would have the same path, or one would fall in a folder
+ * the site uses for itself, naming what clashes. (Ids are unique by construction; this guards
+ * the construction.)
+ */
+export function assertUniquePaths(routes: readonly { path: string; what: string }[]): void {
+  const seen = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const { path, what } of routes) {
+    const top = path.split('/')[0]!;
+    if (RESERVED_SEGMENTS.has(top)) clashes.push(`${what} at ${path} is inside the site's own "${top}/"`);
+    const other = seen.get(path);
+    if (other !== undefined) clashes.push(`${what} and ${other} both at ${path}`);
+    else seen.set(path, what);
+  }
+  if (clashes.length) throw new Error(`permalinks clash:\n  ${clashes.join('\n  ')}`);
+}
+
+/** A page's folder under its issue's: its slug (the page number, or `3-2` for a variant). */
+export function pagePath(issueP: string, pageSlug: string | number): string {
+  return `${issueP}${pageSlug}/`;
+}
+
+/**
+ * The download of an issue's k-th source file (0-based), byte for byte: `source.txt` when the
+ * issue came in one file, `source-1.txt`, `source-2.txt` … when it came in several.
+ */
+export function sourceDownload(k: number, count: number): string {
+  return count === 1 ? 'source.txt' : `source-${k + 1}.txt`;
 }
 
 /** `hengyang-daily-2021-03-06-a001` → `a001` */

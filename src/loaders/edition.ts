@@ -5,24 +5,42 @@
  * The folder is `seeds/` unless BAOKAN_SEEDS names another (the benchmark uses that).
  *
  * The store holds what lists and indexes need; each issue parsed whole goes to a JSON file of its
- * own in `<cacheDir>/baokan-issues/` (named in the issue record), which article pages and the
+ * own in `<cacheDir>/baokan-<digest>/issues/` (named in the issue record), which article pages and the
  * issue.json download read one issue at a time (see records.ts for why).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Correction } from '../lib/corrections.ts';
-import { loadCatalog, loadCorrections, parseEdition } from '../lib/edition.ts';
+import { accountPath, addIssue, buildWorkDir, emptyAccount } from '../lib/account.ts';
+import { loadCatalog, loadCorrections, parseEdition, type PartStore } from '../lib/edition.ts';
 import type { PaperCatalog } from '../lib/paper.ts';
+import { InputError } from '../lib/read.ts';
+import type { Issue } from '../lib/types.ts';
 import { progress } from '../lib/progress.ts';
 import { loadTopics, type Taxonomy } from '../lib/topics.ts';
 import { articleRecords, issueRecord, pageRecords, type RecordOf } from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
-export const catalogPath = () => resolve('content/papers.json');
-export const correctionsPath = () => resolve('content/corrections.yaml');
-export const topicsPath = () => resolve('content/topics.yaml');
+/** The editorial folder: `content/` unless BAOKAN_CONTENT names another. */
+export const contentDir = () => resolve(process.env.BAOKAN_CONTENT ?? 'content');
+export const catalogPath = () => join(contentDir(), 'papers.json');
+export const correctionsPath = () => join(contentDir(), 'corrections.yaml');
+export const topicsPath = () => join(contentDir(), 'topics.yaml');
+
+/** Parses waiting for their issue's other files, on disk (an archive's parses do not fit in memory). */
+function diskParts(dir: string): PartStore {
+  mkdirSync(dir, { recursive: true });
+  const file = (k: number) => join(dir, `${k}.json`);
+  return {
+    put: (k, issue) => writeFileSync(file(k), JSON.stringify(issue)),
+    take: (k) => {
+      const issue = JSON.parse(readFileSync(file(k), 'utf8')) as Issue;
+      rmSync(file(k));
+      return issue;
+    },
+  };
+}
 
 /** A file read once per process (again only when its path changes, as in tests). */
 function perPath<T>(path: () => string, load: (path: string) => T): () => T {
@@ -55,36 +73,63 @@ let cached: { key: string; records: Records; stored: Set<Kind> } | null = null;
 const own = <T>(r: T): T => JSON.parse(JSON.stringify(r)) as T;
 
 /**
- * Parse the seeds one file at a time: write each issue, parsed whole, to the build cache
- * (`<cacheDir>/baokan-issues/<issue id>.json`, read by the article pages), keep only the
- * collections' records, and log each file's warnings and each unreadable file by name.
+ * Parse the seeds one file at a time, group the files into issues, write each issue, parsed
+ * whole, to the build cache (`<work dir>/issues/<issue id>.json`, read by the article
+ * pages), keep only the collections' records, and log each file's warnings and each file that
+ * could not be read by name. The account of what was published and what not goes to
+ * `<work dir>/account.json` for the baokan-account integration. The work dir is the build's
+ * own folder in Astro's cache (src/lib/account.ts, buildWorkDir).
  */
-function editionRecords(cacheDir: URL, logger: LoaderContext['logger']): Records {
-  const dir = join(fileURLToPath(cacheDir), 'baokan-issues');
+function editionRecords(cacheDir: URL, outDir: URL, logger: LoaderContext['logger']): Records {
+  const dir = join(buildWorkDir(cacheDir, outDir), 'issues');
   const key = `${seedsDir()}|${catalogPath()}|${correctionsPath()}|${dir}`;
   if (cached?.key === key) return cached.records;
-  taxonomy(); // a bad taxonomy stops the build before the long parse
+  // Bad editorial files stop the build before the long parse, one line per problem.
+  try {
+    taxonomy();
+    catalog();
+    corrections();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // One line per problem and no stack trace: the message says file and line. Exiting here
+    // (rather than throwing) keeps Astro from printing it three times, once per collection.
+    for (const line of e.message.split('\n')) logger.error(line);
+    logger.error('the build stops: fix the editorial file above');
+    process.exit(1);
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const records: Records = { issues: [], pages: [], articles: [] };
-  let articles = 0;
+  const account = emptyAccount(seedsDir());
   const tick = progress((m) => logger.info(m), 'parse', 'files');
-  for (const r of parseEdition(seedsDir(), catalog(), corrections(), tick)) {
+  const onFile = (done: number, total: number) => {
+    account.files = total;
+    tick(done, total);
+  };
+  const parts = diskParts(join(dir, 'parts'));
+  for (const r of parseEdition(seedsDir(), catalog(), { corrections: corrections(), onFile, parts })) {
     if (!('issue' in r)) {
       logger.error(`skipped ${r.message}`);
+      account.lost.push(r);
       continue;
     }
     const { issue } = r;
-    for (const w of issue.warnings)
-      logger.warn(`${issue.source.file}${w.line ? ':' + w.line : ''}: ${w.message}`);
+    const first = issue.sources[0]!.file;
+    for (const w of issue.warnings) {
+      logger.warn(`${w.file ?? first}${w.line ? ':' + w.line : ''}: ${w.message}`);
+      if (w.code === 'correction-not-applied')
+        account.lost.push({ file: w.file ?? first, message: `${w.file ?? first}:${w.line}: ${w.message}` });
+    }
     const path = join(dir, `${issue.id}.json`);
     writeFileSync(path, JSON.stringify(issue));
     records.issues.push(own(issueRecord(r, path)));
     for (const p of pageRecords(r)) records.pages.push(own(p));
     for (const a of articleRecords(r, taxonomy())) records.articles.push(own(a));
-    articles += issue.articles.length;
+    addIssue(account, issue);
   }
-  logger.info(`${records.issues.length} issues, ${articles} articles from ${seedsDir()}`);
+  rmSync(join(dir, 'parts'), { recursive: true, force: true });
+  writeFileSync(accountPath(cacheDir, outDir), JSON.stringify(account));
+  logger.info(`${account.issues} issues, ${account.articles} articles from ${seedsDir()}`);
   cached = { key, records, stored: new Set() };
   return records;
 }
@@ -94,7 +139,7 @@ export function editionLoader(kind: Kind): Loader {
     name: `baokan-${kind}`,
     async load(ctx: LoaderContext) {
       const { store, parseData, generateDigest, logger, config } = ctx;
-      const records = editionRecords(config.cacheDir, logger)[kind];
+      const records = editionRecords(config.cacheDir, config.outDir, logger)[kind];
       store.clear();
       const stored = progress((m) => logger.info(m), `store ${kind}`, 'records');
       for (const [k, { id, data }] of records.entries()) {

@@ -64,7 +64,7 @@ describe('articles read back from the parsed issue', () => {
       const d = fullArticle(node(a.id));
       expect(d.paragraphs).toEqual(a.paragraphs);
       expect(d.byline).toEqual(a.byline);
-      expect(d.sourceFile).toBe(file.issue.source.file);
+      expect(d.sourceFile).toBe(file.issue.sources[0]!.file);
       for (const dup of d.duplicatesRemoved)
         expect(dup.lines.some((l) => l >= a.lines.start && l <= a.lines.end)).toBe(true);
     }
@@ -75,7 +75,7 @@ describe('articles read back from the parsed issue', () => {
   it('names the seed when the parsed issue is missing, and an unknown article', () => {
     const gone = { entry: issueRecord(file, join(tmp, 'gone.json')) } as unknown as IssueNode;
     expect(() => parsedIssue(gone)).toThrow(
-      new RegExp(`${file.issue.source.file}: the parsed issue is missing from the build cache`),
+      new RegExp(`issue ${file.issue.id}: the parsed issue is missing from the build cache`),
     );
     expect(() => articleDetail(file.issue, 'no-such-article')).toThrow(/no article no-such-article/);
   });

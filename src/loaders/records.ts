@@ -9,7 +9,6 @@
  * its article whole from the parsed issue (`articleDetail`), which the loader writes beside the
  * store, one file per issue.
  */
-import type { ParsedFile } from '../lib/edition.ts';
 import { assignTopics, type Taxonomy } from '../lib/topics.ts';
 import type { Article, Issue } from '../lib/types.ts';
 
@@ -23,7 +22,7 @@ export function pageEntryId(issueId: string, pageId: string): string {
 }
 
 /** The issue record; `parsedFile` is where the loader wrote the whole parsed issue (JSON). */
-export function issueRecord({ issue }: ParsedFile, parsedFile: string) {
+export function issueRecord({ issue }: { issue: Issue }, parsedFile: string) {
   const { articles, pages, ...rest } = issue;
   return {
     id: issue.id,
@@ -36,7 +35,7 @@ export function issueRecord({ issue }: ParsedFile, parsedFile: string) {
   };
 }
 
-export function pageRecords({ issue }: ParsedFile) {
+export function pageRecords({ issue }: { issue: Issue }) {
   return issue.pages.map((p, index) => ({
     id: pageEntryId(issue.id, p.id),
     data: {
@@ -77,7 +76,7 @@ export function editCounts(a: Article): Record<string, number> {
 }
 
 /** Article records: headings and what lists show; the text stays in the parsed issue. */
-export function articleRecords({ issue }: ParsedFile, taxonomy: Taxonomy) {
+export function articleRecords({ issue }: { issue: Issue }, taxonomy: Taxonomy) {
   return issue.articles.map((a) => {
     const page = issue.pages[a.page]!;
     return {
@@ -109,15 +108,18 @@ export function articleRecords({ issue }: ParsedFile, taxonomy: Taxonomy) {
 /** An article whole, as its page shows it: the parsed article with its issue's notes about it. */
 export function articleDetail(issue: Issue, articleId: string) {
   const a = issue.articles.find((x) => x.id === articleId);
-  if (!a) throw new Error(`${issue.source.file}: no article ${articleId} in the parsed issue`);
+  if (!a) throw new Error(`issue ${issue.id}: no article ${articleId} in the parsed issue`);
+  const source = issue.pages[a.page]!.source;
+  const sourceFile = issue.sources[source]!.file;
   const within = (l: number) => l >= a.lines.start && l <= a.lines.end;
   return {
     ...a,
     paper: { id: issue.paper.id, name: issue.paper.name },
     date: issue.date.value,
-    sourceFile: issue.source.file,
-    duplicatesRemoved: issue.duplicates.filter((d) => d.lines.some(within)),
-    corrections: issue.corrections.filter((c) => within(c.line)),
+    /** the seed file the article was read from (its line numbers are that file's) */
+    sourceFile,
+    duplicatesRemoved: issue.duplicates.filter((d) => d.source === source && d.lines.some(within)),
+    corrections: issue.corrections.filter((c) => c.file === sourceFile && within(c.line)),
   };
 }
 

@@ -1,27 +1,32 @@
 /**
  * Downloads beside each issue: `<issue path>issue.json` (the parsed issue, as `npm run parse`
- * prints it) and `<issue path>source.txt` (the seed file byte for byte, so its sha256 matches the
- * one in issue.json and on the issue page, whatever the seed's encoding).
+ * prints it) and its source files byte for byte (`source.txt`, or `source-1.txt` … for an issue
+ * read from several files), so that each sha256 matches the one in issue.json and on the issue
+ * page, whatever the seed's encoding.
  */
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsedIssueText } from '../data/articles.ts';
 import { getEdition } from '../data/edition.ts';
+import { sourceDownload } from '../lib/urls.ts';
 import { seedsDir } from '../loaders/edition.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();
-  return edition.issues.flatMap((issue) => [
-    {
-      params: { file: `${issue.path}issue.json` },
-      props: { source: issue.entry.data.source.file, kind: 'json' as const, id: issue.entry.id },
-    },
-    {
-      params: { file: `${issue.path}source.txt` },
-      props: { source: issue.entry.data.source.file, kind: 'txt' as const, id: issue.entry.id },
-    },
-  ]);
+  return edition.issues.flatMap((issue) => {
+    const sources = issue.entry.data.sources;
+    return [
+      {
+        params: { file: `${issue.path}issue.json` },
+        props: { source: '', kind: 'json' as const, id: issue.entry.id },
+      },
+      ...sources.map((s, k) => ({
+        params: { file: `${issue.path}${sourceDownload(k, sources.length)}` },
+        props: { source: s.file, kind: 'txt' as const, id: issue.entry.id },
+      })),
+    ];
+  });
 }
 
 export const GET: APIRoute = async ({ props }) => {

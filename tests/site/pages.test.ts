@@ -13,11 +13,9 @@ import { articlePath, issuePath, pagePath } from '../../src/lib/urls.ts';
 import { elements, htmlFiles, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const edition = loadEdition(
-  join(root, 'seeds'),
-  loadCatalog(join(root, 'content/papers.json')),
-  loadCorrections(join(root, 'content/corrections.yaml')),
-);
+const edition = loadEdition(join(root, 'seeds'), loadCatalog(join(root, 'content/papers.json')), {
+  corrections: loadCorrections(join(root, 'content/corrections.yaml')),
+});
 const issues = edition.issues.map((f) => f.issue);
 type ParsedIssue = (typeof issues)[number];
 /** ids of the articles on the page at `index`, in reading order */
@@ -102,9 +100,11 @@ describe('built site: pages', () => {
 
   it('publishes every seed byte for byte as source.txt, with the checksum issue.json gives', () => {
     for (const f of edition.issues) {
+      expect(f.issue.sources).toHaveLength(1);
+      const source = f.issue.sources[0]!;
       const bytes = readFileSync(join(dir, `${issuePath(f.issue)}source.txt`));
-      expect(bytes.equals(readFileSync(join(root, 'seeds', f.issue.source.file))), f.issue.id).toBe(true);
-      expect(createHash('sha256').update(bytes).digest('hex'), f.issue.id).toBe(f.issue.source.sha256);
+      expect(bytes.equals(readFileSync(join(root, 'seeds', source.file))), f.issue.id).toBe(true);
+      expect(createHash('sha256').update(bytes).digest('hex'), f.issue.id).toBe(source.sha256);
       const json = readFileSync(join(dir, `${issuePath(f.issue)}issue.json`), 'utf8');
       // as `npm run parse` prints it: two-space JSON and a final newline
       expect(json, f.issue.id).toBe(`${JSON.stringify(JSON.parse(JSON.stringify(f.issue)), null, 2)}\n`);

@@ -11,11 +11,9 @@ import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition
 import { elements, htmlFiles, ids, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const edition = loadEdition(
-  join(root, 'seeds'),
-  loadCatalog(join(root, 'content/papers.json')),
-  loadCorrections(join(root, 'content/corrections.yaml')),
-);
+const edition = loadEdition(join(root, 'seeds'), loadCatalog(join(root, 'content/papers.json')), {
+  corrections: loadCorrections(join(root, 'content/corrections.yaml')),
+});
 const articles = edition.issues.flatMap((f) => f.issue.articles);
 
 function links(file: string) {

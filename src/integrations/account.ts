@@ -1,0 +1,56 @@
+/**
+ * Astro integration: the build's account (src/lib/account.ts). The edition loader writes what it
+ * was given and what it published; at the end of the build this integration checks that every
+ * issue, page and article it lists was written to the site, prints the account, and fails the
+ * build (exit code 1) when anything given was not published — a file that could not be read or
+ * parsed, a stray file in the seed folder, a correction that was not applied — unless
+ * BAOKAN_ALLOW_SKIPPED=1 says to publish the rest anyway. A build that publishes nothing fails too.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accountPath, lossAllowed, missingPages, summary, type BuildAccount } from '../lib/account.ts';
+
+export default function accountIntegration(): AstroIntegration {
+  let account = '';
+  return {
+    name: 'baokan-account',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        // An account left by an earlier build must not stand in for this one's.
+        account = accountPath(config.cacheDir, config.outDir);
+        rmSync(account, { force: true });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!existsSync(account)) {
+          logger.error('the edition loader left no account of this build: nothing was published');
+          process.exit(1);
+        }
+        const data = JSON.parse(readFileSync(account, 'utf8')) as BuildAccount;
+        const site = fileURLToPath(dir);
+        const missing = missingPages(data, (p) => existsSync(join(site, p, 'index.html')));
+        for (const line of summary(data)) logger.info(line);
+        const failures: string[] = [];
+        if (missing.length)
+          failures.push(
+            `${missing.length} page(s) of the edition were not written: ${missing.slice(0, 5).join(', ')}` +
+              (missing.length > 5 ? ' …' : ''),
+          );
+        if (data.issues === 0) failures.push(`no issue was published from ${data.seeds}`);
+        if (data.lost.length && !lossAllowed())
+          failures.push(
+            `${data.lost.length} thing(s) given were not published (listed above); ` +
+              'fix them, or set BAOKAN_ALLOW_SKIPPED=1 to publish the rest anyway',
+          );
+        else if (data.lost.length) logger.warn('BAOKAN_ALLOW_SKIPPED is set: publishing without them');
+        if (failures.length) {
+          // One line each, no stack trace: the account above says what and where. Astro's own
+          // output is complete by now (this integration runs last).
+          for (const f of failures) logger.error(f);
+          process.exit(1);
+        }
+      },
+    },
+  };
+}
