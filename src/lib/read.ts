@@ -312,13 +312,13 @@ const MAX_LISTED_RUNS = 6;
  * start, the first decided line after). Line ends are kept as they are for clean().
  */
 function decodeMixed(bytes: Uint8Array): Decoded | null {
-  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   /** [start, end of content, end with line break] per line; a final empty line is left out */
   const spans: [number, number, number][] = [];
-  const kinds: LineKind[] = [];
-  let utf8Lines = 0;
-  let gbLines = 0;
+  /** per line: null for ASCII, else whether it is valid UTF-8 */
+  const utf8: (boolean | null)[] = [];
+  let validLines = 0;
+  let invalidLines = 0;
   const n = bytes.length;
   for (let start = 0; start < n;) {
     let end = start;
@@ -329,37 +329,52 @@ function decodeMixed(bytes: Uint8Array): Decoded | null {
     }
     const next = end < n && bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? end + 2 : Math.min(end + 1, n);
     spans.push([start, end, next]);
+    const valid = ascii ? null : validUtf8(bytes, start, end);
+    utf8.push(valid);
+    if (valid === true) validLines++;
+    if (valid === false) invalidLines++;
+    start = next;
+  }
+  if (validLines === 0 || invalidLines === 0) return null;
+
+  const kinds: (LineKind | undefined)[] = new Array(spans.length);
+  const classify = (i: number): LineKind => {
+    const known = kinds[i];
+    if (known !== undefined) return known;
+    const valid = utf8[i];
     let kind: LineKind = 'ascii';
-    if (!ascii) {
-      let utf8 = true;
-      try {
-        fatal.decode(bytes.subarray(start, end));
-      } catch {
-        utf8 = false;
-      }
+    if (valid !== null) {
+      const [start, end] = spans[i]!;
       const gb = profile(iconv.decode(buf.subarray(start, end), 'gb18030'));
       const gbClean = gb.fffd === 0 && gb.controls === 0 && gb.pua === 0;
       const gbHan = gbClean && gb.han >= gb.nonAsciiVisible * 0.5;
-      if (utf8) kind = gbHan ? 'either' : 'utf8';
+      if (valid) kind = gbHan ? 'either' : 'utf8';
       else if (gbHan) kind = 'gb';
       else kind = gbClean ? 'gbWeak' : 'broken';
     }
-    if (kind === 'utf8') utf8Lines++;
-    if (kind === 'gb') gbLines++;
-    kinds.push(kind);
-    start = next;
-  }
-  if (utf8Lines === 0 || gbLines === 0) return null;
+    kinds[i] = kind;
+    return kind;
+  };
+  // Cheap refusal first: look for a UTF-8-only line among the valid lines and a GB18030-only line
+  // among the invalid ones, the smaller group first, stopping at the first found.
+  const find = (wanted: LineKind, valid: boolean): boolean =>
+    utf8.some((v, i) => v === valid && classify(i) === wanted);
+  const mixed =
+    validLines <= invalidLines
+      ? find('utf8', true) && find('gb', false)
+      : find('gb', false) && find('utf8', true);
+  if (!mixed) return null;
+  const lineKinds = spans.map((_, i) => classify(i));
 
   // Each line's encoding: its own when decided, else the line before's (the first decided line's at the start).
   const decided = (k: LineKind): 'utf-8' | 'gb18030' | null =>
     k === 'utf8' ? 'utf-8' : k === 'gb' || k === 'gbWeak' ? 'gb18030' : null;
-  let current = decided(kinds.find((k) => decided(k) !== null)!)!;
+  let current = decided(lineKinds.find((k) => decided(k) !== null)!)!;
   const parts: string[] = [];
   const runs: { encoding: 'utf-8' | 'gb18030'; from: number; to: number }[] = [];
   let lenient = false;
   for (const [i, [start, end, next]] of spans.entries()) {
-    const kind = kinds[i]!;
+    const kind = lineKinds[i]!;
     current = decided(kind) ?? current;
     if (kind === 'broken') lenient = true;
     const content = bytes.subarray(start, end);
@@ -388,6 +403,40 @@ function decodeMixed(bytes: Uint8Array): Decoded | null {
       `in ${runs.length} alternating runs (first change at line ${runs[1]!.from})`;
   }
   return { encoding: 'utf-8+gb18030', text: parts.join(''), notes: [note], lenient };
+}
+
+/** Whether bytes[start, end) are well-formed UTF-8 (as a fatal TextDecoder would accept them). */
+function validUtf8(bytes: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + need >= end) return false;
+    const c1 = bytes[i + 1]!;
+    if (c1 < lo || c1 > hi) return false;
+    for (let k = 2; k <= need; k++) {
+      const ck = bytes[i + k]!;
+      if (ck < 0x80 || ck > 0xbf) return false;
+    }
+    i += need + 1;
+  }
+  return true;
 }
 
 function tryStrictUtf8(bytes: Uint8Array): string | null {
