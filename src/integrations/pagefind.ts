@@ -11,6 +11,10 @@
  * after another and the Pagefind process is closed in between, so memory is that of the largest
  * shard, not of the archive.
  *
+ * Each shard's pages go to Pagefind in URL order, and its bundle is written here from the bytes
+ * Pagefind hands back (getFiles), not by Pagefind: two builds of the same pages give the same
+ * bundle, byte for byte, and closing Pagefind cannot cut a file short (see indexShard).
+ *
  * The build fails (throws) when Pagefind reports an error, when an article page does not say
  * which month it belongs to, or when the pages in the written indexes differ from the built pages
  * that carry `data-pagefind-body`.
@@ -21,8 +25,8 @@
  * with the others; the browser, on a zh-Hans page, falls back from `zh-hans` to that index.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { progress } from '../lib/progress.ts';
@@ -68,6 +72,9 @@ const UI_DROPPED = [
 /** Files added to Pagefind at a time: overlaps reading files with indexing. */
 const IN_FLIGHT = 8;
 
+/** Bundle files written at a time. */
+const WRITING = 16;
+
 /**
  * All files below a folder, as absolute paths (folders named in `skip` are left out). Walked with
  * a queue and pushed one by one: an archive's site holds hundreds of thousands of files, more
@@ -88,26 +95,45 @@ async function listFiles(dir: string, skip = new Set<string>()): Promise<string[
 }
 
 /** Bytes of a bundle: the index proper (index, fragment and filter chunks, metadata) and the rest (scripts, styles, wasm). */
-async function bundleSize(
-  bundle: string,
-  leaving: string[] = [],
-): Promise<{ index: number; runtime: number }> {
+async function bundleSize(bundle: string): Promise<{ index: number; runtime: number }> {
   const size = { index: 0, runtime: 0 };
   for (const f of await listFiles(bundle)) {
     const rel = relative(bundle, f);
-    if (leaving.includes(rel)) continue;
     const isIndex = /^(index|fragment|filter)[\\/]/.test(rel) || rel.endsWith('.pf_meta');
     size[isIndex ? 'index' : 'runtime'] += (await stat(f)).size;
   }
   return size;
 }
 
-/** Pages in a written bundle, from its entry file. */
+/**
+ * Pages in a written bundle, from its entry file; each language's page list (`pagefind.<hash>.pf_meta`,
+ * named in the entry file) must be there as well.
+ */
 async function indexedPages(bundle: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
+    languages: Record<string, { page_count: number; hash: string }>;
   };
-  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  let pages = 0;
+  for (const l of Object.values(entry.languages)) {
+    await stat(join(bundle, `pagefind.${l.hash}.pf_meta`));
+    pages += l.page_count;
+  }
+  return pages;
+}
+
+/** Bundle files into a folder, a few at a time; the folder is made new. */
+async function writeBundle(bundle: string, files: readonly { path: string; content: Uint8Array }[]) {
+  await rm(bundle, { recursive: true, force: true });
+  for (const dir of new Set(files.map((f) => dirname(join(bundle, f.path)))))
+    await mkdir(dir, { recursive: true });
+  let next = 0;
+  const writer = async () => {
+    while (next < files.length) {
+      const { path, content } = files[next++]!;
+      await writeFile(join(bundle, path), content);
+    }
+  };
+  await Promise.all(Array.from({ length: WRITING }, writer));
 }
 
 function fail(step: string, errors: string[]): never {
@@ -144,6 +170,8 @@ function urlOf(site: string, file: string): string {
 export interface ShardOptions {
   /** language of the index (ISO 639-1) */
   language: string;
+  /** bundle files not to write: they are returned instead */
+  leave?: readonly string[];
   /** told how many pages have been added, now and then */
   tick?: (done: number, total: number) => void;
 }
@@ -151,7 +179,16 @@ export interface ShardOptions {
 /**
  * Index one shard: the built pages `files` (below `site`) into a Pagefind bundle at `bundle`,
  * then close Pagefind, so that the next shard starts with a fresh process. Returns the pages in
- * the written bundle, checked against the pages given.
+ * the written bundle, checked against the pages given, and the files named in `leave`, unwritten.
+ *
+ * The bundle is written here, from Pagefind's getFiles(), not by its writeFiles(): closing
+ * Pagefind kills its process at once (node_modules/pagefind/lib/service.js, close()), and up to
+ * Pagefind 1.5.2 writeFiles() answered before its writes had reached the file (a tokio file
+ * dropped without flush: pagefind/src/output/mod.rs, write()), so a close() right after it could
+ * leave pagefind-entry.json or an index chunk empty or cut short. getFiles() answers with the
+ * files' bytes; once they are in hand, closing Pagefind can no longer lose any of them, and the
+ * bundle is complete when the writes here are done. Pagefind 1.6.0 flushes before it answers
+ * (Pagefind PR #1272), but the bundle no longer depends on it.
  *
  * Pages are given to Pagefind in URL order, whatever order their files are read in: Pagefind
  * numbers pages in the order it receives them, and that numbering decides the contents, and so
@@ -162,11 +199,12 @@ export async function indexShard(
   site: string,
   files: readonly string[],
   bundle: string,
-  { language, tick }: ShardOptions,
-): Promise<number> {
+  { language, leave = [], tick }: ShardOptions,
+): Promise<{ pages: number; left: Map<string, Uint8Array> }> {
   const pages = files
     .map((file) => ({ file, url: urlOf(site, file) }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  let bundleFiles: { path: string; content: Uint8Array }[] = [];
   try {
     const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
     if (created.errors.length || !created.index) fail('createIndex', created.errors);
@@ -196,15 +234,26 @@ export async function indexShard(
       if (adding.length >= IN_FLIGHT) await adding.shift();
     }
     await Promise.all(adding);
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) fail('writeFiles', written.errors);
+    const got = await index.getFiles();
+    if (got.errors.length) fail('getFiles', got.errors);
+    bundleFiles = got.files;
   } finally {
     await pagefind.close();
   }
+  const left = new Map<string, Uint8Array>();
+  const kept: { path: string; content: Uint8Array }[] = [];
+  for (const { path, content } of bundleFiles) {
+    const rel = normalize(path);
+    if (!rel || isAbsolute(rel) || rel.split(sep).includes('..'))
+      fail('getFiles', [`a bundle file outside the bundle: "${path}"`]);
+    if (leave.includes(rel)) left.set(rel, content);
+    else kept.push({ path: rel, content });
+  }
+  await writeBundle(bundle, kept);
   const count = await indexedPages(bundle);
   if (count !== pages.length)
     fail('indexing', [`${bundle}: indexed ${count} pages, but ${pages.length} belong to it`]);
-  return count;
+  return { pages: count, left };
 }
 
 export interface SearchOptions {
@@ -242,9 +291,19 @@ export async function buildSearch(
     const t0 = performance.now();
     const bundle = join(root, shard.id);
     const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
-    const count = await indexShard(site, filesOf.get(shard.id)!, bundle, { language, tick });
+    const { pages: count, left } = await indexShard(site, filesOf.get(shard.id)!, bundle, {
+      language,
+      leave: UI_DROPPED,
+      tick,
+    });
+    if (k === 0)
+      for (const f of UI_KEPT) {
+        const content = left.get(f);
+        if (!content) fail('indexing', [`Pagefind wrote no ${f}`]);
+        await writeFile(join(root, f), content);
+      }
     indexed += count;
-    const size = await bundleSize(bundle, UI_DROPPED);
+    const size = await bundleSize(bundle);
     index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
     logger.info(
       `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages in ` +
@@ -253,13 +312,6 @@ export async function buildSearch(
   }
   if (indexed !== pages.length)
     fail('indexing', [`indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`]);
-  for (const [k, shard] of shards.entries()) {
-    const bundle = join(root, shard.id);
-    for (const f of UI_DROPPED) {
-      if (k === 0 && UI_KEPT.includes(f)) await copyFile(join(bundle, f), join(root, f));
-      await rm(join(bundle, f), { force: true });
-    }
-  }
   const manifest: ShardManifest = { schema: 'baokan/search-shards@1', shards };
   await writeFile(join(root, SHARDS_FILE), JSON.stringify(manifest, null, 2) + '\n');
 
