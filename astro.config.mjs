@@ -12,6 +12,9 @@ const base = process.env.BAOKAN_BASE || '/';
 export default defineConfig({
   site,
   base,
+  // Astro's cache (and baokan's parsed issues, src/lib/account.ts): node_modules/.astro unless
+  // BAOKAN_CACHE_DIR names another, e.g. for builds that run side by side.
+  ...(process.env.BAOKAN_CACHE_DIR ? { cacheDir: process.env.BAOKAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // The account runs last: it checks what the others built.
   integrations: [pagefind(), sitemap(), account()],

@@ -153,11 +153,17 @@ export function parseIssueWithSource(
 
   // Ids.
   const id = date.value ? `${paper.id}-${date.value}` : `${paper.id}-${fileSlug(file)}`;
-  const pages: Page[] = assembled.pages.map((p, k) => {
+  // A page that holds no line and no article (the assembler opens one before a continuation at
+  // the very top of a file) is not printed: leave it out, so that it takes no page number.
+  const endOf = (k: number) => (assembled.pages[k + 1]?.startLine ?? source.lines.length + 1) - 1;
+  const printed = assembled.pages
+    .map((p, k) => ({ p, k }))
+    .filter(({ p, k }) => endOf(k) >= p.startLine || assembled.articles.some((a) => a.page === k));
+  const pageIndex = new Map(printed.map(({ k }, index) => [k, index]));
+  const pages: Page[] = printed.map(({ p, k: original }, k) => {
     const hinted = hints.pages?.[k];
     const number = hinted ?? p.number;
     const known = hinted !== undefined || p.numberKnown;
-    const nextStart = assembled.pages[k + 1]?.startLine;
     return {
       id: `p${k + 1}`,
       number,
@@ -169,7 +175,7 @@ export function parseIssueWithSource(
       header: p.header,
       credits: p.credits,
       evidence: p.evidence,
-      lines: { start: p.startLine, end: nextStart ? nextStart - 1 : source.lines.length },
+      lines: { start: p.startLine, end: endOf(original) },
     };
   });
   warnings.push(...assignPageSlugs(pages, [file]));
@@ -182,6 +188,7 @@ export function parseIssueWithSource(
   const pad = Math.max(3, String(assembled.articles.length).length);
   const articles: Article[] = assembled.articles.map((a, k) => ({
     ...a,
+    page: pageIndex.get(a.page)!,
     id: `${id}-a${String(k + 1).padStart(pad, '0')}`,
     title: derivedTitle(a),
     paragraphs: a.paragraphs.map((p) => ({ ...p, id: '' })),

@@ -11,7 +11,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Correction } from '../lib/corrections.ts';
+import { checkCorrectionFiles, formatProblem, type Correction } from '../lib/corrections.ts';
 import { accountPath, addIssue, buildWorkDir, emptyAccount } from '../lib/account.ts';
 import { loadCatalog, loadCorrections, parseEdition, type PartStore } from '../lib/edition.ts';
 import type { PaperCatalog } from '../lib/paper.ts';
@@ -128,6 +128,16 @@ function editionRecords(cacheDir: URL, outDir: URL, logger: LoaderContext['logge
     addIssue(account, issue);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
+  // A correction for a file that is not among the seeds is given and not used: say so.
+  const seen = [
+    ...records.issues.flatMap((i) => (i.data.sources as { file: string }[]).map((s) => s.file)),
+    ...account.lost.map((l) => l.file),
+  ];
+  for (const p of checkCorrectionFiles(corrections(), seen, correctionsPath())) {
+    const message = formatProblem(correctionsPath(), p);
+    logger.error(message);
+    account.lost.push({ file: correctionsPath(), message });
+  }
   writeFileSync(accountPath(cacheDir, outDir), JSON.stringify(account));
   logger.info(`${account.issues} issues, ${account.articles} articles from ${seedsDir()}`);
   cached = { key, records, stored: new Set() };

@@ -3,11 +3,12 @@
  * the domain root and under a base path), the HTML validates, and every parsed article has
  * exactly one article page.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition.ts';
+import { RESERVED_SEGMENTS } from '../../src/lib/urls.ts';
 import { elements, htmlFiles, ids, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -62,6 +63,17 @@ describe('built site', () => {
   beforeAll(() => {
     dir = inject('siteRoot');
     files = htmlFiles(dir);
+  });
+
+  it('writes nothing at the top but paper folders and the reserved names papers may not take', () => {
+    const papers = new Set(edition.issues.map((f) => f.issue.paper.id));
+    const own = readdirSync(dir).filter((f) => !papers.has(f));
+    // names a paper id could take (a lowercase slug: no dots) must be reserved
+    const slugLike = own.filter((f) => /^[a-z0-9][a-z0-9-]*$/.test(f));
+    expect(slugLike.filter((f) => !RESERVED_SEGMENTS.has(f))).toEqual([]);
+    const pages = readdirSync(join(root, 'src/pages')).map((f) => f.replace(/\.(astro|ts)$/, ''));
+    const folders = pages.filter((f) => !f.startsWith('[') && f !== 'index' && !f.endsWith('.css'));
+    for (const f of folders) expect(RESERVED_SEGMENTS.has(f), f).toBe(true);
   });
 
   it('has every page type', () => {
