@@ -65,7 +65,6 @@ function build(seedDir: string, env: Record<string, string> = {}): Built {
     },
     encoding: 'utf8',
   });
-  // eslint-disable-next-line no-control-regex
   const log = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
   return { status: r.status, log, dist };
 }
