@@ -5,7 +5,7 @@
  * with Astro, index it for search, run a first query in headless Chromium, build a bare Astro site
  * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition.ts';
 import { writeBareProject } from './bench/bare.ts';
@@ -40,6 +40,9 @@ if (!out.startsWith(repo + sep)) {
 const archive = join(out, 'archive');
 const dist = join(out, 'dist');
 const cache = join(out, 'cache');
+// The archive's editorial folder: the site's papers and topics, and no corrections (those of
+// content/ name the real seeds; the build would rightly fail on corrections it cannot apply).
+const content = join(out, 'content');
 const bareDir = join(out, 'bare');
 mkdirSync(out, { recursive: true });
 
@@ -123,10 +126,13 @@ if (!opts.skipParse) {
 log('astro build');
 rmSync(dist, { recursive: true, force: true });
 rmSync(cache, { recursive: true, force: true });
+mkdirSync(content, { recursive: true });
+for (const f of ['papers.json', 'topics.yaml']) copyFileSync(join(repo, 'content', f), join(content, f));
 const build = await run('npx', ['astro', 'build', '--config', 'scripts/bench/astro.bench.config.mjs'], {
   cwd: repo,
   env: childEnv({
     BAOKAN_SEEDS: archive,
+    BAOKAN_CONTENT: content,
     BAOKAN_BENCH_DIST: dist,
     BAOKAN_BENCH_CACHE: cache,
     ...(opts.skipSearch ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),

@@ -3,18 +3,31 @@
  * path (as a GitHub Pages project site is served). Used by the site checks.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '../..');
 
+/**
+ * Build into a new folder inside the project (the git-ignored .cache/) with a cache of its own.
+ * Astro keeps a build's intermediate modules in its output folder when that lies inside the
+ * project, and in the project's one .astro/ folder otherwise: builds outside the project that run
+ * at the same time (two test runs, a test run and a developer's build) would overwrite each other's.
+ */
 export function build(base: string, env: Record<string, string> = {}): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'baokan-site-'));
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  const work = mkdtempSync(join(root, '.cache', 'site-'));
+  const outDir = join(work, 'dist');
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   const r = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: root,
-    env: { ...process.env, BAOKAN_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      BAOKAN_BASE: base,
+      BAOKAN_CACHE_DIR: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     encoding: 'utf8',
   });
   if (r.status !== 0 || !existsSync(join(outDir, 'index.html'))) {

@@ -4,6 +4,7 @@
  * articles, so the checks and the recall test also see a search split into several indexes.
  */
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from './build.ts';
 
@@ -13,8 +14,9 @@ export default function setup(project: TestProject) {
   project.provide('siteRoot', rootDir);
   project.provide('siteBase', baseDir);
   return () => {
-    rmSync(rootDir, { recursive: true, force: true });
-    rmSync(baseDir, { recursive: true, force: true });
+    // each build's folder: its output and its cache
+    rmSync(dirname(rootDir), { recursive: true, force: true });
+    rmSync(dirname(baseDir), { recursive: true, force: true });
   };
 }
 
