@@ -5,6 +5,7 @@
  * code: the build publishes everything it was given, or fails and says what it could not publish.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -17,7 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -67,6 +68,17 @@ function build(seedDir: string, env: Record<string, string> = {}): Built {
   });
   const log = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
   return { status: r.status, log, dist };
+}
+
+/** Every file below a folder: its path in the folder → sha256 of its bytes. */
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = join(e.parentPath, e.name);
+    out[relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
+  }
+  return out;
 }
 
 /** Lines of the log logged by one of baokan's loggers, without time and logger name. */
@@ -142,6 +154,13 @@ describe('a seed folder with hostile and unlucky input', () => {
       (m) => m[1],
     );
     expect(new Set(links).size).toBe(links.length);
+  });
+
+  it('gives the same site, byte for byte, when built twice from the same input (search included)', () => {
+    const a = hashes(failed.dist);
+    const b = hashes(allowed.dist);
+    expect(Object.keys(a).filter((f) => f.startsWith('pagefind/')).length).toBeGreaterThan(5);
+    expect(b).toEqual(a);
   });
 
   it('publishes undated files with names that slug alike as issues of their own', () => {
