@@ -254,16 +254,12 @@ export function parseIssueWithSource(
     articles,
     duplicates,
     unclassified,
-    corrections: corrected.applied.map((c) => ({
-      file: c.file,
-      line: c.line,
-      from: c.from,
-      to: c.to,
-      note: c.note,
-      authority: c.authority,
-      by: c.by,
-      date: c.date,
-    })),
+    // as applied: the YAML line of the entry is the editorial file's business, not the issue's
+    corrections: corrected.applied.map((c) => {
+      const applied = { ...c };
+      delete applied.yamlLine;
+      return applied;
+    }),
     warnings,
   };
   const report = checkConservation(source.text, accountedStrings(issue));
