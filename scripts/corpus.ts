@@ -348,7 +348,7 @@ function fileName(code: string, date: string, page: number, k: number): { name: 
     case 3:
       return { name: `${code}_${y}_${pad2(m)}_${pad2(d)}_A${pad2(page)}`, dated: true };
     default:
-      return { name: `${code}-page-${k}`, dated: false };
+      return { name: `${code}-undated-${k}`, dated: false };
   }
 }
 
