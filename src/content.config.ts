@@ -113,7 +113,7 @@ const issues = defineCollection({
     date: z.object({
       /** ISO date or null */
       value: z.string().nullable(),
-      /** masthead, hint, relative-word, latest-event-plus-one, signature, none */
+      /** masthead, hint, file-name, relative-word, latest-event-plus-one, signature, none */
       method: z.string(),
       /** how sure the date is */
       confidence,

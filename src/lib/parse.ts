@@ -13,7 +13,8 @@ import type { Hints } from './hints.ts';
 import { accountedStrings, checkConservation } from './ledger.ts';
 import { findMasthead } from './masthead.ts';
 import { identifyPaper, type PaperCatalog } from './paper.ts';
-import { inferPublicationDate } from './pubdate.ts';
+import { applyFileNameDate, inferPublicationDate } from './pubdate.ts';
+import { pageFromName } from './filename.ts';
 import { decodeIssue, InputError, type SourceText } from './read.ts';
 import { visibleLength } from './text.ts';
 import { SCHEMA_ID, type Article, type Issue, type Page, type Warning } from './types.ts';
@@ -100,7 +101,12 @@ export function parseIssueWithSource(
     },
     options.catalog,
   );
-  const date = inferPublicationDate({ masthead, articles: assembled.articles, text: source.text });
+  const named = applyFileNameDate(
+    inferPublicationDate({ masthead, articles: assembled.articles, text: source.text }),
+    file,
+  );
+  const date = named.date;
+  if (named.warning) warnings.push({ code: 'date-file-name-disagrees', message: named.warning });
 
   const hints = options.hints ?? {};
   if (hints.paper) {
@@ -178,6 +184,16 @@ export function parseIssueWithSource(
       lines: { start: p.startLine, end: endOf(original) },
     };
   });
+  // A one-page file whose text prints no page number: the number its name carries (inferred, not
+  // printed, so still labelled （推定）; the evidence says where it came from).
+  const namePage = pageFromName(file);
+  if (namePage && pages.length === 1 && !pages[0]!.numberKnown && hints.pages === undefined) {
+    const p = pages[0]!;
+    p.number = namePage.number;
+    p.slug = String(namePage.number);
+    p.label = pageLabel(namePage.number, false);
+    p.evidence = [...p.evidence, { kind: 'file-name', text: namePage.text }];
+  }
   warnings.push(...assignPageSlugs(pages, [file]));
   if (hints.pages && hints.pages.length !== pages.length) {
     warnings.push({

@@ -7,9 +7,13 @@
  *    opens a news item, plus one day, estimates the issue's date (low; medium when several leads
  *    agree). The year comes from the years the text mentions (see inferYear).
  * 4. Signatures of notices (2022年3月31日) set a lower bound; alone they give a low-confidence date.
+ * 5. The file's name (`rmrb_20200107-p03.txt`, `2020/01/07/`; src/lib/filename.ts): below a
+ *    masthead date (a check: they should agree), above dates inferred from the text (medium),
+ *    see applyFileNameDate.
  */
 import type { Article, DateInfo, Evidence, Masthead, Paragraph } from './types.ts';
 import { addDays, compareYmd, findDates, inferYear, isoDate, type YMD } from './dates.ts';
+import { dateFromName } from './filename.ts';
 
 export interface DateClues {
   masthead: Masthead | null;
@@ -130,4 +134,36 @@ export function inferPublicationDate(clues: DateClues): DateInfo {
     };
   }
   return { value: null, method: 'none', confidence: 'none', evidence: [] };
+}
+
+/**
+ * Combine the date the text gives with the one the file's name carries. A masthead date stays (a
+ * disagreeing name is reported); a date inferred from news leads, relative words or signatures
+ * gives way to the name's (medium confidence: the name is someone's record of the date, not
+ * print), and a disagreement is reported; with no date in the text the name's date is used.
+ */
+export function applyFileNameDate(date: DateInfo, name: string): { date: DateInfo; warning: string | null } {
+  const fromName = dateFromName(name);
+  if (!fromName) return { date, warning: null };
+  const evidence: Evidence = { kind: 'file-name', text: fromName.text };
+  if (date.method === 'masthead' || date.method === 'hint') {
+    const warning =
+      date.value && date.value !== fromName.value
+        ? `the file name says ${fromName.value} (${fromName.text}), the ${date.method} ${date.value}`
+        : null;
+    return { date: { ...date, evidence: [...date.evidence, evidence] }, warning };
+  }
+  const warning =
+    date.value && date.value !== fromName.value
+      ? `the file name says ${fromName.value} (${fromName.text}); the text suggests ${date.value} (${date.method}, ${date.confidence} confidence)`
+      : null;
+  return {
+    date: {
+      value: fromName.value,
+      method: 'file-name',
+      confidence: 'medium',
+      evidence: [evidence, ...date.evidence],
+    },
+    warning,
+  };
 }
