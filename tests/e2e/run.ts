@@ -7,12 +7,16 @@
  *   BAOKAN_BASE=/archive/ npx astro build --outDir /tmp/site && E2E_DIST=/tmp/site BAOKAN_BASE=/archive/ npm run test:e2e
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, type StaticServer } from './server.ts';
 import { shardBundles } from '../search/pagefind-node.ts';
 import { formatRecall, loadQueries, measureRecall } from '../search/recall.ts';
+import { seedArticles } from '../search/seed-articles.ts';
+import { containing, truthTerms } from '../search/truth.ts';
+import { classicScript } from '../../src/lib/search/inline.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
@@ -20,6 +24,12 @@ const dist = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
 const base = process.env.E2E_BASE ?? process.env.BAOKAN_BASE ?? '/';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** the search's own functions, for measuring in the browser as the page searches */
+const exactSource = classicScript(
+  readFileSync(join(root, 'src/lib/search/exact.js'), 'utf8'),
+  'window.__exact = { parseQuery: parseQuery, candidateQuery: candidateQuery, verify: verify, rank: rank };',
+);
+const seeds = seedArticles();
 
 // ---------------------------------------------------------------- tiny harness
 
@@ -82,12 +92,18 @@ interface Watched {
   page: Page;
   requests: string[];
   consoleErrors: string[];
-  bytes: { total: number; pagefind: number };
+  /** pagefind: bytes as decoded; pagefindGzip: as a server that compresses text sends them */
+  bytes: { total: number; pagefind: number; pagefindGzip: number };
 }
 
 async function watch(context: BrowserContext): Promise<Watched> {
   const page = await context.newPage();
-  const w: Watched = { page, requests: [], consoleErrors: [], bytes: { total: 0, pagefind: 0 } };
+  const w: Watched = {
+    page,
+    requests: [],
+    consoleErrors: [],
+    bytes: { total: 0, pagefind: 0, pagefindGzip: 0 },
+  };
   page.on('request', (r) => w.requests.push(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') w.consoleErrors.push(m.text());
@@ -97,7 +113,12 @@ async function watch(context: BrowserContext): Promise<Watched> {
     try {
       const size = (await r.body()).length;
       w.bytes.total += size;
-      if (/\/pagefind\//.test(r.url())) w.bytes.pagefind += size;
+      if (/\/pagefind\//.test(r.url())) {
+        w.bytes.pagefind += size;
+        // Pagefind's index, fragments and wasm are compressed already; its scripts and JSON are
+        // sent compressed by any static host (GitHub Pages, Netlify, nginx with gzip on).
+        w.bytes.pagefindGzip += /\.(js|json)(\?|$)/.test(r.url()) ? gzipSync(await r.body()).length : size;
+      }
     } catch {
       /* redirects and aborted requests have no body */
     }
@@ -203,7 +224,16 @@ async function main(): Promise<void> {
       measurements.push(
         `time to first results (page load + Pagefind + first query “何恩广”): ${elapsed} ms; ` +
           `bytes downloaded: ${kib(w.bytes.total)} in all, of which ${kib(w.bytes.pagefind)} from pagefind/ ` +
-          `(search script, worker, wasm, filters, metadata, index chunk, fragments)`,
+          `(${kib(w.bytes.pagefindGzip)} transferred with gzip) ` +
+          `(search script, wasm, metadata, index chunk, fragments): ` +
+          w.requests
+            .filter((u) => u.includes('/pagefind/'))
+            .map((u) => u.replace(/.*\/pagefind\//, ''))
+            .join(' '),
+      );
+      check(
+        w.bytes.pagefindGzip <= 150 * 1000,
+        `first query transfers ${kib(w.bytes.pagefindGzip)} from pagefind/ (${kib(w.bytes.pagefind)} decoded)`,
       );
       const titles = await resultTitles(w.page);
       check(titles.includes('衡阳青少年助力垃圾分类'), `results: ${titles.join(' | ')}`);
@@ -213,7 +243,10 @@ async function main(): Promise<void> {
         check(tags.includes(t), `tags “${tags}” lack ${t}`);
       check(!/terms|kicker|subtitle/.test(tags), `internal metadata shown: ${tags}`);
       const marked = await first.locator('.search-result-excerpt mark').allTextContents();
-      check(marked.join('').includes('何恩广') || marked.length > 0, 'no <mark> in the excerpt');
+      check(
+        marked.length > 0 && marked.every((m) => m === '何恩广'),
+        `marks in the excerpt: ${marked.join(' ')}`,
+      );
       const input = await w.page.inputValue('#search-q');
       check(input === '何恩广', `input holds “${input}”`);
       await w.page.close();
@@ -319,10 +352,7 @@ async function main(): Promise<void> {
       const hits = await w.page.$$eval('[data-pagefind-body] mark.search-hit', (els) =>
         els.map((e) => e.textContent),
       );
-      check(
-        hits.some((h) => h?.includes('垃圾') || h?.includes('分类')),
-        `marks: ${hits.join(' ')}`,
-      );
+      check(hits.length > 0 && hits.every((h) => h === '垃圾分类'), `marks: ${hits.join(' ')}`);
       const ignored = await w.page.$$eval('[data-pagefind-ignore] mark.search-hit', (els) => els.length);
       check(ignored === 0, 'marks inside ignored elements');
       await w.page.close();
@@ -372,6 +402,161 @@ async function main(): Promise<void> {
         );
       }
       await w.page.close();
+    });
+
+    /** The count the page shows (找到 N 篇…), 0 for none. */
+    const shownCount = async (page: Page): Promise<number> => {
+      const text = (await page.textContent('#search-message')) ?? '';
+      return /没有找到/.test(text)
+        ? 0
+        : Number(/找到\s*([\d,]+)\s*篇/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+    };
+    /** Wait until the page has answered (results or none). */
+    const settled = async (page: Page): Promise<void> => {
+      await page.waitForFunction(
+        () =>
+          document.getElementById('search-app')?.getAttribute('data-state') === 'ready' &&
+          /找到|没有找到/.test(document.getElementById('search-message')?.textContent ?? ''),
+        undefined,
+        { timeout: 15000 },
+      );
+    };
+    const monthOfPath = (p: string): string => p.split('/').slice(1, 3).join('-');
+
+    await test('exact counts: the number shown is the number of articles that contain the query', async () => {
+      const w = await open();
+      const seen: string[] = [];
+      for (const q of [
+        '医保',
+        '衡阳',
+        '医疗保障',
+        '医保帮扶',
+        '刘越高 抗疫',
+        'DRG',
+        '2021年',
+        '5G',
+        '康衡阳贡',
+      ]) {
+        await w.page.goto(searchUrl(q));
+        await settled(w.page);
+        const want = containing(seeds, q).length;
+        const got = await shownCount(w.page);
+        seen.push(`${q} ${got}`);
+        check(got === want, `${q}: shows ${got}, ${want} articles contain it`);
+        const n = await w.page.locator(RESULT).count();
+        check(n === Math.min(10, want), `${q}: ${n} results listed`);
+      }
+      measurements.push(`counts: ${seen.join(', ')}`);
+      await w.page.close();
+    });
+
+    await test('quoted queries mean the same exact match', async () => {
+      const w = await open();
+      for (const [quoted, plain] of [
+        ['"医保"', '医保'],
+        ['“衡阳”', '衡阳'],
+        ['"刘越高" "抗疫"', '刘越高 抗疫'],
+      ] as const) {
+        await w.page.goto(searchUrl(quoted));
+        await settled(w.page);
+        const got = await shownCount(w.page);
+        const want = containing(seeds, plain).length;
+        check(got === want && want > 0, `${quoted}: shows ${got}, ${want} articles contain ${plain}`);
+      }
+      await w.page.close();
+    });
+
+    await test('a date range (from/to month) keeps only articles of those months, and lives in the URL', async () => {
+      const w = await open();
+      await w.page.goto(searchUrl('衡阳', '&from=2021-03&to=2021-12'));
+      await settled(w.page);
+      const want = containing(seeds, '衡阳').filter((p) => {
+        const m = monthOfPath(p);
+        return m >= '2021-03' && m <= '2021-12';
+      }).length;
+      const got = await shownCount(w.page);
+      check(got === want && want > 0, `shows ${got}, want ${want}`);
+      check((await w.page.inputValue('#search-from')) === '2021-03', 'from select');
+      check((await w.page.inputValue('#search-to')) === '2021-12', 'to select');
+      const years = await w.page.$$eval(`${RESULT} .search-result-tags`, (els) =>
+        els.map((e) => e.textContent ?? ''),
+      );
+      check(
+        years.every((t) => t.includes('2021年')),
+        `dates: ${years.join(' | ')}`,
+      );
+      await w.page.selectOption('#search-to', '2021-03');
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get('to') === '2021-03');
+      await settled(w.page);
+      const march = containing(seeds, '衡阳').filter((p) => monthOfPath(p) === '2021-03').length;
+      check((await shownCount(w.page)) === march, `March: ${await shownCount(w.page)}, want ${march}`);
+      await w.page.close();
+    });
+
+    await test('headline only (标题): only articles whose headline, kicker or subtitle contain the query', async () => {
+      const w = await open();
+      await w.page.goto(searchUrl('衡阳', '&in=title'));
+      await settled(w.page);
+      const want = seeds.filter((a) =>
+        truthTerms('衡阳').every((t) => [a.title, ...a.heads].some((h) => h.includes(t))),
+      ).length;
+      const got = await shownCount(w.page);
+      check(got === want && want > 0, `shows ${got}, want ${want}`);
+      check(await w.page.isChecked('#search-head'), 'the 标题 box is not checked');
+      await w.page.uncheck('#search-head');
+      await w.page.waitForFunction(() => !new URL(location.href).searchParams.has('in'));
+      await settled(w.page);
+      check((await shownCount(w.page)) === containing(seeds, '衡阳').length, 'unchecking gives all matches');
+      await w.page.close();
+    });
+
+    await test('relevance: headline matches first; excerpts are whole sentences without the headline', async () => {
+      const w = await open();
+      await w.page.goto(searchUrl('医保'));
+      await settled(w.page);
+      const titles = await resultTitles(w.page);
+      check(titles[0]?.includes('医保') === true, `first: ${titles.join(' | ')}`);
+      const items = await w.page.$$eval(RESULT, (els) =>
+        els.map((e) => ({
+          title: e.querySelector('.search-result-title')?.textContent ?? '',
+          excerpt: e.querySelector('.search-result-excerpt')?.textContent ?? '',
+          marks: [...e.querySelectorAll('.search-result-excerpt mark')].map((m) => m.textContent),
+        })),
+      );
+      for (const it of items) {
+        check(!it.excerpt.startsWith(it.title), `excerpt repeats the headline: ${it.excerpt}`);
+        check(!/[a-z]\. |[\u4e00-\u9fff]\. /.test(it.excerpt), `excerpt joined with ". ": ${it.excerpt}`);
+        check(!/^[，。、；：,.]/.test(it.excerpt), `excerpt starts with punctuation: ${it.excerpt}`);
+        check(
+          it.marks.every((m) => m === '医保'),
+          `marks: ${it.marks.join(' ')}`,
+        );
+      }
+      await w.page.close();
+    });
+
+    await test('an opened article marks the whole matched string (医保帮扶), not single characters', async () => {
+      const w = await open();
+      await w.page.goto(searchUrl('医保帮扶'));
+      await settled(w.page);
+      await Promise.all([w.page.waitForURL(/highlight=/), w.page.click(`${RESULT} .search-result-title a`)]);
+      await w.page.waitForSelector('[data-pagefind-body] mark.search-hit', { timeout: 10000 });
+      const hits = await w.page.$$eval('mark.search-hit', (els) => els.map((e) => e.textContent));
+      check(hits.length > 0 && hits.every((h) => h === '医保帮扶'), `marks: ${hits.join(' ')}`);
+      await w.page.close();
+    });
+
+    await test('one search box on a phone: the header box is hidden on the search page', async () => {
+      const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 740 } });
+      const page = await phone.newPage();
+      page.on('request', (r) => allRequests.push(r.url()));
+      await page.goto(searchUrl('医保'));
+      await settled(page);
+      const visible = await page.$$eval('input[type="search"]', (els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.id),
+      );
+      check(visible.length === 1 && visible[0] === 'search-q', `visible search boxes: ${visible.join(', ')}`);
+      await phone.close();
     });
 
     await test('axe-core: no violations on the search page (with results)', async () => {
@@ -439,23 +624,47 @@ async function main(): Promise<void> {
       await fileContext.close();
     });
 
-    await test('Chinese recall ≥ 95% in Chromium (its own segmenter, all queries of queries.json)', async () => {
+    await test('search quality in Chromium (its own segmenter, all queries of queries.json, checked as the page does)', async () => {
       const w = await open();
       await w.page.goto(`${server.url}search/`);
+      await w.page.addScriptTag({ content: exactSource });
       const queries = loadQueries();
       const found = await w.page.evaluate(
         async ({ qs, bundles }) => {
+          type X = {
+            parseQuery(q: string): string[];
+            candidateQuery(t: string[]): string;
+            verify(i: object, t: string[]): { item: { url: string } } | null;
+            rank(v: object[], s: string, n: number): { item: { url: string } }[];
+          };
+          const x = (window as unknown as { __exact: X }).__exact;
           const [first, ...rest] = bundles.map((b) => new URL(b, location.href).href);
           const pf = await import(`${first}pagefind.js`);
-          await pf.options({ baseUrl: '/' });
+          await pf.options({ baseUrl: '/', noWorker: true });
           for (const b of rest) await pf.mergeIndex(b, { baseUrl: '/' });
           const out: string[][] = [];
           for (const q of qs) {
-            const r = await pf.search(q);
-            const data = await Promise.all(
-              r.results.map((x: { data: () => Promise<{ url: string }> }) => x.data()),
-            );
-            out.push(data.map((d: { url: string }) => d.url));
+            const terms = x.parseQuery(q);
+            const r = await pf.search(x.candidateQuery(terms));
+            const kept: object[] = [];
+            for (const c of r.results) {
+              const d = await c.data();
+              const m = d.meta;
+              const v = x.verify(
+                {
+                  url: d.url,
+                  content: d.content,
+                  title: m.title,
+                  kicker: m.kicker,
+                  subtitle: m.subtitle,
+                  date: m.date,
+                  score: c.score,
+                },
+                terms,
+              );
+              if (v) kept.push(v);
+            }
+            out.push(x.rank(kept, '', terms.length).map((v) => v.item.url));
           }
           return out;
         },
@@ -464,27 +673,30 @@ async function main(): Promise<void> {
       const base = new URL(server.url).pathname;
       let hit = 0;
       let total = 0;
+      let returned = 0;
+      let relevant = 0;
       const misses: string[] = [];
       queries.forEach((q, i) => {
-        const urls = new Set(
-          found[i]!.map((u) =>
-            u
-              .replace(base, '')
-              .replace(/^\//, '')
-              .replace(/index\.html$/, ''),
-          ),
+        const ranked = found[i]!.map((u) =>
+          u
+            .replace(base, '')
+            .replace(/^\//, '')
+            .replace(/index\.html$/, ''),
         );
+        returned += ranked.length;
+        relevant += ranked.filter((p) => q.expect.includes(p)).length;
         for (const p of q.expect) {
           total++;
-          if (urls.has(p)) hit++;
+          if (ranked.includes(p)) hit++;
           else misses.push(`${q.q} → ${p}`);
         }
       });
       measurements.push(
-        `recall in Chromium (query set): ${hit}/${total} = ${((hit / total) * 100).toFixed(1)}%`,
+        `search in Chromium (query set, ${queries.length} queries): recall ${hit}/${total}, precision ${relevant}/${returned}`,
       );
       for (const m of misses) measurements.push(`  missed in Chromium: ${m}`);
-      check(hit / total >= 0.95, `recall ${hit}/${total}`);
+      check(hit / total >= 0.99, `recall ${hit}/${total}`);
+      check(relevant === returned, `precision ${relevant}/${returned}`);
       await w.page.close();
     });
 
@@ -519,13 +731,16 @@ async function main(): Promise<void> {
     await server.close();
   }
 
-  await test('Chinese recall ≥ 95% (query set and substring sample, Pagefind search code in Node)', async () => {
+  await test('search quality in Node: recall@10 ≥ 0.99, precision ≥ 0.99, MRR ≥ 0.95', async () => {
     const report = await measureRecall(shardBundles(join(dist, 'pagefind')));
     measurements.push(...formatRecall(report).split('\n'));
-    check(report.found / report.total >= 0.95, `query-set recall ${report.found}/${report.total}`);
+    const r = report.search;
+    check(r.recallAt10 >= 0.99, `recall@10 ${r.recallAt10}`);
+    check(r.relevant / r.returned >= 0.99, `precision ${r.relevant}/${r.returned}`);
+    check(r.mrr >= 0.95, `MRR ${r.mrr}`);
     check(
       report.sample.found / report.sample.total >= 0.95,
-      `sample recall ${report.sample.found}/${report.sample.total}`,
+      `sample ${report.sample.found}/${report.sample.total}`,
     );
   });
 

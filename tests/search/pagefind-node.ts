@@ -11,7 +11,12 @@ export interface NodeSearchResult {
   url: string;
   title: string;
   excerpt: string;
+  /** the page's indexed text */
+  content: string;
   meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  /** Pagefind's score */
+  score: number;
 }
 
 export interface NodePagefind {
@@ -31,7 +36,16 @@ interface PagefindModule {
     q: string,
     o?: Record<string, unknown>,
   ): Promise<{
-    results: { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }[];
+    results: {
+      score: number;
+      data(): Promise<{
+        url: string;
+        excerpt: string;
+        content: string;
+        meta: Record<string, string>;
+        filters: Record<string, string[]>;
+      }>;
+    }[];
   } | null>;
 }
 
@@ -72,7 +86,15 @@ export async function loadPagefind(bundles: string | string[], lang = 'zh-Hans')
       const r = await mod.search(query, options?.filters ? { filters: options.filters } : {});
       if (!r) return [];
       const data = await Promise.all(r.results.map((x) => x.data()));
-      return data.map((d) => ({ url: d.url, title: d.meta.title ?? '', excerpt: d.excerpt, meta: d.meta }));
+      return data.map((d, i) => ({
+        url: d.url,
+        title: d.meta.title ?? '',
+        excerpt: d.excerpt,
+        content: d.content,
+        meta: d.meta,
+        filters: d.filters,
+        score: r.results[i]!.score,
+      }));
     },
     bytes: () => bytes,
     files: () => files,

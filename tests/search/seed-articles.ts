@@ -37,7 +37,7 @@ export function seedArticles(): SeedArticle[] {
 
 export interface Query {
   q: string;
-  type: 'person' | 'place' | 'phrase' | 'word2' | 'cross' | 'multi';
+  type: 'person' | 'place' | 'org' | 'number' | 'latin' | 'phrase' | 'word2' | 'cross' | 'multi' | 'quoted';
   expect: string[];
   note: string;
 }

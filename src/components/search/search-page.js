@@ -1,5 +1,12 @@
-// Search page client (inlined into search/index.html as a classic script, so it also runs from
-// file://). Plain JavaScript on purpose: no build step.
+// Search page client (inlined into search/index.html as a classic script, after
+// src/lib/search/exact.js, whose functions it calls: parseQuery, candidateQuery, verify, rank,
+// excerpt; so it also runs from file://). Plain JavaScript on purpose: no build step.
+//
+// Pagefind gives candidates; every candidate's text (the fragment Pagefind returns for it) is
+// checked here against the query as written (exact.js), so every result contains the query, the
+// count is the number of articles that contain it, and the filter counts are counted over them.
+// The results are ranked (headline matches first, then occurrences) or sorted by date here, and
+// the excerpt is built here from whole sentences around the first hits.
 //
 // The index is split into shards of consecutive months (pagefind/shards.json, newest first; see
 // src/lib/search/shards.ts). Each shard is a Pagefind bundle with its own search code; this page
@@ -8,9 +15,9 @@
 //   - by relevance: all results ordered by Pagefind's score (as Pagefind's own mergeIndex does);
 //   - by date: each shard's results in date order, the shards in date order (they hold disjoint
 //     months), which Pagefind's mergeIndex cannot do (it orders merged results by score only).
-// Filter counts are summed over the shards. The query, range, sort and filters live in the URL
-// (?q=, ?scope=, ?sort=, ?f=name:value), so a search can be shared; from file:// the page says
-// why search cannot work.
+// The query, range, months (?from=, ?to=), headline only (?in=title), sort and filters live in
+// the URL (?q=, ?scope=, ?sort=, ?f=name:value), so a search can be shared; from file:// the page
+// says why search cannot work.
 (function () {
   'use strict';
   const app = document.getElementById('search-app');
@@ -27,6 +34,11 @@
   const list = $('search-list');
   const more = /** @type {HTMLButtonElement} */ ($('search-more'));
   const filtersBox = $('search-filters');
+  const fromSelect = /** @type {HTMLSelectElement} */ ($('search-from'));
+  const toSelect = /** @type {HTMLSelectElement} */ ($('search-to'));
+  const headBox = /** @type {HTMLInputElement} */ ($('search-head'));
+  /** candidates whose text is fetched and checked at a time */
+  const BATCH = 24;
   const PAGE = 10;
   const FILTER_ORDER = ['报纸', '年份', '月份', '专题', '版面', '体裁'];
   // On a wide screen the first filter groups start open; on a phone all start closed, so that
@@ -38,6 +50,9 @@
     q: (params.get('q') || '').trim(),
     sort: params.get('sort') || '',
     scope: params.get('scope') || '',
+    from: /^\d{4}-\d{2}$/.test(params.get('from') || '') ? params.get('from') || '' : '',
+    to: /^\d{4}-\d{2}$/.test(params.get('to') || '') ? params.get('to') || '' : '',
+    head: params.get('in') === 'title',
     /** @type {Record<string, string[]>} */
     filters: {},
   };
@@ -97,12 +112,9 @@
   function highlightUrl(url) {
     const u = new URL(url, location.href);
     u.searchParams.delete('highlight');
-    state.q
-      .split(/\s+/)
-      .filter(Boolean)
-      .forEach(function (t) {
-        u.searchParams.append('highlight', t);
-      });
+    parseQuery(state.q).forEach(function (t) {
+      u.searchParams.append('highlight', t);
+    });
     return u.pathname + u.search + u.hash;
   }
 
@@ -111,6 +123,9 @@
     const p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
     if (state.scope) p.set('scope', state.scope);
+    if (state.from) p.set('from', state.from);
+    if (state.to) p.set('to', state.to);
+    if (state.head) p.set('in', 'title');
     if (state.sort) p.set('sort', state.sort);
     Object.keys(state.filters).forEach(function (name) {
       state.filters[name].forEach(function (value) {
@@ -124,7 +139,7 @@
 
   // ------------------------------------------------------------------ shards
 
-  /** @typedef {{ id: string, label: string, articles: number, years: string[] }} Shard */
+  /** @typedef {{ id: string, from: string | null, to: string | null, label: string, articles: number, years: string[] }} Shard */
   /** @type {Shard[]} */
   let shards = [];
   /** @type {Map<string, Promise<any>>} */
@@ -140,16 +155,12 @@
     if (!e) {
       const url = new URL(root + s.id + '/pagefind.js', location.href).href;
       e = import(url).then(function (pf) {
-        return pf.options({ excerptLength: 36 }).then(function () {
-          // filters() loads the filter lists; without it searches return no filter counts.
-          return pf
-            .init()
-            .then(function () {
-              return pf.filters();
-            })
-            .then(function () {
-              return pf;
-            });
+        // No worker (one file less to load: the search of one shard is quick on the page's
+        // thread); no filter lists up front (the counts are made here from the checked results).
+        return pf.options({ excerptLength: 0, noWorker: true }).then(function () {
+          return pf.init().then(function () {
+            return pf;
+          });
         });
       });
       engines.set(s.id, e);
@@ -157,8 +168,17 @@
     return e;
   }
 
-  /** The shards a range covers: `all` every one, a year those that touch it, else the newest. */
+  /**
+   * The shards a search covers: with months chosen, those that hold any of them; else by the
+   * range switch: `all` every one, a year those that touch it, else the newest.
+   */
   function inScope() {
+    if (state.from || state.to) {
+      const hit = shards.filter(function (s) {
+        return s.from && s.to && (!state.to || s.from <= state.to) && (!state.from || s.to >= state.from);
+      });
+      return hit;
+    }
     if (state.scope === 'all') return shards;
     if (/^\d{4}$/.test(state.scope)) {
       const hit = shards.filter(function (s) {
@@ -210,8 +230,81 @@
     });
   }
 
+  /** @param {string} m YYYY-MM */
+  function monthName(m) {
+    return m.slice(0, 4) + '年' + Number(m.slice(5, 7)) + '月';
+  }
+
+  /** The months offered for the date range: every month the shards span, newest first. */
+  function setUpMonths() {
+    const dated = shards.filter(function (s) {
+      return s.from && s.to;
+    });
+    if (!dated.length) return;
+    const last = /** @type {string} */ (dated[0].to);
+    const first = /** @type {string} */ (dated[dated.length - 1].from);
+    /** @type {string[]} */
+    const months = [];
+    let y = Number(last.slice(0, 4));
+    let m = Number(last.slice(5, 7));
+    while (months.length < 1200) {
+      const key = y + '-' + (m < 10 ? '0' : '') + m;
+      months.push(key);
+      if (key <= first) break;
+      if (--m === 0) {
+        m = 12;
+        y--;
+      }
+    }
+    [fromSelect, toSelect].forEach(function (sel, k) {
+      const none = document.createElement('option');
+      none.value = '';
+      none.textContent = k ? '最近' : '最早';
+      sel.appendChild(none);
+      (k ? months : months.slice().reverse()).forEach(function (key) {
+        const opt = document.createElement('option');
+        opt.value = key;
+        opt.textContent = monthName(key);
+        sel.appendChild(opt);
+      });
+      sel.value = k ? state.to : state.from;
+      if (sel.value !== (k ? state.to : state.from)) sel.value = '';
+      sel.disabled = false;
+      sel.addEventListener('change', function () {
+        state.from = fromSelect.value;
+        state.to = toSelect.value;
+        if (state.from && state.to && state.from > state.to) {
+          // a range given backwards is read forwards
+          const t = state.from;
+          state.from = state.to;
+          state.to = t;
+          fromSelect.value = state.from;
+          toSelect.value = state.to;
+        }
+        run();
+      });
+    });
+    state.from = fromSelect.value;
+    state.to = toSelect.value;
+  }
+
   function showScope() {
-    if (shards.length < 2) return;
+    if (state.from || state.to) {
+      scopeNote.hidden = false;
+      scopeNote.textContent =
+        '检索范围：' +
+        (state.from ? monthName(state.from) : '最早') +
+        '至' +
+        (state.to ? monthName(state.to) : '最近') +
+        '的文章' +
+        (shards.length > 1 ? '（“范围”不起作用）' : '') +
+        '。';
+      return;
+    }
+    if (shards.length < 2) {
+      scopeNote.hidden = true;
+      return;
+    }
     const chosen = inScope();
     const total = shards.reduce(function (n, s) {
       return n + s.articles;
@@ -234,34 +327,86 @@
 
   // ------------------------------------------------------------------ searching
 
-  /** @type {{ result: any, shard: number }[]} */
+  /**
+   * @typedef {{ url: string, content: string, meta: Record<string, string>, filters: Record<string, string[]> }} Fragment
+   * @typedef {{ item: any, inHeads: number, hits: number, data: Fragment }} Result
+   */
+  /** @type {Result[]} */
   let results = [];
+  /** @type {string[]} */
+  let terms = [];
   let shown = 0;
   let generation = 0;
 
-  /** @param {Record<string, Record<string, number>>[]} all */
-  function sumFilters(all) {
+  /**
+   * Filter counts over the checked results.
+   * @param {Result[]} list
+   */
+  function countFilters(list) {
     /** @type {Record<string, Record<string, number>>} */
     const out = {};
-    all.forEach(function (f) {
-      Object.keys(f || {}).forEach(function (name) {
-        const values = f[name];
+    list.forEach(function (r) {
+      const f = r.data.filters || {};
+      Object.keys(f).forEach(function (name) {
         out[name] = out[name] || {};
-        Object.keys(values).forEach(function (v) {
-          out[name][v] = (out[name][v] || 0) + values[v];
+        (f[name] || []).forEach(function (v) {
+          out[name][v] = (out[name][v] || 0) + 1;
         });
       });
     });
     return out;
   }
 
-  /** Search every shard of the range and merge their answers (see the header). */
+  /**
+   * The candidates' texts, fetched a batch at a time, each checked against the terms.
+   * @param {any[]} candidates Pagefind results
+   * @param {number} mine
+   * @returns {Promise<Result[] | null>} null when a newer search started meanwhile
+   */
+  function check(candidates, mine) {
+    /** @type {Result[]} */
+    const kept = [];
+    const options = { headline: state.head, from: state.from, to: state.to };
+    let next = 0;
+    /** @returns {Promise<Result[] | null>} */
+    function batch() {
+      if (mine !== generation) return Promise.resolve(null);
+      if (next >= candidates.length) return Promise.resolve(kept);
+      const part = candidates.slice(next, next + BATCH);
+      next += part.length;
+      if (candidates.length > BATCH)
+        message.textContent =
+          '正在核对“' + state.q + '”：' + count(next) + ' / ' + count(candidates.length) + ' 篇……';
+      return Promise.all(
+        part.map(function (c) {
+          return c.data().then(function (/** @type {Fragment} */ d) {
+            const m = d.meta || {};
+            const item = {
+              url: d.url,
+              content: d.content || '',
+              title: m.title || '',
+              kicker: m.kicker,
+              subtitle: m.subtitle,
+              date: m.date,
+              score: c.score,
+            };
+            const v = verify(item, terms, options);
+            if (v) kept.push({ item: v.item, inHeads: v.inHeads, hits: v.hits, data: d });
+          });
+        }),
+      ).then(batch);
+    }
+    return batch();
+  }
+
+  /** Search every shard of the range, check the candidates, rank the results. */
   function run() {
     writeUrl();
     showScope();
     const mine = ++generation;
     const q = state.q;
-    if (!q) {
+    terms = parseQuery(q);
+    if (!terms.length) {
       results = [];
       shown = 0;
       message.textContent = '';
@@ -274,53 +419,43 @@
     app.setAttribute('data-state', 'searching');
     message.textContent = '正在检索“' + q + '”……';
     const chosen = inScope();
-    /** @type {Record<string, string>} */
-    const sort =
-      state.sort === 'date-asc' ? { date: 'asc' } : state.sort === 'date-desc' ? { date: 'desc' } : {};
     Promise.all(
       chosen.map(function (s) {
         return engine(s).then(function (pf) {
-          return pf.search(q, { filters: state.filters, sort: sort });
+          return pf.search(candidateQuery(terms), { filters: state.filters });
         });
       }),
     )
       .then(function (answers) {
-        if (mine !== generation) return;
-        /** @type {{ result: any, shard: number }[]} */
-        let merged = [];
-        answers.forEach(function (a, i) {
+        if (mine !== generation) return null;
+        /** @type {any[]} */
+        const candidates = [];
+        answers.forEach(function (a) {
           (a ? a.results : []).forEach(function (/** @type {any} */ r) {
-            merged.push({ result: r, shard: i });
+            candidates.push(r);
           });
         });
-        if (state.sort === 'date-asc') {
-          // oldest shard first; within a shard Pagefind's own order
-          merged = merged.sort(function (a, b) {
-            return b.shard - a.shard;
-          });
-        } else if (!state.sort) {
-          merged = merged.sort(function (a, b) {
-            return b.result.score - a.result.score;
-          });
-        }
-        // (date-desc: shards are newest first already, and each shard is in date order)
-        results = merged;
+        return check(candidates, mine);
+      })
+      .then(function (checked) {
+        if (!checked || mine !== generation) return;
+        results = /** @type {Result[]} */ (rank(checked, state.sort, terms.length));
         shown = 0;
         list.textContent = '';
-        renderFilters(
-          sumFilters(
-            answers.map(function (a) {
-              return a ? a.filters : {};
-            }),
-          ),
-        );
+        renderFilters(countFilters(results));
+        const where = state.head ? '标题含' : '含';
         message.textContent = results.length
-          ? '找到 ' + count(results.length) + ' 篇含“' + q + '”的文章'
-          : '没有找到含“' +
+          ? '找到 ' + count(results.length) + ' 篇' + where + '“' + q + '”的文章'
+          : '没有找到' +
+            where +
+            '“' +
             q +
-            '”的文章。可以试试更短的词' +
-            (shards.length > 1 && state.scope !== 'all' ? '，或在“范围”中选“全部年份”。' : '。');
-        return showMore(mine);
+            '”的文章' +
+            (terms.length > 1 ? '（每个词都要出现）' : '') +
+            (shards.length > 1 && state.scope !== 'all' && !state.from && !state.to
+              ? '。可以在“范围”中选“全部年份”。'
+              : '。');
+        showMore();
       })
       .catch(function (e) {
         if (mine !== generation) return;
@@ -330,47 +465,52 @@
       });
   }
 
-  /**
-   * The next page of results.
-   * @param {number} mine
-   */
-  function showMore(mine) {
+  /** The next page of results (their texts are at hand already). */
+  function showMore() {
     const page = results.slice(shown, shown + PAGE);
-    more.hidden = true;
-    return Promise.all(
-      page.map(function (r) {
-        return r.result.data();
-      }),
-    ).then(function (data) {
-      if (mine !== generation) return;
-      data.forEach(function (d) {
-        list.appendChild(resultItem(d));
-      });
-      shown += page.length;
-      more.hidden = shown >= results.length;
-      app.setAttribute('data-state', 'ready');
+    page.forEach(function (r) {
+      list.appendChild(resultItem(r.data));
     });
+    shown += page.length;
+    more.hidden = shown >= results.length;
+    app.setAttribute('data-state', 'ready');
   }
 
   /**
-   * Copy Pagefind's excerpt (HTML with <mark> around the hits) as text and marks only.
-   * @param {string} html
+   * The excerpt: whole sentences around the first hits, the matched strings marked.
+   * @param {Fragment} d
    */
-  function excerptNodes(html) {
-    const t = document.createElement('template');
-    t.innerHTML = html;
+  function excerptNodes(d) {
+    const m = d.meta || {};
     const frag = document.createDocumentFragment();
-    t.content.childNodes.forEach(function (n) {
-      if (n.nodeName === 'MARK') {
-        const m = document.createElement('mark');
-        m.textContent = n.textContent;
-        frag.appendChild(m);
-      } else frag.appendChild(document.createTextNode(n.textContent || ''));
+    excerpt(d.content || '', terms, [m.title, m.kicker, m.subtitle].filter(Boolean)).forEach(function (p) {
+      if (p.hit) {
+        const mark = document.createElement('mark');
+        mark.textContent = p.text;
+        frag.appendChild(mark);
+      } else frag.appendChild(document.createTextNode(p.text));
     });
     return frag;
   }
 
-  /** @param {{ url: string, excerpt: string, meta: Record<string, string> }} d */
+  /**
+   * Text with the terms marked.
+   * @param {HTMLElement} el
+   * @param {string} text
+   */
+  function markInto(el, text) {
+    let pos = 0;
+    hitRanges(text, terms).forEach(function (r) {
+      el.appendChild(document.createTextNode(text.slice(pos, r[0])));
+      const mark = document.createElement('mark');
+      mark.textContent = text.slice(r[0], r[1]);
+      el.appendChild(mark);
+      pos = r[1];
+    });
+    el.appendChild(document.createTextNode(text.slice(pos)));
+  }
+
+  /** @param {Fragment} d */
   function resultItem(d) {
     const m = d.meta || {};
     const li = document.createElement('li');
@@ -379,13 +519,13 @@
     h.className = 'search-result-title';
     const a = document.createElement('a');
     a.href = highlightUrl(d.url);
-    a.textContent = m.title || d.url;
+    markInto(a, m.title || d.url);
     h.appendChild(a);
     li.appendChild(h);
     if (m.kicker || m.subtitle) {
       const sub = document.createElement('p');
       sub.className = 'search-result-sub';
-      sub.textContent = [m.kicker, m.subtitle].filter(Boolean).join(' · ');
+      markInto(sub, [m.kicker, m.subtitle].filter(Boolean).join(' · '));
       li.appendChild(sub);
     }
     const tags = document.createElement('p');
@@ -399,7 +539,7 @@
     li.appendChild(tags);
     const ex = document.createElement('p');
     ex.className = 'search-result-excerpt';
-    ex.appendChild(excerptNodes(d.excerpt || ''));
+    ex.appendChild(excerptNodes(d));
     li.appendChild(ex);
     return li;
   }
@@ -493,7 +633,13 @@
     run();
   });
   more.addEventListener('click', function () {
-    showMore(generation);
+    showMore();
+  });
+  headBox.checked = state.head;
+  headBox.disabled = false;
+  headBox.addEventListener('change', function () {
+    state.head = headBox.checked;
+    run();
   });
 
   function missing() {
@@ -518,6 +664,7 @@
         return;
       }
       setUpScope();
+      setUpMonths();
       // Check that the newest shard's search code loads before offering the search.
       return engine(inScope()[0]).then(function () {
         sortSelect.disabled = false;

@@ -1,13 +1,12 @@
 /**
  * What an article page tells Pagefind besides its text: metadata shown with a result, filters
- * offered on the search page, the date sort, and the extra tokens for Chinese recall.
+ * offered on the search page, and the date sort.
  *
  * Filter names are what readers see above the filter lists, so they are Chinese; metadata keys are
  * internal (the search page turns them into the result line).
  */
 import type { ArticleKind } from '../types.ts';
 import { toChineseNumber } from '../text.ts';
-import { extraSearchTokens } from './tokens.ts';
 
 /** Filter names, as shown on the search page. */
 export const FILTERS = {
@@ -37,6 +36,7 @@ export interface SearchArticle {
   paper: { id: string; name: string | null };
   date: string | null;
   kind: ArticleKind;
+  column?: string | null;
   kicker: string | null;
   headline: string;
   subtitle: string | null;
@@ -45,10 +45,12 @@ export interface SearchArticle {
   paragraphs: readonly { text: string }[];
   captions: readonly { text: string }[];
   tables: readonly { rows: readonly (readonly string[])[] }[];
+  signature?: { text: string } | null;
+  references?: readonly { text: string }[];
 }
 
 export interface ArticleSearchData {
-  /** Pagefind metadata: title, date (ISO), paper, page, kicker, subtitle, terms (extra tokens) */
+  /** Pagefind metadata: title, date (ISO), paper, page, kicker, subtitle */
   meta: Record<string, string>;
   /** filter name → values */
   filters: Record<string, string[]>;
@@ -64,6 +66,7 @@ export function pageName(pageNumber: number): string {
 /** Every text of the article that the page shows inside its indexed body. */
 export function articleTexts(a: SearchArticle): string[] {
   return [
+    a.column,
     a.kicker,
     a.headline || a.title,
     a.subtitle,
@@ -71,6 +74,8 @@ export function articleTexts(a: SearchArticle): string[] {
     ...a.paragraphs.map((p) => p.text),
     ...a.captions.map((c) => c.text),
     ...a.tables.flatMap((t) => t.rows.flat()),
+    a.signature?.text,
+    ...(a.references ?? []).map((r) => r.text),
   ].filter((t): t is string => !!t);
 }
 
@@ -99,7 +104,5 @@ export function articleSearchData(
   if (topics.length) filters[FILTERS.topic] = [...new Set(topics)];
   if (a.kicker) meta.kicker = a.kicker;
   if (a.subtitle) meta.subtitle = a.subtitle;
-  const terms = extraSearchTokens(articleTexts(a));
-  if (terms.length) meta.terms = terms.join(' ');
   return { meta, filters, sort };
 }
