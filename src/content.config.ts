@@ -195,7 +195,7 @@ const pages = defineCollection({
     /** whether the number is printed (or hinted) rather than inferred */
     numberKnown: z.boolean(),
     /** where the number comes from */
-    numberSource: z.enum(['masthead', 'header', 'hint', 'sequence']),
+    numberSource: z.enum(['masthead', 'header', 'hint', 'sequence', 'file-name']),
     /** display label (第一版, 第二版（推定）) */
     label: z.string(),
     /** printed page header */

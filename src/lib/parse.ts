@@ -190,6 +190,7 @@ export function parseIssueWithSource(
   if (namePage && pages.length === 1 && !pages[0]!.numberKnown && hints.pages === undefined) {
     const p = pages[0]!;
     p.number = namePage.number;
+    p.numberSource = 'file-name';
     p.slug = String(namePage.number);
     p.label = pageLabel(namePage.number, false);
     p.evidence = [...p.evidence, { kind: 'file-name', text: namePage.text }];

@@ -82,7 +82,8 @@ export interface Masthead {
   publisher: string[];
 }
 
-export type NumberSource = 'masthead' | 'header' | 'hint' | 'sequence';
+/** where a page number comes from: printed (masthead, header), given (hint), or inferred (sequence, file-name) */
+export type NumberSource = 'masthead' | 'header' | 'hint' | 'sequence' | 'file-name';
 
 export interface Page {
   /** `p1`, `p2`, … in reading order; unique within the issue */
