@@ -5,6 +5,7 @@ import {
   citationAuthors,
   citeBibtex,
   citeGbt7714,
+  citeRis,
   type CitationInput,
 } from './cite.ts';
 import { seedArticles } from './render/seed-articles.test-support.ts';
@@ -182,5 +183,44 @@ describe('citeBibtex', () => {
     expect(bibtexKey('hengyang-daily-2021-03-06-a001')).toBe('hengyang-daily-2021-03-06-a001');
     expect(bibtexKey('unknown-衡阳 日报,a1')).toBe('unknown-a1');
     expect(bibtexKey('衡阳')).toBe('baokan-article');
+  });
+});
+
+describe('citeRis', () => {
+  it('gives a NEWS record Zotero imports, for the first article of seed 000', () => {
+    expect(citeRis({ ...first, accessed: '2026-11-23' })).toBe(
+      [
+        'TY  - NEWS',
+        'TI  - 以更加饱满的热情擦亮“衡阳群众”品牌',
+        'AU  - 许珂',
+        'AU  - 付星婷',
+        'T2  - 衡阳日报',
+        'PY  - 2021',
+        'DA  - 2021/03/06/',
+        'SP  - 1',
+        'UR  - https://example.org/hengyang-daily/2021/03/06/1/a001/',
+        'Y2  - 2026-11-23',
+        'LA  - zh',
+        'N1  - 版次推定',
+        'ID  - hengyang-daily-2021-03-06-a001',
+        'ER  - ',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out unknown fields and keeps values on one line', () => {
+    const ris = citeRis({
+      ...first,
+      title: '两行\n标题',
+      authors: [],
+      date: null,
+      paper: null,
+      page: null,
+      url: '',
+    });
+    expect(ris).toBe(
+      ['TY  - NEWS', 'TI  - 两行 标题', 'LA  - zh', `ID  - ${first.id}`, 'ER  - ', ''].join('\n'),
+    );
   });
 });

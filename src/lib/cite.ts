@@ -113,3 +113,34 @@ export function citeBibtex(c: CitationInput): string {
   const body = fields.map(([k, v]) => `  ${k.padEnd(width)} = ${v}`).join(',\n');
   return `@article{${bibtexKey(c.id)},\n${body}\n}\n`;
 }
+
+/** RIS date field: `YYYY/MM/DD/` (the trailing slash ends the date part). */
+const risDate = (iso: string): string | null => {
+  const d = ISO_DATE.exec(iso);
+  return d ? `${d[1]}/${d[2]}/${d[3]}/` : null;
+};
+
+/**
+ * RIS (Research Information Systems), type NEWS, as reference managers (Zotero, EndNote) import it:
+ *   TY  - NEWS / TI title / AU each author / T2 the paper / PY year / DA date / SP page (版) /
+ *   UR permalink / Y2 access date / LA zh / N1 版次推定 / ER.
+ * One field per line, values on one line; the URL is left out when it is empty.
+ */
+export function citeRis(c: CitationInput): string {
+  const lines: [string, string][] = [['TY', 'NEWS']];
+  lines.push(['TI', clean(c.title)]);
+  for (const a of c.authors.map(clean).filter(Boolean)) lines.push(['AU', a]);
+  if (c.paper) lines.push(['T2', clean(c.paper)]);
+  const d = c.date ? ISO_DATE.exec(c.date) : null;
+  if (d) {
+    lines.push(['PY', d[1]!]);
+    lines.push(['DA', risDate(c.date!)!]);
+  }
+  if (c.page !== null) lines.push(['SP', String(c.page)]);
+  if (c.url.trim()) lines.push(['UR', c.url.trim()]);
+  if (c.accessed) lines.push(['Y2', c.accessed]);
+  lines.push(['LA', 'zh']);
+  if (c.page !== null && !c.pageKnown) lines.push(['N1', '版次推定']);
+  lines.push(['ID', bibtexKey(c.id)]);
+  return `${lines.map(([k, v]) => `${k}  - ${v}`).join('\n')}\nER  - \n`;
+}
