@@ -1,0 +1,23 @@
+/**
+ * The site's settings read once per build: the permalink origin (BAOKAN_SITE, else package.json
+ * `homepage`) and the repository readers report errors on (BAOKAN_REPO, else package.json
+ * `repository`). See src/lib/meta.ts for the rules.
+ */
+import pkg from '../../../package.json';
+import { ORIGIN_WARNING, repositoryUrl, resolveOrigin, type SiteOrigin } from '../../lib/meta.ts';
+
+let origin: SiteOrigin | null = null;
+
+/** The permalink origin; prints a one-line warning (once) when there is none. */
+export function siteOrigin(): SiteOrigin {
+  if (!origin) {
+    origin = resolveOrigin(process.env, pkg as { homepage?: unknown });
+    if (!origin.origin) console.warn(ORIGIN_WARNING);
+  }
+  return origin;
+}
+
+/** The repository's https address, or null when none is configured. */
+export function repository(): string | null {
+  return repositoryUrl(process.env, pkg as { repository?: unknown });
+}
