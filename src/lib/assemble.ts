@@ -80,9 +80,13 @@ interface Draft {
   closed: boolean;
 }
 
-/** 第二版 要闻, 2023年5月15日 星期一 第3版, A3 要闻, B2版：文体 */
-const PAGE_HEADER =
-  /^(?:[\u4e00-\u9fff]{2,8}报\s*)?(?:\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.|周.)?\s*[|｜]?\s*)?(?:第\s*([一二三四五六七八九十\d]{1,3})\s*版|[A-H]([1-9]\d?)\s*版?)(?:$|[\s：:·|｜])/u;
+/**
+ * 第二版 要闻, 2023年5月15日 星期一 第3版, A3 要闻, B2版：文体, 青溪报 2025年3月1日 星期六 第三版 经济,
+ * 《人民日报》（2025年03月01日第 01 版）: a paper's name, a date and a page number, each optional
+ * but the page number, in the order printed page headers and e-paper page titles give them.
+ */
+export const PAGE_HEADER =
+  /^(?:《?[\u4e00-\u9fff]{2,8}报》?\s*)?[（(]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.|周.)?\s*[|｜]?\s*)?(?:第\s*([一二三四五六七八九十\d]{1,3})\s*版|[A-H]([1-9]\d?)\s*版?)\s*[）)]?(?:$|[\s：:·|｜])/u;
 
 const PAGE_CREDITS =
   /^(?:责任编辑|本版编辑|编辑|美术编辑|美编|版式|版式设计|校对|组版|编审|值班编委)\s*[：:]/u;

@@ -29,6 +29,8 @@ export function slugForUnknownPaper(name: string): string {
 
 export interface PaperClues {
   masthead: Masthead | null;
+  /** the pages' printed headers (青溪报 2025年3月1日 第三版, 《人民日报》（…第 01 版）), with their line */
+  pageHeaders?: { text: string; line: number }[];
   /** byline sources as printed, with their line */
   bylines: { source: string; line: number }[];
   /** signature blocks' lines */
@@ -58,6 +60,10 @@ export function identifyPaper(clues: PaperClues, catalog: PaperCatalog): PaperIn
   const m = clues.masthead;
   if (m?.paperName) {
     credit(m.paperName, 10, 'high', { kind: 'masthead', text: m.paperName, line: m.lines[0]?.line });
+  }
+  for (const h of clues.pageHeaders ?? []) {
+    const named = /^《?([\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|都市报|商报|时报|报))》?/u.exec(h.text);
+    if (named) credit(named[1]!, 8, 'high', { kind: 'page-header', text: h.text, line: h.line });
   }
   if (m?.serial) {
     const entry = catalog.papers.find(

@@ -88,9 +88,13 @@ export function parseIssueWithSource(
   const assembled = assemble(blocks.slice(count), { mastheadPage: masthead !== null });
 
   // Paper and date.
+  const pageHeaders = assembled.pages.flatMap((p) =>
+    p.header ? [{ text: p.header, line: p.startLine }] : [],
+  );
   const paper = identifyPaper(
     {
       masthead,
+      pageHeaders,
       bylines: assembled.articles.flatMap((a) =>
         a.byline ? [{ source: a.byline.source, line: a.byline.lines.start }] : [],
       ),
@@ -102,7 +106,7 @@ export function parseIssueWithSource(
     options.catalog,
   );
   const named = applyFileNameDate(
-    inferPublicationDate({ masthead, articles: assembled.articles, text: source.text }),
+    inferPublicationDate({ masthead, pageHeaders, articles: assembled.articles, text: source.text }),
     file,
   );
   const date = named.date;

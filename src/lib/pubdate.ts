@@ -1,7 +1,8 @@
 /**
  * Stage 5b: the date of publication.
  *
- * 1. A masthead date is printed fact (high).
+ * 1. A masthead date is printed fact (high); so is the date of a printed page header or e-paper page
+ *    title (青溪报 2025年3月1日 星期六 第三版, 《人民日报》（2025年03月01日第 01 版）).
  * 2. A relative word tied to a date in a news lead — 昨日（3月5日） — gives the day exactly (medium).
  * 3. Otherwise the news leads: a daily reports the previous day's events, so the latest date that
  *    opens a news item, plus one day, estimates the issue's date (low; medium when several leads
@@ -17,6 +18,8 @@ import { dateFromName } from './filename.ts';
 
 export interface DateClues {
   masthead: Masthead | null;
+  /** the pages' printed headers, as printed, with their line */
+  pageHeaders?: { text: string; line: number }[];
   articles: (Pick<Article, 'byline' | 'kind' | 'signature'> & { paragraphs: Omit<Paragraph, 'id'>[] })[];
   text: string;
 }
@@ -38,6 +41,17 @@ export function inferPublicationDate(clues: DateClues): DateInfo {
         },
       ],
     };
+  }
+
+  for (const h of clues.pageHeaders ?? []) {
+    const full = findDates(h.text).find((dm) => dm.kind === 'full' && dm.y && dm.m && dm.d);
+    if (full)
+      return {
+        value: isoDate({ y: full.y!, m: full.m!, d: full.d! }),
+        method: 'page-header',
+        confidence: 'high',
+        evidence: [{ kind: 'page-header', text: h.text, line: h.line }],
+      };
   }
 
   const leads: { m: number; d: number; text: string; line: number }[] = [];

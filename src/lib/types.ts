@@ -46,7 +46,14 @@ export interface PaperInfo {
 }
 
 export type DateMethod =
-  'masthead' | 'hint' | 'file-name' | 'relative-word' | 'latest-event-plus-one' | 'signature' | 'none';
+  | 'masthead'
+  | 'page-header'
+  | 'hint'
+  | 'file-name'
+  | 'relative-word'
+  | 'latest-event-plus-one'
+  | 'signature'
+  | 'none';
 
 export interface DateInfo {
   /** ISO date of publication (YYYY-MM-DD), or null when nothing in the text gives it */
