@@ -3,10 +3,13 @@ import { defineConfig } from 'astro/config';
 import account from './src/integrations/account.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
+import { resolveOrigin } from './src/lib/meta.ts';
+import pkg from './package.json' with { type: 'json' };
 
 // Deployment target is configurable so the same build works at a domain root or under a sub-path.
 //   BAOKAN_SITE=https://example.org BAOKAN_BASE=/archive/ npm run build
-const site = process.env.BAOKAN_SITE || 'https://example.org';
+// The origin: BAOKAN_SITE, else package.json "homepage", else none (relative permalinks, no sitemap).
+const site = resolveOrigin(process.env, /** @type {{ homepage?: unknown }} */ (pkg)).origin ?? undefined;
 const base = process.env.BAOKAN_BASE || '/';
 
 export default defineConfig({

@@ -2,8 +2,9 @@
  * Astro integration: sitemaps written at astro:build:done from the pages actually built. However
  * large the archive, no file grows without bound: `sitemap-index.xml` lists `sitemap-1.xml`,
  * `sitemap-2.xml` …, each with at most 50,000 URLs (the sitemaps.org limit; 50 MB is never
- * reached with URLs of this length). URLs are absolute: site (BAOKAN_SITE, default
- * https://example.org) + base + the page's path, in sorted order so the output is deterministic.
+ * reached with URLs of this length). URLs are absolute: the site's origin (BAOKAN_SITE, or
+ * package.json homepage) + base + the page's path, in sorted order so the output is deterministic.
+ * Without an origin no sitemap is written (a relative sitemap is not valid), and the build says so.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -82,16 +83,22 @@ export function sitemapFiles(
 }
 
 export default function sitemapIntegration(): AstroIntegration {
-  let site = process.env.BAOKAN_SITE || 'https://example.org';
+  let site: string | undefined;
   let base = '/';
   return {
     name: 'baokan-sitemap',
     hooks: {
       'astro:config:done': ({ config }) => {
-        if (config.site) site = config.site;
+        site = config.site;
         base = config.base;
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
+        if (!site) {
+          logger.warn(
+            'no sitemap: a sitemap needs absolute URLs; set BAOKAN_SITE (or package.json homepage)',
+          );
+          return;
+        }
         const started = performance.now();
         const out = fileURLToPath(dir);
         const files = sitemapFiles(

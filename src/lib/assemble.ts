@@ -102,7 +102,7 @@ function isAside(text: string): boolean {
 }
 
 function blockLines(b: Block): number[] {
-  return b.lines.map((l) => l.no);
+  return b.lines.flatMap((l) => (l.more ? [l.no, ...l.more] : [l.no]));
 }
 
 function headingCandidate(b: Block): boolean {

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { detectColumns, lineWidth, unwrap } from './unwrap.ts';
+import { detectLayout, toBlocks } from './blocks.ts';
+
+/** The logical lines of `input` as text, with their source line numbers. */
+function logical(input: string): string[] {
+  return unwrap(input.split('\n'))
+    .filter((l) => l.text.trim())
+    .map((l) => `${[l.no, ...(l.more ?? [])].join(',')}: ${l.text.trim()}`);
+}
+
+// A 17-em column, as a PDF text layer prints it: paragraphs blank-separated, every line of a
+// paragraph as wide as the column but the last (or an em short, where punctuation was squeezed),
+// numbers cut anywhere.
+const COLUMN17 = [
+  '青溪报  2025年3月1日  星期六  第三版  经济',
+  '',
+  '铁路集装箱中心站的24小时',
+  '',
+  '本报北京1月14日电（记者 沈靖然）',
+  '夜深露重，星斗满天。重庆铁路集装',
+  '箱中心站灯火通明，一线人员彻夜坚守',
+  '。',
+  '',
+  '1月13日凌晨1点，清脆的汽笛声响起',
+  '，一列满载木材的回程中欧班列到达中',
+  '心站。调车长雷白林接到指令，第一时',
+  '间到达货线，准备作业。',
+  '',
+  '雷白林和徒弟配合默契，回顾202',
+  '4年，不到30分钟便用调车机车将整列',
+  '集装箱转运至货场，全年共转运集装箱',
+  '12万标箱。',
+  '',
+  '责任编辑：刘洋  版式：赵磊',
+].join('\n');
+
+describe('lineWidth', () => {
+  it('counts CJK as 1 and half-width characters as 0.5 to 1, trailing white space not at all', () => {
+    expect(lineWidth('夜深露重，星斗满天。')).toEqual({ min: 10, max: 10 });
+    expect(lineWidth('回顾2024年  ')).toEqual({ min: 5, max: 7 });
+    expect(lineWidth('　　首行缩进')).toEqual({ min: 6, max: 6 });
+  });
+});
+
+describe('detectColumns', () => {
+  it('finds the width that most lines followed by another line share', () => {
+    expect(detectColumns(COLUMN17.split('\n'))).toEqual([17]);
+  });
+
+  it('finds no column in a file of one paragraph per line, nor in blank-separated paragraphs', () => {
+    const perLine = [
+      '　　本报讯（记者 许珂）3月5日，学雷锋主题志愿服务活动拉开帷幕。',
+      '　　近年来，我市认真贯彻落实习近平总书记关于志愿服务工作的系列重要讲话精神。',
+      '　　现场，市领导先后为13支志愿服务总队授旗。',
+      '　　市领导张霞参加活动。',
+      '　　杨洪峰强调，要深刻认识做好今年工作的极端重要性，深入抓好各项工作落地见效。',
+      '　　本次活动分别在学校、社区、机关、广场、乡村设置5个集中服务点。',
+    ];
+    expect(detectColumns(perLine)).toEqual([]);
+    expect(detectColumns(perLine.flatMap((l) => [l, '']))).toEqual([]);
+  });
+
+  it('does not take a signature or a list of equal short lines for a column', () => {
+    const signature = ['中共衡阳市委', '衡阳市人民政府', '2022年3月31日', '', '正文。'];
+    expect(detectColumns(signature)).toEqual([]);
+  });
+
+  it('finds two columns in a page set in two widths', () => {
+    const narrow = ['一二三四五六七八九十', '一二三四五六七八九十', '一二三四五六七八九十', '完。', ''];
+    const wide = ['一二三四五六七八九十一二三四五六', '一二三四五六七八九十一二三四五六', '完。', ''];
+    const lines = [...narrow, ...narrow, ...wide, ...wide, ...wide];
+    expect(detectColumns(lines)).toEqual([10, 16]);
+  });
+});
+
+describe('unwrap', () => {
+  it('joins every line that fills its column with the next, keeping all source line numbers', () => {
+    expect(logical(COLUMN17)).toEqual([
+      '1: 青溪报  2025年3月1日  星期六  第三版  经济',
+      '3: 铁路集装箱中心站的24小时',
+      '5,6,7,8: 本报北京1月14日电（记者 沈靖然）夜深露重，星斗满天。重庆铁路集装箱中心站灯火通明，一线人员彻夜坚守。',
+      '10,11,12,13: 1月13日凌晨1点，清脆的汽笛声响起，一列满载木材的回程中欧班列到达中心站。调车长雷白林接到指令，第一时间到达货线，准备作业。',
+      '15,16,17,18: 雷白林和徒弟配合默契，回顾2024年，不到30分钟便用调车机车将整列集装箱转运至货场，全年共转运集装箱12万标箱。',
+      '20: 责任编辑：刘洋  版式：赵磊',
+    ]);
+  });
+
+  it('keeps a space that stood at the cut, and adds none to a cut number or Latin word', () => {
+    const lines = [
+      '临江晚报讯 (全媒体记者',
+      ' 吴齐强 通讯员 颜珂)开年',
+      '即满产。比亚迪汽车有限公',
+      '司总装车间产线上，BY',
+      'D新车正满负荷生产。',
+      '',
+      '一二三四五六七八九十一二',
+      '三四五六七八九十一二三四',
+      '完。',
+    ];
+    expect(unwrap(lines, [12]).map((l) => l.text)).toEqual([
+      '临江晚报讯 (全媒体记者 吴齐强 通讯员 颜珂)开年即满产。比亚迪汽车有限公司总装车间产线上，BYD新车正满负荷生产。',
+      '',
+      '一二三四五六七八九十一二三四五六七八九十一二三四完。',
+    ]);
+  });
+
+  it('does not continue a full line into an indented line or a table row', () => {
+    const lines = ['一二三四五六七八九十', '　　一二三四五六七八', '一二三四五六七八九十', '甲\t乙'];
+    expect(unwrap(lines, [10]).map((l) => l.text)).toEqual([
+      '一二三四五六七八九十',
+      '　　一二三四五六七八一二三四五六七八九十',
+      '甲\t乙',
+    ]);
+  });
+
+  it('leaves a file that is not hard-wrapped line for line as it was', () => {
+    const lines = ['标题', '', '第一段正文，有十个字。', '第二行。', '', '中共衡阳市委', '2022年3月31日'];
+    expect(unwrap(lines)).toEqual(lines.map((text, i) => ({ no: i + 1, text })));
+  });
+});
+
+describe('blocks of a hard-wrapped file', () => {
+  it('reads it as blank-separated paragraphs, one logical line each', () => {
+    const lines = COLUMN17.split('\n');
+    expect(detectLayout(lines)).toBe('blank-separated');
+    const blocks = toBlocks(lines);
+    expect(blocks.map((b) => b.lines.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(blocks[4]!.text).toBe(
+      '雷白林和徒弟配合默契，回顾2024年，不到30分钟便用调车机车将整列集装箱转运至货场，全年共转运集装箱12万标箱。',
+    );
+    expect(blocks[4]!.lines[0]).toMatchObject({ no: 15, more: [16, 17, 18] });
+  });
+});
