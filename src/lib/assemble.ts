@@ -7,7 +7,7 @@
  * continues the last paragraph (a column break: see shouldJoin) or starts a new one; a short
  * line that interrupts a broken paragraph is lifted out as a caption.
  */
-import type { Block } from './blocks.ts';
+import type { Block, Layout } from './blocks.ts';
 import type {
   Article,
   ArticleKind,
@@ -36,6 +36,7 @@ import {
   shouldJoin,
 } from './classify.ts';
 import { matchContinuedFrom, matchContinuedOn, matchSee } from './refs.ts';
+import { wordSpansSeam } from './segment.ts';
 import { bigrams, endsSentence, overlap, smallNumber, visibleLength } from './text.ts';
 
 export interface DraftPage {
@@ -105,11 +106,44 @@ function blockLines(b: Block): number[] {
   return b.lines.flatMap((l) => (l.more ? [l.no, ...l.more] : [l.no]));
 }
 
-function headingCandidate(b: Block): boolean {
-  return isHeadingLike(b) && !isFieldLine(b.text) && !isAside(b.text);
+export interface AssembleOptions {
+  /** the text begins with a masthead: the first page is the front page */
+  mastheadPage: boolean;
+  /**
+   * one paragraph per line (e-paper text): every line is whole, so no paragraph is rejoined across
+   * lines; default blank-separated (a PDF text layer, where column edges break paragraphs)
+   */
+  layout?: Layout;
+  /**
+   * the indent of the file's body paragraphs (U+3000 U+3000, four spaces), when the file sets its
+   * body text off by one: a block with that indent is body text, never a heading
+   */
+  bodyIndent?: string | null;
 }
 
-export function assemble(blocks: readonly Block[], options: { mastheadPage: boolean }): AssembleResult {
+/**
+ * The indent a file gives its body text, if it gives one: the leading white space most long
+ * blocks (40+ characters) share. Headings in such a file start otherwise (flush, or indented
+ * differently, as in archives that indent headings with U+3000 and body text with spaces); the
+ * indent then tells body text from headings whatever their length or punctuation.
+ */
+export function bodyIndentOf(blocks: readonly Block[]): string | null {
+  const long = blocks.filter((b) => visibleLength(b.text) >= 40);
+  if (long.length < 3) return null;
+  const counts = new Map<string, number>();
+  for (const b of long) counts.set(b.indent, (counts.get(b.indent) ?? 0) + 1);
+  const [indent, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  return indent && n / long.length >= 0.6 ? indent : null;
+}
+
+export function assemble(blocks: readonly Block[], options: AssembleOptions): AssembleResult {
+  const rejoins = options.layout !== 'line-per-paragraph';
+  const plainHeading = (b: Block): boolean => isHeadingLike(b) && !isFieldLine(b.text) && !isAside(b.text);
+  const headingCandidate = (b: Block): boolean =>
+    !(options.bodyIndent && b.indent === options.bodyIndent) &&
+    isHeadingLike(b) &&
+    !isFieldLine(b.text) &&
+    !isAside(b.text);
   const pages: DraftPage[] = [];
   const drafts: Draft[] = [];
   const unclassified: AssembleResult['unclassified'] = [];
@@ -165,10 +199,14 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
   const open = (): Draft | null => (cur && !cur.closed ? cur : null);
   const lastPara = (d: Draft | null) => (d ? d.paragraphs[d.paragraphs.length - 1] : undefined);
   const dangling = (d: Draft | null) => {
+    if (!rejoins) return undefined;
     const p = lastPara(d);
     return p && p.role === 'text' && !endsSentence(p.text) ? p : undefined;
   };
   const touch = (d: Draft, lines: number[]) => d.lines.push(...lines);
+  /** Whether a paragraph ends where a hard-wrapped block was cut at a column edge (blocks.ts). */
+  const cutEnds = new Set(blocks.filter((b) => b.cut).map((b) => blockLines(b).at(-1)!));
+  const cutAt = (p: { lines: number[] }) => cutEnds.has(p.lines[p.lines.length - 1]!);
 
   const addText = (d: Draft, text: string, lines: number[]) => {
     touch(d, lines);
@@ -411,7 +449,10 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     }
     if (by) {
       const c = open();
-      const d = c && c.headline && !c.byline && c.paragraphs.length === 0 ? c : newDraft([]);
+      // The byline completes the heading above it, even after a summary printed between them
+      // (■过去一年，…: lines set off with a bullet).
+      const completes = c && c.headline && !c.byline && c.paragraphs.every((p) => /^[■□●▲◆]/u.test(p.text));
+      const d = completes ? c : newDraft([]);
       setByline(d, by, byLines);
       if (byLines.length > lines.length) {
         d.edits.push({ kind: 'byline-joined', note: '跨行印出的署名已接续', lines: byLines });
@@ -424,14 +465,38 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
     const c = open();
     const hanging = dangling(c);
 
+    // A caption standing at the column break of a cut paragraph: the word the column cut goes on
+    // in the block after it (…天马大街的“鹿家厨 | caption | 房”餐馆早早开了门).
+    if (
+      hanging &&
+      cutAt(hanging) &&
+      !b.cut &&
+      next &&
+      !headingCandidate(next) &&
+      !matchByline(next.text) &&
+      !wordSpansSeam(hanging.text, b.text) &&
+      wordSpansSeam(hanging.text, next.text)
+    ) {
+      addCaption(c!, b.text, null, lines, true);
+      joinInto(c!, hanging, next.text, blockLines(next), '被图片说明隔开的段落已接续');
+      i++;
+      continue;
+    }
+
     // 8. Heading-like blocks.
     if (headingCandidate(b)) {
       // 8a. It is really the start or the rest of a paragraph broken at a column edge.
-      if (hanging && c && !isNoticeTitle(b.text) && shouldJoin(hanging.text, b.lines[0]!.text, 'heading')) {
+      if (
+        hanging &&
+        c &&
+        !isNoticeTitle(b.text) &&
+        shouldJoin(hanging.text, b.lines[0]!.text, 'heading', cutAt(hanging))
+      ) {
         joinInto(c, hanging, b.text, lines, '分栏处断开的段落已接续');
         continue;
       }
       if (
+        rejoins &&
         c &&
         next &&
         !headingCandidate(next) &&
@@ -445,12 +510,14 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
       //     this block opens the paragraph and the next one is the caption …
       const after = blocks[i + 2];
       if (
+        rejoins &&
         c &&
         !hanging &&
         next &&
         after &&
         visibleLength(next.text) <= 30 &&
         headingCandidate(next) &&
+        !matchByline(next.text) &&
         !headingCandidate(after) &&
         !matchByline(after.text) &&
         shouldJoin(b.text, after.lines[0]!.text, 'lenient')
@@ -471,7 +538,7 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
         !isNoticeTitle(b.text) &&
         !headingCandidate(next) &&
         !matchByline(next.text) &&
-        shouldJoin(hanging.text, next.lines[0]!.text, 'lenient')
+        shouldJoin(hanging.text, next.lines[0]!.text, 'lenient', cutAt(hanging))
       ) {
         addCaption(c, b.text, null, lines, true);
         joinInto(c, hanging, next.text, blockLines(next), '被图片说明隔开的段落已接续');
@@ -484,14 +551,10 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
       let j = i + 1;
       while (j < blocks.length) {
         const g = blocks[j]!;
-        if (
-          !headingCandidate(g) ||
-          matchByline(g.text) ||
-          matchSee(g.text, 0) ||
-          isSignature(g) ||
-          isTable(g)
-        )
-          break;
+        // A short line right under a heading continues the group even at the body's indent (some
+        // archives set the 副题 there).
+        const continues = headingCandidate(g) || (visibleLength(g.text) <= 24 && plainHeading(g));
+        if (!continues || matchByline(g.text) || matchSee(g.text, 0) || isSignature(g) || isTable(g)) break;
         if (matchContinuedFrom(g.text, 0) || g.lines.some((l) => matchPhotoCredit(l.text))) break;
         group.push(g);
         j++;
@@ -560,13 +623,31 @@ export function assemble(blocks: readonly Block[], options: { mastheadPage: bool
       continue;
     }
 
-    // 9. Body text.
+    // 9. Body text. In a file that indents its body, a short heading-like line at the body's indent
+    // inside an article is a subhead (e-papers set subheads at the body's indent).
+    if (
+      c &&
+      c.paragraphs.length > 0 &&
+      options.bodyIndent &&
+      b.indent === options.bodyIndent &&
+      visibleLength(b.text) <= 30 &&
+      !/^[—－-]{2}/u.test(b.text) &&
+      plainHeading(b)
+    ) {
+      touch(c, lines);
+      c.paragraphs.push({ role: 'subhead', text: b.text, lines });
+      continue;
+    }
     if (!c) {
       const d = newDraft([]);
       addText(d, b.text, lines);
       continue;
     }
-    if (hanging && shouldJoin(hanging.text, b.lines[0]!.text) && !isFieldLine(b.lines[0]!.text)) {
+    if (
+      hanging &&
+      shouldJoin(hanging.text, b.lines[0]!.text, 'body', cutAt(hanging)) &&
+      !isFieldLine(b.lines[0]!.text)
+    ) {
       joinInto(c, hanging, b.text, lines, '分栏处断开的段落已接续');
       continue;
     }

@@ -9,7 +9,8 @@
  * lines (unwrap.ts); layout and blocks are those of the logical lines. Files that are not
  * hard-wrapped are read line by line as before.
  */
-import { joinLines } from './text.ts';
+import { wordSpansSeam } from './segment.ts';
+import { endsSentence, joinLines } from './text.ts';
 import { unwrap, type LogicalLine } from './unwrap.ts';
 
 export interface Block {
@@ -27,6 +28,15 @@ export interface Block {
   gapBefore: number;
   /** the first line began with an indent (spaces, U+3000 or tab) */
   indented: boolean;
+  /**
+   * hard-wrapped text cut at a column edge: the block's last source line fills its column, the text
+   * does not end a sentence, and it is wrapped text (two source lines or more), ends on clause
+   * punctuation or is followed by a block that goes on with the word it cut — a paragraph that goes
+   * on after the column break, not a heading
+   */
+  cut?: boolean;
+  /** the first line's leading white space, as printed ('' when none) */
+  indent: string;
 }
 
 export type Layout = 'blank-separated' | 'line-per-paragraph';
@@ -59,9 +69,13 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
   const blocks: Block[] = [];
   let gap = 0;
   let current: Block | null = null;
+  let lastFull = false;
+  /** blocks whose last line fills its column; whether they were cut is decided with the next block */
+  const full = new Set<Block>();
   const close = () => {
     if (current) {
       current.text = joinLines(current.lines.map((l) => l.text));
+      if (lastFull && !endsSentence(current.text)) full.add(current);
       blocks.push(current);
       current = null;
     }
@@ -82,11 +96,21 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
         text: '',
         gapBefore: gap,
         indented: INDENT.test(raw),
+        indent: INDENT.exec(raw)?.[0] ?? '',
       };
       gap = 0;
     }
     current.lines.push(line.more ? { no: line.no, text, more: line.more } : { no: line.no, text });
+    lastFull = !!line.full;
   }
   close();
+  // A block whose last line fills its column was cut there when it is wrapped text (two lines or
+  // more), ends on clause punctuation, or the next block goes on with the word it cut (…考察并发 |
+  // 表重要讲话). A one-line heading that happens to be as wide as the column is none of these.
+  for (const b of full) {
+    const wrapped = b.lines.length > 1 || !!b.lines[0]!.more;
+    const next = blocks[b.index + 1];
+    if (wrapped || /[，、；,;]$/u.test(b.text) || (next && wordSpansSeam(b.text, next.text))) b.cut = true;
+  }
   return blocks;
 }

@@ -115,6 +115,11 @@ function num(s: string | undefined): number | null {
  */
 export function matchByline(text: string): BylineMatch | null {
   const t = text.trim();
+  // The reporter line without names (本报记者, 新华社记者) that national papers print when the
+  // names follow the text or are left out: a byline of its own line.
+  const bare = new RegExp(String.raw`^${BULLET}?\s*(?:${AGENCY})?(?:特约|驻[\u4e00-\u9fff]{1,6})?记者$`, 'u');
+  if (bare.test(t))
+    return { text: t, source: t, place: null, dateline: null, staff: [], rest: '', open: false };
   const m = SOURCE_RE.exec(t);
   if (m?.groups) {
     const source = m.groups.source!;

@@ -50,6 +50,8 @@ export function isHeadingLike(b: Block): boolean {
   const t = b.text;
   const len = visibleLength(t);
   if (len === 0) return false;
+  // Wrapped text cut at a column edge goes on after the break (blocks.ts): a paragraph, not a heading.
+  if (b.cut) return false;
   if (isKickerMarked(t)) return len <= 90;
   // Any other line ending in a colon introduces what follows.
   if (/[：:]$/u.test(t)) return false;
@@ -121,12 +123,14 @@ export function isTable(b: Block): boolean {
  * Evidence, in order: the left part is long for a heading; a dictionary word spans the seam
  * (系列重|要讲话, 项目西|起建设); the left part ends on a function word that cannot end a
  * phrase (…工作将 | 在全面推进); `lenient` (a caption was lifted out between the two) accepts
- * any left part that has clause punctuation (…，“衡阳群众”志愿者 | 各司其职).
+ * any left part that has clause punctuation (…，“衡阳群众”志愿者 | 各司其职); `leftCut` (hard-wrapped
+ * text whose last line fills its column, blocks.ts) is evidence enough on its own.
  */
 export function shouldJoin(
   left: string,
   right: string,
   mode: 'body' | 'heading' | 'lenient' = 'body',
+  leftCut = false,
 ): boolean {
   const l = left.trim();
   const r = right.trim();
@@ -134,6 +138,9 @@ export function shouldJoin(
   if (!l || !r || endsSentence(l) || isKickerMarked(l) || /[：:]$/u.test(l)) return false;
   if (/[”’」』》）)]$/u.test(l) && !CLAUSE_PUNCT.test(l)) return false;
   if (isEnumerated(l) && visibleLength(l) <= MAX_HEADING) return false;
+  // Hard-wrapped text whose last line fills its column was cut by the column edge (blocks.ts `cut`):
+  // it goes on in the next block, unless that is marked as a heading of its own.
+  if (leftCut && !isSubtitleMarked(r) && !isKickerMarked(r) && !isNoticeTitle(r)) return true;
   // A long left part is paragraph text; but a heading-like right part needs positive evidence.
   if (visibleLength(l) > MAX_HEADING && mode !== 'heading') return true;
   if (/^[，、。；：,.;:）)”’]/u.test(r)) return true;

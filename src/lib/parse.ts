@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { assemble, type DraftArticle } from './assemble.ts';
+import { assemble, bodyIndentOf, type DraftArticle } from './assemble.ts';
 import { detectLayout, toBlocks } from './blocks.ts';
 import { assignPageSlugs, pageLabel } from './combine.ts';
 import { applyCorrections, type Correction } from './corrections.ts';
@@ -85,7 +85,12 @@ export function parseIssueWithSource(
   const blocks = toBlocks(source.lines, layout);
   if (blocks.length === 0) throw new InputError(file, 'no text');
   const { count, masthead } = findMasthead(blocks);
-  const assembled = assemble(blocks.slice(count), { mastheadPage: masthead !== null });
+  const body = blocks.slice(count);
+  const assembled = assemble(body, {
+    mastheadPage: masthead !== null,
+    layout,
+    bodyIndent: bodyIndentOf(body),
+  });
 
   // Paper and date.
   const pageHeaders = assembled.pages.flatMap((p) =>

@@ -160,7 +160,7 @@ export function applyFileNameDate(date: DateInfo, name: string): { date: DateInf
   const fromName = dateFromName(name);
   if (!fromName) return { date, warning: null };
   const evidence: Evidence = { kind: 'file-name', text: fromName.text };
-  if (date.method === 'masthead' || date.method === 'hint') {
+  if (date.method === 'masthead' || date.method === 'page-header' || date.method === 'hint') {
     const warning =
       date.value && date.value !== fromName.value
         ? `the file name says ${fromName.value} (${fromName.text}), the ${date.method} ${date.value}`

@@ -124,6 +124,7 @@ describe('classification', () => {
     text,
     gapBefore: 1,
     indented: false,
+    indent: '',
   });
   it('tells headings from sentences', () => {
     expect(isHeadingLike(block('衡阳青少年助力垃圾分类'))).toBe(true);
@@ -152,6 +153,7 @@ describe('classification', () => {
       text: '',
       gapBefore: 1,
       indented: false,
+      indent: '',
     };
     expect(isSignature(sig)).toBe(true);
     expect(isSignature(block('中共湖南省纪委监委驻省应急厅纪检监察组 2020年11月17日'))).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectColumns, lineWidth, unwrap } from './unwrap.ts';
 import { detectLayout, toBlocks } from './blocks.ts';
+import { assemble } from './assemble.ts';
 
 /** The logical lines of `input` as text, with their source line numbers. */
 function logical(input: string): string[] {
@@ -130,5 +131,69 @@ describe('blocks of a hard-wrapped file', () => {
       '雷白林和徒弟配合默契，回顾2024年，不到30分钟便用调车机车将整列集装箱转运至货场，全年共转运集装箱12万标箱。',
     );
     expect(blocks[4]!.lines[0]).toMatchObject({ no: 15, more: [16, 17, 18] });
+  });
+});
+
+describe('column breaks in a hard-wrapped file', () => {
+  // A 14-em column. The second paragraph is cut by a column break after a full line that ends no
+  // sentence (…还有的恶 | 意编造…); the third after 回顾202, with a caption printed at the break.
+  const page = [
+    '看到民营企业座谈会的消息，特',
+    '别振奋。这些年来，有外媒和一',
+    '些自媒体宣扬民营企业要“离场',
+    '”了。',
+    '',
+    '有外媒和一些自媒体宣扬中国民',
+    '营企业要“离场”了，还有的恶',
+    '',
+    '意编造“新公私合营论”，感觉',
+    '这次他们又被“打脸”了。',
+    '',
+    '工作报告通篇贯穿党的自我革命',
+    '的重要思想，回顾二〇二四年纪',
+    '',
+    '座谈会现场。',
+    '',
+    '检监察工作，对2025年工作进',
+    '行全面部署。',
+  ];
+
+  it('marks the blocks cut at a column edge, and only those', () => {
+    const blocks = toBlocks(page);
+    expect(blocks.map((b) => b.text)).toEqual([
+      '看到民营企业座谈会的消息，特别振奋。这些年来，有外媒和一些自媒体宣扬民营企业要“离场”了。',
+      '有外媒和一些自媒体宣扬中国民营企业要“离场”了，还有的恶',
+      '意编造“新公私合营论”，感觉这次他们又被“打脸”了。',
+      '工作报告通篇贯穿党的自我革命的重要思想，回顾二〇二四年纪',
+      '座谈会现场。',
+      '检监察工作，对2025年工作进行全面部署。',
+    ]);
+    expect(blocks.map((b) => !!b.cut)).toEqual([false, true, false, true, false, false]);
+  });
+
+  it('rejoins the cut paragraphs, lifting the caption out of the break', () => {
+    const { articles } = assemble(toBlocks(page), { mastheadPage: false });
+    expect(articles).toHaveLength(1);
+    const a = articles[0]!;
+    expect(a.paragraphs.map((p) => [p.text, p.lines])).toEqual([
+      [
+        '看到民营企业座谈会的消息，特别振奋。这些年来，有外媒和一些自媒体宣扬民营企业要“离场”了。',
+        [1, 2, 3, 4],
+      ],
+      [
+        '有外媒和一些自媒体宣扬中国民营企业要“离场”了，还有的恶意编造“新公私合营论”，感觉这次他们又被“打脸”了。',
+        [6, 7, 9, 10],
+      ],
+      [
+        '工作报告通篇贯穿党的自我革命的重要思想，回顾二〇二四年纪检监察工作，对2025年工作进行全面部署。',
+        [12, 13, 17, 18],
+      ],
+    ]);
+    expect(a.captions.map((c) => c.text)).toEqual(['座谈会现场。']);
+    expect(a.edits.map((e) => [e.kind, e.lines])).toEqual([
+      ['rejoined-split', [7, 9]],
+      ['caption-moved', [15]],
+      ['rejoined-split', [13, 17]],
+    ]);
   });
 });

@@ -36,6 +36,8 @@ export interface LogicalLine {
   text: string;
   /** the further source lines joined into this one, in order */
   more?: number[];
+  /** its last source line fills a column (the text may go on after a column break) */
+  full?: true;
 }
 
 /** Fewest lines that must share a width for it to be a column. */
@@ -130,6 +132,8 @@ export function unwrap(
       out.push(cur);
     }
     open = widths.length > 0 && !isBlank(raw) && !raw.includes('\t') && fills(lineWidth(raw), widths);
+    if (open) cur!.full = true;
+    else delete cur!.full;
   }
   return out;
 }

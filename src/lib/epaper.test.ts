@@ -1,0 +1,88 @@
+/**
+ * E-paper text (one paragraph per line, body indented with U+3000, headings flush, an empty line
+ * where 引题 or 副题 is absent): the indent and the byline decide, not line length or punctuation.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bodyIndentOf } from './assemble.ts';
+import { matchByline } from './byline.ts';
+import { toBlocks } from './blocks.ts';
+import { loadCatalog } from './edition.ts';
+import { parseIssueWithSource } from './parse.ts';
+
+const catalog = loadCatalog(resolve(import.meta.dirname, '../../content/papers.json'));
+const parse = (lines: string[]) =>
+  parseIssueWithSource(new TextEncoder().encode(lines.join('\r\n')), 'p.txt', { catalog }).issue;
+const body = (s: string) => `\u3000\u3000${s}`;
+const LONG =
+  '这是一段足够长的正文，用来说明正文段落的缩进方式，它写满了一整行，还多出了一些字，再多写几个字。';
+
+describe('the body indent', () => {
+  it.each([
+    ['U+3000 U+3000 for body, flush headings', ['标题', body(LONG), body(LONG), body(LONG)], '\u3000\u3000'],
+    [
+      'four spaces for body, U+3000 for headings',
+      ['\u3000\u3000标题', `    ${LONG}`, `    ${LONG}`, `    ${LONG}`],
+      '    ',
+    ],
+    ['no indent anywhere', ['标题', LONG, LONG, LONG], null],
+    ['too few long lines to tell', ['标题', body(LONG)], null],
+  ])('%s', (_, lines, indent) => {
+    expect(bodyIndentOf(toBlocks(lines, 'line-per-paragraph'))).toBe(indent);
+  });
+});
+
+describe('bylines', () => {
+  it.each(['本报记者', '新华社记者', '■本报记者', '本报驻京记者'])(
+    'a reporter line without names: %s',
+    (t) => {
+      expect(matchByline(t)).toMatchObject({ text: t, staff: [] });
+    },
+  );
+  it('names with spaces inside them', () => {
+    expect(matchByline('本报记者  吴齐强  颜  珂')?.staff.map((s) => s.name)).toContain('吴齐强');
+  });
+});
+
+describe('an e-paper page', () => {
+  const issue = parse([
+    '',
+    '山西开展“重大项目建设年”行动（坚定信心，打开改革发展新天地）',
+    '',
+    '本报记者  刘鑫焱  付明丽',
+    body(
+      '山西“重大项目建设年”推进会暨全省开发区2025年第一次现场观摩推进会日前召开，会议部署了全年的重大项目建设任务。',
+    ),
+    body('加快传统产业“升”的步伐——'),
+    body(
+      '2025年，山西开展“重大项目建设年”行动，实施一批打基础、利长远、增后劲的重大项目，带动全省投资稳定增长。',
+    ),
+    '',
+    '始终“在场”的民营企业，如何“大显身手”？（读者点题·共同关注）',
+    '',
+    '本报记者',
+    body('看到2月17日民营企业座谈会的消息，特别振奋。这些年来，民营企业的发展环境持续改善，我们更有信心了。'),
+    body('——人民网网友18****2'),
+    body(
+      '这位网友的感觉很直观。在支持民营经济发展这件事上，党和国家的态度非常明确，坚持和落实“两个毫不动摇”。',
+    ),
+  ]);
+
+  it('starts an article at each headline over a byline, even one ending in ？', () => {
+    expect(issue.articles.map((a) => [a.headline, a.byline?.text])).toEqual([
+      ['山西开展“重大项目建设年”行动（坚定信心，打开改革发展新天地）', '本报记者  刘鑫焱  付明丽'],
+      ['始终“在场”的民营企业，如何“大显身手”？（读者点题·共同关注）', '本报记者'],
+    ]);
+  });
+
+  it('reads a short line at the body indent as a subhead, and joins no lines', () => {
+    const [first, second] = issue.articles;
+    expect(first!.paragraphs.map((p) => p.role)).toEqual(['text', 'subhead', 'text']);
+    expect(second!.paragraphs.map((p) => [p.role, p.lines])).toEqual([
+      ['text', [12]],
+      ['text', [13]],
+      ['text', [14]],
+    ]);
+    expect(issue.articles.flatMap((a) => a.edits)).toEqual([]);
+  });
+});
