@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import account from './src/integrations/account.ts';
+import diskSearch from './src/integrations/disk-search.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import { resolveOrigin } from './src/lib/meta.ts';
@@ -19,8 +20,9 @@ export default defineConfig({
   // BAOKAN_CACHE_DIR names another, e.g. for builds that run side by side.
   ...(process.env.BAOKAN_CACHE_DIR ? { cacheDir: process.env.BAOKAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  // The account runs last: it checks what the others built.
-  integrations: [pagefind(), sitemap(), account()],
+  // The account runs last: it checks what the others built. The index for file:// (diskSearch)
+  // is read from Pagefind's, so it comes after pagefind().
+  integrations: [pagefind(), diskSearch(), sitemap(), account()],
   build: {
     format: 'directory',
     // The site's stylesheet is one relatively linked file (src/styles/site.ts); the few component

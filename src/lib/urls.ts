@@ -29,6 +29,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'pagefind',
   'robots.txt',
   'search',
+  'search-disk',
   'site.css',
   'sitemap-index.xml',
   'topics',

@@ -16,13 +16,24 @@
 //   - by date: each shard's results in date order, the shards in date order (they hold disjoint
 //     months), which Pagefind's mergeIndex cannot do (it orders merged results by score only).
 // The query, range, months (?from=, ?to=), headline only (?in=title), sort and filters live in
-// the URL (?q=, ?scope=, ?sort=, ?f=name:value), so a search can be shared; from file:// the page
-// says why search cannot work.
+// the URL (?q=, ?scope=, ?sort=, ?f=name:value), so a search can be shared.
+//
+// From file:// (where the browser loads no module, fetch or WebAssembly, so no Pagefind) the page
+// searches the index written for it in search-disk/ (src/lib/search/disk.ts): classic scripts,
+// loaded by inserting <script src> elements, that hand it the articles month by month
+// (src/lib/search/disk-read.js, decodeMonth, inlined before this script). It offers the same
+// shards for the range, loads the months of the range when a search needs them (the newest shard
+// by default), and runs the same checks, ranking, counts and excerpts over them (with no
+// Pagefind score to break ties: date, then URL). Without that index (BAOKAN_DISK_SEARCH=0) it
+// says why search cannot work. The query may also come after # (#q=…), and goes there when the
+// browser does not let a file:// page rewrite its address.
 (function () {
   'use strict';
   const app = document.getElementById('search-app');
   if (!app) return;
   const root = app.getAttribute('data-bundle') || '../pagefind/';
+  const diskRoot = app.getAttribute('data-disk') || '../search-disk/';
+  const disk = location.protocol === 'file:';
   const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
   const form = /** @type {HTMLFormElement} */ ($('search-form'));
   const input = /** @type {HTMLInputElement} */ ($('search-q'));
@@ -45,7 +56,11 @@
   // the results are not pushed below the fold.
   const OPEN_FILTERS = window.matchMedia('(min-width: 48em)').matches ? ['报纸', '年份'] : [];
 
-  const params = new URLSearchParams(location.search);
+  const params = new URLSearchParams(
+    !location.search && /^#\??q=|&q=/.test(location.hash)
+      ? location.hash.replace(/^#\??/, '')
+      : location.search,
+  );
   const state = {
     q: (params.get('q') || '').trim(),
     sort: params.get('sort') || '',
@@ -81,16 +96,17 @@
   }
 
   input.value = state.q;
-  if (location.protocol === 'file:') {
+
+  /** From file:// without the index for it: why search cannot work, and what to do. */
+  function offline() {
     app.setAttribute('data-state', 'offline');
     say('offline', [
-      '从本地文件（file://）打开时无法搜索：浏览器不允许网页读取搜索索引。阅读和浏览不受影响。要搜索，请用一个静态网页服务器打开站点，例如在项目目录运行 ',
+      '从本地文件（file://）打开时无法搜索：浏览器不允许网页读取搜索索引，本站点也没有生成供本地检索的索引。阅读和浏览不受影响。要搜索，请用一个静态网页服务器打开站点，例如在项目目录运行 ',
       'npx serve dist',
       '（或在站点文件夹里运行 ',
       'npx serve',
       '），再用浏览器打开它给出的地址（如 http://localhost:3000/search/）。',
     ]);
-    return;
   }
 
   /** @param {string} iso */
@@ -133,7 +149,16 @@
       });
     });
     const s = p.toString();
-    history.replaceState(history.state, '', location.pathname + (s ? '?' + s : '') + location.hash);
+    try {
+      history.replaceState(
+        history.state,
+        '',
+        location.pathname + (s ? '?' + s : '') + (/(^#\??|&)q=/.test(location.hash) ? '' : location.hash),
+      );
+    } catch {
+      // a browser that keeps a file:// page from rewriting its address: the search goes after #
+      location.replace('#' + s);
+    }
     document.title = (state.q ? '“' + state.q + '”的搜索结果 · ' : '') + app.getAttribute('data-title');
   }
 
@@ -167,6 +192,150 @@
     }
     return e;
   }
+
+  // ------------------------------------------------------------------ from file://
+
+  /** @typedef {{ month: string, file: string, articles: number, bytes: number }} DiskMonthEntry */
+  /** @type {DiskMonthEntry[]} */
+  let diskMonths = [];
+  /** month → its records, once loaded */
+  /** @type {Map<string, (DiskRecord & { folded?: string })[]>} */
+  const diskLoaded = new Map();
+  /** file → its loading */
+  /** @type {Map<string, Promise<void>>} */
+  const diskLoading = new Map();
+
+  // Every file of search-disk/ is a script that calls this with its data.
+  /** @param {any} data */
+  /** @type {any} */ (window).baokanSearchDisk = function (data) {
+    if (!data || data.v !== 1) return;
+    if (data.kind === 'manifest') {
+      shards = data.shards || [];
+      diskMonths = data.months || [];
+    } else if (data.kind === 'month') diskLoaded.set(data.month, decodeMonth(data));
+  };
+
+  /**
+   * Load a file of search-disk/ with a <script src> (relative to this page); resolves once it has
+   * run, rejects when it cannot be read.
+   * @param {string} file
+   * @returns {Promise<void>}
+   */
+  function diskScript(file) {
+    let p = diskLoading.get(file);
+    if (!p) {
+      p = new Promise(function (resolve, reject) {
+        const el = document.createElement('script');
+        el.src = diskRoot + file;
+        el.charset = 'utf-8';
+        el.onload = function () {
+          resolve();
+        };
+        el.onerror = function () {
+          diskLoading.delete(file);
+          el.remove();
+          reject(
+            new Error('本地索引文件 search-disk/' + file + ' 读不到（请运行 npm run build 重新生成站点）'),
+          );
+        };
+        document.head.appendChild(el);
+      });
+      diskLoading.set(file, p);
+    }
+    return p;
+  }
+
+  /**
+   * The months the chosen shards hold (only those from–to, when months are chosen), newest first.
+   * @param {Shard[]} chosen
+   */
+  function diskMonthsOf(chosen) {
+    return diskMonths.filter(function (m) {
+      if (m.month === 'undated')
+        return (
+          !state.from &&
+          !state.to &&
+          chosen.some(function (s) {
+            return !s.from;
+          })
+        );
+      if (state.from && m.month < state.from) return false;
+      if (state.to && m.month > state.to) return false;
+      return chosen.some(function (s) {
+        return !!s.from && !!s.to && s.from <= m.month && m.month <= s.to;
+      });
+    });
+  }
+
+  /**
+   * Candidates from the months of the chosen shards, as Pagefind would give them: every article
+   * with the chosen filters whose text (headings included) holds each term somewhere; the page
+   * then checks them by the rules (verify) as it checks Pagefind's.
+   * @param {Shard[]} chosen
+   * @param {number} mine
+   */
+  function diskCandidates(chosen, mine) {
+    const months = diskMonthsOf(chosen);
+    const missingNow = months.filter(function (m) {
+      return !diskLoaded.has(m.month);
+    });
+    let done = months.length - missingNow.length;
+    if (missingNow.length)
+      message.textContent = '正在载入本地索引：' + count(done) + ' / ' + count(months.length) + ' 个月……';
+    return Promise.all(
+      missingNow.map(function (m) {
+        return diskScript(m.file).then(function () {
+          done++;
+          if (mine === generation)
+            message.textContent =
+              '正在载入本地索引：' + count(done) + ' / ' + count(months.length) + ' 个月……';
+        });
+      }),
+    ).then(function () {
+      const wanted = terms.map(function (t) {
+        return fold(t);
+      });
+      const filterNames = Object.keys(state.filters);
+      /** @type {{ score: undefined, data: () => Promise<Fragment> }[]} */
+      const out = [];
+      months.forEach(function (m) {
+        (diskLoaded.get(m.month) || []).forEach(function (r) {
+          const f = r.filters || {};
+          const ok = filterNames.every(function (name) {
+            return state.filters[name].every(function (v) {
+              return (f[name] || []).indexOf(v) >= 0;
+            });
+          });
+          if (!ok) return;
+          if (r.folded === undefined)
+            r.folded = fold(r.content + '\n' + [r.meta.title, r.meta.kicker, r.meta.subtitle].join('\n'));
+          const text = r.folded;
+          if (
+            !wanted.every(function (t) {
+              return text.indexOf(t) >= 0;
+            })
+          )
+            return;
+          /** @type {Fragment} */
+          const d = {
+            url: diskRoot + '../' + r.url + 'index.html',
+            content: r.content,
+            meta: r.meta,
+            filters: f,
+          };
+          out.push({
+            score: undefined,
+            data: function () {
+              return Promise.resolve(d);
+            },
+          });
+        });
+      });
+      return out;
+    });
+  }
+
+  // ------------------------------------------------------------------ the range
 
   /**
    * The shards a search covers: with months chosen, those that hold any of them; else by the
@@ -372,7 +541,7 @@
     function batch() {
       if (mine !== generation) return Promise.resolve(null);
       if (next >= candidates.length) return Promise.resolve(kept);
-      const part = candidates.slice(next, next + BATCH);
+      const part = candidates.slice(next, next + (disk ? candidates.length : BATCH));
       next += part.length;
       if (candidates.length > BATCH)
         message.textContent =
@@ -419,22 +588,28 @@
     app.setAttribute('data-state', 'searching');
     message.textContent = '正在检索“' + q + '”……';
     const chosen = inScope();
-    Promise.all(
-      chosen.map(function (s) {
-        return engine(s).then(function (pf) {
-          return pf.search(candidateQuery(terms), { filters: state.filters });
-        });
-      }),
-    )
-      .then(function (answers) {
-        if (mine !== generation) return null;
-        /** @type {any[]} */
-        const candidates = [];
-        answers.forEach(function (a) {
-          (a ? a.results : []).forEach(function (/** @type {any} */ r) {
-            candidates.push(r);
+    /** @type {Promise<any[]>} */
+    const asked = disk
+      ? diskCandidates(chosen, mine)
+      : Promise.all(
+          chosen.map(function (s) {
+            return engine(s).then(function (pf) {
+              return pf.search(candidateQuery(terms), { filters: state.filters });
+            });
+          }),
+        ).then(function (answers) {
+          /** @type {any[]} */
+          const candidates = [];
+          answers.forEach(function (a) {
+            (a ? a.results : []).forEach(function (/** @type {any} */ r) {
+              candidates.push(r);
+            });
           });
+          return candidates;
         });
+    asked
+      .then(function (candidates) {
+        if (mine !== generation) return null;
         return check(candidates, mine);
       })
       .then(function (checked) {
@@ -651,6 +826,27 @@
     ]);
   }
 
+  /** The range and months are offered: search. */
+  function start() {
+    sortSelect.disabled = false;
+    if (!state.q) input.focus();
+    run();
+  }
+
+  if (disk) {
+    diskScript('manifest.js').then(function () {
+      if (!shards.length) {
+        app.setAttribute('data-state', 'empty');
+        say('missing', ['本数字版还没有可检索的文章。']);
+        return;
+      }
+      setUpScope();
+      setUpMonths();
+      start();
+    }, offline);
+    return;
+  }
+
   fetch(root + 'shards.json')
     .then(function (r) {
       if (!r.ok) throw new Error(String(r.status));
@@ -667,9 +863,7 @@
       setUpMonths();
       // Check that the newest shard's search code loads before offering the search.
       return engine(inScope()[0]).then(function () {
-        sortSelect.disabled = false;
-        if (!state.q) input.focus();
-        run();
+        start();
       });
     })
     .catch(missing);

@@ -1,0 +1,91 @@
+/**
+ * Astro integration: the search index for file:// (src/lib/search/disk.ts), written at
+ * astro:build:done after the Pagefind integration (which must come before it in the list): its
+ * records are read from the Pagefind bundles' fragments, so that a search from disk checks the
+ * very text a search on a server checks, and gives the same counts. `BAOKAN_DISK_SEARCH=0` turns
+ * it off (archive-scale builds: it costs about the site's whole text again).
+ *
+ * The build fails when the fragments do not hold exactly the articles the shards list.
+ */
+import type { AstroIntegration } from 'astro';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import {
+  DISK_DIR,
+  diskFiles,
+  diskSearchEnabled,
+  fragmentRecord,
+  type DiskRecord,
+  type PagefindFragment,
+} from '../lib/search/disk.ts';
+import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
+
+/** What a Pagefind fragment file starts with, once gunzipped (Pagefind 1.x). */
+const SIGNATURE = 'pagefind_dcd';
+
+/** A fragment file's data (gzip, signature, JSON). */
+export function readFragment(bytes: Uint8Array): PagefindFragment {
+  const raw = Buffer.from(gunzipSync(bytes));
+  if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE)
+    throw new Error('not a Pagefind fragment (no pagefind_dcd signature)');
+  return JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as PagefindFragment;
+}
+
+/** The records of every shard below the bundle folder, checked against the shard list. */
+export async function shardRecords(
+  bundleRoot: string,
+): Promise<{ manifest: ShardManifest; records: DiskRecord[] }> {
+  const manifest = JSON.parse(await readFile(join(bundleRoot, SHARDS_FILE), 'utf8')) as ShardManifest;
+  const records: DiskRecord[] = [];
+  for (const shard of manifest.shards) {
+    const dir = join(bundleRoot, shard.id, 'fragment');
+    const names = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment')).sort();
+    if (names.length !== shard.articles)
+      throw new Error(
+        `search-disk: ${relative(process.cwd(), dir)} holds ${names.length} fragments, the shard ${shard.articles} articles`,
+      );
+    for (const name of names) records.push(fragmentRecord(readFragment(await readFile(join(dir, name)))));
+  }
+  return { manifest, records };
+}
+
+export interface DiskSearchOptions {
+  /** the Pagefind integration's folder; default `pagefind` */
+  bundleDir?: string;
+  /** write the index; default: BAOKAN_DISK_SEARCH (on unless 0) */
+  enabled?: boolean;
+}
+
+export default function diskSearch(options: DiskSearchOptions = {}): AstroIntegration {
+  const bundleDir = options.bundleDir ?? 'pagefind';
+  return {
+    name: 'baokan-disk-search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const out = join(site, DISK_DIR);
+        await rm(out, { recursive: true, force: true });
+        if (!(options.enabled ?? diskSearchEnabled())) {
+          logger.info(`BAOKAN_DISK_SEARCH=0: no ${DISK_DIR}/ (search from file:// says to use a server)`);
+          return;
+        }
+        const started = performance.now();
+        const { manifest, records } = await shardRecords(join(site, bundleDir));
+        const files = diskFiles(records, manifest.shards);
+        await mkdir(out, { recursive: true });
+        let bytes = 0;
+        for (const f of files) {
+          await writeFile(join(out, f.path), f.content);
+          bytes += Buffer.byteLength(f.content);
+        }
+        const ms = Math.round(performance.now() - started);
+        logger.info(
+          `${DISK_DIR}/ (search from file://): ${records.length} articles in ${files.length - 1} month file(s), ` +
+            `${(bytes / 1024).toFixed(1)} KiB, ${records.length ? Math.round(bytes / records.length) : 0} bytes an article, ${ms} ms`,
+        );
+      },
+    },
+  };
+}
