@@ -262,6 +262,28 @@ const articles = defineCollection({
       .array(z.object({ slug: z.string(), name: z.string() }))
       .min(1)
       .max(3),
+    /** the people the byline and photo credits name, each once (src/lib/people/credits.ts) */
+    credits: z.array(
+      z.object({
+        /** the name, white space removed (贺  勇 → 贺勇) */
+        name: z.string(),
+        /** normalised role (reporter, correspondent, intern, photographer, contributor, …) */
+        role: z.enum([
+          'reporter',
+          'all-media-reporter',
+          'trainee-reporter',
+          'intern',
+          'correspondent',
+          'photographer',
+          'special-correspondent',
+          'contributor',
+        ]),
+        /** the role word as printed, or null */
+        roleText: z.string().nullable(),
+        /** credited for photos (文/图, 摄) */
+        photos: z.boolean(),
+      }),
+    ),
   }),
 });
 

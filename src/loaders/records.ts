@@ -9,6 +9,7 @@
  * its article whole from the parsed issue (`articleDetail`), which the loader writes beside the
  * store, one file per issue.
  */
+import { articleCredits } from '../lib/people/credits.ts';
 import { assignTopics, type Taxonomy } from '../lib/topics.ts';
 import type { Article, Issue } from '../lib/types.ts';
 
@@ -100,6 +101,7 @@ export function articleRecords({ issue }: { issue: Issue }, taxonomy: Taxonomy) 
         edits: editCounts(a),
         lines: a.lines,
         topics: assignTopics(a, taxonomy),
+        credits: articleCredits(a),
       },
     };
   });
