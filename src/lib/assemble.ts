@@ -20,7 +20,14 @@ import type {
   Reference,
   Table,
 } from './types.ts';
-import { continueByline, matchByline, matchPhotoCredit, type BylineMatch } from './byline.ts';
+import {
+  continueByline,
+  isNameLine,
+  matchByline,
+  matchNameLine,
+  matchPhotoCredit,
+  type BylineMatch,
+} from './byline.ts';
 import {
   isAdLike,
   isDateLine,
@@ -138,6 +145,12 @@ export function bodyIndentOf(blocks: readonly Block[]): string | null {
 
 export function assemble(blocks: readonly Block[], options: AssembleOptions): AssembleResult {
   const rejoins = options.layout !== 'line-per-paragraph';
+  /** The block at k is a name alone with body text after it: an author's line, not a heading. */
+  const isAuthorLine = (k: number): boolean => {
+    const b = blocks[k];
+    const after = blocks[k + 1];
+    return !!b && !!after && isNameLine(b.text) && !headingCandidate(after) && !matchByline(after.text);
+  };
   const plainHeading = (b: Block): boolean => isHeadingLike(b) && !isFieldLine(b.text) && !isAside(b.text);
   const headingCandidate = (b: Block): boolean =>
     !(options.bodyIndent && b.indent === options.bodyIndent) &&
@@ -421,7 +434,10 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
     }
 
     // 7. A byline opens (or completes the heading of) a news item.
-    let by = matchByline(b.text);
+    // A name alone between a headline and the text is its author (commentaries print it so).
+    const c7 = open();
+    const authorLine = !!c7 && !!c7.headline && !c7.byline && c7.paragraphs.length === 0 && isAuthorLine(i);
+    let by = matchByline(b.text) ?? (authorLine ? matchNameLine(b.text) : null);
     let byLines = lines;
     // A bare agency line above a full byline (新华社电 / 新华社北京5月14日电（记者…）) is a label.
     if (by && !by.rest && by.staff.length === 0 && !by.open && next && matchByline(next.text)) by = null;
@@ -554,13 +570,21 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
         // A short line right under a heading continues the group even at the body's indent (some
         // archives set the 副题 there).
         const continues = headingCandidate(g) || (visibleLength(g.text) <= 24 && plainHeading(g));
-        if (!continues || matchByline(g.text) || matchSee(g.text, 0) || isSignature(g) || isTable(g)) break;
+        if (
+          !continues ||
+          isAuthorLine(j) ||
+          matchByline(g.text) ||
+          matchSee(g.text, 0) ||
+          isSignature(g) ||
+          isTable(g)
+        )
+          break;
         if (matchContinuedFrom(g.text, 0) || g.lines.some((l) => matchPhotoCredit(l.text))) break;
         group.push(g);
         j++;
       }
       const follower = blocks[j];
-      const followerIsByline = !!follower && !!matchByline(follower.text);
+      const followerIsByline = !!follower && (!!matchByline(follower.text) || isAuthorLine(j));
       const followerIsSee = !!follower && !!matchSee(follower.text, 0);
       const followerIsSignature = !!follower && isSignature(follower);
 

@@ -10,6 +10,7 @@
  * Rules are written against the grammar of these forms (agency, optional place and date, 讯/电,
  * parenthesised credits), not against particular names.
  */
+import { tag } from './segment.ts';
 import type { StaffCredit, StaffRole } from './types.ts';
 import { cnNumber } from './dates.ts';
 
@@ -46,6 +47,75 @@ const NAME = new RegExp(`^[${HAN}·]{2,5}$`, 'u');
 /** Words that stand in credits but are not names. */
 const NOT_NAMES = new Set(['报道', '整理', '发自', '综合', '编译', '采写', '本报', '联合', '供稿', '报道组']);
 
+const ONE_HAN = new RegExp(`^[${HAN}]$`, 'u');
+
+/**
+ * Two-character names are set with a space inside, to line up with three-character ones
+ * (孙  振  胡婧怡, 颜  珂): two single characters in a row are one name.
+ */
+function joinSpacedNames(out: string[], t: string): string[] {
+  const last = out[out.length - 1];
+  if (last && ONE_HAN.test(last) && ONE_HAN.test(t) && !/[摄图文]/u.test(last + t)) {
+    out[out.length - 1] = last + t;
+  } else out.push(t);
+  return out;
+}
+
+/**
+ * Common Chinese surnames (the single-character ones that cover most of the population, and the
+ * usual double ones): a line that is a name alone must begin with one.
+ */
+const SURNAMES = new Set(
+  Array.from(
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
+  ),
+);
+const DOUBLE_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '司徒',
+  '夏侯',
+];
+
+/**
+ * A line that is a person's name alone (韩春瑶, 倪  星, 欧阳文俊): two to four Han characters
+ * (spaces inside allowed) beginning with a common surname. Commentaries print the author so.
+ */
+export function isNameLine(text: string): boolean {
+  const name = text.replace(/[\s\u3000]+/gu, '');
+  if (!new RegExp(`^[${HAN}]{2,4}$`, 'u').test(name)) return false;
+  // Places and bodies end so (衡阳市, 石鼓区, 市委); a dictionary word that is not a name is not one.
+  if (/[市县区省镇乡村街路局委办厅部会社报网台站院所队组]$/u.test(name)) return false;
+  const words = tag(name);
+  if (words.length === 1 && !words[0]!.tag.startsWith('nr')) return false;
+  if (DOUBLE_SURNAMES.some((s) => name.startsWith(s))) return true;
+  return name.length <= 3 && SURNAMES.has(name[0]!);
+}
+
+/** A name alone as a byline (see isNameLine). */
+export function matchNameLine(text: string): BylineMatch | null {
+  const t = text.trim();
+  if (!isNameLine(t)) return null;
+  const name = t.replace(/[\s\u3000]+/gu, '');
+  return {
+    text: t,
+    source: '',
+    place: null,
+    dateline: null,
+    staff: [{ name, role: 'contributor', roleText: null, photos: false }],
+    rest: '',
+    open: false,
+  };
+}
+
 /**
  * Parse the credits inside a byline: `记者 许珂 实习生付星婷`, `李建平 见习记者 刘紫叶`,
  * `文/图 记者 金明达`, `通讯员 袁成龙 卢健`, `记者 王勤 摄`.
@@ -61,7 +131,8 @@ export function parseCredits(credits: string): StaffCredit[] {
     .split(/[\s、，,；;]+/u)
     .flatMap((t) => (ROLE_RE.test(t) ? t.split(ROLE_RE) : [t]))
     .map((t) => t.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .reduce(joinSpacedNames, []);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (PHOTO_MARK.test(t)) {

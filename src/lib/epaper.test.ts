@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyIndentOf } from './assemble.ts';
-import { matchByline } from './byline.ts';
+import { matchByline, matchNameLine } from './byline.ts';
 import { toBlocks } from './blocks.ts';
 import { loadCatalog } from './edition.ts';
 import { parseIssueWithSource } from './parse.ts';
@@ -39,8 +39,39 @@ describe('bylines', () => {
       expect(matchByline(t)).toMatchObject({ text: t, staff: [] });
     },
   );
-  it('names with spaces inside them', () => {
-    expect(matchByline('本报记者  吴齐强  颜  珂')?.staff.map((s) => s.name)).toContain('吴齐强');
+  it.each([
+    ['本报记者  吴齐强  颜  珂', ['吴齐强', '颜珂']],
+    ['本报记者  孙  振  胡婧怡  门杰伟', ['孙振', '胡婧怡', '门杰伟']],
+    ['本报记者  赵  成', ['赵成']],
+    ['记者 王勤 摄', ['王勤']],
+  ])('two-character names set with a space inside: %s', (t, names) => {
+    expect(matchByline(t)?.staff.map((s) => s.name)).toEqual(names);
+  });
+  it.each([
+    ['韩春瑶', true],
+    ['倪  星', true],
+    ['欧阳文俊', true],
+    ['短评', false],
+    ['春节', false],
+    ['衡阳市', false],
+    ['王老吉凉茶', false],
+  ])('a name alone: %s → %s', (t, yes) => {
+    expect(!!matchNameLine(t)).toBe(yes);
+  });
+});
+
+describe('a commentary signed with a name alone', () => {
+  const issue = parse([
+    '预约“体检”背后的理念之变（快评）',
+    '韩春瑶',
+    body('政策的制定是一种基于现有认识的模拟假设，难免存在与实际不符的情况，需要在实践中不断完善。'),
+    body('从“事后罚”到“事前防”，变的是方式，不变的是为企业办实事的初心，这值得各地借鉴和推广。'),
+    body('涉企执法要规范，更要有温度，让企业在法治的框架内安心发展，这是优化营商环境的应有之义。'),
+  ]);
+  it('reads the name as the byline, not as a heading', () => {
+    expect(issue.articles.map((a) => [a.headline, a.subtitle, a.byline?.staff.map((s) => s.name)])).toEqual([
+      ['预约“体检”背后的理念之变（快评）', null, ['韩春瑶']],
+    ]);
   });
 });
 
