@@ -172,7 +172,14 @@ async function main(): Promise<void> {
   const articles = htmlFiles(dist).filter((f) => readFileSync(f, 'utf8').includes('data-pagefind-body'));
   const shards = (
     JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as {
-      shards: { id: string; label: string; articles: number; years: string[] }[];
+      shards: {
+        id: string;
+        from: string | null;
+        to: string | null;
+        label: string;
+        articles: number;
+        years: string[];
+      }[];
     }
   ).shards;
   const sharded = shards.length > 1;
@@ -606,27 +613,192 @@ async function main(): Promise<void> {
       await noJs.close();
     });
 
-    await test('from file:// the search page says why search cannot work and what to do, without errors', async () => {
-      const fileContext = await browser.newContext({ locale: 'zh-CN' });
-      const page = await fileContext.newPage();
+    const diskIndex = existsSync(join(dist, 'search-disk/manifest.js'));
+    const fileSearch = (query: string): string =>
+      `${pathToFileURL(join(dist, 'search/index.html')).href}${query}`;
+    /** A page in a context of its own, its requests and errors recorded. */
+    const fileOpen = async () => {
+      const ctx = await browser.newContext({ locale: 'zh-CN' });
+      const page = await ctx.newPage();
       const errors: string[] = [];
       const requests: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(e.message));
-      page.on('request', (r) => requests.push(r.url()));
-      await page.goto(
-        `${pathToFileURL(join(dist, 'search/index.html')).href}?q=${encodeURIComponent('医保')}`,
+      page.on('request', (r) => {
+        requests.push(r.url());
+        allRequests.push(r.url());
+      });
+      return { ctx, page, errors, requests };
+    };
+
+    if (!diskIndex)
+      await test('from file:// without search-disk/ (BAOKAN_DISK_SEARCH=0) the search page says why search cannot work and what to do, without errors', async () => {
+        const { ctx, page, errors, requests } = await fileOpen();
+        await page.goto(fileSearch(`?q=${encodeURIComponent('医保')}`));
+        const status = page.locator('#search-status');
+        await status.waitFor({ state: 'visible', timeout: 5000 });
+        const text = (await status.textContent()) ?? '';
+        check(text.includes('file://') && text.includes('npx serve dist'), `status: ${text}`);
+        check(errors.length === 0, `errors: ${errors.join(' | ')}`);
+        check(!requests.some((u) => u.includes('pagefind')), `pagefind requested: ${requests.join(' ')}`);
+        await ctx.close();
+      });
+    else {
+      const diskBytes = folderBytes(join(dist, 'search-disk'), (r) => r.endsWith('.js'));
+      measurements.push(
+        `search-disk/ (search from file://): ${kib(diskBytes)} for ${articles.length} articles, ` +
+          `${Math.round(diskBytes / articles.length)} bytes an article (.js files; precompressed siblings ` +
+          `${kib(folderBytes(join(dist, 'search-disk'), (r) => /\.(br|gz)$/.test(r)))})`,
       );
-      const status = page.locator('#search-status');
-      await status.waitFor({ state: 'visible', timeout: 5000 });
-      const text = (await status.textContent()) ?? '';
-      check(text.includes('file://') && text.includes('npx serve dist'), `status: ${text}`);
-      check(errors.length === 0, `errors: ${errors.join(' | ')}`);
-      check(!requests.some((u) => u.includes('pagefind')), `pagefind requested: ${requests.join(' ')}`);
-      await fileContext.close();
-    });
+
+      await test('from file:// the search page searches search-disk/: the same counts as the server search', async () => {
+        const { ctx, page, errors, requests } = await fileOpen();
+        const cases: [string, string][] = [
+          ['医保', ''],
+          ['衡阳', ''],
+          ['DRG', ''],
+          ['刘越高 抗疫', ''],
+          ['"医保"', ''],
+          ['"刘越高" "抗疫"', ''],
+          ['衡阳', '&from=2021-03&to=2021-12'],
+          ['衡阳', '&from=2021-03&to=2021-03'],
+          ['衡阳', '&in=title'],
+          ['衡阳', `&f=${encodeURIComponent('报纸:衡阳晚报')}`],
+          ['衡阳', `&f=${encodeURIComponent('报纸:衡阳晚报')}&f=${encodeURIComponent('报纸:衡阳日报')}`],
+          ['衡阳', `&f=${encodeURIComponent('体裁:消息')}&f=${encodeURIComponent('版面:第一版')}`],
+        ];
+        const server = await open();
+        const seen: string[] = [];
+        for (const [q, extra] of cases) {
+          await server.page.goto(searchUrl(q, extra));
+          await settled(server.page);
+          const want = await shownCount(server.page);
+          const scope = sharded ? '&scope=all' : '';
+          await page.goto(fileSearch(`?q=${encodeURIComponent(q)}${scope}${extra}`));
+          await settled(page);
+          const got = await shownCount(page);
+          seen.push(`${q}${extra ? ` ${decodeURIComponent(extra)}` : ''} ${got}`);
+          check(got === want, `${q} ${extra}: ${got} from file://, ${want} from the server`);
+          const n = await page.locator(RESULT).count();
+          check(n === Math.min(10, want), `${q} ${extra}: ${n} results listed`);
+          // the same filter counts
+          const filters = async (p: Page) =>
+            (await p.$$eval('.search-filter label', (els) => els.map((e) => e.textContent?.trim())))
+              .sort()
+              .join();
+          check(
+            (await filters(page)) === (await filters(server.page)),
+            `${q} ${extra}: filter counts differ`,
+          );
+        }
+        for (const [q, n] of [
+          ['医保', 2],
+          ['衡阳', 35],
+        ] as const)
+          check(seen.includes(`${q} ${n}`), `${q}: expected ${n} (seed site), got ${seen.join(', ')}`);
+        measurements.push(`counts from file://: ${seen.join(', ')}`);
+        await server.page.close();
+        const foreign = requests.filter((u) => !u.startsWith('file:'));
+        check(foreign.length === 0, `requests left file://: ${foreign.join(' ')}`);
+        check(!requests.some((u) => u.includes('/pagefind/')), 'Pagefind requested from file://');
+        check(errors.length === 0, `errors: ${errors.join(' | ')}`);
+        await ctx.close();
+      });
+
+      await test('from file:// the same result list: headline, tags, marked excerpt, date order, links to the article', async () => {
+        const { ctx, page, errors, requests } = await fileOpen();
+        await page.goto(fileSearch(`?q=${encodeURIComponent('何恩广')}${sharded ? '&scope=all' : ''}`));
+        await waitForResults(page);
+        const first = page.locator(RESULT).filter({ hasText: '衡阳青少年助力垃圾分类' }).first();
+        const tags = (await first.locator('.search-result-tag').allTextContents()).join(' ');
+        for (const t of ['衡阳日报', '2021年3月6日', '第一版'])
+          check(tags.includes(t), `tags “${tags}” lack ${t}`);
+        const marked = await first.locator('.search-result-excerpt mark').allTextContents();
+        check(marked.length > 0 && marked.every((m) => m === '何恩广'), `marks: ${marked.join(' ')}`);
+        await page.goto(
+          fileSearch(`?q=${encodeURIComponent('衡阳')}&sort=date-desc${sharded ? '&scope=all' : ''}`),
+        );
+        await waitForResults(page);
+        const dates = await page.$$eval(`${RESULT} .search-result-tags`, (els) =>
+          els.map((e) => {
+            const m = /(\d{4})年(\d+)月(\d+)日/.exec(e.textContent ?? '');
+            return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
+          }),
+        );
+        check(
+          dates.length > 3 && dates.every((d, i) => i === 0 || dates[i - 1]! >= d),
+          `not newest first: ${dates.join(' ')}`,
+        );
+        // the query typed goes into the address (search string, or # where the browser refuses)
+        await page.fill('#search-q', '垃圾分类');
+        await page.waitForFunction(() => /q=%E5%9E%83%E5%9C%BE%E5%88%86%E7%B1%BB/.test(location.href));
+        await waitForResults(page);
+        const href = (await page.getAttribute(`${RESULT} .search-result-title a`, 'href')) ?? '';
+        check(/index\.html\?highlight=/.test(href), `link: ${href}`);
+        await Promise.all([page.waitForURL(/highlight=/), page.click(`${RESULT} .search-result-title a`)]);
+        check(page.url().startsWith('file:') && existsSync(new URL(page.url()).pathname), page.url());
+        await page.waitForSelector('[data-pagefind-body] mark.search-hit', { timeout: 10000 });
+        const hits = await page.$$eval('mark.search-hit', (els) => els.map((e) => e.textContent));
+        check(hits.length > 0 && hits.every((h) => h === '垃圾分类'), `marks: ${hits.join(' ')}`);
+        // a query after # (#q=…) is read as well
+        await page.goto(fileSearch(`#q=${encodeURIComponent('医保')}${sharded ? '&scope=all' : ''}`));
+        await settled(page);
+        check(
+          (await shownCount(page)) === containing(seeds, '医保').length,
+          'the query after # was not searched',
+        );
+        const foreign = requests.filter((u) => !u.startsWith('file:'));
+        check(foreign.length === 0, `requests left file://: ${foreign.join(' ')}`);
+        check(errors.length === 0, `errors: ${errors.join(' | ')}`);
+        await ctx.close();
+      });
+
+      await test('from file:// the range: the newest shard’s months load first, the rest on request', async () => {
+        const { ctx, page, errors, requests } = await fileOpen();
+        const months = (): string[] =>
+          requests
+            .map((u) => /\/search-disk\/([^/]+)\.js$/.exec(u)?.[1])
+            .filter((m): m is string => !!m && m !== 'manifest');
+        await page.goto(fileSearch(`?q=${encodeURIComponent('衡阳')}`));
+        await settled(page);
+        const newest = shards[0]!;
+        const firstLoad = months();
+        check(
+          firstLoad.length > 0 && firstLoad.every((m) => newest.from! <= m && m <= newest.to!),
+          `first query loaded ${firstLoad.join(' ')}, not only the months of ${newest.id}`,
+        );
+        const before = await shownCount(page);
+        const server = await open();
+        await server.page.goto(searchUrl('衡阳', '', ''));
+        await settled(server.page);
+        check(
+          before === (await shownCount(server.page)),
+          `default range: ${before} from file://, ${await shownCount(server.page)} from the server`,
+        );
+        await server.page.close();
+        if (sharded) {
+          const note = (await page.textContent('#search-scope-note')) ?? '';
+          check(note.includes(newest.label), `note: ${note}`);
+          await page.selectOption('#search-scope', 'all');
+          await page.waitForFunction(() => new URL(location.href).searchParams.get('scope') === 'all');
+          await settled(page);
+          const after = await shownCount(page);
+          check(after === containing(seeds, '衡阳').length, `all shards: ${after}`);
+          const all = new Set(months());
+          const listed = readdirSync(join(dist, 'search-disk')).filter(
+            (f) => /^[^.]+\.js$/.test(f) && f !== 'manifest.js',
+          );
+          check(all.size === listed.length, `loaded ${all.size} of ${listed.length} months`);
+          measurements.push(
+            `range from file://: “衡阳” in the newest shard ${before} (${firstLoad.length} months loaded), in all ${after}`,
+          );
+        }
+        check(errors.length === 0, `errors: ${errors.join(' | ')}`);
+        await ctx.close();
+      });
+    }
 
     await test('search quality in Chromium (its own segmenter, all queries of queries.json, checked as the page does)', async () => {
       const w = await open();
