@@ -1,0 +1,56 @@
+/** A paper's Atom feed (`<paper>/feed.xml`): its latest 30 dated issues with their front-page headlines. */
+import type { APIRoute } from 'astro';
+import { dateZh, getEdition } from '../../data/edition.ts';
+import { siteOrigin } from '../../components/site/site-config.ts';
+import { pageName } from '../../components/site/nav.ts';
+import { atomFeed, escapeXml, FEED_LIMIT, linkFrom, paperFeedPath } from '../../lib/feeds.ts';
+import { paperPath } from '../../lib/urls.ts';
+
+export async function getStaticPaths() {
+  const edition = await getEdition();
+  return edition.papers.map((p) => ({ params: { paper: p.id } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const edition = await getEdition();
+  const paper = params.paper!;
+  const issues = edition.byPaper.get(paper)!;
+  const name = issues[0]!.entry.data.paper.name ?? '未知报纸';
+  const { origin } = siteOrigin();
+  const base = import.meta.env.BASE_URL;
+  const self = paperFeedPath(paper);
+  const link = (to: string) => linkFrom(origin, base, self, to);
+  const latest = issues
+    .filter((i) => i.entry.data.date.value)
+    .slice(-FEED_LIMIT)
+    .reverse();
+  const xml = atomFeed({
+    title: `${name} — 报刊数字版`,
+    subtitle: `${name}最近${latest.length}期的头版标题`,
+    link: link(paperPath(paper)),
+    path: paperPath(paper),
+    self: link(self),
+    author: name,
+    entries: latest.map((issue) => {
+      const front = issue.pages[0];
+      const heads = front?.articles.map((a) => a.entry.data.title) ?? [];
+      const html = front
+        ? `<p>${escapeXml(pageName(front.entry.data.label))}</p><ul>${front.articles
+            .map(
+              (a) =>
+                `<li><a href="${escapeXml(link(a.path).href)}">${escapeXml(a.entry.data.title)}</a></li>`,
+            )
+            .join('')}</ul>`
+        : null;
+      return {
+        link: link(issue.path),
+        path: issue.path,
+        title: `${name} ${dateZh(issue.entry.data.date.value)}`,
+        date: issue.entry.data.date.value!,
+        summary: heads.length ? `头版：${heads.join('；')}` : null,
+        html,
+      };
+    }),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,0 +1,59 @@
+/**
+ * The share cards to draw: one spec per issue, page (版) and article (src/lib/cards.ts), as JSON.
+ * An internal file: the cards integration (src/integrations/cards.ts) reads it at the end of the
+ * build, draws `<page>card.png` for each and removes it from the site.
+ */
+import type { APIRoute } from 'astro';
+import { dateZh, getEdition } from '../data/edition.ts';
+import { pageName } from '../components/site/nav.ts';
+import type { CardSpec } from '../lib/cards.ts';
+
+const join = (titles: string[]) => titles.filter(Boolean).join('；') || null;
+
+export const GET: APIRoute = async () => {
+  const edition = await getEdition();
+  const specs: CardSpec[] = [];
+  for (const issue of edition.issues) {
+    const paper = issue.entry.data.paper.name ?? '未知报纸';
+    const date = dateZh(issue.entry.data.date.value);
+    const front = issue.pages[0];
+    specs.push({
+      path: issue.path,
+      kind: 'issue',
+      title: `${paper} ${date}`,
+      kicker: null,
+      subtitle: front ? join(front.articles.slice(0, 3).map((a) => a.entry.data.title)) : null,
+      paper,
+      date,
+      page: null,
+    });
+    for (const page of issue.pages) {
+      const label = [pageName(page.entry.data.label), page.entry.data.header].filter(Boolean).join(' ');
+      specs.push({
+        path: page.path,
+        kind: 'page',
+        title: label,
+        kicker: null,
+        subtitle: join(page.articles.slice(0, 3).map((a) => a.entry.data.title)),
+        paper,
+        date,
+        page: `${page.articles.length}篇`,
+      });
+      for (const a of page.articles) {
+        specs.push({
+          path: a.path,
+          kind: 'article',
+          title: a.entry.data.title,
+          kicker: a.entry.data.kicker,
+          subtitle: a.entry.data.subtitle,
+          paper,
+          date,
+          page: label,
+        });
+      }
+    }
+  }
+  return new Response(JSON.stringify(specs), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

@@ -1,0 +1,58 @@
+/** A topic's Atom feed (`topics/<slug>/feed.xml`): its latest 30 dated articles. */
+import type { APIRoute } from 'astro';
+import { dateZh, getEdition, type ArticleNode } from '../../../data/edition.ts';
+import { pushTo } from '../../../data/group.ts';
+import { siteOrigin } from '../../../components/site/site-config.ts';
+import { pageName } from '../../../components/site/nav.ts';
+import { taxonomy } from '../../../loaders/edition.ts';
+import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/feeds.ts';
+import { topicPath } from '../../../lib/urls.ts';
+
+export async function getStaticPaths() {
+  const edition = await getEdition();
+  const bySlug = new Map<string, ArticleNode[]>();
+  for (const a of edition.articles.values()) for (const t of a.entry.data.topics) pushTo(bySlug, t.slug, a);
+  return [...bySlug.keys()].map((slug) => ({ params: { slug } }));
+}
+
+/** Newest first; within a day, paper by paper in reading order. */
+const key = (a: ArticleNode) =>
+  `${a.entry.data.date}|${a.entry.data.paper.id}|${String(a.page.entry.data.index).padStart(3, '0')}|${String(a.entry.data.order).padStart(4, '0')}`;
+
+export const GET: APIRoute = async ({ params }) => {
+  const edition = await getEdition();
+  const slug = params.slug!;
+  const name = taxonomy().topics.find((t) => t.slug === slug)?.name ?? slug;
+  const { origin } = siteOrigin();
+  const self = topicFeedPath(slug);
+  const link = (to: string) => linkFrom(origin, import.meta.env.BASE_URL, self, to);
+  const articles = [...edition.articles.values()]
+    .filter((a) => a.entry.data.date && a.entry.data.topics.some((t) => t.slug === slug))
+    .sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      const [da, db] = [a.entry.data.date!, b.entry.data.date!];
+      return da !== db ? (da < db ? 1 : -1) : ka < kb ? -1 : ka > kb ? 1 : 0;
+    })
+    .slice(0, FEED_LIMIT);
+  const xml = atomFeed({
+    title: `专题：${name} — 报刊数字版`,
+    subtitle: `专题“${name}”最新${articles.length}篇文章`,
+    link: link(topicPath(slug)),
+    path: topicPath(slug),
+    self: link(self),
+    author: '报刊 baokan 数字版',
+    entries: articles.map((a) => {
+      const paper = a.page.issue.entry.data.paper.name ?? '未知报纸';
+      return {
+        link: link(a.path),
+        path: a.path,
+        title: a.entry.data.title,
+        date: a.entry.data.date!,
+        authors: [paper],
+        categories: a.entry.data.topics.map((t) => t.name),
+        summary: `${paper} ${dateZh(a.entry.data.date)} ${pageName(a.page.entry.data.label)}：${a.entry.data.opening}`,
+      };
+    }),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
