@@ -94,7 +94,7 @@ interface Draft {
  * but the page number, in the order printed page headers and e-paper page titles give them.
  */
 export const PAGE_HEADER =
-  /^(?:《?[\u4e00-\u9fff]{2,8}报》?\s*)?[（(]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.|周.)?\s*[|｜]?\s*)?(?:第\s*([一二三四五六七八九十\d]{1,3})\s*版|[A-H]([1-9]\d?)\s*版?)\s*[）)]?(?:$|[\s：:·|｜])/u;
+  /^(?:《?[\u4e00-\u9fff]{2,8}报》?\s*)?[（(]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.|周.)?\s*[|｜]?\s*)?(?:第\s*([一二三四五六七八九十\d]{1,3})\s*版|[A-H]0?([1-9]\d?)\s*版?)\s*[）)]?(?:$|[\s：:·|｜])/u;
 
 const PAGE_CREDITS =
   /^(?:责任编辑|本版编辑|编辑|美术编辑|美编|版式|版式设计|校对|组版|编审|值班编委)\s*[：:]/u;
@@ -619,6 +619,18 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
         continue;
       }
 
+      // A line that opens with —— after text is the text's attribution (——人民网网友…), not a heading.
+      if (
+        !followerIsByline &&
+        group.length === 1 &&
+        c &&
+        c.paragraphs.length > 0 &&
+        /^[—－]{2}/u.test(b.text)
+      ) {
+        addText(c, b.text, lines);
+        continue;
+      }
+
       if (!followerIsByline && group.length === 1 && c && !isNoticeTitle(b.text) && c.paragraphs.length > 0) {
         // A lone heading inside an article: a subhead, unless it reads as the start of another article.
         // Features (■ bylines, or subheads already) carry subheads; elsewhere a subhead must share the
@@ -626,7 +638,27 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
         const share = overlap(bigrams(b.text), articleBigrams(c));
         const feature =
           /^[■□●▲◆]/u.test(c.byline?.text ?? '') || c.paragraphs.some((p) => p.role === 'subhead');
-        const related = isEnumerated(b.text) || share >= 0.25 || (!!c.byline && (feature || share >= 0.1));
+        // In a bylined article, a heading (a phrase, not a short label such as 记者手记) whose text
+        // opens without a byline or dateline of its own (本报讯…, 新华社…电) and ends without a credit
+        // of its own (（本报记者 赵敏）) is a subhead: a new article would carry its own byline.
+        // (Vocabulary shared with the article above was tried and does not tell them apart.)
+        const bylined = !!c.byline && c.byline.staff.length > 0;
+        const ownLead = !!follower && !!matchByline(follower.text)?.source;
+        let ownTail = false;
+        for (let k = j; k < blocks.length && k < j + 40 && !headingCandidate(blocks[k]!); k++) {
+          const t = blocks[k]!.text;
+          if (/^[（(].*[）)]$/u.test(t) && matchByline(t)?.source === '') ownTail = true;
+        }
+        const related =
+          isEnumerated(b.text) ||
+          share >= 0.25 ||
+          (!!c.byline && (feature || share >= 0.1)) ||
+          (bylined &&
+            visibleLength(b.text) >= 6 &&
+            !!follower &&
+            !headingCandidate(follower) &&
+            !ownLead &&
+            !ownTail);
         if (related) {
           touch(c, lines);
           c.paragraphs.push({ role: 'subhead', text: b.text, lines });
