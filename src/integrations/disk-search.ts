@@ -14,13 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import {
   DISK_DIR,
-  diskFiles,
   diskSearchEnabled,
   fragmentRecord,
+  manifestFile,
+  monthFiles,
+  type DiskMonthEntry,
   type DiskRecord,
   type PagefindFragment,
 } from '../lib/search/disk.ts';
-import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
+import { SHARDS_FILE, type Shard, type ShardManifest } from '../lib/search/shards.ts';
 
 /** What a Pagefind fragment file starts with, once gunzipped (Pagefind 1.x). */
 const SIGNATURE = 'pagefind_dcd';
@@ -33,22 +35,52 @@ export function readFragment(bytes: Uint8Array): PagefindFragment {
   return JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as PagefindFragment;
 }
 
-/** The records of every shard below the bundle folder, checked against the shard list. */
-export async function shardRecords(
-  bundleRoot: string,
-): Promise<{ manifest: ShardManifest; records: DiskRecord[] }> {
-  const manifest = JSON.parse(await readFile(join(bundleRoot, SHARDS_FILE), 'utf8')) as ShardManifest;
+/** The shards listed in a bundle folder's shards.json. */
+export async function readShards(bundleRoot: string): Promise<ShardManifest> {
+  return JSON.parse(await readFile(join(bundleRoot, SHARDS_FILE), 'utf8')) as ShardManifest;
+}
+
+/** The records of one shard, from its bundle's fragments, as many as the shard lists. */
+export async function shardRecords(bundleRoot: string, shard: Shard): Promise<DiskRecord[]> {
+  const dir = join(bundleRoot, shard.id, 'fragment');
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment')).sort();
+  if (names.length !== shard.articles)
+    throw new Error(
+      `search-disk: ${relative(process.cwd(), dir)} holds ${names.length} fragments, the shard ${shard.articles} articles`,
+    );
   const records: DiskRecord[] = [];
-  for (const shard of manifest.shards) {
-    const dir = join(bundleRoot, shard.id, 'fragment');
-    const names = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment')).sort();
-    if (names.length !== shard.articles)
-      throw new Error(
-        `search-disk: ${relative(process.cwd(), dir)} holds ${names.length} fragments, the shard ${shard.articles} articles`,
-      );
-    for (const name of names) records.push(fragmentRecord(readFragment(await readFile(join(dir, name)))));
+  for (const name of names) records.push(fragmentRecord(readFragment(await readFile(join(dir, name)))));
+  return records;
+}
+
+/**
+ * Write the index for file:// below `out` (made new) from the Pagefind bundles below
+ * `bundleRoot`, a shard at a time (whole months each), so that memory is that of one shard.
+ */
+export async function writeDiskSearch(
+  bundleRoot: string,
+  out: string,
+): Promise<{ articles: number; months: number; bytes: number }> {
+  const { shards } = await readShards(bundleRoot);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const months: DiskMonthEntry[] = [];
+  let articles = 0;
+  let bytes = 0;
+  for (const shard of shards) {
+    const records = await shardRecords(bundleRoot, shard);
+    articles += records.length;
+    const written = monthFiles(records);
+    for (const f of written.files) {
+      await writeFile(join(out, f.path), f.content);
+      bytes += Buffer.byteLength(f.content);
+    }
+    months.push(...written.months);
   }
-  return { manifest, records };
+  const manifest = manifestFile(shards, months);
+  await writeFile(join(out, manifest.path), manifest.content);
+  bytes += Buffer.byteLength(manifest.content);
+  return { articles, months: months.length, bytes };
 }
 
 export interface DiskSearchOptions {
@@ -66,24 +98,17 @@ export default function diskSearch(options: DiskSearchOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const out = join(site, DISK_DIR);
-        await rm(out, { recursive: true, force: true });
         if (!(options.enabled ?? diskSearchEnabled())) {
+          await rm(out, { recursive: true, force: true });
           logger.info(`BAOKAN_DISK_SEARCH=0: no ${DISK_DIR}/ (search from file:// says to use a server)`);
           return;
         }
         const started = performance.now();
-        const { manifest, records } = await shardRecords(join(site, bundleDir));
-        const files = diskFiles(records, manifest.shards);
-        await mkdir(out, { recursive: true });
-        let bytes = 0;
-        for (const f of files) {
-          await writeFile(join(out, f.path), f.content);
-          bytes += Buffer.byteLength(f.content);
-        }
+        const { articles, months, bytes } = await writeDiskSearch(join(site, bundleDir), out);
         const ms = Math.round(performance.now() - started);
         logger.info(
-          `${DISK_DIR}/ (search from file://): ${records.length} articles in ${files.length - 1} month file(s), ` +
-            `${(bytes / 1024).toFixed(1)} KiB, ${records.length ? Math.round(bytes / records.length) : 0} bytes an article, ${ms} ms`,
+          `${DISK_DIR}/ (search from file://): ${articles} articles in ${months} month file(s), ` +
+            `${(bytes / 1024).toFixed(1)} KiB, ${articles ? Math.round(bytes / articles) : 0} bytes an article, ${ms} ms`,
         );
       },
     },

@@ -32,7 +32,8 @@
   const app = document.getElementById('search-app');
   if (!app) return;
   const root = app.getAttribute('data-bundle') || '../pagefind/';
-  const diskRoot = app.getAttribute('data-disk') || '../search-disk/';
+  /** the index for file://, when the site has one (not with BAOKAN_DISK_SEARCH=0) */
+  const diskRoot = app.getAttribute('data-disk') || '';
   const disk = location.protocol === 'file:';
   const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
   const form = /** @type {HTMLFormElement} */ ($('search-form'));
@@ -833,6 +834,10 @@
     run();
   }
 
+  if (disk && !diskRoot) {
+    offline();
+    return;
+  }
   if (disk) {
     diskScript('manifest.js').then(function () {
       if (!shards.length) {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import {
@@ -8,13 +11,15 @@ import {
   diskSearchEnabled,
   encodeMonth,
   fragmentRecord,
+  manifestFile,
+  monthFiles,
   recordMonth,
   type DiskManifest,
   type DiskRecord,
 } from './disk.ts';
 import { decodeMonth, type DiskMonth } from './disk-read.js';
-import { planShards } from './shards.ts';
-import { readFragment } from '../../integrations/disk-search.ts';
+import { planShards, SHARDS_FILE } from './shards.ts';
+import { readFragment, writeDiskSearch } from '../../integrations/disk-search.ts';
 
 function record(url: string, date: string | null, over: Partial<DiskRecord> = {}): DiskRecord {
   const meta: Record<string, string> = { title: `标题${url}`, paper: '衡阳日报', page: '第一版' };
@@ -149,6 +154,57 @@ describe('diskFiles', () => {
     const files = diskFiles([], []);
     expect(files.map((f) => f.path)).toEqual([DISK_MANIFEST]);
     expect((run(files[0]!.content) as DiskManifest).months).toEqual([]);
+  });
+});
+
+describe('a shard at a time', () => {
+  it('gives the files of the whole, and refuses a month split between calls', () => {
+    const a = record('p/2023/01/05/1/a001/', '2023-01-05');
+    const b = record('p/2021/03/06/1/a001/', '2021-03-06');
+    const one = monthFiles([b]);
+    const two = monthFiles([a]);
+    const whole = diskFiles([a, b], []);
+    expect([...two.files, ...one.files, manifestFile([], [...one.months, ...two.months])]).toEqual(whole);
+    expect(() => manifestFile([], [...two.months, ...two.months])).toThrow(/twice/);
+  });
+
+  it('writes search-disk/ from Pagefind bundles, and fails when a shard’s fragments are missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baokan-disk-'));
+    try {
+      const records = [
+        record('p/2023/01/05/1/a001/', '2023-01-05'),
+        record('p/2021/03/06/1/a001/', '2021-03-06'),
+      ];
+      const shards = planShards(
+        new Map([
+          ['2023-01', 1],
+          ['2021-03', 1],
+        ]),
+        1,
+      );
+      const bundles = join(dir, 'pagefind');
+      shards.forEach((s, i) => {
+        mkdirSync(join(bundles, s.id, 'fragment'), { recursive: true });
+        const r = records[i]!;
+        const f = { ...r, url: `/${r.url}index.html`, content: r.content.split('').join('\u200B') };
+        writeFileSync(
+          join(bundles, s.id, 'fragment', `zh_${i}.pf_fragment`),
+          gzipSync(Buffer.from('pagefind_dcd' + JSON.stringify(f))),
+        );
+      });
+      writeFileSync(join(bundles, SHARDS_FILE), JSON.stringify({ schema: 'baokan/search-shards@1', shards }));
+      const out = join(dir, 'search-disk');
+      const got = await writeDiskSearch(bundles, out);
+      expect(got.articles).toBe(2);
+      expect(got.months).toBe(2);
+      expect(readdirSync(out).sort()).toEqual(['2021-03.js', '2023-01.js', DISK_MANIFEST]);
+      const want = diskFiles(records, shards);
+      for (const f of want) expect(readFileSync(join(out, f.path), 'utf8')).toBe(f.content);
+      rmSync(join(bundles, shards[1]!.id, 'fragment', 'zh_1.pf_fragment'));
+      await expect(writeDiskSearch(bundles, out)).rejects.toThrow(/0 fragments, the shard 1 articles/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

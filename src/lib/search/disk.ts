@@ -161,13 +161,20 @@ export interface DiskFile {
   content: string;
 }
 
+export type DiskMonthEntry = DiskManifest['months'][number];
+
+/** Months newest first, `undated` last. */
+function newestFirst(a: MonthKey, b: MonthKey): number {
+  return a === UNDATED ? 1 : b === UNDATED ? -1 : a < b ? 1 : a > b ? -1 : 0;
+}
+
 /**
- * The files of the index: one per month (newest first, `undated` last) and the manifest (last
- * in the list). Each month is read back as the search page reads it and compared with the
- * records given: a record that would not come back the same fails here, not in a reader's
- * browser.
+ * A file per month of the records (newest first, `undated` last) and their manifest entries.
+ * Each month is read back as the search page reads it and compared with the records given: a
+ * record that would not come back the same fails here, not in a reader's browser. The records
+ * must hold whole months (a shard's do), since a month is one file.
  */
-export function diskFiles(records: readonly DiskRecord[], shards: readonly Shard[]): DiskFile[] {
+export function monthFiles(records: readonly DiskRecord[]): { files: DiskFile[]; months: DiskMonthEntry[] } {
   const byMonth = new Map<MonthKey, DiskRecord[]>();
   for (const r of records) {
     const m = recordMonth(r);
@@ -175,12 +182,9 @@ export function diskFiles(records: readonly DiskRecord[], shards: readonly Shard
     if (list) list.push(r);
     else byMonth.set(m, [r]);
   }
-  const months = [...byMonth.keys()].sort((a, b) =>
-    a === UNDATED ? 1 : b === UNDATED ? -1 : a < b ? 1 : a > b ? -1 : 0,
-  );
   const files: DiskFile[] = [];
-  const listed: DiskManifest['months'] = [];
-  for (const month of months) {
+  const months: DiskMonthEntry[] = [];
+  for (const month of [...byMonth.keys()].sort(newestFirst)) {
     const list = byMonth.get(month)!;
     const data = encodeMonth(month, list);
     const back = decodeMonth(JSON.parse(JSON.stringify(data)) as DiskMonth)
@@ -195,11 +199,24 @@ export function diskFiles(records: readonly DiskRecord[], shards: readonly Shard
     const file = `${month}.js`;
     const content = script(data);
     files.push({ path: file, content });
-    listed.push({ month, file, articles: list.length, bytes: Buffer.byteLength(content) });
+    months.push({ month, file, articles: list.length, bytes: Buffer.byteLength(content) });
   }
+  return { files, months };
+}
+
+/** The manifest: the shards, and the months (in any order; listed newest first). */
+export function manifestFile(shards: readonly Shard[], months: readonly DiskMonthEntry[]): DiskFile {
+  const listed = [...months].sort((a, b) => newestFirst(a.month, b.month));
+  if (new Set(listed.map((m) => m.month)).size !== listed.length)
+    throw new Error('search-disk: a month written twice (the records of a month must come together)');
   const manifest: DiskManifest = { v: DISK_VERSION, kind: 'manifest', shards: [...shards], months: listed };
-  files.push({ path: DISK_MANIFEST, content: script(manifest) });
-  return files;
+  return { path: DISK_MANIFEST, content: script(manifest) };
+}
+
+/** Every file of the index: the months' (newest first) and the manifest, last. */
+export function diskFiles(records: readonly DiskRecord[], shards: readonly Shard[]): DiskFile[] {
+  const { files, months } = monthFiles(records);
+  return [...files, manifestFile(shards, months)];
 }
 
 /** Whether the build writes the index for file:// (BAOKAN_DISK_SEARCH=0 turns it off). */
