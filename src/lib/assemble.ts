@@ -26,6 +26,7 @@ import {
   matchByline,
   matchNameLine,
   matchPhotoCredit,
+  splitCaptionCredit,
   type BylineMatch,
 } from './byline.ts';
 import {
@@ -112,6 +113,9 @@ function isAside(text: string): boolean {
 function blockLines(b: Block): number[] {
   return b.lines.flatMap((l) => (l.more ? [l.no, ...l.more] : [l.no]));
 }
+
+/** A column tag closing a headline: （身边的经济故事）, （新春走基层）, （快评）. */
+const COLUMN_TAG = /[^（(][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$/u;
 
 export interface AssembleOptions {
   /** the text begins with a masthead: the first page is the front page */
@@ -284,6 +288,16 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
         // With a subtitle already marked, two more lines make the classic three-level heading.
         kickers.push(a);
         headline = b;
+      } else if (COLUMN_TAG.test(b) !== COLUMN_TAG.test(a)) {
+        // A column tag in brackets follows the 主题 (…的24小时（新春走基层）): the tagged line is
+        // the headline, the other its 引题 (above) or 副题 (below).
+        if (COLUMN_TAG.test(b)) {
+          kickers.push(a);
+          headline = b;
+        } else {
+          headline = a;
+          subtitles.unshift(b);
+        }
       } else if (la <= 8 && Math.abs(la - lb) <= 1) {
         // A headline printed in two parallel lines: 缅怀革命先烈 / 赓续精神血脉
         headline = `${a} ${b}`;
@@ -414,6 +428,20 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
       c0.signature = { text: b.lines.map((l) => l.text).join('\n'), lines };
       touch(c0, lines);
       c0.closed = true;
+      continue;
+    }
+
+    // 6a. A caption that ends with its credit (…设施。张  帆摄（人民视觉）): a picture of the article
+    // it stands in (under its heading, or after its text), else, after a picture gap or with no
+    // article open, a photo item of its own.
+    const captioned = b.lines.length === 1 ? splitCaptionCredit(b.text) : null;
+    if (captioned) {
+      const c6 = open();
+      const under = !!c6 && b.gapBefore < 2;
+      const d = under ? c6 : newDraft([]);
+      if (!under) d.kind = 'photo';
+      addCaption(d, captioned.caption, captioned.credit, lines, false);
+      if (!under) d.closed = true;
       continue;
     }
 

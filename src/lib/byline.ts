@@ -100,6 +100,23 @@ export function isNameLine(text: string): boolean {
   return name.length <= 3 && SURNAMES.has(name[0]!);
 }
 
+/**
+ * A caption that ends with its photo credit, as e-papers print them: `…检查餐馆的油烟净化设施。张  帆摄（人民视觉）`,
+ * `…踏青赏花。本报记者 李明 摄`. The caption must end a sentence (or a bracket) before the credit, and the
+ * credited name must begin with a common surname, so that a sentence ending in 拍摄 is not read so.
+ */
+export function splitCaptionCredit(text: string): { caption: string; credit: string } | null {
+  const t = text.trim();
+  const m = new RegExp(
+    String.raw`^(?<caption>.{6,}?[。！？）)\s])\s*(?<credit>(?:(?:本报|新华社)?(?:特约|见习)?(?:记者|通讯员|摄影记者)\s*)?(?<name>[${HAN}](?:\s*[${HAN}]){1,3})\s*[/／]?\s*摄(?:影)?(?:\s*[（(][${HAN}·]{2,10}[）)])?)$`,
+    'u',
+  ).exec(t);
+  if (!m?.groups) return null;
+  const name = m.groups.name!.replace(/\s+/gu, '');
+  if (!SURNAMES.has(name[0]!) && !DOUBLE_SURNAMES.some((s) => name.startsWith(s))) return null;
+  return { caption: m.groups.caption!.trim(), credit: m.groups.credit! };
+}
+
 /** A name alone as a byline (see isNameLine). */
 export function matchNameLine(text: string): BylineMatch | null {
   const t = text.trim();

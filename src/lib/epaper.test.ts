@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyIndentOf } from './assemble.ts';
-import { matchByline, matchNameLine } from './byline.ts';
+import { matchByline, matchNameLine, splitCaptionCredit } from './byline.ts';
 import { toBlocks } from './blocks.ts';
 import { loadCatalog } from './edition.ts';
 import { parseIssueWithSource } from './parse.ts';
@@ -57,6 +57,42 @@ describe('bylines', () => {
     ['王老吉凉茶', false],
   ])('a name alone: %s → %s', (t, yes) => {
     expect(!!matchNameLine(t)).toBe(yes);
+  });
+});
+
+describe('captions that end with their credit', () => {
+  it.each([
+    [
+      '浙江温州龙湾区天河街道综合行政执法中队工作人员（左）在检查餐馆的油烟净化设施。张  帆摄（人民视觉）',
+      '张  帆摄（人民视觉）',
+    ],
+    ['三月的江边，桃花开了，市民纷纷走出家门踏青赏花。本报记者 李明 摄', '本报记者 李明 摄'],
+    ['演员们正在排练节目。新华社记者 王鹏摄', '新华社记者 王鹏摄'],
+  ])('%s', (text, credit) => {
+    expect(splitCaptionCredit(text)?.credit).toBe(credit);
+  });
+  it.each(['他们正在为纪录片拍摄', '记者来到现场，看到工作人员正在拍摄'])('not a credit: %s', (text) => {
+    expect(splitCaptionCredit(text)).toBeNull();
+  });
+});
+
+describe('a headline with its column tag', () => {
+  it.each([
+    [
+      ['大力弘扬遵义会议精神', '贵州努力走好新时代的长征路（新春走基层）'],
+      '大力弘扬遵义会议精神',
+      '贵州努力走好新时代的长征路（新春走基层）',
+      null,
+    ],
+    [
+      ['一张“体检单”  一站式服务（身边的经济故事）', '浙江温州规范涉企执法取得实效'],
+      null,
+      '一张“体检单”  一站式服务（身边的经济故事）',
+      '浙江温州规范涉企执法取得实效',
+    ],
+  ])('%j', (heads, kicker, headline, subtitle) => {
+    const issue = parse([...heads, '本报记者  赵  成', body(LONG), body(LONG), body(LONG)]);
+    expect(issue.articles[0]).toMatchObject({ kicker, headline, subtitle });
   });
 });
 
