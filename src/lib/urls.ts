@@ -18,6 +18,7 @@
  */
 export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   '_astro',
+  '_headers',
   '404',
   '404.html',
   'about',

@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { brotliBytes, compressionOn, compressSite, gzipBytes } from './compress.ts';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+function site(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'baokan-compress-'));
+  made.push(dir);
+  const page = `<!doctype html><html lang="zh-Hans"><body>${'<p>衡阳日报 数字版 文章正文。</p>'.repeat(200)}</body></html>`;
+  mkdirSync(join(dir, 'a/b'), { recursive: true });
+  mkdirSync(join(dir, 'pagefind/s/index'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), page);
+  writeFileSync(join(dir, 'a/b/index.html'), page.replace('衡阳', '湖南'));
+  writeFileSync(join(dir, 'site.css'), 'body { margin: 0; }\n'.repeat(50));
+  writeFileSync(join(dir, 'tiny.json'), '{}');
+  writeFileSync(join(dir, 'pagefind/s/index/zh_1.pf_index'), gzipSync(Buffer.from(page)));
+  writeFileSync(join(dir, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  return dir;
+}
+
+const list = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+
+describe('pre-compressed siblings', () => {
+  it('writes .br and .gz that decompress to the file, and none for what does not shrink by 10 %', async () => {
+    const dir = site();
+    const t = await compressSite(dir);
+    expect(list(dir)).toEqual([
+      'a/b/index.html',
+      'a/b/index.html.br',
+      'a/b/index.html.gz',
+      'icon.png',
+      'index.html',
+      'index.html.br',
+      'index.html.gz',
+      'pagefind/s/index/zh_1.pf_index',
+      'site.css',
+      'site.css.br',
+      'site.css.gz',
+      'tiny.json',
+    ]);
+    for (const f of ['index.html', 'site.css']) {
+      const original = readFileSync(join(dir, f));
+      expect(brotliDecompressSync(readFileSync(join(dir, `${f}.br`)))).toEqual(original);
+      expect(gunzipSync(readFileSync(join(dir, `${f}.gz`)))).toEqual(original);
+    }
+    expect(t).toMatchObject({ files: 5, br: 3, gz: 3, skipped: 2 });
+    expect(t.brTo).toBeLessThan(t.brFrom * 0.5);
+  });
+
+  it('gives the same bytes every time: fixed parameters, no time or name in the gzip header', async () => {
+    const a = site();
+    const b = site();
+    await compressSite(a);
+    await new Promise((r) => setTimeout(r, 1100)); // a second later: a timestamp would differ
+    await compressSite(b);
+    await compressSite(b); // and again over its own output
+    expect(list(b)).toEqual(list(a));
+    for (const f of list(a)) expect(readFileSync(join(b, f)), f).toEqual(readFileSync(join(a, f)));
+    const gz = await gzipBytes(Buffer.from('x'.repeat(100)));
+    expect([...gz.subarray(4, 8)]).toEqual([0, 0, 0, 0]); // MTIME
+    expect(gz[3]).toBe(0); // FLG: no name, comment or extra field
+    const data = Buffer.from('报刊'.repeat(500));
+    expect(await brotliBytes(data, 11)).toEqual(await brotliBytes(data, 11));
+  });
+
+  it('is on unless BAOKAN_COMPRESS says 0', () => {
+    expect(compressionOn(undefined)).toBe(true);
+    expect(compressionOn('1')).toBe(true);
+    for (const off of ['0', 'false', 'off', 'no']) expect(compressionOn(off)).toBe(false);
+  });
+});

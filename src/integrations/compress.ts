@@ -1,0 +1,172 @@
+/**
+ * Astro integration: light on the wire. At astro:build:done, after the search index, the sitemap
+ * and the offline app are written (it is registered after them, before the account):
+ *
+ * - `_headers` (Netlify / Cloudflare Pages style): a year, immutable, for hashed names (`_astro/`,
+ *   Pagefind's index, fragment and filter chunks); ten minutes for pages and other unhashed files;
+ *   the service worker and the manifest revalidated every time (src/lib/wire.ts).
+ * - Pre-compressed siblings, `<file>.br` (brotli) and `<file>.gz` (gzip), for HTML, CSS, JS, JSON,
+ *   XML, text, SVG, the manifest and the Pagefind index files, for hosts that serve them
+ *   (nginx `gzip_static` / `brotli_static`, Caddy `precompressed`, Apache rewrites). A sibling is
+ *   written only when it is at least 10 % smaller than the file; files that are gzip already
+ *   (Pagefind's `.pf_*` chunks and wasm: their first bytes say so) are left alone. Both use fixed parameters and gzip's header carries no time or
+ *   name, so two builds of the same input give the same bytes. `BAOKAN_COMPRESS=0` turns this off
+ *   (the GitHub Pages workflow does: Pages compresses on the fly and never serves siblings).
+ *
+ * The compression runs on zlib's thread pool, a few files at a time.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/wire.ts';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+/** Files compressed at a time (zlib works on libuv's thread pool, four threads by default). */
+const AT_ONCE = 4;
+
+/**
+ * Brotli in text mode at a fixed quality (brotliQuality: 11 for the shell, 7 for the bulk); the
+ * size hint is the file's own size, so the same file always gives the same bytes.
+ */
+export async function brotliBytes(data: Buffer, quality: number): Promise<Buffer> {
+  return brotli(data, {
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_QUALITY]: quality,
+      [constants.BROTLI_PARAM_LGWIN]: 22,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    },
+  });
+}
+
+/** gzip level 9; Node writes no name and a zero modification time in the header. */
+export async function gzipBytes(data: Buffer): Promise<Buffer> {
+  return gz(data, { level: 9, memLevel: 9, windowBits: 15, strategy: constants.Z_DEFAULT_STRATEGY });
+}
+
+/** Whether compression is on: unless BAOKAN_COMPRESS is 0 / false / off / no. */
+export function compressionOn(env = process.env.BAOKAN_COMPRESS): boolean {
+  return !/^(?:0|false|off|no)$/i.test((env ?? '').trim());
+}
+
+/** Every file below a folder (relative paths with /, sorted). */
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const folders = [dir];
+  for (let i = 0; i < folders.length; i++) {
+    for (const entry of await readdir(folders[i]!, { withFileTypes: true })) {
+      const full = join(folders[i]!, entry.name);
+      if (entry.isDirectory()) folders.push(full);
+      else if (entry.isFile()) out.push(relative(dir, full).split(sep).join('/'));
+    }
+  }
+  return out.sort();
+}
+
+export interface CompressionTotals {
+  /** files looked at (compressible kinds) */
+  files: number;
+  /** their bytes */
+  bytes: number;
+  /** files with a .br / .gz sibling */
+  br: number;
+  gz: number;
+  /** bytes of the files that got a sibling, and of the siblings */
+  brFrom: number;
+  brTo: number;
+  gzFrom: number;
+  gzTo: number;
+  /** files that shrank by less than 10 % either way (Pagefind chunks, tiny files) */
+  skipped: number;
+}
+
+/** Write `.br` and `.gz` beside every compressible file below `site`; stale siblings are removed first. */
+export async function compressSite(site: string): Promise<CompressionTotals> {
+  const all = await listFiles(site);
+  for (const f of all)
+    if (/\.(?:br|gz)$/.test(f) && compressible(f.slice(0, -3))) await rm(join(site, f), { force: true });
+  const files = all.filter((f) => compressible(f));
+  const t: CompressionTotals = {
+    files: files.length,
+    bytes: 0,
+    br: 0,
+    gz: 0,
+    brFrom: 0,
+    brTo: 0,
+    gzFrom: 0,
+    gzTo: 0,
+    skipped: 0,
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const path = files[next++]!;
+      const file = join(site, path);
+      const data = await readFile(file);
+      t.bytes += data.length;
+      if (isGzip(data)) {
+        t.skipped++;
+        continue;
+      }
+      const [b, g] = await Promise.all([brotliBytes(data, brotliQuality(path)), gzipBytes(data)]);
+      let kept = false;
+      if (worthKeeping(data.length, b.length)) {
+        await writeFile(`${file}.br`, b);
+        t.br++;
+        t.brFrom += data.length;
+        t.brTo += b.length;
+        kept = true;
+      }
+      if (worthKeeping(data.length, g.length)) {
+        await writeFile(`${file}.gz`, g);
+        t.gz++;
+        t.gzFrom += data.length;
+        t.gzTo += g.length;
+        kept = true;
+      }
+      if (!kept) t.skipped++;
+    }
+  };
+  await Promise.all(Array.from({ length: AT_ONCE }, worker));
+  return t;
+}
+
+/** The top-level entries of the built site, for `_headers`. */
+async function topEntries(site: string): Promise<{ name: string; dir: boolean }[]> {
+  return (await readdir(site, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+}
+
+export default function compressIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'baokan-compress',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        await writeFile(join(site, '_headers'), headersFile(base, await topEntries(site)));
+        if (!compressionOn()) {
+          logger.info('BAOKAN_COMPRESS=0: no pre-compressed .br/.gz files written');
+          return;
+        }
+        const started = performance.now();
+        const t = await compressSite(site);
+        const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+        const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
+        logger.info(
+          `pre-compressed ${t.files} files (${mb(t.bytes)}) in ${Math.round(performance.now() - started)} ms: ` +
+            `${t.br} .br (${mb(t.brFrom)} → ${mb(t.brTo)}, −${pct(t.brFrom, t.brTo)}), ` +
+            `${t.gz} .gz (${mb(t.gzFrom)} → ${mb(t.gzTo)}, −${pct(t.gzFrom, t.gzTo)}); ` +
+            `${t.skipped} left as they are (compressed already, or < 10 % smaller)`,
+        );
+      },
+    },
+  };
+}
