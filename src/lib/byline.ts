@@ -10,6 +10,7 @@
  * Rules are written against the grammar of these forms (agency, optional place and date, 讯/电,
  * parenthesised credits), not against particular names.
  */
+import { surnameOf } from './people/surnames.ts';
 import { tag } from './segment.ts';
 import type { StaffCredit, StaffRole } from './types.ts';
 import { cnNumber } from './dates.ts';
@@ -62,30 +63,6 @@ function joinSpacedNames(out: string[], t: string): string[] {
 }
 
 /**
- * Common Chinese surnames (the single-character ones that cover most of the population, and the
- * usual double ones): a line that is a name alone must begin with one.
- */
-const SURNAMES = new Set(
-  Array.from(
-    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
-  ),
-);
-const DOUBLE_SURNAMES = [
-  '欧阳',
-  '司马',
-  '上官',
-  '诸葛',
-  '东方',
-  '皇甫',
-  '尉迟',
-  '公孙',
-  '慕容',
-  '令狐',
-  '司徒',
-  '夏侯',
-];
-
-/**
  * A line that is a person's name alone (韩春瑶, 倪  星, 欧阳文俊): two to four Han characters
  * (spaces inside allowed) beginning with a common surname. Commentaries print the author so.
  */
@@ -96,8 +73,8 @@ export function isNameLine(text: string): boolean {
   if (/[市县区省镇乡村街路局委办厅部会社报网台站院所队组]$/u.test(name)) return false;
   const words = tag(name);
   if (words.length === 1 && !words[0]!.tag.startsWith('nr')) return false;
-  if (DOUBLE_SURNAMES.some((s) => name.startsWith(s))) return true;
-  return name.length <= 3 && SURNAMES.has(name[0]!);
+  const surname = surnameOf(name);
+  return !!surname && (surname.length === 2 || name.length <= 3);
 }
 
 /**
@@ -113,7 +90,7 @@ export function splitCaptionCredit(text: string): { caption: string; credit: str
   ).exec(t);
   if (!m?.groups) return null;
   const name = m.groups.name!.replace(/\s+/gu, '');
-  if (!SURNAMES.has(name[0]!) && !DOUBLE_SURNAMES.some((s) => name.startsWith(s))) return null;
+  if (!surnameOf(name)) return null;
   return { caption: m.groups.caption!.trim(), credit: m.groups.credit! };
 }
 
