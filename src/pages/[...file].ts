@@ -11,6 +11,7 @@ import { parsedIssueText } from '../data/articles.ts';
 import { getEdition } from '../data/edition.ts';
 import { sourceDownload } from '../lib/urls.ts';
 import { seedsDir } from '../loaders/edition.ts';
+import { articleMarkdown, issueMarkdown } from './data/_downloads.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();
@@ -25,11 +26,28 @@ export async function getStaticPaths() {
         params: { file: `${issue.path}${sourceDownload(k, sources.length)}` },
         props: { source: s.file, kind: 'txt' as const, id: issue.entry.id },
       })),
+      // Markdown for researchers (src/lib/markdown.ts): the issue, and each article in its folder
+      {
+        params: { file: `${issue.path}issue.md` },
+        props: { source: '', kind: 'issue-md' as const, id: issue.entry.id },
+      },
+      ...issue.articles.map((a) => ({
+        params: { file: `${a.path}article.md` },
+        props: { source: '', kind: 'article-md' as const, id: a.entry.id },
+      })),
     ];
   });
 }
 
 export const GET: APIRoute = async ({ props }) => {
+  if (props.kind === 'issue-md' || props.kind === 'article-md') {
+    const edition = await getEdition();
+    const md =
+      props.kind === 'issue-md'
+        ? issueMarkdown(edition.issuesById.get(props.id)!)
+        : articleMarkdown(edition.articles.get(props.id)!);
+    return new Response(md, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  }
   if (props.kind === 'txt') {
     return new Response(new Uint8Array(readFileSync(join(seedsDir(), props.source))));
   }

@@ -151,3 +151,68 @@ describe('with an origin, and with BAOKAN_CARDS=0', () => {
     expect(existsSync(join(noCards, 'cards.json'))).toBe(false);
   });
 });
+
+describe('downloads for researchers', () => {
+  const md = (file: string) => readFileSync(join(dir, file), 'utf8');
+
+  it('writes article.md beside every article, linked from it, headline as its one # heading', () => {
+    for (const rel of articlePages) {
+      const folder = dirname(rel);
+      const links = elements(tree(join(dir, rel)), (e) => e.tagName === 'a').map((e) =>
+        String(e.properties.href),
+      );
+      expect(links, rel).toContain('article.md');
+      const text = md(`${folder}/article.md`);
+      const h1 = text.split('\n').filter((l) => l.startsWith('# '));
+      const title = elements(tree(join(dir, rel)), (e) => e.tagName === 'h1')[0]!;
+      expect(h1, rel).toHaveLength(1);
+      expect(h1[0]!.slice(2).replace(/\\/gu, ''), rel).toBe(
+        (title.children as { type: string; value?: string }[])
+          .map((c) => c.value ?? '')
+          .join('')
+          .trim(),
+      );
+      expect(text, rel).toContain('\n---\n');
+    }
+  });
+
+  it('writes issue.md for every issue, linked from the issue page, with every article', () => {
+    for (const rel of issuePages) {
+      const folder = dirname(rel);
+      const links = elements(tree(join(dir, rel)), (e) => e.tagName === 'a').map((e) =>
+        String(e.properties.href),
+      );
+      expect(links, rel).toContain('issue.md');
+      const articles = articlePages.filter((a) => a.startsWith(`${folder}/`)).length;
+      expect(
+        md(`${folder}/issue.md`)
+          .split('\n')
+          .filter((l) => l.startsWith('### ')),
+        rel,
+      ).toHaveLength(articles);
+    }
+  });
+
+  it('writes per year one gzip JSON Lines file, one line per article, listed on the 数据 page', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const files = readdirSync(join(dir, 'data')).filter((f) => f.endsWith('.jsonl.gz'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    let lines = 0;
+    const page = readFileSync(join(dir, 'data/index.html'), 'utf8');
+    for (const f of files) {
+      const text = gunzipSync(readFileSync(join(dir, 'data', f))).toString('utf8');
+      const records = text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { date: string; title: string; paragraphs: unknown[] });
+      for (const r of records) {
+        expect(r.date.slice(0, 4)).toBe(f.slice(0, 4));
+        expect(r.title).toBeTruthy();
+      }
+      lines += records.length;
+      expect(page).toContain(`href="${f}"`);
+    }
+    expect(lines).toBe(articlePages.length);
+    expect(page).toContain('著作权');
+  });
+});

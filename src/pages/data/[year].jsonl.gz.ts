@@ -1,0 +1,12 @@
+/** `data/<yyyy>.jsonl.gz`: every article of a year, one JSON object a line, gzip-compressed. */
+import type { APIRoute } from 'astro';
+import { yearDumps } from './_downloads.ts';
+
+export async function getStaticPaths() {
+  return (await yearDumps()).map((d) => ({ params: { year: d.year } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const dump = (await yearDumps()).find((d) => d.year === params.year)!;
+  return new Response(new Uint8Array(dump.gz), { headers: { 'Content-Type': 'application/gzip' } });
+};

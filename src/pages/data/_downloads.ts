@@ -1,0 +1,128 @@
+/**
+ * The researchers' downloads, made once per build and shared by their endpoints and the 数据
+ * page (which lists their sizes): each article and issue as Markdown (src/lib/markdown.ts), and
+ * per year one gzip-compressed JSON Lines file of all articles (`data/<yyyy>.jsonl.gz`; issues
+ * without a date in `data/undated.jsonl.gz`). Not a route (the leading underscore).
+ */
+import { gzipSync } from 'node:zlib';
+import { fullArticle } from '../../data/articles.ts';
+import { dateZh, getEdition, type ArticleNode, type IssueNode } from '../../data/edition.ts';
+import { pageName } from '../../components/site/nav.ts';
+import { siteOrigin } from '../../components/site/site-config.ts';
+import { articleMdast, issueMdast, toMarkdown, type ArticlePlace } from '../../lib/markdown.ts';
+import { permalink } from '../../lib/meta.ts';
+
+const base = () => import.meta.env.BASE_URL;
+const url = (path: string) => permalink(siteOrigin().origin, base(), path).href;
+
+const pageLabel = (a: ArticleNode) =>
+  [pageName(a.page.entry.data.label), a.page.entry.data.header].filter(Boolean).join(' ');
+
+function place(a: ArticleNode): ArticlePlace {
+  const issue = a.page.issue.entry.data;
+  return {
+    printed: [issue.paper.name ?? '未知报纸', dateZh(issue.date.value), pageLabel(a)].join(' '),
+    url: url(a.path),
+  };
+}
+
+export function articleMarkdown(a: ArticleNode): string {
+  return toMarkdown(articleMdast(fullArticle(a), place(a)));
+}
+
+export function issueMarkdown(issue: IssueNode): string {
+  const d = issue.entry.data;
+  const notes = [
+    [
+      d.masthead?.weekday,
+      d.masthead?.issueNumber && `第${d.masthead.issueNumber}号`,
+      d.masthead?.pageCount && `今日${d.masthead.pageCount}版`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    `本数字版收录${issue.pages.length}版、${issue.articles.length}篇；本期网址：${url(issue.path)}`,
+    '文本取自报纸版面 PDF 的文字层，经程序整理；引用请以原版为准。',
+  ].filter(Boolean);
+  return toMarkdown(
+    issueMdast(
+      `${d.paper.name ?? '未知报纸'} ${dateZh(d.date.value)}`,
+      notes,
+      issue.pages.map((p) => ({
+        label: [pageName(p.entry.data.label), p.entry.data.header].filter(Boolean).join(' '),
+        articles: p.articles.map((a) => ({ article: fullArticle(a), place: place(a) })),
+      })),
+    ),
+  );
+}
+
+/** One JSON Lines record: an article with where it was printed and its whole text. */
+function record(a: ArticleNode) {
+  const d = fullArticle(a);
+  const issue = a.page.issue.entry.data;
+  return {
+    id: d.id,
+    url: url(a.path),
+    paper: issue.paper.name,
+    paperId: issue.paper.id,
+    date: issue.date.value,
+    issueNumber: issue.masthead?.issueNumber ?? null,
+    page: a.page.entry.data.number,
+    pageKnown: a.page.entry.data.numberKnown,
+    pageLabel: pageLabel(a),
+    order: d.order,
+    kind: d.kind,
+    column: d.column,
+    kicker: d.kicker,
+    headline: d.headline,
+    subtitle: d.subtitle,
+    title: d.title,
+    byline: d.byline?.text ?? null,
+    authors: (d.byline?.staff ?? []).map((s) => s.name),
+    topics: a.entry.data.topics.map((t) => t.name),
+    paragraphs: d.paragraphs.map((p) => ({ role: p.role, text: p.text })),
+    captions: d.captions.map((c) => ({ text: c.text, credit: c.credit })),
+    tables: d.tables.map((t) => ({ header: t.header, rows: t.rows })),
+    signature: d.signature?.text ?? null,
+    source: { file: d.sourceFile, lines: d.lines },
+  };
+}
+
+export interface YearDump {
+  /** `2021`, or `undated` */
+  year: string;
+  file: string;
+  articles: number;
+  bytes: number;
+  rawBytes: number;
+  gz: Buffer;
+}
+
+let dumps: Promise<YearDump[]> | null = null;
+
+/** Per year the gzip-compressed JSON Lines of its articles, in edition order (made once). */
+export function yearDumps(): Promise<YearDump[]> {
+  dumps ??= (async () => {
+    const edition = await getEdition();
+    const byYear = new Map<string, ArticleNode[]>();
+    for (const issue of edition.issues) {
+      const year = issue.entry.data.date.value?.slice(0, 4) ?? 'undated';
+      byYear.set(year, [...(byYear.get(year) ?? []), ...issue.articles]);
+    }
+    return [...byYear.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([year, list]) => {
+        const raw = Buffer.from(list.map((a) => `${JSON.stringify(record(a))}\n`).join(''));
+        // level 9, and no file name or time in the header: the same bytes every build
+        const gz = gzipSync(raw, { level: 9 });
+        return {
+          year,
+          file: `data/${year}.jsonl.gz`,
+          articles: list.length,
+          bytes: gz.length,
+          rawBytes: raw.length,
+          gz,
+        };
+      });
+  })();
+  return dumps;
+}
