@@ -228,7 +228,7 @@
       p = new Promise(function (resolve, reject) {
         const el = document.createElement('script');
         el.src = diskRoot + file;
-        el.charset = 'utf-8';
+        el.setAttribute('charset', 'utf-8');
         el.onload = function () {
           resolve();
         };
