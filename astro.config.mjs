@@ -4,6 +4,7 @@ import account from './src/integrations/account.ts';
 import cards from './src/integrations/cards.ts';
 import compress from './src/integrations/compress.ts';
 import diskSearch from './src/integrations/disk-search.ts';
+import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import { resolveOrigin } from './src/lib/meta.ts';
@@ -24,7 +25,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // The account runs last: it checks what the others built. The index for file:// (diskSearch)
   // is read from Pagefind's, so it comes after pagefind().
-  integrations: [pagefind(), diskSearch(), cards(), sitemap(), compress(), account()],
+  integrations: [pagefind(), diskSearch(), cards(), sitemap(), offline(), compress(), account()],
   build: {
     format: 'directory',
     // The site's stylesheet is one relatively linked file (src/styles/site.ts); the few component

@@ -28,13 +28,17 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'data',
   'date',
   'favicon.svg',
+  'icon-192.png',
+  'icon-512.png',
   'index.html',
+  'manifest.webmanifest',
   'pagefind',
   'robots.txt',
   'search',
   'search-disk',
   'site.css',
   'sitemap-index.xml',
+  'sw.js',
   'topics',
 ]);
 

@@ -1,0 +1,116 @@
+/**
+ * Astro integration: offline reading as an installable app (src/lib/offline.ts). At
+ * astro:build:done, once the pages and the search shards are written (it is registered after the
+ * search integration), it writes:
+ *
+ *   sw.js                               the service worker, precaching the shell (home, search page,
+ *                                       stylesheet, icons, manifest, the newest shard's search code,
+ *                                       the newest day's issues); its version is a digest of them
+ *   archive/<yyyy>/<mm>/offline.json    what "保存本月以供离线阅读" on that month page caches
+ *   archive/offline/<shard>.json        the files of a search shard, for the months it holds
+ *
+ * The manifest (public/manifest.webmanifest) and icons are static files; the service worker is
+ * registered by src/components/offline/Register.astro, only over http(s).
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  MONTH_FILE,
+  monthLists,
+  searchRuntime,
+  serviceWorker,
+  SHARD_LISTS,
+  shardList,
+  shellFiles,
+  shellVersion,
+} from '../lib/offline.ts';
+import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
+
+/** Every file below a folder, as site paths with `/` (pre-compressed siblings left out). */
+async function sitePaths(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const folders = [dir];
+  for (let i = 0; i < folders.length; i++) {
+    for (const entry of await readdir(folders[i]!, { withFileTypes: true })) {
+      const full = join(folders[i]!, entry.name);
+      if (entry.isDirectory()) folders.push(full);
+      else if (entry.isFile() && !/\.(?:br|gz)$/.test(entry.name))
+        out.push(relative(dir, full).split(sep).join('/'));
+    }
+  }
+  return out.sort();
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 1) + '\n';
+
+/** Write the service worker and the month and shard lists into a built site. */
+export async function writeOffline(site: string): Promise<{ shell: number; months: number; shards: number }> {
+  const paths = await sitePaths(site);
+  const present = new Set(paths);
+  const html = paths.filter((p) => p.endsWith('.html'));
+  const manifestFile = join(site, 'pagefind', SHARDS_FILE);
+  const shards = existsSync(manifestFile)
+    ? (JSON.parse(await readFile(manifestFile, 'utf8')) as ShardManifest).shards
+    : [];
+  const bundleFiles = (id: string) =>
+    paths.filter((p) => p.startsWith(`pagefind/${id}/`)).map((p) => p.slice(`pagefind/${id}/`.length));
+
+  await mkdir(join(site, SHARD_LISTS), { recursive: true });
+  for (const s of shards)
+    await writeFile(join(site, SHARD_LISTS, `${s.id}.json`), json(shardList(s.id, bundleFiles(s.id))));
+  let months = 0;
+  for (const [month, list] of monthLists(html, shards)) {
+    const folder = join(site, 'archive', month.slice(0, 4), month.slice(5, 7));
+    if (!existsSync(join(folder, 'index.html'))) continue;
+    await writeFile(join(folder, MONTH_FILE), json(list));
+    months++;
+  }
+
+  const newest = shards[0];
+  const shell = shellFiles(
+    html,
+    (p) => present.has(p),
+    newest ? searchRuntime(newest.id, bundleFiles(newest.id)) : [],
+  );
+  const digests = await Promise.all(
+    shell.map(async (path) => ({
+      path,
+      sha256: createHash('sha256')
+        .update(await readFile(join(site, path)))
+        .digest('hex'),
+    })),
+  );
+  // the worker's own code counts too: a new strategy is a new version
+  digests.push({
+    path: 'sw.js',
+    sha256: createHash('sha256').update(serviceWorker('', shell)).digest('hex'),
+  });
+  await writeFile(join(site, 'sw.js'), serviceWorker(shellVersion(digests), shell));
+  return { shell: shell.length, months, shards: shards.length };
+}
+
+export default function offlineIntegration(): AstroIntegration {
+  return {
+    name: 'baokan-offline',
+    hooks: {
+      // Pages register the worker only in a build (src/components/offline/Register.astro): a
+      // worker left by a preview would otherwise answer the dev server's pages from its cache.
+      // (import.meta.env.PROD cannot tell: a build run with NODE_ENV=test, as the tests do, is not PROD.)
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { __BAOKAN_OFFLINE__: JSON.stringify(command === 'build') } } });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const r = await writeOffline(fileURLToPath(dir));
+        logger.info(
+          `sw.js precaches ${r.shell} files; ${r.months} month list(s) for 保存本月, ` +
+            `${r.shards} search shard list(s) in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}
