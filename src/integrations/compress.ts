@@ -6,7 +6,7 @@
  *   Pagefind's index, fragment and filter chunks); ten minutes for pages and other unhashed files;
  *   the service worker and the manifest revalidated every time (src/lib/wire.ts).
  * - Pre-compressed siblings, `<file>.br` (brotli) and `<file>.gz` (gzip), for HTML, CSS, JS, JSON,
- *   XML, text, SVG, the manifest and the Pagefind index files, for hosts that serve them
+ *   XML, text, Markdown, SVG, the manifest and the Pagefind index files, for hosts that serve them
  *   (nginx `gzip_static` / `brotli_static`, Caddy `precompressed`, Apache rewrites). A sibling is
  *   written only when it is at least 10 % smaller than the file; files that are gzip already
  *   (Pagefind's `.pf_*` chunks and wasm: their first bytes say so) are left alone. Both use fixed parameters and gzip's header carries no time or

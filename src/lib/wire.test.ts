@@ -99,10 +99,11 @@ describe('what is compressed', () => {
       'issue.json',
       'sitemap-1.xml',
       'source.txt',
+      'article.md',
       'favicon.svg',
     ])
       expect(compressible(f), f).toBe(true);
-    for (const f of ['icon-192.png', 'index.html.br', 'index.html.gz', '_headers'])
+    for (const f of ['icon-192.png', 'index.html.br', 'index.html.gz', '_headers', 'data/2021.jsonl.gz'])
       expect(compressible(f), f).toBe(false);
     expect(compressible('pagefind/x/index/zh_1.pf_index')).toBe(true);
   });

@@ -81,7 +81,7 @@ export function headersFile(base: string, entries: readonly TopEntry[]): string 
 
 /** Files worth a compressed sibling: text formats and Pagefind's index files. */
 export const COMPRESSIBLE =
-  /\.(?:html|css|js|mjs|json|xml|txt|svg|webmanifest|pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
+  /\.(?:html|css|js|mjs|json|xml|txt|md|svg|webmanifest|pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
 
 /** A compressed copy is kept only when it is at least this much smaller (Pagefind's chunks are gzip already). */
 export const MIN_SAVING = 0.1;
