@@ -33,6 +33,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'index.html',
   'manifest.webmanifest',
   'pagefind',
+  'reporters',
   'robots.txt',
   'search',
   'search-disk',
@@ -112,6 +113,9 @@ export const datePath = (iso: string) => `date/${iso}/`;
 export const topicPath = (slug: string, page = 1) =>
   page <= 1 ? `topics/${slug}/` : `topics/${slug}/${page}/`;
 export const paperPath = (paperId: string) => `${paperId}/`;
+/** A reporter's page (reporters/<slug>/, reporters/<slug>/2/ …), or the index without a slug. */
+export const reporterPath = (slug?: string, page = 1) =>
+  slug === undefined ? 'reporters/' : page <= 1 ? `reporters/${slug}/` : `reporters/${slug}/${page}/`;
 
 /** The path of the page an Astro URL pathname stands for, without base and leading slash. */
 export function pathFromPathname(pathname: string, base: string): string {
