@@ -139,8 +139,10 @@ describe('a seed folder with hostile and unlucky input', () => {
       '1-2',
       '2',
       '2-2',
+      'card.png',
       'index.html',
       'issue.json',
+      'issue.md',
       'source-1.txt',
       'source-2.txt',
     ]);
