@@ -20,6 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childEnv } from '../site/build.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const seeds = join(root, 'seeds');
@@ -55,15 +56,13 @@ function build(seedDir: string, env: Record<string, string> = {}): Built {
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   const r = spawnSync(process.execPath, [astro, 'build', '--outDir', dist], {
     cwd: root,
-    env: {
-      ...process.env,
+    env: childEnv({
       BAOKAN_SEEDS: seedDir,
       BAOKAN_CONTENT: join(root, 'content'),
       BAOKAN_CACHE_DIR: join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       ...env,
-    },
+    }),
     encoding: 'utf8',
   });
   const log = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
@@ -134,7 +133,11 @@ describe('a seed folder with hostile and unlucky input', () => {
     expect(allowed.log).not.toMatch(/conflicts with higher priority route/);
     const issue = join(allowed.dist, 'hengyang-daily/2021/03/06');
     // (without the pre-compressed .br/.gz siblings, src/integrations/compress.ts)
-    expect(readdirSync(issue).filter((f) => !/\.(?:br|gz)$/.test(f)).sort()).toEqual([
+    expect(
+      readdirSync(issue)
+        .filter((f) => !/\.(?:br|gz)$/.test(f))
+        .sort(),
+    ).toEqual([
       '1',
       '1-2',
       '2',
