@@ -17,10 +17,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { sitePathsBelow } from './files-below.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/wire.ts';
 
 const brotli = promisify(brotliCompress);
@@ -54,20 +55,6 @@ export function compressionOn(env = process.env.BAOKAN_COMPRESS): boolean {
   return !/^(?:0|false|off|no)$/i.test((env ?? '').trim());
 }
 
-/** Every file below a folder (relative paths with /, sorted). */
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const folders = [dir];
-  for (let i = 0; i < folders.length; i++) {
-    for (const entry of await readdir(folders[i]!, { withFileTypes: true })) {
-      const full = join(folders[i]!, entry.name);
-      if (entry.isDirectory()) folders.push(full);
-      else if (entry.isFile()) out.push(relative(dir, full).split(sep).join('/'));
-    }
-  }
-  return out.sort();
-}
-
 export interface CompressionTotals {
   /** files looked at (compressible kinds) */
   files: number;
@@ -87,7 +74,7 @@ export interface CompressionTotals {
 
 /** Write `.br` and `.gz` beside every compressible file below `site`; stale siblings are removed first. */
 export async function compressSite(site: string): Promise<CompressionTotals> {
-  const all = await listFiles(site);
+  const all = await sitePathsBelow(site);
   for (const f of all)
     if (/\.(?:br|gz)$/.test(f) && compressible(f.slice(0, -3))) await rm(join(site, f), { force: true });
   const files = all.filter((f) => compressible(f));

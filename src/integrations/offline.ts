@@ -15,8 +15,8 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   MONTH_FILE,
@@ -29,27 +29,14 @@ import {
   shellVersion,
 } from '../lib/offline.ts';
 import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
-
-/** Every file below a folder, as site paths with `/` (pre-compressed siblings left out). */
-async function sitePaths(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const folders = [dir];
-  for (let i = 0; i < folders.length; i++) {
-    for (const entry of await readdir(folders[i]!, { withFileTypes: true })) {
-      const full = join(folders[i]!, entry.name);
-      if (entry.isDirectory()) folders.push(full);
-      else if (entry.isFile() && !/\.(?:br|gz)$/.test(entry.name))
-        out.push(relative(dir, full).split(sep).join('/'));
-    }
-  }
-  return out.sort();
-}
+import { sitePathsBelow } from './files-below.ts';
 
 const json = (value: unknown) => JSON.stringify(value, null, 1) + '\n';
 
 /** Write the service worker and the month and shard lists into a built site. */
 export async function writeOffline(site: string): Promise<{ shell: number; months: number; shards: number }> {
-  const paths = await sitePaths(site);
+  // pre-compressed siblings left out
+  const paths = (await sitePathsBelow(site)).filter((p) => !/\.(?:br|gz)$/.test(p));
   const present = new Set(paths);
   const html = paths.filter((p) => p.endsWith('.html'));
   const manifestFile = join(site, 'pagefind', SHARDS_FILE);

@@ -25,11 +25,12 @@
  * with the others; the browser, on a zh-Hans page, falls back from `zh-hans` to that index.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { progress } from '../lib/progress.ts';
+import { filesBelow } from './files-below.ts';
 import {
   declaredMonth,
   DEFAULT_SHARD_ARTICLES,
@@ -75,29 +76,10 @@ const IN_FLIGHT = 8;
 /** Bundle files written at a time. */
 const WRITING = 16;
 
-/**
- * All files below a folder, as absolute paths (folders named in `skip` are left out). Walked with
- * a queue and pushed one by one: an archive's site holds hundreds of thousands of files, more
- * than a spread into push() may pass as arguments.
- */
-async function listFiles(dir: string, skip = new Set<string>()): Promise<string[]> {
-  const out: string[] = [];
-  const folders = [dir];
-  for (let i = 0; i < folders.length; i++) {
-    for (const entry of await readdir(folders[i]!, { withFileTypes: true })) {
-      const full = join(folders[i]!, entry.name);
-      if (entry.isDirectory()) {
-        if (!skip.has(full)) folders.push(full);
-      } else if (entry.isFile()) out.push(full);
-    }
-  }
-  return out.sort();
-}
-
 /** Bytes of a bundle: the index proper (index, fragment and filter chunks, metadata) and the rest (scripts, styles, wasm). */
 async function bundleSize(bundle: string): Promise<{ index: number; runtime: number }> {
   const size = { index: 0, runtime: 0 };
-  for (const f of await listFiles(bundle)) {
+  for (const f of await filesBelow(bundle)) {
     const rel = relative(bundle, f);
     const isIndex = /^(index|fragment|filter)[\\/]/.test(rel) || rel.endsWith('.pf_meta');
     size[isIndex ? 'index' : 'runtime'] += (await stat(f)).size;
@@ -151,7 +133,7 @@ export function shardLimit(option: number | undefined, env = process.env.BAOKAN_
 /** Built pages that carry a search body, with the month each declares. */
 async function searchPages(site: string, bundle: string): Promise<{ file: string; month: MonthKey }[]> {
   const out: { file: string; month: MonthKey }[] = [];
-  for (const file of await listFiles(site, new Set([bundle]))) {
+  for (const file of await filesBelow(site, new Set([bundle]))) {
     if (!file.endsWith('.html')) continue;
     const html = await readFile(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
