@@ -4,7 +4,8 @@
  * benchmark build never touches dist/ or node_modules/.astro of a concurrent build.
  *   BAOKAN_BENCH_DIST       outDir (required)
  *   BAOKAN_BENCH_CACHE      cacheDir (content-layer data store)
- *   BAOKAN_BENCH_NO_SEARCH  when set, the search integration (baokan-pagefind) is left out
+ *   BAOKAN_BENCH_NO_SEARCH  when set, the search integrations (baokan-pagefind, and baokan-disk-search,
+ *                           which reads what Pagefind wrote) are left out
  */
 import config from '../../astro.config.mjs';
 
@@ -13,7 +14,11 @@ if (!outDir) throw new Error('BAOKAN_BENCH_DIST must name the output folder');
 
 const integrations = (config.integrations ?? [])
   .flat()
-  .filter((i) => i && !(process.env.BAOKAN_BENCH_NO_SEARCH && i.name === 'baokan-pagefind'));
+  .filter(
+    (i) =>
+      i &&
+      !(process.env.BAOKAN_BENCH_NO_SEARCH && ['baokan-pagefind', 'baokan-disk-search'].includes(i.name)),
+  );
 
 export default {
   ...config,

@@ -9,7 +9,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,7 @@ export async function writeCards(
   const run: CardRun = { cards: specs.length, drawn: 0, reused: 0, drawMs: 0, totalMs: 0, missing: [] };
   const missing = new Set<string>();
   let next = 0;
+  let tmpCount = 0;
   const worker = async () => {
     while (next < specs.length) {
       const spec = specs[next++]!;
@@ -74,10 +75,11 @@ export async function writeCards(
       const png = await drawCard(spec, load(picked.faces));
       run.drawMs += performance.now() - t;
       run.drawn++;
-      // written under a temporary name first, so a build stopped midway leaves no torn card
-      await writeFile(`${cached}.tmp`, png);
-      await copyFile(`${cached}.tmp`, cached);
-      await rm(`${cached}.tmp`, { force: true });
+      // written under a temporary name of its own first (two cards may share a picture, and so a
+      // cache file), then renamed, so that a build stopped midway leaves no torn card
+      const tmp = `${cached}.${process.pid}.${tmpCount++}.tmp`;
+      await writeFile(tmp, png);
+      await rename(tmp, cached);
       await writeFile(out, png);
     }
   };
