@@ -347,6 +347,16 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
     // 1. A continuation from another page starts a new page.
     const from = matchContinuedFrom(b.text, first);
     if (from) {
+      // A page header just above has opened the page already (第二版 要闻 / （上接第一版①）…).
+      const open = pages[pages.length - 1]!;
+      if (open.header && !drafts.some((d) => d.page === pages.length - 1)) {
+        open.evidence.push({ kind: 'continuation', text: from.ref.text, line: first });
+        const d = newDraft([]);
+        d.kind = 'continuation';
+        d.references.push(from.ref);
+        addText(d, from.rest, lines);
+        continue;
+      }
       startPage({
         numberKnown: false,
         numberSource: 'sequence',
@@ -502,7 +512,8 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
         d.edits.push({ kind: 'byline-joined', note: '跨行印出的署名已接续', lines: byLines });
       }
       touch(d, byLines);
-      if (by.rest) d.paragraphs.push({ role: 'text', text: by.rest, lines: byLines.slice(-1) });
+      // the text after the byline, as any text (a （下转第二版①） at its end is a reference)
+      if (by.rest) addText(d, by.rest, byLines.slice(-1));
       continue;
     }
 

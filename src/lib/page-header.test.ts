@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGE_HEADER } from './assemble.ts';
 import { loadCatalog } from './edition.ts';
-import { parseIssueWithSource } from './parse.ts';
+import { openingTitle, parseIssueWithSource } from './parse.ts';
 
 const catalog = loadCatalog(resolve(import.meta.dirname, '../../content/papers.json'));
 
@@ -41,5 +41,41 @@ describe('page headers', () => {
     expect(issue.paper).toMatchObject({ name: '人民日报', confidence: 'high' });
     expect(issue.paper.id).toMatch(/^paper-[0-9a-f]{8}$/);
     expect(issue.pages.map((p) => [p.number, p.numberSource])).toEqual([[4, 'header']]);
+  });
+});
+
+describe('titles of items printed without a headline', () => {
+  it.each([
+    [
+      '3月3日，石鼓区青山街道西湖一村社区在社区前坪开展学雷锋志愿服务活动。',
+      '3月3日，石鼓区青山街道西湖一村社区在社区前坪',
+    ],
+    [
+      '昨日（5月14日），市第一中学举行春季运动会，全校师生参加。',
+      '昨日（5月14日），市第一中学举行春季运动会',
+    ],
+    [
+      '常宁市委、市政府解决历史遗留重金属污染问题的主动性、自觉性不够',
+      '常宁市委、市政府解决历史遗留重金属污染问题',
+    ],
+    ['短讯。', '短讯'],
+  ])('%s → %s', (text, title) => {
+    expect(openingTitle(text)).toBe(title);
+    expect(openingTitle(text)).not.toContain('…');
+  });
+
+  it('titles a continuation with the headline it continues, when the page marks where', () => {
+    const text = [
+      '市政府召开常务会议',
+      '',
+      '本报讯（记者 王勤）市政府昨日召开常务会议，研究部署当前重点工作，会议由市长主持。（下转第二版①）',
+      '',
+      '第二版 要闻',
+      '',
+      '（上接第一版①）会议强调，要抓好安全生产，确保全市大局稳定。',
+      '',
+    ].join('\n');
+    const issue = parseIssueWithSource(new TextEncoder().encode(text), 'c.txt', { catalog }).issue;
+    expect(issue.articles.map((a) => a.title)).toEqual(['市政府召开常务会议', '（续）市政府召开常务会议']);
   });
 });

@@ -16,6 +16,7 @@ import { identifyPaper, type PaperCatalog } from './paper.ts';
 import { applyFileNameDate, inferPublicationDate } from './pubdate.ts';
 import { pageFromName } from './filename.ts';
 import { decodeIssue, InputError, type SourceText } from './read.ts';
+import { cut } from './segment.ts';
 import { visibleLength } from './text.ts';
 import { SCHEMA_ID, type Article, type Issue, type Page, type Warning } from './types.ts';
 
@@ -42,8 +43,74 @@ export function fileSlug(name: string): string {
   return slug ? `${slug}-${hash}` : hash;
 }
 
-function derivedTitle(a: DraftArticle | Article): string {
+/** Characters a title made from an article's opening words holds at most. */
+const DERIVED_TITLE = 24;
+
+/**
+ * A title made from opening words: the first clause when it is short enough, else the longest run
+ * of whole words (jieba) that fits — never cut inside a word, and no ellipsis the text does not
+ * print (titles go into citations).
+ */
+export function openingTitle(text: string, max = DERIVED_TITLE): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  const len = (x: string) => Array.from(x).length;
+  // Whole clauses while they fit (a first clause like 3月3日 or 近日 says too little alone) …
+  let out = '';
+  for (const clause of t.match(/[^，。！？；：,;!?]+[，。！？；：,;!?]?/gu) ?? []) {
+    if (len(out + clause) > max) break;
+    out += clause;
+  }
+  out = out.replace(/[，。！？；：,;!?]$/u, '');
+  if (len(out) >= 8 || len(out) === len(t)) return out;
+  // … else as many whole words as fit.
+  out = '';
+  for (const w of cut(t)) {
+    if (len(out + w) > max) break;
+    out += w;
+  }
+  // A run cut short ends on a word, not on a particle that needs what follows (…问题的).
+  return (
+    out.replace(/[，。！？；：,;!?]$/u, '').replace(/[的了在和与及并对把被向从]$/u, '') ||
+    Array.from(t).slice(0, max).join('')
+  );
+}
+
+/**
+ * The headline of the article a continuation goes on from: the article on the page its
+ * （上接第一版①） names that carries the matching （下转第二版①）.
+ */
+function continuedHeadline(
+  a: DraftArticle | Article,
+  all: readonly (DraftArticle | Article)[],
+  pages: readonly { number: number }[],
+): string | null {
+  const from = a.references.find((r) => r.kind === 'continued-from');
+  if (!from || from.page === null) return null;
+  const here = pages[a.page]?.number;
+  const source = all.find(
+    (o) =>
+      o !== a &&
+      pages[o.page]?.number === from.page &&
+      o.references.some(
+        (r) =>
+          r.kind === 'continued-on' &&
+          (r.page === null || r.page === here) &&
+          (r.mark ?? '') === (from.mark ?? ''),
+      ),
+  );
+  return source?.headline || null;
+}
+
+function derivedTitle(
+  a: DraftArticle | Article,
+  all: readonly (DraftArticle | Article)[] = [],
+  pages: readonly { number: number }[] = [],
+): string {
   if (a.headline) return a.headline;
+  if (a.kind === 'continuation') {
+    const headline = continuedHeadline(a, all, pages);
+    if (headline) return `（续）${headline}`;
+  }
   const source =
     a.kind === 'photo'
       ? (a.captions[0]?.text ?? '')
@@ -51,8 +118,7 @@ function derivedTitle(a: DraftArticle | Article): string {
         a.captions[0]?.text ??
         a.tables[0]?.rows[0]?.join(' ') ??
         '');
-  const words = Array.from(source.replace(/\s+/gu, ' ').trim());
-  const head = words.slice(0, 18).join('') + (words.length > 18 ? '…' : '');
+  const head = openingTitle(source);
   const prefix: Partial<Record<Article['kind'], string>> = {
     photo: '图片新闻：',
     continuation: '（续）',
@@ -228,7 +294,7 @@ export function parseIssueWithSource(
     a.paragraphs.forEach((p, k) => (p.id = `p${k + 1}`));
     a.captions.forEach((c, k) => (c.id = `f${k + 1}`));
     a.tables.forEach((t, k) => (t.id = `t${k + 1}`));
-    a.title = derivedTitle(a);
+    a.title = derivedTitle(a, articles, pages);
     if (
       a.paragraphs.length === 0 &&
       a.captions.length === 0 &&
