@@ -14,28 +14,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve, type StaticServer } from './server.ts';
+import { check, finish, test } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
 const base = process.env.E2E_BASE ?? process.env.BAOKAN_BASE ?? '/';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const outcomes: { name: string; ok: boolean }[] = [];
-class Failure extends Error {}
-function check(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Failure(message);
-}
-async function test(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-    outcomes.push({ name, ok: true });
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    outcomes.push({ name, ok: false });
-    const detail = e instanceof Error ? e.message : String(e);
-    console.log(`  ✗ ${name}\n      ${detail.split('\n').join('\n      ')}`);
-  }
-}
 
 interface MonthList {
   month: string;
@@ -231,9 +215,7 @@ async function main(): Promise<void> {
     await browser.close();
     if (!serverClosed) await server.close();
   }
-  const passed = outcomes.filter((o) => o.ok).length;
-  console.log(`\n${passed} passed, ${outcomes.length - passed} failed`);
-  process.exit(passed === outcomes.length ? 0 : 1);
+  finish();
 }
 
 await main();

@@ -17,6 +17,7 @@ import { formatRecall, loadQueries, measureRecall } from '../search/recall.ts';
 import { seedArticles } from '../search/seed-articles.ts';
 import { containing, truthTerms } from '../search/truth.ts';
 import { classicScript } from '../../src/lib/search/inline.ts';
+import { check, finish, test } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
@@ -31,32 +32,7 @@ const exactSource = classicScript(
 );
 const seeds = seedArticles();
 
-// ---------------------------------------------------------------- tiny harness
-
-interface Outcome {
-  name: string;
-  ok: boolean;
-  detail?: string;
-}
-const outcomes: Outcome[] = [];
 const measurements: string[] = [];
-
-class Failure extends Error {}
-function check(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Failure(message);
-}
-
-async function test(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-    outcomes.push({ name, ok: true });
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    outcomes.push({ name, ok: false, detail });
-    console.log(`  ✗ ${name}\n      ${detail.split('\n').join('\n      ')}`);
-  }
-}
 
 // ---------------------------------------------------------------- site facts
 
@@ -922,10 +898,7 @@ async function main(): Promise<void> {
 
   console.log('\nmeasurements:');
   for (const m of measurements) console.log(`  ${m}`);
-  const passed = outcomes.filter((o) => o.ok).length;
-  const failed = outcomes.length - passed;
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 await main();
