@@ -8,14 +8,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition.ts';
+import { seedEdition } from '../../src/lib/seed-edition.test-support.ts';
 import { articlePath, issuePath, pagePath } from '../../src/lib/urls.ts';
 import { elements, htmlFiles, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const edition = loadEdition(join(root, 'seeds'), loadCatalog(join(root, 'content/papers.json')), {
-  corrections: loadCorrections(join(root, 'content/corrections.yaml')),
-});
+// the seeds as the build parses them (corrections applied)
+const edition = seedEdition();
 const issues = edition.issues.map((f) => f.issue);
 type ParsedIssue = (typeof issues)[number];
 /** ids of the articles on the page at `index`, in reading order */

@@ -10,14 +10,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { build, root } from './build.ts';
+import { build } from './build.ts';
 import { elements, htmlFiles, text, tree } from './html.ts';
-import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition.ts';
+import { seedEdition } from '../../src/lib/seed-edition.test-support.ts';
 import { articlePath, issuePath, pagePath } from '../../src/lib/urls.ts';
 
-const edition = loadEdition(join(root, 'seeds'), loadCatalog(join(root, 'content/papers.json')), {
-  corrections: loadCorrections(join(root, 'content/corrections.yaml')),
-});
+// the seeds as the build parses them (corrections applied)
+const edition = seedEdition();
 const issues = edition.issues.map((f) => f.issue);
 
 const cls = (e: Element): string[] => {

@@ -7,14 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition.ts';
+import { seedEdition } from '../../src/lib/seed-edition.test-support.ts';
 import { RESERVED_SEGMENTS } from '../../src/lib/urls.ts';
 import { elements, htmlFiles, ids, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const edition = loadEdition(join(root, 'seeds'), loadCatalog(join(root, 'content/papers.json')), {
-  corrections: loadCorrections(join(root, 'content/corrections.yaml')),
-});
+// the seeds as the build parses them (corrections applied)
+const edition = seedEdition();
 const articles = edition.issues.flatMap((f) => f.issue.articles);
 
 function links(file: string) {
