@@ -7,7 +7,7 @@ import diskSearch from './src/integrations/disk-search.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
-import { resolveOrigin } from './src/lib/meta.ts';
+import { resolveOrigin } from './src/lib/site/meta.ts';
 import pkg from './package.json' with { type: 'json' };
 
 // Deployment target is configurable so the same build works at a domain root or under a sub-path.
@@ -19,7 +19,7 @@ const base = process.env.BAOKAN_BASE || '/';
 export default defineConfig({
   site,
   base,
-  // Astro's cache (and baokan's parsed issues, src/lib/account.ts): node_modules/.astro unless
+  // Astro's cache (and baokan's parsed issues, src/lib/edition/account.ts): node_modules/.astro unless
   // BAOKAN_CACHE_DIR names another, e.g. for builds that run side by side.
   ...(process.env.BAOKAN_CACHE_DIR ? { cacheDir: process.env.BAOKAN_CACHE_DIR } : {}),
   trailingSlash: 'always',

@@ -7,7 +7,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { loadCatalog, loadEdition } from '../src/lib/edition.ts';
+import { loadCatalog, loadEdition } from '../src/lib/edition/load-folder.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
 import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';

@@ -6,7 +6,7 @@
  * captions, references, source lines).
  */
 import { resolve } from 'node:path';
-import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition.ts';
+import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition/load-folder.ts';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0) {

@@ -7,9 +7,9 @@
  * could not be parsed, 2 for a usage error.
  */
 import { resolve } from 'node:path';
-import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition.ts';
-import { InputError } from '../src/lib/read.ts';
-import type { Issue } from '../src/lib/types.ts';
+import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition/load-folder.ts';
+import { InputError } from '../src/lib/parse/read.ts';
+import type { Issue } from '../src/lib/model/issue.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 if (args.length === 0 || args.includes('--help') || args.includes('-h')) {

@@ -1,10 +1,10 @@
 /**
  * Content collections: issue → page (版) → article, filled by the edition loader from seeds/.
- * The shapes mirror src/lib/types.ts (the published JSON, schema baokan/issue@2).
+ * The shapes mirror src/lib/model/issue.ts (the published JSON, schema baokan/issue@2).
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { editionLoader } from './loaders/edition.ts';
+import { editionLoader } from './loaders/edition-loader.ts';
 
 const lineRange = z.object({
   /** first source line (1-based) */

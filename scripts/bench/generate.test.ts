@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog, loadEdition } from '../../src/lib/edition.ts';
-import { parseIssue } from '../../src/lib/parse.ts';
+import { loadCatalog, loadEdition } from '../../src/lib/edition/load-folder.ts';
+import { parseIssue } from '../../src/lib/parse/parse-issue.ts';
 import {
   hash,
   issueText,

@@ -11,9 +11,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, isoDate, parseIso, type YMD } from '../../src/lib/dates.ts';
-import type { EditionResult } from '../../src/lib/edition.ts';
-import { toChineseNumber } from '../../src/lib/text.ts';
+import { addDays, isoDate, parseIso, type YMD } from '../../src/lib/text/dates.ts';
+import type { EditionResult } from '../../src/lib/edition/load-folder.ts';
+import { toChineseNumber } from '../../src/lib/text/characters.ts';
 
 /** mulberry32: a small, fast, seedable PRNG (deterministic across platforms). */
 export function prng(seed: number): () => number {

@@ -4,7 +4,7 @@
  *   tsx scripts/bench/parse-stage.ts <dir>
  */
 import { resolve } from 'node:path';
-import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition.ts';
+import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition/load-folder.ts';
 
 const dir = process.argv[2];
 if (!dir) {

@@ -1,11 +1,11 @@
 /**
  * Running the evaluation: parse every labelled corpus page with the real parser (parseFile from
- * src/lib/edition.ts, the file's base name as options.name) and score it (score.ts).
+ * src/lib/edition/load-folder.ts, the file's base name as options.name) and score it (score.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadCatalog, parseFile } from '../../src/lib/edition.ts';
+import { loadCatalog, parseFile } from '../../src/lib/edition/load-folder.ts';
 import type { CorpusLabels } from './labels.ts';
 import { scorePage, table, type PageScore, type Row } from './score.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Issue } from '../../src/lib/types.ts';
+import type { Issue } from '../../src/lib/model/issue.ts';
 import type { CorpusLabels, LabelArticle } from './labels.ts';
 import { aggregate, charKey, checkFloors, formatTable, predictedJoins, scorePage, table } from './score.ts';
 import { listLabels, runEval } from './run.ts';

@@ -15,7 +15,7 @@
  *   different lines (one paragraph per line).
  * - Date and paper: the issue's date value and paper name against the labels.
  */
-import type { Issue } from '../../src/lib/types.ts';
+import type { Issue } from '../../src/lib/model/issue.ts';
 import type { CorpusLabels, LabelArticle } from './labels.ts';
 
 export const squash = (s: string) => s.replace(/\s+/gu, '');

@@ -4,9 +4,9 @@
  * src/loaders/records.ts). A few issues are kept, since pages are rendered issue by issue.
  */
 import { readFileSync } from 'node:fs';
-import type { Issue } from '../lib/types.ts';
+import type { Issue } from '../lib/model/issue.ts';
 import { articleDetail, type ArticleDetail } from '../loaders/records.ts';
-import type { ArticleNode, IssueNode } from './edition.ts';
+import type { ArticleNode, IssueNode } from './site-graph.ts';
 import { recent } from './recent.ts';
 
 /** The text of a parsed issue's file, as the loader wrote it. */

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyCorrections } from '../lib/corrections.ts';
-import { decodeIssue } from '../lib/read.ts';
-import { corrections, seedsDir } from '../loaders/edition.ts';
+import { applyCorrections } from '../lib/editorial/corrections.ts';
+import { decodeIssue } from '../lib/parse/read.ts';
+import { corrections, seedsDir } from '../loaders/edition-loader.ts';
 import { recent } from './recent.ts';
 
 const linesOf = recent(8, (file: string): string[] => {

@@ -1,5 +1,5 @@
 /**
- * Astro integration: the build's account (src/lib/account.ts). The edition loader writes what it
+ * Astro integration: the build's account (src/lib/edition/account.ts). The edition loader writes what it
  * was given and what it published; at the end of the build this integration checks that every
  * issue, page and article it lists was written to the site, prints the account, and fails the
  * build (exit code 1) when anything given was not published — a file that could not be read or
@@ -10,7 +10,13 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accountPath, lossAllowed, missingPages, summary, type BuildAccount } from '../lib/account.ts';
+import {
+  accountPath,
+  lossAllowed,
+  missingPages,
+  summary,
+  type BuildAccount,
+} from '../lib/edition/account.ts';
 
 export default function accountIntegration(): AstroIntegration {
   let account = '';

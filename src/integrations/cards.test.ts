@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CardSpec } from '../lib/cards.ts';
+import type { CardSpec } from '../lib/site/cards.ts';
 import { writeCards } from './cards.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'baokan-cards-'));

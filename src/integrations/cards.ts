@@ -1,7 +1,7 @@
 /**
  * Astro integration: share cards. At astro:build:done it reads the card list the site wrote
  * (`cards.json`, src/pages/cards.json.ts), draws `<page>card.png` (1200×630) for every issue, page
- * (版) and article with src/lib/cards.ts, and removes the list from the site.
+ * (版) and article with src/lib/site/cards.ts, and removes the list from the site.
  *
  * Cards are cached by content hash in the build cache (`<cacheDir>/baokan-cards/<hash>.png`): a
  * rebuild copies unchanged cards and draws only new or changed ones. `BAOKAN_CARDS=0` turns the
@@ -24,7 +24,7 @@ import {
   CARD_FILE,
   CARD_MANIFEST,
   type CardSpec,
-} from '../lib/cards.ts';
+} from '../lib/site/cards.ts';
 
 export interface CardRun {
   cards: number;

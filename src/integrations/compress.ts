@@ -4,7 +4,7 @@
  *
  * - `_headers` (Netlify / Cloudflare Pages style): a year, immutable, for hashed names (`_astro/`,
  *   Pagefind's index, fragment and filter chunks); ten minutes for pages and other unhashed files;
- *   the service worker and the manifest revalidated every time (src/lib/wire.ts).
+ *   the service worker and the manifest revalidated every time (src/lib/site/wire.ts).
  * - Pre-compressed siblings, `<file>.br` (brotli) and `<file>.gz` (gzip), for HTML, CSS, JS, JSON,
  *   XML, text, Markdown, SVG, the manifest and the Pagefind index files, for hosts that serve them
  *   (nginx `gzip_static` / `brotli_static`, Caddy `precompressed`, Apache rewrites). A sibling is
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { sitePathsBelow } from './files-below.ts';
-import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/wire.ts';
+import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);

@@ -1,5 +1,5 @@
 /**
- * Astro integration: offline reading as an installable app (src/lib/offline.ts). At
+ * Astro integration: offline reading as an installable app (src/lib/site/offline.ts). At
  * astro:build:done, once the pages and the search shards are written (it is registered after the
  * search integration), it writes:
  *
@@ -27,7 +27,7 @@ import {
   shardList,
   shellFiles,
   shellVersion,
-} from '../lib/offline.ts';
+} from '../lib/site/offline.ts';
 import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
 import { sitePathsBelow } from './files-below.ts';
 

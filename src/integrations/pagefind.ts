@@ -29,7 +29,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { progress } from '../lib/progress.ts';
+import { progress } from '../lib/util/progress.ts';
 import { filesBelow } from './files-below.ts';
 import {
   declaredMonth,

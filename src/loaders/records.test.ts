@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fullArticle, parsedIssue } from '../data/articles.ts';
-import type { ArticleNode, IssueNode } from '../data/edition.ts';
+import type { ArticleNode, IssueNode } from '../data/site-graph.ts';
 import { recent } from '../data/recent.ts';
-import { repoRoot, seedEdition } from '../lib/seed-edition.test-support.ts';
-import { loadTopics } from '../lib/topics.ts';
+import { repoRoot, seedEdition } from '../../tests/support/seed-edition.ts';
+import { loadTopics } from '../lib/editorial/topics.ts';
 import { articleDetail, articleRecords, editCounts, issueRecord, lengthOf, openingOf } from './records.ts';
 
 const taxonomy = loadTopics(resolve(repoRoot, 'content/topics.yaml'));

@@ -10,8 +10,8 @@
  * store, one file per issue.
  */
 import { articleCredits } from '../lib/people/credits.ts';
-import { assignTopics, type Taxonomy } from '../lib/topics.ts';
-import type { Article, Issue } from '../lib/types.ts';
+import { assignTopics, type Taxonomy } from '../lib/editorial/topics.ts';
+import type { Article, Issue } from '../lib/model/issue.ts';
 
 export interface RecordOf<T> {
   id: string;

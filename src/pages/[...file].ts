@@ -8,9 +8,9 @@ import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsedIssueText } from '../data/articles.ts';
-import { getEdition } from '../data/edition.ts';
-import { sourceDownload } from '../lib/urls.ts';
-import { seedsDir } from '../loaders/edition.ts';
+import { getEdition } from '../data/site-graph.ts';
+import { sourceDownload } from '../lib/site/urls.ts';
+import { seedsDir } from '../loaders/edition-loader.ts';
 import { articleMarkdown, issueMarkdown } from './data/_downloads.ts';
 
 export async function getStaticPaths() {
@@ -26,7 +26,7 @@ export async function getStaticPaths() {
         params: { file: `${issue.path}${sourceDownload(k, sources.length)}` },
         props: { source: s.file, kind: 'txt' as const, id: issue.entry.id },
       })),
-      // Markdown for researchers (src/lib/markdown.ts): the issue, and each article in its folder
+      // Markdown for researchers (src/lib/site/markdown.ts): the issue, and each article in its folder
       {
         params: { file: `${issue.path}issue.md` },
         props: { source: '', kind: 'issue-md' as const, id: issue.entry.id },

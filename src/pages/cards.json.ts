@@ -1,12 +1,12 @@
 /**
- * The share cards to draw: one spec per issue, page (版) and article (src/lib/cards.ts), as JSON.
+ * The share cards to draw: one spec per issue, page (版) and article (src/lib/site/cards.ts), as JSON.
  * An internal file: the cards integration (src/integrations/cards.ts) reads it at the end of the
  * build, draws `<page>card.png` for each and removes it from the site.
  */
 import type { APIRoute } from 'astro';
-import { dateZh, getEdition } from '../data/edition.ts';
+import { dateZh, getEdition } from '../data/site-graph.ts';
 import { pageName } from '../components/site/nav.ts';
-import type { CardSpec } from '../lib/cards.ts';
+import type { CardSpec } from '../lib/site/cards.ts';
 
 const join = (titles: string[]) => titles.filter(Boolean).join('；') || null;
 

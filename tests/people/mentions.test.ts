@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleMentions, kept, loadGazetteer, type EntityKind } from '../../src/lib/people/entities.ts';
-import { repoRoot, seedEdition } from '../../src/lib/seed-edition.test-support.ts';
+import { repoRoot, seedEdition } from '../support/seed-edition.ts';
 
 interface Labelled {
   articles: string[];

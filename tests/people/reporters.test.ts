@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueCredits } from '../../src/lib/people/credits.ts';
-import { repoRoot, seedEdition } from '../../src/lib/seed-edition.test-support.ts';
+import { repoRoot, seedEdition } from '../support/seed-edition.ts';
 
 interface Labelled {
   credits: {

@@ -1,11 +1,11 @@
 /**
- * The articles of seeds/*.txt as the search sees them: URL path (below the base, src/lib/urls.ts)
+ * The articles of seeds/*.txt as the search sees them: URL path (below the base, src/lib/site/urls.ts)
  * and the texts the article page shows in its indexed body.
  */
 import { resolve } from 'node:path';
-import { loadCatalog, loadEdition } from '../../src/lib/edition.ts';
+import { loadCatalog, loadEdition } from '../../src/lib/edition/load-folder.ts';
 import { articleTexts } from '../../src/lib/search/fields.ts';
-import { articlePath, issuePath, pagePath } from '../../src/lib/urls.ts';
+import { articlePath, issuePath, pagePath } from '../../src/lib/site/urls.ts';
 
 export interface SeedArticle {
   path: string;

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { seedEdition } from '../../src/lib/seed-edition.test-support.ts';
-import { articlePath, issuePath, pagePath } from '../../src/lib/urls.ts';
+import { seedEdition } from '../support/seed-edition.ts';
+import { articlePath, issuePath, pagePath } from '../../src/lib/site/urls.ts';
 import { elements, htmlFiles, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');

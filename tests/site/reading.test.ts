@@ -12,8 +12,8 @@ import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { build } from './build.ts';
 import { elements, htmlFiles, text, tree } from './html.ts';
-import { seedEdition } from '../../src/lib/seed-edition.test-support.ts';
-import { articlePath, issuePath, pagePath } from '../../src/lib/urls.ts';
+import { seedEdition } from '../support/seed-edition.ts';
+import { articlePath, issuePath, pagePath } from '../../src/lib/site/urls.ts';
 
 // the seeds as the build parses them (corrections applied)
 const edition = seedEdition();

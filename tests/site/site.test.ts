@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { seedEdition } from '../../src/lib/seed-edition.test-support.ts';
-import { RESERVED_SEGMENTS } from '../../src/lib/urls.ts';
+import { seedEdition } from '../support/seed-edition.ts';
+import { RESERVED_SEGMENTS } from '../../src/lib/site/urls.ts';
 import { elements, htmlFiles, ids, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -4,10 +4,10 @@
  * head and its citation panel agree.
  */
 import { fullArticle } from '../../data/articles.ts';
-import { dateZh, roleZh, type ArticleNode } from '../../data/edition.ts';
-import { citationAuthors, type CitationInput } from '../../lib/cite.ts';
-import { permalink, type ArticleMetaInput, type Permalink } from '../../lib/meta.ts';
-import { paperPath } from '../../lib/urls.ts';
+import { dateZh, roleZh, type ArticleNode } from '../../data/site-graph.ts';
+import { citationAuthors, type CitationInput } from '../../lib/site/cite.ts';
+import { permalink, type ArticleMetaInput, type Permalink } from '../../lib/site/meta.ts';
+import { paperPath } from '../../lib/site/urls.ts';
 import { pageName } from './nav.ts';
 import { siteOrigin } from './site-config.ts';
 

@@ -1,10 +1,10 @@
 /**
  * The site's settings read once per build: the permalink origin (BAOKAN_SITE, else package.json
  * `homepage`) and the repository readers report errors on (BAOKAN_REPO, else package.json
- * `repository`). See src/lib/meta.ts for the rules.
+ * `repository`). See src/lib/site/meta.ts for the rules.
  */
 import pkg from '../../../package.json';
-import { ORIGIN_WARNING, repositoryUrl, resolveOrigin, type SiteOrigin } from '../../lib/meta.ts';
+import { ORIGIN_WARNING, repositoryUrl, resolveOrigin, type SiteOrigin } from '../../lib/site/meta.ts';
 
 let origin: SiteOrigin | null = null;
 

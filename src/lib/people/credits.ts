@@ -4,11 +4,11 @@
  * credits of its captions (■通讯员 王勤 摄). Pure functions on the parsed issue.
  *
  * The byline is read again from its printed text, after names set with spaces are joined (贺  勇 →
- * 贺勇), with the parser's own rules (src/lib/byline.ts); when that finds nothing the parser's
+ * 贺勇), with the parser's own rules (src/lib/parse/byline.ts); when that finds nothing the parser's
  * staff stand. Every name must read as a name (src/lib/people/names.ts).
  */
-import { matchByline, matchPhotoCredit } from '../byline.ts';
-import type { Article, Issue, StaffCredit, StaffRole } from '../types.ts';
+import { matchByline, matchPhotoCredit } from '../parse/byline.ts';
+import type { Article, Issue, StaffCredit, StaffRole } from '../model/issue.ts';
 import { isPersonName, joinSpacedNames, normaliseName } from './names.ts';
 
 /** One person credited by an article. */

@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from '../read.ts';
+import { InputError } from '../parse/read.ts';
 import { isPersonName } from './names.ts';
 
 export type EntityKind = 'person' | 'place' | 'organisation';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Article, Byline, Caption } from '../types.ts';
+import type { Article, Byline, Caption } from '../model/issue.ts';
 import { articleCredits } from './credits.ts';
 import { isPersonName, joinSpacedNames, normaliseName } from './names.ts';
 import { nameReading, parseReadings, sortKey, syllable, wordReading } from './readings.ts';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from '../read.ts';
+import { InputError } from '../parse/read.ts';
 
 /** One syllable: letters without tone (ü as v) and the tone, 0 for the neutral tone. */
 export interface Syllable {

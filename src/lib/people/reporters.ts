@@ -3,7 +3,7 @@
  * with a page of their articles. Names sort by their reading (src/lib/people/readings.ts); a
  * person's URL segment is the reading of the name (许珂 → xuke), made unique.
  */
-import type { StaffRole } from '../types.ts';
+import type { StaffRole } from '../model/issue.ts';
 import type { Credit } from './credits.ts';
 import {
   initialOf,

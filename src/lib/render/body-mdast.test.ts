@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { buildBodyMdast } from './body-mdast.ts';
 import { signatureLines } from './rehype-signature.ts';
-import { seedArticles } from './seed-articles.test-support.ts';
+import { seedArticles } from '../../../tests/support/seed-articles.ts';
 
 const all = (node: Nodes): Nodes[] => [node, ...('children' in node ? node.children.flatMap(all) : [])];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderProvenance, type ProvenanceArticle } from './provenance.ts';
-import { seedArticles } from './seed-articles.test-support.ts';
+import { seedArticles } from '../../../tests/support/seed-articles.ts';
 
 const seed000 = seedArticles('000_846a23c3b34aff37.txt');
 const seed001 = seedArticles('001_3b959c98e2937adc.txt');

@@ -5,8 +5,8 @@
  * Filter names are what readers see above the filter lists, so they are Chinese; metadata keys are
  * internal (the search page turns them into the result line).
  */
-import type { ArticleKind } from '../types.ts';
-import { toChineseNumber } from '../text.ts';
+import type { ArticleKind } from '../model/issue.ts';
+import { toChineseNumber } from '../text/characters.ts';
 
 /** Filter names, as shown on the search page. */
 export const FILTERS = {

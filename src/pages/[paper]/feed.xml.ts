@@ -1,10 +1,10 @@
 /** A paper's Atom feed (`<paper>/feed.xml`): its latest 30 dated issues with their front-page headlines. */
 import type { APIRoute } from 'astro';
-import { dateZh, getEdition } from '../../data/edition.ts';
+import { dateZh, getEdition } from '../../data/site-graph.ts';
 import { siteOrigin } from '../../components/site/site-config.ts';
 import { pageName } from '../../components/site/nav.ts';
-import { atomFeed, escapeXml, FEED_LIMIT, linkFrom, paperFeedPath } from '../../lib/feeds.ts';
-import { paperPath } from '../../lib/urls.ts';
+import { atomFeed, escapeXml, FEED_LIMIT, linkFrom, paperFeedPath } from '../../lib/site/feeds.ts';
+import { paperPath } from '../../lib/site/urls.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();

@@ -1,16 +1,16 @@
 /**
  * The researchers' downloads, made once per build and shared by their endpoints and the 数据
- * page (which lists their sizes): each article and issue as Markdown (src/lib/markdown.ts), and
+ * page (which lists their sizes): each article and issue as Markdown (src/lib/site/markdown.ts), and
  * per year one gzip-compressed JSON Lines file of all articles (`data/<yyyy>.jsonl.gz`; issues
  * without a date in `data/undated.jsonl.gz`). Not a route (the leading underscore).
  */
 import { gzipSync } from 'node:zlib';
 import { fullArticle } from '../../data/articles.ts';
-import { dateZh, getEdition, type ArticleNode, type IssueNode } from '../../data/edition.ts';
+import { dateZh, getEdition, type ArticleNode, type IssueNode } from '../../data/site-graph.ts';
 import { pageName } from '../../components/site/nav.ts';
 import { siteOrigin } from '../../components/site/site-config.ts';
-import { articleMdast, issueMdast, toMarkdown, type ArticlePlace } from '../../lib/markdown.ts';
-import { permalink } from '../../lib/meta.ts';
+import { articleMdast, issueMdast, toMarkdown, type ArticlePlace } from '../../lib/site/markdown.ts';
+import { permalink } from '../../lib/site/meta.ts';
 
 const base = () => import.meta.env.BASE_URL;
 const url = (path: string) => permalink(siteOrigin().origin, base(), path).href;

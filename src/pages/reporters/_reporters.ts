@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { getEdition } from '../../data/edition.ts';
-import { contentDir } from '../../loaders/edition.ts';
+import { getEdition } from '../../data/site-graph.ts';
+import { contentDir } from '../../loaders/edition-loader.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
 import { reporterIndex, type Reporter } from '../../lib/people/reporters.ts';
 

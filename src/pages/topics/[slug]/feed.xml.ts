@@ -1,12 +1,12 @@
 /** A topic's Atom feed (`topics/<slug>/feed.xml`): its latest 30 dated articles. */
 import type { APIRoute } from 'astro';
-import { dateZh, getEdition, type ArticleNode } from '../../../data/edition.ts';
+import { dateZh, getEdition, type ArticleNode } from '../../../data/site-graph.ts';
 import { pushTo } from '../../../data/group.ts';
 import { siteOrigin } from '../../../components/site/site-config.ts';
 import { pageName } from '../../../components/site/nav.ts';
-import { taxonomy } from '../../../loaders/edition.ts';
-import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/feeds.ts';
-import { topicPath } from '../../../lib/urls.ts';
+import { taxonomy } from '../../../loaders/edition-loader.ts';
+import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/site/feeds.ts';
+import { topicPath } from '../../../lib/site/urls.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();

@@ -1,0 +1,201 @@
+/**
+ * Reading a folder of issue files into an edition: the file-system side shared by the command
+ * line and the Astro loader.
+ *
+ * 1. List the folder (sub-folders too) without opening anything that is not a regular file
+ *    (src/lib/edition/files.ts): FIFOs, devices, loops and unreadable entries become problems by name.
+ * 2. Parse each file on its own, so one bad file is reported (by name, in one line) and the
+ *    others still build; keep each parse aside (in memory, or on disk for an archive).
+ * 3. Group the files into issues by paper and date, as the text, the hints or the file name give
+ *    them (one file per 版 is how most e-papers publish), and combine each group's parses into one
+ *    issue (src/lib/edition/combine.ts). A file whose paper or date is unknown is an issue of its own.
+ * 4. Make ids unique by construction: a group's id is `<paper>-<date>`; an id that is taken
+ *    already gets `-2`, `-3` … and a warning.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, posix } from 'node:path';
+import { combineParts } from './combine.ts';
+import { parseCorrections, type Correction } from '../editorial/corrections.ts';
+import { listSeedFiles, readSeedBytes, type FileProblem } from './files.ts';
+import { parseHints, type Hints } from '../editorial/hints.ts';
+import { parseIssueWithSource } from '../parse/parse-issue.ts';
+import type { PaperCatalog } from '../parse/paper.ts';
+import { InputError, type SourceText } from '../parse/read.ts';
+import type { Issue } from '../model/issue.ts';
+import { RESERVED_SEGMENTS } from '../site/urls.ts';
+
+export type { FileProblem } from './files.ts';
+
+export function loadCatalog(path: string): PaperCatalog {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(path, `cannot read the paper catalogue: ${(e as Error).message}`);
+  }
+  const papers = (raw as { papers?: unknown }).papers;
+  if (
+    !Array.isArray(papers) ||
+    !papers.every((p) => p && typeof p.id === 'string' && typeof p.name === 'string')
+  ) {
+    throw new InputError(path, 'the paper catalogue needs a "papers" list of objects with "id" and "name"');
+  }
+  const seen = new Set<string>();
+  for (const p of papers as { id: string }[]) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(p.id))
+      throw new InputError(path, `paper id "${p.id}" must be a lowercase ASCII slug`);
+    if (RESERVED_SEGMENTS.has(p.id) || p.id === 'unknown' || /^paper-[0-9a-f]+$/.test(p.id))
+      throw new InputError(
+        path,
+        `paper id "${p.id}" is reserved (the site's own folders: ${[...RESERVED_SEGMENTS].join(', ')}; ` +
+          `and "unknown", "paper-<hash>" for papers not in the catalogue)`,
+      );
+    if (seen.has(p.id)) throw new InputError(path, `paper id "${p.id}" is listed twice`);
+    seen.add(p.id);
+  }
+  return { papers };
+}
+
+/** Editorial corrections, or none when the file does not exist. */
+export function loadCorrections(path: string): Correction[] {
+  if (!existsSync(path)) return [];
+  return parseCorrections(readFileSync(path, 'utf8'), path);
+}
+
+/** Hints file beside a seed: `name.txt` → `name.yaml` (or `.yml`). */
+export function readHints(txtPath: string): Hints | undefined {
+  for (const ext of ['.yaml', '.yml']) {
+    const p = txtPath.replace(/\.txt$/i, ext);
+    if (p !== txtPath && existsSync(p)) return parseHints(readFileSync(p, 'utf8'), p);
+  }
+  return undefined;
+}
+
+export interface ParsedFile {
+  issue: Issue;
+  source: SourceText;
+  /** full path of the file */
+  path: string;
+}
+
+/** A file's parse kept aside between reading and grouping. */
+export interface PartStore {
+  put(k: number, issue: Issue): void;
+  /** the part stored under k (read once: it may be let go afterwards) */
+  take(k: number): Issue;
+}
+
+/** Parts held in memory (tests, the command line, small editions). */
+export function memoryParts(): PartStore {
+  const parts = new Map<number, Issue>();
+  return {
+    put: (k, issue) => parts.set(k, issue),
+    take: (k) => {
+      const issue = parts.get(k)!;
+      parts.delete(k);
+      return issue;
+    },
+  };
+}
+
+/**
+ * Parse one file; bad input, and any failure of the parser on it, becomes a one-line problem
+ * naming the file instead of an exception.
+ */
+export function parseFile(
+  path: string,
+  catalog: PaperCatalog,
+  corrections: readonly Correction[] = [],
+  /** the file's name under the seed folder; default its base name */
+  name = basename(path),
+  hintsPath?: string,
+): ParsedFile | FileProblem {
+  try {
+    const bytes = readSeedBytes(path, name);
+    // Hints are named like their seed: relative to the seed folder.
+    const hintsName = hintsPath && posix.join(posix.dirname(name), basename(hintsPath));
+    const hints = hintsPath ? parseHints(readFileSync(hintsPath, 'utf8'), hintsName!) : readHints(path);
+    return { ...parseIssueWithSource(bytes, path, { catalog, hints, corrections, name }), path };
+  } catch (e) {
+    if (e instanceof InputError) return { file: name, message: e.message.split('\n').join('; ') };
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code ? `${code}: ${(e as Error).message}` : (e as Error).message;
+    return { file: name, message: `${name}: could not be parsed (${why.split('\n')[0]})` };
+  }
+}
+
+export interface EditionOptions {
+  corrections?: readonly Correction[];
+  /** called before each file (progress reporting for long runs) */
+  onFile?: (done: number, total: number) => void;
+  /** where parses wait for their issue's other files; default in memory */
+  parts?: PartStore;
+}
+
+/** The issues of an edition, or a problem with one of its files. */
+export type EditionItem = { issue: Issue } | FileProblem;
+
+/**
+ * Parse the files of a folder one at a time (in name order), then yield each issue, combined from
+ * its files, oldest group first by file name; problems (files that could not be read or parsed)
+ * come first, as they are found. A large archive never has to be held in memory whole when
+ * `parts` keeps the parses on disk.
+ */
+export function* parseEdition(
+  dir: string,
+  catalog: PaperCatalog,
+  options: EditionOptions = {},
+): Generator<EditionItem> {
+  const listing = listSeedFiles(dir);
+  yield* listing.problems;
+  const parts = options.parts ?? memoryParts();
+  const groups = new Map<string, { id: string; files: { k: number; name: string }[] }>();
+  for (const [k, seed] of listing.seeds.entries()) {
+    options.onFile?.(k, listing.seeds.length);
+    const r = parseFile(seed.path, catalog, options.corrections, seed.name, listing.hints.get(seed.name));
+    if (!('issue' in r)) {
+      yield r;
+      continue;
+    }
+    const { paper, date } = r.issue;
+    const key = paper.id !== 'unknown' && date.value ? `${paper.id}|${date.value}` : `file|${seed.name}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { id: r.issue.id, files: [] }));
+    group.files.push({ k, name: seed.name });
+    parts.put(k, r.issue);
+  }
+  const ids = new Set<string>();
+  for (const group of groups.values()) {
+    let id = group.id;
+    for (let n = 2; ids.has(id); n++) id = `${group.id}-${n}`;
+    ids.add(id);
+    const issue = combineParts(
+      id,
+      group.files.map((f) => parts.take(f.k)),
+    );
+    if (id !== group.id) {
+      issue.warnings.push({
+        code: 'issue-id-repeated',
+        message: `another issue already has the id ${group.id}; this one is published as ${id}`,
+      });
+    }
+    yield { issue };
+  }
+}
+
+export interface EditionResult {
+  issues: { issue: Issue }[];
+  /** files that could not be read or parsed, each with a one-line message naming it */
+  errors: FileProblem[];
+}
+
+/** Parse a folder (see parseEdition), all held in memory. */
+export function loadEdition(dir: string, catalog: PaperCatalog, options: EditionOptions = {}): EditionResult {
+  const issues: EditionResult['issues'] = [];
+  const errors: FileProblem[] = [];
+  for (const r of parseEdition(dir, catalog, options)) {
+    if ('issue' in r) issues.push(r);
+    else errors.push(r);
+  }
+  return { issues, errors };
+}

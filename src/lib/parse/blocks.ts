@@ -1,0 +1,116 @@
+/**
+ * Stage 2: lines → blocks.
+ *
+ * PDF text-layer dumps separate paragraphs by blank lines and keep the line breaks of multi-line
+ * items (signatures, tables, two-line labels) inside a block. Other exports put one paragraph per
+ * line with no blank lines, often with full-width indents. The layout is detected per file.
+ *
+ * Hard-wrapped text (every line of a paragraph as wide as its column) is first joined into logical
+ * lines (unwrap.ts); layout and blocks are those of the logical lines. Files that are not
+ * hard-wrapped are read line by line as before.
+ */
+import { wordSpansSeam } from '../text/words.ts';
+import { endsSentence, joinLines } from '../text/characters.ts';
+import { unwrap, type LogicalLine } from './unwrap.ts';
+
+export interface Block {
+  /** position in the block list */
+  index: number;
+  /**
+   * the block's lines with their text, trimmed: one per source line (1-based `no`), or, in a
+   * hard-wrapped file, one per logical line, `more` holding the numbers of the further source lines
+   * joined into it
+   */
+  lines: { no: number; text: string; more?: number[] }[];
+  /** the lines joined into one string (see joinLines) */
+  text: string;
+  /** number of blank lines before the block (a run of 2+ in a blank-separated file marks a picture gap) */
+  gapBefore: number;
+  /** the first line began with an indent (spaces, U+3000 or tab) */
+  indented: boolean;
+  /**
+   * hard-wrapped text cut at a column edge: the block's last source line fills its column, the text
+   * does not end a sentence, and it is wrapped text (two source lines or more), ends on clause
+   * punctuation or is followed by a block that goes on with the word it cut — a paragraph that goes
+   * on after the column break, not a heading
+   */
+  cut?: boolean;
+  /** the first line's leading white space, as printed ('' when none) */
+  indent: string;
+}
+
+export type Layout = 'blank-separated' | 'line-per-paragraph';
+
+/** The logical lines of a file, kept for the last file seen (detectLayout and toBlocks both need them). */
+let cache: { lines: readonly string[]; logical: LogicalLine[] } | null = null;
+function logicalLines(lines: readonly string[]): LogicalLine[] {
+  if (cache?.lines !== lines) cache = { lines, logical: unwrap(lines) };
+  return cache.logical;
+}
+
+/** Decide whether blank lines separate paragraphs in this file (after unwrapping hard-wrapped lines). */
+export function detectLayout(source: readonly string[]): Layout {
+  const lines = logicalLines(source).map((l) => l.text);
+  let text = 0;
+  let followedByBlank = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    text++;
+    if (i + 1 >= lines.length || !lines[i + 1]!.trim()) followedByBlank++;
+  }
+  // In a blank-separated dump nearly every text line ends a block; allow multi-line blocks.
+  return text > 0 && followedByBlank / text >= 0.5 ? 'blank-separated' : 'line-per-paragraph';
+}
+
+const INDENT = /^[\s\u3000]+/u;
+
+export function toBlocks(source: readonly string[], layout: Layout = detectLayout(source)): Block[] {
+  const lines = logicalLines(source);
+  const blocks: Block[] = [];
+  let gap = 0;
+  let current: Block | null = null;
+  let lastFull = false;
+  /** blocks whose last line fills its column; whether they were cut is decided with the next block */
+  const full = new Set<Block>();
+  const close = () => {
+    if (current) {
+      current.text = joinLines(current.lines.map((l) => l.text));
+      if (lastFull && !endsSentence(current.text)) full.add(current);
+      blocks.push(current);
+      current = null;
+    }
+  };
+  for (const line of lines) {
+    const raw = line.text;
+    const text = raw.trim();
+    if (!text) {
+      close();
+      gap++;
+      continue;
+    }
+    if (!current || layout === 'line-per-paragraph') {
+      close();
+      current = {
+        index: blocks.length,
+        lines: [],
+        text: '',
+        gapBefore: gap,
+        indented: INDENT.test(raw),
+        indent: INDENT.exec(raw)?.[0] ?? '',
+      };
+      gap = 0;
+    }
+    current.lines.push(line.more ? { no: line.no, text, more: line.more } : { no: line.no, text });
+    lastFull = !!line.full;
+  }
+  close();
+  // A block whose last line fills its column was cut there when it is wrapped text (two lines or
+  // more), ends on clause punctuation, or the next block goes on with the word it cut (…考察并发 |
+  // 表重要讲话). A one-line heading that happens to be as wide as the column is none of these.
+  for (const b of full) {
+    const wrapped = b.lines.length > 1 || !!b.lines[0]!.more;
+    const next = blocks[b.index + 1];
+    if (wrapped || /[，、；,;]$/u.test(b.text) || (next && wordSpansSeam(b.text, next.text))) b.cut = true;
+  }
+  return blocks;
+}

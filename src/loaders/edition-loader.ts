@@ -1,0 +1,166 @@
+/**
+ * Content-layer loader: runs the edition pipeline over the seed folder once per build and feeds
+ * the `issues`, `pages` and `articles` collections. Generated data is never written to the repo.
+ *
+ * The folder is `seeds/` unless BAOKAN_SEEDS names another (the benchmark uses that).
+ *
+ * The store holds what lists and indexes need; each issue parsed whole goes to a JSON file of its
+ * own in `<cacheDir>/baokan-<digest>/issues/` (named in the issue record), which article pages and the
+ * issue.json download read one issue at a time (see records.ts for why).
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkCorrectionFiles, formatProblem, type Correction } from '../lib/editorial/corrections.ts';
+import { accountPath, addIssue, buildWorkDir, emptyAccount } from '../lib/edition/account.ts';
+import { loadCatalog, loadCorrections, parseEdition, type PartStore } from '../lib/edition/load-folder.ts';
+import type { PaperCatalog } from '../lib/parse/paper.ts';
+import { InputError } from '../lib/parse/read.ts';
+import type { Issue } from '../lib/model/issue.ts';
+import { progress } from '../lib/util/progress.ts';
+import { loadTopics, type Taxonomy } from '../lib/editorial/topics.ts';
+import { articleRecords, issueRecord, pageRecords, type RecordOf } from './records.ts';
+
+export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
+/** The editorial folder: `content/` unless BAOKAN_CONTENT names another. */
+export const contentDir = () => resolve(process.env.BAOKAN_CONTENT ?? 'content');
+export const catalogPath = () => join(contentDir(), 'papers.json');
+export const correctionsPath = () => join(contentDir(), 'corrections.yaml');
+export const topicsPath = () => join(contentDir(), 'topics.yaml');
+
+/** Parses waiting for their issue's other files, on disk (an archive's parses do not fit in memory). */
+function diskParts(dir: string): PartStore {
+  mkdirSync(dir, { recursive: true });
+  const file = (k: number) => join(dir, `${k}.json`);
+  return {
+    put: (k, issue) => writeFileSync(file(k), JSON.stringify(issue)),
+    take: (k) => {
+      const issue = JSON.parse(readFileSync(file(k), 'utf8')) as Issue;
+      rmSync(file(k));
+      return issue;
+    },
+  };
+}
+
+/** A file read once per process (again only when its path changes, as in tests). */
+function perPath<T>(path: () => string, load: (path: string) => T): () => T {
+  let cached: { path: string; value: T } | null = null;
+  return () => {
+    const p = path();
+    if (cached?.path !== p) cached = { path: p, value: load(p) };
+    return cached.value;
+  };
+}
+
+/** The paper catalogue (content/papers.json). */
+export const catalog: () => PaperCatalog = perPath(catalogPath, loadCatalog);
+/** The editorial corrections (content/corrections.yaml). */
+export const corrections: () => Correction[] = perPath(correctionsPath, loadCorrections);
+/** The topic taxonomy (content/topics.yaml), checked when read. */
+export const taxonomy: () => Taxonomy = perPath(topicsPath, loadTopics);
+
+type Kind = 'issues' | 'pages' | 'articles';
+type Records = Record<Kind, RecordOf<Record<string, unknown>>[]>;
+
+/** The records of the three collections, made once per process (the three loaders share them). */
+let cached: { key: string; records: Records; stored: Set<Kind> } | null = null;
+
+/**
+ * A record whose strings are its own. A string cut from a longer one (a headline from the seed
+ * text) can keep the whole longer string alive in V8; a record made afresh by JSON keeps only
+ * what it holds, so the seed texts are not retained by the store.
+ */
+const own = <T>(r: T): T => JSON.parse(JSON.stringify(r)) as T;
+
+/**
+ * Parse the seeds one file at a time, group the files into issues, write each issue, parsed
+ * whole, to the build cache (`<work dir>/issues/<issue id>.json`, read by the article
+ * pages), keep only the collections' records, and log each file's warnings and each file that
+ * could not be read by name. The account of what was published and what not goes to
+ * `<work dir>/account.json` for the baokan-account integration. The work dir is the build's
+ * own folder in Astro's cache (src/lib/edition/account.ts, buildWorkDir).
+ */
+function editionRecords(cacheDir: URL, outDir: URL, logger: LoaderContext['logger']): Records {
+  const dir = join(buildWorkDir(cacheDir, outDir), 'issues');
+  const key = `${seedsDir()}|${catalogPath()}|${correctionsPath()}|${dir}`;
+  if (cached?.key === key) return cached.records;
+  // Bad editorial files stop the build before the long parse, one line per problem.
+  try {
+    taxonomy();
+    catalog();
+    corrections();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // One line per problem and no stack trace: the message says file and line. Exiting here
+    // (rather than throwing) keeps Astro from printing it three times, once per collection.
+    for (const line of e.message.split('\n')) logger.error(line);
+    logger.error('the build stops: fix the editorial file above');
+    process.exit(1);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const records: Records = { issues: [], pages: [], articles: [] };
+  const account = emptyAccount(seedsDir());
+  const tick = progress((m) => logger.info(m), 'parse', 'files');
+  const onFile = (done: number, total: number) => {
+    account.files = total;
+    tick(done, total);
+  };
+  const parts = diskParts(join(dir, 'parts'));
+  for (const r of parseEdition(seedsDir(), catalog(), { corrections: corrections(), onFile, parts })) {
+    if (!('issue' in r)) {
+      logger.error(`skipped ${r.message}`);
+      account.lost.push(r);
+      continue;
+    }
+    const { issue } = r;
+    const first = issue.sources[0]!.file;
+    for (const w of issue.warnings) {
+      logger.warn(`${w.file ?? first}${w.line ? ':' + w.line : ''}: ${w.message}`);
+      if (w.code === 'correction-not-applied')
+        account.lost.push({ file: w.file ?? first, message: `${w.file ?? first}:${w.line}: ${w.message}` });
+    }
+    const path = join(dir, `${issue.id}.json`);
+    writeFileSync(path, JSON.stringify(issue));
+    records.issues.push(own(issueRecord(r, path)));
+    for (const p of pageRecords(r)) records.pages.push(own(p));
+    for (const a of articleRecords(r, taxonomy())) records.articles.push(own(a));
+    addIssue(account, issue);
+  }
+  rmSync(join(dir, 'parts'), { recursive: true, force: true });
+  // A correction for a file that is not among the seeds is given and not used: say so.
+  const seen = [
+    ...records.issues.flatMap((i) => (i.data.sources as { file: string }[]).map((s) => s.file)),
+    ...account.lost.map((l) => l.file),
+  ];
+  for (const p of checkCorrectionFiles(corrections(), seen, correctionsPath())) {
+    const message = formatProblem(correctionsPath(), p);
+    logger.error(message);
+    account.lost.push({ file: correctionsPath(), message });
+  }
+  writeFileSync(accountPath(cacheDir, outDir), JSON.stringify(account));
+  logger.info(`${account.issues} issues, ${account.articles} articles from ${seedsDir()}`);
+  cached = { key, records, stored: new Set() };
+  return records;
+}
+
+export function editionLoader(kind: Kind): Loader {
+  return {
+    name: `baokan-${kind}`,
+    async load(ctx: LoaderContext) {
+      const { store, parseData, generateDigest, logger, config } = ctx;
+      const records = editionRecords(config.cacheDir, config.outDir, logger)[kind];
+      store.clear();
+      const stored = progress((m) => logger.info(m), `store ${kind}`, 'records');
+      for (const [k, { id, data }] of records.entries()) {
+        stored(k, records.length);
+        const parsed = await parseData({ id, data });
+        store.set({ id, data: parsed, digest: generateDigest(data) });
+      }
+      // Once all three collections hold their records, let them go, so that they are not kept
+      // alive through page rendering.
+      cached?.stored.add(kind);
+      if (cached?.stored.size === 3) cached = null;
+    },
+  };
+}
