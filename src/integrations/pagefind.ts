@@ -15,6 +15,12 @@
  * Pagefind hands back (getFiles), not by Pagefind: two builds of the same pages give the same
  * bundle, byte for byte, and closing Pagefind cannot cut a file short (see indexShard).
  *
+ * Each shard's bundle is kept in the build cache (`<cacheDir>/baokan-search/<shard>-<key>/`) under a
+ * key of Pagefind's version, the language and its pages' URLs and bytes (shardKey). A later build
+ * whose shard holds the same pages byte for byte copies that bundle instead of indexing the shard
+ * again (the same pages give the same bundle), so a daily build re-indexes only the shards whose
+ * months changed; kept bundles no build used are removed.
+ *
  * The build fails (throws) when Pagefind reports an error, when an article page does not say
  * which month it belongs to, or when the pages in the written indexes differ from the built pages
  * that carry `data-pagefind-body`.
@@ -25,7 +31,9 @@
  * with the others; the browser, on a zh-Hans page, falls back from `zh-hans` to that index.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -130,18 +138,64 @@ export function shardLimit(option: number | undefined, env = process.env.BAOKAN_
   return value;
 }
 
+/** A built page that carries a search body: its file, the month it declares and a digest of its bytes. */
+interface SearchPage {
+  file: string;
+  month: MonthKey;
+  sha256: string;
+}
+
 /** Built pages that carry a search body, with the month each declares. */
-async function searchPages(site: string, bundle: string): Promise<{ file: string; month: MonthKey }[]> {
-  const out: { file: string; month: MonthKey }[] = [];
+async function searchPages(site: string, bundle: string): Promise<SearchPage[]> {
+  const out: SearchPage[] = [];
   for (const file of await filesBelow(site, new Set([bundle]))) {
     if (!file.endsWith('.html')) continue;
-    const html = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    const html = bytes.toString('utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const month = declaredMonth(html);
     if (!month) fail('planning', [`${relative(site, file)} carries data-pagefind-body but no month`]);
-    out.push({ file, month });
+    out.push({ file, month, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
   return out;
+}
+
+/** Pagefind's version: part of every shard's key, so a new Pagefind re-indexes everything. */
+function pagefindVersion(): string {
+  // The package exports no package.json: find it above its entry point.
+  let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
+      if (pkg.name === 'pagefind') return pkg.version;
+    } catch {
+      // no package.json here: go up
+    }
+    if (dirname(dir) === dir) throw new Error('Pagefind: cannot find its package.json');
+    dir = dirname(dir);
+  }
+}
+
+/**
+ * The key of a shard's bundle: Pagefind's version, the language, and each page's URL and bytes in
+ * URL order. The same key gives the same bundle, byte for byte (see indexShard), so a bundle kept
+ * under its key can stand in for indexing the shard again.
+ */
+export function shardKey(
+  site: string,
+  pages: readonly Pick<SearchPage, 'file' | 'sha256'>[],
+  language: string,
+  version = pagefindVersion(),
+): string {
+  const hash = createHash('sha256').update(`pagefind ${version}\0${language}\0`);
+  const byUrl = pages
+    .map((p) => ({ url: urlOf(site, p.file), sha256: p.sha256 }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  for (const p of byUrl) hash.update(`${p.url}\0${p.sha256}\n`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** The site URL of a built file. */
@@ -244,6 +298,44 @@ export interface SearchOptions {
   /** most articles in one shard */
   limit: number;
   logger: { info(message: string): void; warn(message: string): void };
+  /**
+   * folder where each shard's bundle is kept under its key (shardKey); a shard whose pages are
+   * unchanged since a build that kept it is copied from there instead of indexed again
+   */
+  cache?: string;
+}
+
+/** Where a shard's bundle is kept: `<cache>/<shard id>-<key>/` holds `bundle/` and `ui/` (the files left out of it). */
+const keptDir = (cache: string, shard: string, key: string) => join(cache, `${shard}-${key}`);
+
+/** A shard's bundle (and the Pagefind files left out of it) as kept by an earlier build, or null. */
+async function keptBundle(dir: string): Promise<{ bundle: string; ui: string } | null> {
+  try {
+    await stat(join(dir, 'bundle', 'pagefind-entry.json'));
+    return { bundle: join(dir, 'bundle'), ui: join(dir, 'ui') };
+  } catch {
+    return null;
+  }
+}
+
+/** Keep a freshly written bundle under its key: written to a temporary folder, then renamed into place. */
+async function keepBundle(dir: string, bundle: string, left: Map<string, Uint8Array>): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await cp(bundle, join(tmp, 'bundle'), { recursive: true });
+  await mkdir(join(tmp, 'ui'), { recursive: true });
+  for (const f of UI_KEPT) {
+    const content = left.get(f);
+    if (content) await writeFile(join(tmp, 'ui', f), content);
+  }
+  await rm(dir, { recursive: true, force: true });
+  await rename(tmp, dir);
+}
+
+/** Remove kept bundles this build did not use (a shard's pages changed, or the shard is gone). */
+async function pruneKept(cache: string, used: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(cache).catch(() => [] as string[]))
+    if (!used.has(name)) await rm(join(cache, name), { recursive: true, force: true });
 }
 
 /**
@@ -253,34 +345,56 @@ export interface SearchOptions {
 export async function buildSearch(
   site: string,
   root: string,
-  { language, limit, logger }: SearchOptions,
+  { language, limit, logger, cache }: SearchOptions,
 ): Promise<void> {
   const started = performance.now();
   const pages = await searchPages(site, root);
   const perMonth = new Map<MonthKey, number>();
   for (const p of pages) perMonth.set(p.month, (perMonth.get(p.month) ?? 0) + 1);
   const shards = planShards(perMonth, limit);
-  const filesOf = new Map<string, string[]>(shards.map((s) => [s.id, []]));
-  for (const p of pages) filesOf.get(shardOf(shards, p.month).id)!.push(p.file);
+  const pagesOf = new Map<string, SearchPage[]>(shards.map((s) => [s.id, []]));
+  for (const p of pages) pagesOf.get(shardOf(shards, p.month).id)!.push(p);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
   logger.info(`${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`);
 
   let indexed = 0;
+  let reused = 0;
   let index = { index: 0, runtime: 0 };
+  const used = new Set<string>();
   for (const [k, shard] of shards.entries()) {
     const t0 = performance.now();
     const bundle = join(root, shard.id);
-    const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
-    const { pages: count, left } = await indexShard(site, filesOf.get(shard.id)!, bundle, {
-      language,
-      leave: UI_DROPPED,
-      tick,
-    });
+    const shardPages = pagesOf.get(shard.id)!;
+    const key = shardKey(site, shardPages, language);
+    const dir = cache ? keptDir(cache, shard.id, key) : null;
+    const kept = dir ? await keptBundle(dir) : null;
+    let count: number;
+    let ui: (f: string) => Promise<Uint8Array | undefined>;
+    if (kept) {
+      await cp(kept.bundle, bundle, { recursive: true });
+      count = await indexedPages(bundle);
+      if (count !== shardPages.length)
+        fail('reuse', [`${kept.bundle}: holds ${count} pages, but ${shardPages.length} belong to it`]);
+      ui = (f) => readFile(join(kept.ui, f)).catch(() => undefined);
+      reused++;
+    } else {
+      const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
+      const run = await indexShard(
+        site,
+        shardPages.map((p) => p.file),
+        bundle,
+        { language, leave: UI_DROPPED, tick },
+      );
+      count = run.pages;
+      ui = async (f) => run.left.get(f);
+      if (dir) await keepBundle(dir, bundle, run.left);
+    }
+    if (dir) used.add(`${shard.id}-${key}`);
     if (k === 0)
       for (const f of UI_KEPT) {
-        const content = left.get(f);
+        const content = await ui(f);
         if (!content) fail('indexing', [`Pagefind wrote no ${f}`]);
         await writeFile(join(root, f), content);
       }
@@ -288,10 +402,13 @@ export async function buildSearch(
     const size = await bundleSize(bundle);
     index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
     logger.info(
-      `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages in ` +
-        `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages ` +
+        (kept
+          ? 'unchanged, copied from the build cache'
+          : `indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`),
     );
   }
+  if (cache) await pruneKept(cache, used);
   if (indexed !== pages.length)
     fail('indexing', [`indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`]);
   const manifest: ShardManifest = { schema: 'baokan/search-shards@1', shards };
@@ -300,7 +417,7 @@ export async function buildSearch(
   const ms = Math.round(performance.now() - started);
   const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
   logger.info(
-    `indexed ${indexed} article pages (${language}) in ${shards.length} shard(s) in ${ms} ms → ` +
+    `${indexed} article pages (${language}) in ${shards.length} shard(s), ${reused} unchanged, in ${ms} ms → ` +
       `${relative(process.cwd(), root) || root}/: index ${kib(index.index)}, scripts and wasm ${kib(index.runtime)}`,
   );
 }
@@ -308,15 +425,20 @@ export async function buildSearch(
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const language = options.language ?? 'zh';
   const bundleDir = options.bundleDir ?? 'pagefind';
+  let cache: string | undefined;
   return {
     name: 'baokan-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cache = join(fileURLToPath(config.cacheDir), 'baokan-search');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         await buildSearch(site, join(site, bundleDir), {
           language,
           limit: shardLimit(options.shardArticles),
           logger,
+          cache,
         });
       },
     },

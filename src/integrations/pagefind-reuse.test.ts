@@ -1,0 +1,91 @@
+/**
+ * The search integration keeps each shard's bundle in the build cache under a key of its pages'
+ * URLs and bytes (buildSearch with `cache`): a later build whose shard holds the same pages copies
+ * the bundle instead of indexing it again, and a shard whose pages changed is indexed afresh. The
+ * output must be what a build without the cache writes, byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
+import { buildSearch } from './pagefind.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'baokan-pagefind-reuse-'));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** An article page of `month` as the site builds it: a search body that declares its month. */
+function page(month: string, n: number, words = '报纸 文章 检索'): string {
+  return (
+    `<!doctype html><html lang="zh-Hans"><head><title>${month} 第${n}篇</title></head><body>` +
+    `<main data-pagefind-body ${SHARD_MONTH_ATTRIBUTE}="${month}"><h1>${month} 第${n}篇</h1>` +
+    `<p>${words.repeat(10)} ${n}</p></main></body></html>`
+  );
+}
+
+async function writeSite(site: string, months: Record<string, string>): Promise<void> {
+  for (const [month, words] of Object.entries(months))
+    for (let n = 0; n < 3; n++) {
+      await mkdir(join(site, month), { recursive: true });
+      await writeFile(join(site, month, `a${n}.html`), page(month, n, words));
+    }
+}
+
+/** Every file below `root` with the digest of its bytes. */
+async function digests(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of await readdir(root, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) {
+      const path = join(f.parentPath, f.name);
+      out[relative(root, path)] = createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex');
+    }
+  return out;
+}
+
+function logger() {
+  const lines: string[] = [];
+  return { lines, info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+}
+
+describe('search shards kept in the build cache', () => {
+  it(
+    'copies unchanged shards, re-indexes changed ones, and writes what a build without the cache writes',
+    { timeout: 120_000 },
+    async () => {
+      const site = join(dir, 'site');
+      const cache = join(dir, 'cache');
+      // Shards of at most 3 articles: one shard a month.
+      await writeSite(site, { '2021-01': '报纸 文章 检索', '2021-02': '新闻 记者 编辑' });
+      const first = logger();
+      await buildSearch(site, join(site, 'pagefind'), { language: 'zh', limit: 3, logger: first, cache });
+      expect(first.lines.filter((l) => l.includes('copied from the build cache'))).toEqual([]);
+      const built = await digests(join(site, 'pagefind'));
+
+      const second = logger();
+      await buildSearch(site, join(site, 'pagefind'), { language: 'zh', limit: 3, logger: second, cache });
+      expect(second.lines.filter((l) => l.includes('copied from the build cache'))).toHaveLength(2);
+      expect(await digests(join(site, 'pagefind'))).toEqual(built);
+
+      // One month changes: its shard is indexed again, the other copied.
+      await writeSite(site, { '2021-02': '报刊 版面 标题' });
+      const third = logger();
+      await buildSearch(site, join(site, 'pagefind'), { language: 'zh', limit: 3, logger: third, cache });
+      const copied = third.lines.filter((l) => l.includes('copied from the build cache'));
+      expect(copied).toHaveLength(1);
+      expect(copied[0]).toContain('2021-01');
+      const fresh = join(dir, 'fresh');
+      await buildSearch(site, fresh, { language: 'zh', limit: 3, logger: logger() });
+      expect(await digests(join(site, 'pagefind'))).toEqual(await digests(fresh));
+      // Only the bundles this build used stay in the cache.
+      expect((await readdir(cache)).length).toBe(2);
+    },
+  );
+});
