@@ -1,0 +1,116 @@
+/**
+ * Heading groups: a run of heading-like blocks is collected (it ends at a byline, an author's
+ * line, a teaser marker, a signature, a table, a continuation or a photo credit) and read by what
+ * follows it: panels before a teaser marker, closing lines before a signature, an attribution
+ * (——人民网网友…) after text, a subhead inside the open article (subheads.ts), or — the usual case
+ * — the heading of a new article, its lines given their roles (heading-roles.ts).
+ */
+import type { Block } from '../blocks.ts';
+import { blockLines, type Assembly, type Draft, type Stage } from '../assembly.ts';
+import { matchByline, matchPhotoCredit } from '../byline.ts';
+import { isAdLike, isNoticeTitle, isSignature, isTable } from '../block-shapes.ts';
+import { matchContinuedFrom, matchSee } from '../cross-references.ts';
+import { headingRoles } from '../heading-roles/heading-roles.ts';
+import { isSubheadOf } from '../subheads/subheads.ts';
+import { visibleLength } from '../../text/characters.ts';
+
+/** The heading group starting at block i: its blocks and the index of the block after it. */
+export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; end: number } {
+  const group: Block[] = [a.blocks[i]!];
+  let j = i + 1;
+  while (j < a.blocks.length) {
+    const g = a.blocks[j]!;
+    // A short line right under a heading continues the group even at the body's indent (some
+    // archives set the 副题 there).
+    const continues = a.headingCandidate(g) || (visibleLength(g.text) <= 24 && a.plainHeading(g));
+    if (
+      !continues ||
+      a.isAuthorLine(j) ||
+      matchByline(g.text) ||
+      matchSee(g.text, 0) ||
+      isSignature(g) ||
+      isTable(g)
+    )
+      break;
+    if (matchContinuedFrom(g.text, 0) || g.lines.some((l) => matchPhotoCredit(l.text))) break;
+    group.push(g);
+    j++;
+  }
+  return { group, end: j };
+}
+
+/** Set an article's headings from its heading group. */
+export function applyHeadings(a: Assembly, d: Draft, group: readonly Block[]): void {
+  const roles = headingRoles(group);
+  d.column = roles.column;
+  d.kicker = roles.kicker;
+  d.headline = roles.headline;
+  d.subtitle = roles.subtitle;
+  if (roles.edit) d.edits.push(roles.edit);
+  a.touch(d, group.flatMap(blockLines));
+}
+
+/** Panels before a teaser: an advert or slogan (its own item), then the teaser's own headline. */
+function teaserWithPanels(a: Assembly, group: Block[]): void {
+  let lastAd = -1;
+  group.forEach((g, k) => {
+    if (isAdLike(g.text)) lastAd = k;
+  });
+  if (lastAd >= 0 && lastAd < group.length - 1) {
+    const ad = a.newDraft();
+    ad.kind = 'ad';
+    const adGroup = group.slice(0, lastAd + 1);
+    const signOff = adGroup.filter((g, k) => k > 0 && isAdLike(g.text) && !/[★☆◆◇]/u.test(g.text));
+    applyHeadings(
+      a,
+      ad,
+      adGroup.filter((g) => !signOff.includes(g)),
+    );
+    for (const s of signOff) a.addText(ad, s.text, blockLines(s));
+    ad.closed = true;
+    group.splice(0, lastAd + 1);
+  }
+  applyHeadings(a, a.newDraft(), group);
+}
+
+export const headingGroup: Stage = (a, i) => {
+  const b = a.blocks[i]!;
+  if (!a.headingCandidate(b)) return 0;
+  const c = a.open();
+  const { group, end: j } = collectHeadingGroup(a, i);
+  const follower = a.blocks[j];
+  const followerIsByline = !!follower && (!!matchByline(follower.text) || a.isAuthorLine(j));
+
+  if (follower && matchSee(follower.text, 0)) {
+    teaserWithPanels(a, group);
+    return j - i;
+  }
+  if (follower && isSignature(follower) && c) {
+    // closing lines of a notice, before its signature
+    for (const g of group) a.addText(c, g.text, blockLines(g));
+    return j - i;
+  }
+  const lone = !followerIsByline && group.length === 1 && !!c && c.paragraphs.length > 0;
+  // A line that opens with —— after text is the text's attribution (——人民网网友…), not a heading.
+  if (lone && /^[—－]{2}/u.test(b.text)) {
+    a.addText(c!, b.text, blockLines(b));
+    return 1;
+  }
+  // A lone heading inside an article: a subhead, unless it reads as the start of another article.
+  if (lone && !isNoticeTitle(b.text) && isSubheadOf(a, c!, b, j)) {
+    a.addSubhead(c!, b.text, blockLines(b));
+    return 1;
+  }
+
+  const d = a.newDraft();
+  applyHeadings(a, d, group);
+  // a group with advert signs and no text of its own is an advert
+  if (
+    !followerIsByline &&
+    (!follower || a.headingCandidate(follower)) &&
+    group.some((g) => isAdLike(g.text))
+  ) {
+    d.kind = 'ad';
+  }
+  return j - i;
+};

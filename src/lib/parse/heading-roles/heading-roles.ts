@@ -1,0 +1,95 @@
+/**
+ * The roles of a heading group's lines: 栏目 (column label), 引题 (kicker), 主题 (headline), 副题
+ * (subtitle). Marked lines first (a kicker ends in —— or a short ：, a subtitle starts with ——
+ * or names the officials present); then, of two plain lines, a column tag in brackets marks the
+ * headline, two short parallel lines are one headline, a much shorter second line is the headline
+ * under its kicker, otherwise headline + subtitle; three plain lines read 引题, 主题, 副题.
+ */
+import type { Block } from '../blocks.ts';
+import type { Edit } from '../../model/issue.ts';
+import { blockLines } from '../assembly.ts';
+import { isKickerMarked, isLabelBlock, isOfficialsLine, isSubtitleMarked } from '../block-shapes.ts';
+import { visibleLength } from '../../text/characters.ts';
+
+/** A column tag closing a headline: （身边的经济故事）, （新春走基层）, （快评）. */
+const COLUMN_TAG = /[^（(][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$/u;
+
+export interface HeadingRoles {
+  column: string | null;
+  kicker: string | null;
+  headline: string;
+  subtitle: string | null;
+  /** an edit to record (a headline printed in two lines, joined) */
+  edit: Edit | null;
+}
+
+/** Give a heading group's blocks their roles. */
+export function headingRoles(group: readonly Block[]): HeadingRoles {
+  const columns: string[] = [];
+  const kickers: string[] = [];
+  const subtitles: string[] = [];
+  const unmarked: Block[] = [];
+  let edit: Edit | null = null;
+  group.forEach((b, k) => {
+    if (k > 0 && isLabelBlock(b)) columns.push(b.lines.map((l) => l.text).join(' '));
+    else if (isKickerMarked(b.text) && k < group.length - 1) kickers.push(b.text);
+    else if (isSubtitleMarked(b.text) && k > 0) subtitles.push(b.text);
+    else if (k > 0 && isOfficialsLine(b.text) && unmarked.length > 0) subtitles.push(b.text);
+    else unmarked.push(b);
+  });
+  let headline = '';
+  if (unmarked.length === 1) headline = unmarked[0]!.text;
+  else if (unmarked.length === 2) {
+    const [a, b] = [unmarked[0]!.text, unmarked[1]!.text];
+    const la = visibleLength(a);
+    const lb = visibleLength(b);
+    if (kickers.length > 0) {
+      headline = a;
+      subtitles.unshift(b);
+    } else if (subtitles.length > 0) {
+      // With a subtitle already marked, two more lines make the classic three-level heading.
+      kickers.push(a);
+      headline = b;
+    } else if (COLUMN_TAG.test(b) !== COLUMN_TAG.test(a)) {
+      // A column tag in brackets follows the 主题 (…的24小时（新春走基层）): the tagged line is
+      // the headline, the other its 引题 (above) or 副题 (below).
+      if (COLUMN_TAG.test(b)) {
+        kickers.push(a);
+        headline = b;
+      } else {
+        headline = a;
+        subtitles.unshift(b);
+      }
+    } else if (la <= 8 && Math.abs(la - lb) <= 1) {
+      // A headline printed in two parallel lines: 缅怀革命先烈 / 赓续精神血脉
+      headline = `${a} ${b}`;
+      edit = {
+        kind: 'heading-joined',
+        note: '分两行印出的标题已合并为一行',
+        lines: [...blockLines(unmarked[0]!), ...blockLines(unmarked[1]!)],
+      };
+    } else if (lb <= 0.6 * la) {
+      kickers.push(a);
+      headline = b;
+    } else {
+      headline = a;
+      subtitles.unshift(b);
+    }
+  } else if (unmarked.length >= 3) {
+    if (kickers.length === 0) kickers.push(unmarked.shift()!.text);
+    headline = unmarked.shift()!.text;
+    subtitles.unshift(...unmarked.map((b) => b.text));
+  } else if (kickers.length > 0) {
+    // Only marked lines: the last kicker-marked line is the headline.
+    headline = kickers.pop()!;
+  } else if (subtitles.length > 0) {
+    headline = subtitles.shift()!;
+  }
+  return {
+    column: columns.length ? columns.join(' ') : null,
+    kicker: kickers.length ? kickers.join(' ') : null,
+    headline,
+    subtitle: subtitles.length ? subtitles.join(' ') : null,
+    edit,
+  };
+}
