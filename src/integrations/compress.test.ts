@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brotliBytes, compressionOn, compressSite, gzipBytes } from './compress.ts';
+import { brotliBytes, CompressionCache, compressionOn, compressSite, gzipBytes } from './compress.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -72,6 +72,28 @@ describe('pre-compressed siblings', () => {
     expect(gz[3]).toBe(0); // FLG: no name, comment or extra field
     const data = Buffer.from('报刊'.repeat(500));
     expect(await brotliBytes(data, 11)).toEqual(await brotliBytes(data, 11));
+  });
+
+  it('takes unchanged files from the build cache, writing what compressing writes, and prunes the rest', async () => {
+    const plain = site();
+    await compressSite(plain);
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    const first = site();
+    const cold = await compressSite(first, new CompressionCache(kept));
+    expect(cold.cached).toBe(0);
+    const second = site();
+    writeFileSync(join(second, 'a/b/index.html'), 'changed '.repeat(400));
+    const cache = new CompressionCache(kept);
+    const warm = await compressSite(second, cache);
+    // index.html and site.css unchanged (tiny.json too: its "no sibling" is kept); a/b changed
+    expect(warm.cached).toBe(3);
+    for (const f of list(plain).filter((f) => !f.startsWith('a/b/')))
+      expect(readFileSync(join(second, f)), f).toEqual(readFileSync(join(plain, f)));
+    expect(brotliDecompressSync(readFileSync(join(second, 'a/b/index.html.br'))).toString()).toBe(
+      'changed '.repeat(400),
+    );
+    expect(await cache.prune()).toBe(2); // the old a/b/index.html's .br and .gz
   });
 
   it('is on unless BAOKAN_COMPRESS says 0', () => {

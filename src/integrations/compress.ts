@@ -13,10 +13,14 @@
  *   name, so two builds of the same input give the same bytes. `BAOKAN_COMPRESS=0` turns this off
  *   (the GitHub Pages workflow does: Pages compresses on the fly and never serves siblings).
  *
- * The compression runs on zlib's thread pool, a few files at a time.
+ * The compression runs on zlib's thread pool, a few files at a time. Each result is kept in the
+ * build cache (`<cacheDir>/baokan-compress/`) under a digest of the file's bytes and the
+ * parameters, so a daily build compresses only the files that changed; kept results no build used
+ * are removed.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -70,10 +74,73 @@ export interface CompressionTotals {
   gzTo: number;
   /** files that shrank by less than 10 % either way (Pagefind chunks, tiny files) */
   skipped: number;
+  /** files whose siblings came from the build cache */
+  cached: number;
 }
 
-/** Write `.br` and `.gz` beside every compressible file below `site`; stale siblings are removed first. */
-export async function compressSite(site: string): Promise<CompressionTotals> {
+/**
+ * Compressed bytes kept between builds, one file per input digest and method (`<hh>/<digest>.br`);
+ * an empty file records that the result was not worth keeping (no compressor writes zero bytes).
+ */
+export class CompressionCache {
+  readonly used = new Set<string>();
+  constructor(readonly dir: string) {}
+
+  /** The kept result for `key`, or undefined; an empty buffer means "no sibling". */
+  async get(key: string): Promise<Buffer | undefined> {
+    this.used.add(key);
+    return readFile(this.path(key)).catch(() => undefined);
+  }
+
+  async put(key: string, bytes: Buffer | null): Promise<void> {
+    const path = this.path(key);
+    await mkdir(join(path, '..'), { recursive: true });
+    const tmp = `${path}.tmp-${process.pid}`;
+    await writeFile(tmp, bytes ?? Buffer.alloc(0));
+    await rename(tmp, path);
+  }
+
+  /** Remove kept results this build did not ask for. */
+  async prune(): Promise<number> {
+    let removed = 0;
+    for (const sub of await readdir(this.dir).catch(() => [] as string[]))
+      for (const name of await readdir(join(this.dir, sub)).catch(() => [] as string[]))
+        if (!this.used.has(name)) {
+          await rm(join(this.dir, sub, name), { force: true });
+          removed++;
+        }
+    return removed;
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), key);
+  }
+}
+
+/** The siblings worth writing for `data`: from the cache when it has them, else compressed (and kept). */
+async function siblings(
+  data: Buffer,
+  quality: number,
+  cache?: CompressionCache,
+): Promise<{ br: Buffer | null; gz: Buffer | null; fromCache: boolean }> {
+  const digest = createHash('sha256').update(data).digest('hex');
+  const keys = { br: `${digest}-q${quality}.br`, gz: `${digest}.gz` };
+  if (cache) {
+    const [br, gz] = await Promise.all([cache.get(keys.br), cache.get(keys.gz)]);
+    if (br && gz) return { br: br.length ? br : null, gz: gz.length ? gz : null, fromCache: true };
+  }
+  const [b, g] = await Promise.all([brotliBytes(data, quality), gzipBytes(data)]);
+  const br = worthKeeping(data.length, b.length) ? b : null;
+  const gz = worthKeeping(data.length, g.length) ? g : null;
+  if (cache) await Promise.all([cache.put(keys.br, br), cache.put(keys.gz, gz)]);
+  return { br, gz, fromCache: false };
+}
+
+/**
+ * Write `.br` and `.gz` beside every compressible file below `site`; stale siblings are removed
+ * first. With a cache, files compressed by an earlier build are not compressed again.
+ */
+export async function compressSite(site: string, cache?: CompressionCache): Promise<CompressionTotals> {
   const all = await sitePathsBelow(site);
   for (const f of all)
     if (/\.(?:br|gz)$/.test(f) && compressible(f.slice(0, -3))) await rm(join(site, f), { force: true });
@@ -88,6 +155,7 @@ export async function compressSite(site: string): Promise<CompressionTotals> {
     gzFrom: 0,
     gzTo: 0,
     skipped: 0,
+    cached: 0,
   };
   let next = 0;
   const worker = async () => {
@@ -100,23 +168,21 @@ export async function compressSite(site: string): Promise<CompressionTotals> {
         t.skipped++;
         continue;
       }
-      const [b, g] = await Promise.all([brotliBytes(data, brotliQuality(path)), gzipBytes(data)]);
-      let kept = false;
-      if (worthKeeping(data.length, b.length)) {
-        await writeFile(`${file}.br`, b);
+      const { br, gz, fromCache } = await siblings(data, brotliQuality(path), cache);
+      if (fromCache) t.cached++;
+      if (br) {
+        await writeFile(`${file}.br`, br);
         t.br++;
         t.brFrom += data.length;
-        t.brTo += b.length;
-        kept = true;
+        t.brTo += br.length;
       }
-      if (worthKeeping(data.length, g.length)) {
-        await writeFile(`${file}.gz`, g);
+      if (gz) {
+        await writeFile(`${file}.gz`, gz);
         t.gz++;
         t.gzFrom += data.length;
-        t.gzTo += g.length;
-        kept = true;
+        t.gzTo += gz.length;
       }
-      if (!kept) t.skipped++;
+      if (!br && !gz) t.skipped++;
     }
   };
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
@@ -130,11 +196,13 @@ async function topEntries(site: string): Promise<{ name: string; dir: boolean }[
 
 export default function compressIntegration(): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'baokan-compress',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cacheDir = join(fileURLToPath(config.cacheDir), 'baokan-compress');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
@@ -144,14 +212,17 @@ export default function compressIntegration(): AstroIntegration {
           return;
         }
         const started = performance.now();
-        const t = await compressSite(site);
+        const cache = new CompressionCache(cacheDir);
+        const t = await compressSite(site, cache);
+        await cache.prune();
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
         logger.info(
           `pre-compressed ${t.files} files (${mb(t.bytes)}) in ${Math.round(performance.now() - started)} ms: ` +
             `${t.br} .br (${mb(t.brFrom)} → ${mb(t.brTo)}, −${pct(t.brFrom, t.brTo)}), ` +
             `${t.gz} .gz (${mb(t.gzFrom)} → ${mb(t.gzTo)}, −${pct(t.gzFrom, t.gzTo)}); ` +
-            `${t.skipped} left as they are (compressed already, or < 10 % smaller)`,
+            `${t.skipped} left as they are (compressed already, or < 10 % smaller); ` +
+            `${t.cached} unchanged since a kept build`,
         );
       },
     },
