@@ -55,7 +55,9 @@ describe('a synthetic issue through the real parser', () => {
   for (const paper of PAPERS) {
     it(`${paper.name}: masthead, 8 pages, 6–8 articles a page, bylines, 3–6 paragraphs`, () => {
       const text = issueText(material, paper, { y: 2016, m: 2, d: 29 }, 12345, 7);
-      const issue = parseIssue(new TextEncoder().encode(text), `${paper.id}-2016-02-29.txt`, { catalog });
+      const issue = parseIssue(new TextEncoder().encode(text), `${paper.id}-2016-02-29.txt`, {
+        catalog,
+      }).issue;
       expect(issue.id).toBe(`${paper.id}-2016-02-29`);
       expect(issue.paper).toMatchObject({ id: paper.id, confidence: 'high' });
       expect(issue.date).toMatchObject({ value: '2016-02-29', method: 'masthead', confidence: 'high' });

@@ -4,14 +4,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { combineParts, pageLabel } from './combine.ts';
 import { loadCatalog } from './load-folder.ts';
-import { fileSlug, parseIssueWithSource } from '../parse/parse-issue.ts';
+import { fileSlug, parseIssue } from '../parse/parse-issue.ts';
 import type { Issue } from '../model/issue.ts';
 
 const catalog = loadCatalog(resolve(import.meta.dirname, '../../../content/papers.json'));
 const seedBytes = (f: string) =>
   new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../seeds', f)));
 const parse = (f: string, name: string, hints?: { pages?: number[] }): Issue =>
-  parseIssueWithSource(seedBytes(f), name, { catalog, name, hints }).issue;
+  parseIssue(seedBytes(f), name, { catalog, name, hints }).issue;
 
 describe('page labels', () => {
   it.each([
@@ -47,8 +47,8 @@ describe('an issue in two files, one per 版', () => {
   const cut = whole.pages[1]!.lines.start - 1;
   const p1 = new TextEncoder().encode(lines.slice(0, cut).join('\n'));
   const p2 = new TextEncoder().encode(lines.slice(cut).join('\n'));
-  const part1 = parseIssueWithSource(p1, 'b-p1.txt', { catalog, name: 'b-p1.txt' }).issue;
-  const part2 = parseIssueWithSource(p2, 'a-p2.txt', {
+  const part1 = parseIssue(p1, 'b-p1.txt', { catalog, name: 'b-p1.txt' }).issue;
+  const part2 = parseIssue(p2, 'a-p2.txt', {
     catalog,
     name: 'a-p2.txt',
     hints: { pages: [2] },

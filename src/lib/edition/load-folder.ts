@@ -18,7 +18,7 @@ import { combineParts } from './combine.ts';
 import { parseCorrections, type Correction } from '../editorial/corrections.ts';
 import { listSeedFiles, readSeedBytes, type FileProblem } from './files.ts';
 import { parseHints, type Hints } from '../editorial/hints.ts';
-import { parseIssueWithSource } from '../parse/parse-issue.ts';
+import { parseIssue } from '../parse/parse-issue.ts';
 import type { PaperCatalog } from '../parse/paper.ts';
 import { InputError, type SourceText } from '../parse/read.ts';
 import type { Issue } from '../model/issue.ts';
@@ -115,7 +115,7 @@ export function parseFile(
     // Hints are named like their seed: relative to the seed folder.
     const hintsName = hintsPath && posix.join(posix.dirname(name), basename(hintsPath));
     const hints = hintsPath ? parseHints(readFileSync(hintsPath, 'utf8'), hintsName!) : readHints(path);
-    return { ...parseIssueWithSource(bytes, path, { catalog, hints, corrections, name }), path };
+    return { ...parseIssue(bytes, path, { catalog, hints, corrections, name }), path };
   } catch (e) {
     if (e instanceof InputError) return { file: name, message: e.message.split('\n').join('; ') };
     const code = (e as NodeJS.ErrnoException).code;

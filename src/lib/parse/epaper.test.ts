@@ -8,11 +8,11 @@ import { bodyIndentOf } from './assemble.ts';
 import { matchByline, matchNameLine, splitCaptionCredit } from './byline.ts';
 import { toBlocks } from './blocks.ts';
 import { loadCatalog } from '../edition/load-folder.ts';
-import { parseIssueWithSource } from './parse-issue.ts';
+import { parseIssue } from './parse-issue.ts';
 
 const catalog = loadCatalog(resolve(import.meta.dirname, '../../../content/papers.json'));
 const parse = (lines: string[]) =>
-  parseIssueWithSource(new TextEncoder().encode(lines.join('\r\n')), 'p.txt', { catalog }).issue;
+  parseIssue(new TextEncoder().encode(lines.join('\r\n')), 'p.txt', { catalog }).issue;
 const body = (s: string) => `\u3000\u3000${s}`;
 const LONG =
   '这是一段足够长的正文，用来说明正文段落的缩进方式，它写满了一整行，还多出了一些字，再多写几个字。';

@@ -67,7 +67,7 @@ describe('the file name as date and page evidence in parsing', () => {
   const body = '江边的桃花开了\n\n三月的江边，桃花开了。市民纷纷走出家门，踏青赏花，公园里游人如织。\n';
 
   it('dates an issue whose text gives no date, and numbers its one page', () => {
-    const issue = parseIssue(text(body), 'p03.txt', { catalog, name: '2020/01/07/p03.txt' });
+    const issue = parseIssue(text(body), 'p03.txt', { catalog, name: '2020/01/07/p03.txt' }).issue;
     expect(issue.date).toMatchObject({ value: '2020-01-07', method: 'file-name', confidence: 'medium' });
     expect(issue.date.evidence[0]).toEqual({ kind: 'file-name', text: '2020/01/07' });
     expect(issue.pages[0]).toMatchObject({ number: 3, numberKnown: false });
@@ -76,13 +76,13 @@ describe('the file name as date and page evidence in parsing', () => {
 
   it('keeps a masthead date and warns when the name disagrees', () => {
     const masthead = '衡阳日报\n\n2021年3月6日 星期六\n\n今日八版\n\n';
-    const issue = parseIssue(text(masthead + body), 'x.txt', { catalog, name: 'hyrb_20210307.txt' });
+    const issue = parseIssue(text(masthead + body), 'x.txt', { catalog, name: 'hyrb_20210307.txt' }).issue;
     expect(issue.date).toMatchObject({ value: '2021-03-06', method: 'masthead' });
     expect(issue.warnings.map((w) => w.code)).toContain('date-file-name-disagrees');
   });
 
   it('leaves a name without a date alone', () => {
-    const issue = parseIssue(text(body), 'x.txt', { catalog, name: 'input.txt' });
+    const issue = parseIssue(text(body), 'x.txt', { catalog, name: 'input.txt' }).issue;
     expect(issue.date.method).not.toBe('file-name');
   });
 });

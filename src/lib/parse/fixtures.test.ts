@@ -31,7 +31,7 @@ describe('fixtures', () => {
     it(name, () => {
       const issue = parseIssue(new Uint8Array(readFileSync(join(dir, 'input.txt'))), join(dir, 'input.txt'), {
         catalog,
-      });
+      }).issue;
       const expectedPath = join(dir, 'expected.json');
       const actual = JSON.parse(JSON.stringify(issue));
       if (process.env.UPDATE) {

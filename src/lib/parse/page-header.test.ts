@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGE_HEADER } from './assemble.ts';
 import { loadCatalog } from '../edition/load-folder.ts';
-import { openingTitle, parseIssueWithSource } from './parse-issue.ts';
+import { openingTitle, parseIssue } from './parse-issue.ts';
 
 const catalog = loadCatalog(resolve(import.meta.dirname, '../../../content/papers.json'));
 
@@ -36,7 +36,7 @@ describe('page headers', () => {
       '　　工作报告通篇贯穿党的自我革命的重要思想，对2025年工作进行全面部署。',
       '',
     ].join('\r\n');
-    const issue = parseIssueWithSource(new TextEncoder().encode(text), 'p.txt', { catalog }).issue;
+    const issue = parseIssue(new TextEncoder().encode(text), 'p.txt', { catalog }).issue;
     expect(issue.date).toMatchObject({ value: '2025-03-01', method: 'page-header', confidence: 'high' });
     expect(issue.paper).toMatchObject({ name: '人民日报', confidence: 'high' });
     expect(issue.paper.id).toMatch(/^paper-[0-9a-f]{8}$/);
@@ -75,7 +75,7 @@ describe('titles of items printed without a headline', () => {
       '（上接第一版①）会议强调，要抓好安全生产，确保全市大局稳定。',
       '',
     ].join('\n');
-    const issue = parseIssueWithSource(new TextEncoder().encode(text), 'c.txt', { catalog }).issue;
+    const issue = parseIssue(new TextEncoder().encode(text), 'c.txt', { catalog }).issue;
     expect(issue.articles.map((a) => a.title)).toEqual(['市政府召开常务会议', '（续）市政府召开常务会议']);
   });
 });

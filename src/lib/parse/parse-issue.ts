@@ -128,13 +128,11 @@ function derivedTitle(
   return (prefix[a.kind] ?? '') + (head || '（无标题）');
 }
 
-/** Parse one issue file's bytes. Throws InputError for input that cannot be read as an issue. */
-export function parseIssue(bytes: Uint8Array, path: string, options: ParseOptions): Issue {
-  return parseIssueWithSource(bytes, path, options).issue;
-}
-
-/** Like parseIssue, also returning the decoded source (for the source-text view). */
-export function parseIssueWithSource(
+/**
+ * Parse one issue file's bytes: the issue, and the decoded source text it was read from (for the
+ * source-text view). Throws InputError for input that cannot be read as an issue.
+ */
+export function parseIssue(
   bytes: Uint8Array,
   path: string,
   options: ParseOptions,

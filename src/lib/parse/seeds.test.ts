@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../edition/load-folder.ts';
 import { accountedStrings, checkConservation } from './conservation.ts';
-import { parseIssueWithSource } from './parse-issue.ts';
+import { parseIssue } from './parse-issue.ts';
 import type { Issue } from '../model/issue.ts';
 
 const seedsDir = resolve(import.meta.dirname, '../../../seeds');
@@ -15,7 +15,7 @@ const files = readdirSync(seedsDir)
   .filter((f) => f.endsWith('.txt'))
   .sort();
 const parse = (f: string) =>
-  parseIssueWithSource(new Uint8Array(readFileSync(join(seedsDir, f))), join(seedsDir, f), { catalog });
+  parseIssue(new Uint8Array(readFileSync(join(seedsDir, f))), join(seedsDir, f), { catalog });
 const parsed = Object.fromEntries(files.map((f) => [f.slice(0, 3), parse(f)]));
 const issue = (k: string): Issue => parsed[k]!.issue;
 const byHeadline = (k: string, h: string) => {
