@@ -7,7 +7,7 @@
  *   pages: [1, 3]              # page numbers in reading order
  */
 import { z } from 'zod';
-import { EditorialFileError, isoDate, parseEditorialYaml, textError, zodProblems } from './corrections.ts';
+import { EditorialFileError, isoDate, parseEditorialYaml, textError, zodProblems } from './editorial-file.ts';
 
 export interface Hints {
   paper?: string;

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { articleRecords } from '../../loaders/records.ts';
 import { repoRoot, seedEdition } from '../../../tests/support/seed-edition.ts';
 import { InputError } from '../parse/read.ts';
+import { EditorialFileError } from './editorial-file.ts';
 import { assignTopics, loadTopics, parseTopics, scoreTopics, type TopicInput } from './topics.ts';
 import type { Article } from '../model/issue.ts';
 
@@ -374,5 +375,62 @@ describe('bad taxonomy files', () => {
 
   it('parseTopics reports the given path', () => {
     expect(() => parseTopics('topics: 3', 'content/topics.yaml')).toThrow(/^content\/topics\.yaml: /);
+  });
+});
+
+describe('taxonomy problems: every one on a line of its own, with the YAML line', () => {
+  const general = '  - {slug: general, name: 综合, description: 其他, fallback: true}\n';
+  const problems = (text: string): string[] => {
+    try {
+      parseTopics(text, 'content/topics.yaml');
+    } catch (e) {
+      expect(e).toBeInstanceOf(EditorialFileError);
+      return (e as Error).message.split('\n');
+    }
+    return [];
+  };
+
+  it.each([
+    [
+      'bad keywords, each named',
+      `topics:\n  - slug: sports\n    name: 体育\n    description: x\n    keywords:\n      - {体育: 0}\n      - ''\n      - [a]\n      - 体育\n      - 比赛\n      - 比赛\n${general}`,
+      [
+        'content/topics.yaml:6: topic 1 (sports): keyword 1 "体育" needs a positive number as weight',
+        'content/topics.yaml:7: topic 1 (sports): keyword 2 must be a non-empty word',
+        'content/topics.yaml:8: topic 1 (sports): keyword 3 must be a word or "word: weight"',
+      ],
+    ],
+    [
+      'a repeated keyword',
+      `topics:\n  - slug: sports\n    name: 体育\n    description: x\n    keywords:\n      - 比赛\n      - 比赛\n${general}`,
+      ['content/topics.yaml:7: topic 1 (sports): keyword 2 "比赛" is listed twice'],
+    ],
+    [
+      'several fields of one topic',
+      `topics:\n  - slug: Sports\n    name: 3\n    keyword: [体育]\n${general}`,
+      [
+        'content/topics.yaml:2: topic 1 (Sports): "slug" must be ASCII lowercase letters, digits and hyphens',
+        'content/topics.yaml:2: topic 1 (Sports): "description" is required',
+        'content/topics.yaml:3: topic 1 (Sports): "name" must be text, not a number (put it in quotes)',
+        'content/topics.yaml:4: topic 1 (Sports): unknown field "keyword"',
+      ],
+    ],
+    [
+      'a slug used twice',
+      `topics:\n${general}  - slug: general\n    name: 体育\n    description: x\n    keywords: [体育]\n`,
+      ['content/topics.yaml:3: topic 2 (general): slug "general" is used twice'],
+    ],
+    [
+      'a topic that is not a mapping',
+      'topics:\n  - 3\n',
+      ['content/topics.yaml:2: topic 1 must be a mapping'],
+    ],
+    [
+      'no fallback (a problem of the whole file, no line)',
+      'topics:\n  - {slug: sports, name: 体育, description: x, keywords: [体育]}\n',
+      ['content/topics.yaml: exactly one topic must have "fallback: true" (the catch-all), found 0'],
+    ],
+  ])('%s', (_what, text, expected) => {
+    expect(problems(text)).toEqual(expected);
   });
 });

@@ -14,42 +14,20 @@
  * the keyword's weight. The best topic is kept when it reaches MIN_SCORE; the second and third when they
  * reach RELATIVE_THRESHOLD of the best (and MIN_SCORE). An article that no topic reaches gets the
  * taxonomy's fallback topic (综合). The result depends only on the article text and the taxonomy.
+ *
+ * The file itself (schema, reading, messages) is src/lib/editorial/topics-file.ts.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { InputError } from '../parse/read.ts';
-import { cut } from '../text/words.ts';
+import { topicWords as words, type Taxonomy, type TopicKeyword } from './topics-file.ts';
 
-export interface TopicKeyword {
-  /** the keyword as written in the taxonomy */
-  word: string;
-  /** its words as jieba cuts it (a phrase matches where these follow each other) */
-  tokens: string[];
-  /** positive weight (1 unless the taxonomy says otherwise) */
-  weight: number;
-}
-
-export interface Topic {
-  /** ASCII slug, the URL segment (topics/<slug>/) */
-  slug: string;
-  /** name shown to readers */
-  name: string;
-  /** one sentence on what belongs under the topic */
-  description: string;
-  /** keywords (empty only for the fallback topic) */
-  keywords: TopicKeyword[];
-  /** the catch-all topic for articles no other topic fits */
-  fallback: boolean;
-}
-
-export interface Taxonomy {
-  /** the file it was read from (for messages) */
-  file: string;
-  /** topics in the file's order */
-  topics: Topic[];
-  /** the catch-all topic (also in `topics`) */
-  fallback: Topic;
-}
+export {
+  loadTopics,
+  parseTopics,
+  TaxonomySchema,
+  TopicSchema,
+  type Taxonomy,
+  type Topic,
+  type TopicKeyword,
+} from './topics-file.ts';
 
 /** A topic as stored on an article. */
 export interface TopicRef {
@@ -81,109 +59,6 @@ export const FIELD_WEIGHTS = { headline: 3, display: 2, body: 1 } as const;
 const K1 = 2;
 const B = 0.75;
 const TYPICAL_WORDS = 200;
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TOPIC_FIELDS = ['slug', 'name', 'description', 'keywords', 'fallback'];
-
-/** A word token (has a letter, digit or Han character), as opposed to punctuation and spaces. */
-const WORDLIKE = /[\p{L}\p{N}]/u;
-
-function words(text: string): string[] {
-  return cut(text).filter((w) => WORDLIKE.test(w));
-}
-
-/** Parse a taxonomy from YAML text; `path` names the file in error messages. */
-export function parseTopics(source: string, path: string): Taxonomy {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (e) {
-    throw new InputError(path, `topics are not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const list = data && typeof data === 'object' ? (data as { topics?: unknown }).topics : undefined;
-  if (!Array.isArray(list) || list.length === 0)
-    throw new InputError(path, 'the taxonomy needs a non-empty "topics" list');
-  const seen = new Set<string>();
-  const topics = list.map((raw, k): Topic => {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-      throw new InputError(path, `topic ${k + 1} must be a mapping`);
-    const r = raw as Record<string, unknown>;
-    const slug = typeof r.slug === 'string' ? r.slug : '';
-    const where = `topic ${k + 1}${slug ? ` (${slug})` : ''}`;
-    for (const key of Object.keys(r)) {
-      if (!TOPIC_FIELDS.includes(key)) throw new InputError(path, `${where}: unknown field "${key}"`);
-    }
-    if (!SLUG.test(slug))
-      throw new InputError(path, `${where}: "slug" must be ASCII lowercase letters, digits and hyphens`);
-    if (seen.has(slug)) throw new InputError(path, `${where}: slug "${slug}" is used twice`);
-    seen.add(slug);
-    const text = (key: string): string => {
-      const v = r[key];
-      if (typeof v !== 'string' || !v.trim())
-        throw new InputError(path, `${where}: "${key}" must be a non-empty text`);
-      return v.trim();
-    };
-    const name = text('name');
-    const description = text('description');
-    if (r.fallback !== undefined && typeof r.fallback !== 'boolean')
-      throw new InputError(path, `${where}: "fallback" must be true or false`);
-    const fallback = r.fallback === true;
-    const keywords = parseKeywords(r.keywords, fallback, where, path);
-    return { slug, name, description, keywords, fallback };
-  });
-  const fallbacks = topics.filter((t) => t.fallback);
-  if (fallbacks.length !== 1)
-    throw new InputError(
-      path,
-      `exactly one topic must have "fallback: true" (the catch-all), found ${fallbacks.length}`,
-    );
-  return { file: path, topics, fallback: fallbacks[0]! };
-}
-
-function parseKeywords(raw: unknown, fallback: boolean, where: string, path: string): TopicKeyword[] {
-  if (fallback) {
-    if (raw !== undefined && !(Array.isArray(raw) && raw.length === 0))
-      throw new InputError(path, `${where}: the fallback topic takes no keywords`);
-    return [];
-  }
-  if (!Array.isArray(raw) || raw.length === 0)
-    throw new InputError(path, `${where}: "keywords" must be a non-empty list`);
-  const seen = new Set<string>();
-  return raw.map((item, j) => {
-    let word: unknown = item;
-    let weight: unknown = 1;
-    if (item && typeof item === 'object' && !Array.isArray(item)) {
-      const entries = Object.entries(item as Record<string, unknown>);
-      if (entries.length !== 1)
-        throw new InputError(path, `${where}: keyword ${j + 1} must be a word or "word: weight"`);
-      [word, weight] = entries[0]!;
-    }
-    if (typeof word === 'number') word = String(word);
-    if (typeof word !== 'string' || !word.trim())
-      throw new InputError(path, `${where}: keyword ${j + 1} must be a non-empty word`);
-    word = word.trim();
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0)
-      throw new InputError(path, `${where}: keyword "${word as string}" needs a positive number as weight`);
-    const tokens = words(word as string);
-    if (tokens.length === 0)
-      throw new InputError(path, `${where}: keyword "${word as string}" has no letters or characters`);
-    const key = tokens.join('|');
-    if (seen.has(key)) throw new InputError(path, `${where}: keyword "${word as string}" is listed twice`);
-    seen.add(key);
-    return { word: word as string, tokens, weight };
-  });
-}
-
-/** Read and check a taxonomy file (content/topics.yaml). */
-export function loadTopics(path: string): Taxonomy {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(path, `cannot read the topic taxonomy: ${(e as Error).message}`);
-  }
-  return parseTopics(source, path);
-}
 
 /** The article's words by field weight. */
 function fields(a: TopicInput): { weight: number; words: string[] }[] {
