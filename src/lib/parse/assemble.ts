@@ -28,7 +28,7 @@ import {
   headingGoesOnHangingParagraph,
   headingOpensBrokenParagraph,
 } from './column-joins/column-joins.ts';
-import { headingGroup } from './heading-groups/heading-groups.ts';
+import { attribution, headingGroup } from './heading-groups/heading-groups.ts';
 import { subheadAtBodyIndent } from './subheads/subheads.ts';
 import { paragraph, textWithoutArticle } from './body-text/body-text.ts';
 import { finishArticles } from './article-kinds/article-kinds.ts';
@@ -58,6 +58,7 @@ export const STAGES: readonly Stage[] = [
   captionBetweenHalves,
   captionAfterHangingParagraph,
   // heading groups: a new article's headings, or a subhead (takes every heading-like block left)
+  attribution,
   headingGroup,
   // body text
   subheadAtBodyIndent,

@@ -73,6 +73,20 @@ function teaserWithPanels(a: Assembly, group: Block[]): void {
   applyHeadings(a, a.newDraft(), group);
 }
 
+/**
+ * A line that opens with —— after text is the text's attribution (——人民网网友…), not a heading:
+ * a 副题 opens with —— too, but it stands under its headline, never first in a heading group.
+ */
+export const attribution: Stage = (a, i) => {
+  const b = a.blocks[i]!;
+  const c = a.open();
+  if (!c || c.paragraphs.length === 0 || !/^[—－]{2}/u.test(b.text) || !a.headingCandidate(b)) return 0;
+  const next = a.blocks[i + 1];
+  if (next && (matchByline(next.text) || a.isAuthorLine(i + 1))) return 0;
+  a.addText(c, b.text, blockLines(b));
+  return 1;
+};
+
 export const headingGroup: Stage = (a, i) => {
   const b = a.blocks[i]!;
   if (!a.headingCandidate(b)) return 0;
@@ -91,11 +105,6 @@ export const headingGroup: Stage = (a, i) => {
     return j - i;
   }
   const lone = !followerIsByline && group.length === 1 && !!c && c.paragraphs.length > 0;
-  // A line that opens with —— after text is the text's attribution (——人民网网友…), not a heading.
-  if (lone && /^[—－]{2}/u.test(b.text)) {
-    a.addText(c!, b.text, blockLines(b));
-    return 1;
-  }
   // A lone heading inside an article: a subhead, unless it reads as the start of another article.
   if (lone && !isNoticeTitle(b.text) && isSubheadOf(a, c!, b, j)) {
     a.addSubhead(c!, b.text, blockLines(b));
