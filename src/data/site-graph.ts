@@ -1,8 +1,8 @@
 /**
  * The edition as the site reads it: collections grouped once per build (issue → pages → articles),
- * with paths and neighbours. Astro glue; the pure rules live in src/lib.
+ * with paths and neighbours. Astro glue; the pure rules live in src/lib (display helpers in
+ * src/lib/site/labels.ts).
  */
-import { KIND_LABELS } from '../lib/search/fields.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import {
   articlePath,
@@ -12,6 +12,10 @@ import {
   pagePath,
   sourceDownload,
 } from '../lib/site/urls.ts';
+import { paperLabel } from '../lib/site/labels.ts';
+import { calendarDays as daysWithIssues, type CalendarDay } from '../lib/site/archive.ts';
+import type { ListPlace } from '../lib/site/listing.ts';
+import { pageSlots } from '../lib/site/page-nav.ts';
 import { pushTo } from './group.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
@@ -108,7 +112,7 @@ async function build(): Promise<Edition> {
   );
   const papers = [...byPaper.entries()].map(([id, list]) => ({
     id,
-    name: list[0]!.entry.data.paper.name ?? '未知报纸',
+    name: paperLabel(list[0]!.entry.data.paper.name),
   }));
   return {
     issues: nodes,
@@ -125,60 +129,30 @@ function sortKey(n: IssueNode): string {
   return `${n.entry.data.date.value ?? '9999'}|${n.entry.data.paper.id}|${n.entry.id}`;
 }
 
-/** 2021年3月6日 */
-export function dateZh(iso: string | null): string {
-  if (!iso) return '日期不详';
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-const ROLE_ZH: Record<string, string> = {
-  reporter: '记者',
-  'all-media-reporter': '全媒体记者',
-  'trainee-reporter': '见习记者',
-  intern: '实习生',
-  correspondent: '通讯员',
-  photographer: '摄影',
-  'special-correspondent': '特约记者',
-  // printed without a role word: the name alone
-  contributor: '',
-};
-/** The credited role in Chinese: as printed (全媒体记者, 实习生 …), else the normalised role's name. */
-export const roleZh = (role: string, printed: string | null) =>
-  printed && printed !== '摄' ? printed : (ROLE_ZH[role] ?? role);
-
-/** A title cut to `chars` characters for breadcrumbs and pagers. */
-export function shortTitle(title: string, chars = 24): string {
-  const arr = Array.from(title);
-  return arr.length > chars ? `${arr.slice(0, chars).join('')}…` : title;
-}
-
-/** Characters of running text in an article (paragraphs, captions, tables): its length on the page. */
-export function textLength(a: ArticleEntry): number {
-  return a.data.length;
-}
-
-/** Reader-facing names of the article kinds (one list, shared with search). */
-export const KIND_ZH: Record<string, string> = KIND_LABELS;
-
-/** The first words of an article, for lists. */
-export function opening(a: ArticleEntry, chars = 60): string {
-  const arr = Array.from(a.data.opening);
-  return arr.length > chars ? `${arr.slice(0, chars).join('')}…` : a.data.opening;
-}
+/** An issue's paper name for readers (未知报纸 when it has none). */
+export const issuePaper = (issue: IssueNode): string => paperLabel(issue.entry.data.paper.name);
 
 /** Days with issues for the calendars: ISO date → link to the per-date page, papers of that day. */
 export function calendarDays(
   edition: Edition,
   href: (to: string) => string,
   prefix = '',
-): Map<string, { href: string; label: string; papers: string[] }> {
-  return new Map(
-    [...edition.byDate.entries()]
-      .filter(([iso]) => iso.startsWith(prefix))
-      .map(([iso, list]) => {
-        const papers = list.map((i) => i.entry.data.paper.name ?? '未知报纸');
-        return [iso, { href: href(datePath(iso)), label: papers.join('、'), papers }];
-      }),
+): Map<string, CalendarDay> {
+  return daysWithIssues(edition.byDate, issuePaper, (iso) => href(datePath(iso)), prefix);
+}
+
+/** Where an article sits, for ordering lists (src/lib/site/listing.ts). */
+export const listPlace = (a: ArticleNode): ListPlace => ({
+  date: a.entry.data.date,
+  paper: a.entry.data.paper.id,
+  pageIndex: a.page.entry.data.index,
+  order: a.entry.data.order,
+});
+
+/** Every page (版) an issue printed, the edition's pages in theirs (src/lib/site/page-nav.ts). */
+export function issueSlots(issue: IssueNode) {
+  return pageSlots(
+    issue.pages.map((p) => ({ ...p.entry.data, path: p.path, node: p })),
+    issue.entry.data.masthead?.pageCount ?? null,
   );
 }

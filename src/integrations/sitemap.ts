@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { absoluteUrl } from '../lib/site/address.ts';
 
 /** URLs per sitemap file (sitemaps.org: at most 50,000). */
 export const SITEMAP_LIMIT = 50_000;
@@ -27,11 +28,9 @@ export function xmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
-/** Absolute URL of a built page: `https://site/base/path/`. */
+/** Absolute URL of a built page: `https://site/base/path/` (each path segment percent-encoded). */
 export function pageUrl(site: string, base: string, pathname: string): string {
-  const root = new URL(base.endsWith('/') ? base : `${base}/`, site.endsWith('/') ? site : `${site}/`);
-  const path = pathname.replace(/^\/+/, '');
-  return new URL(path.split('/').map(encodeURIComponent).join('/'), root).href;
+  return absoluteUrl(site, base, pathname, true)!;
 }
 
 /** Pages that belong in a sitemap: everything but the error page. */

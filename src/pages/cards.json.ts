@@ -4,8 +4,9 @@
  * build, draws `<page>card.png` for each and removes it from the site.
  */
 import type { APIRoute } from 'astro';
-import { dateZh, getEdition } from '../data/site-graph.ts';
-import { pageName } from '../components/site/nav.ts';
+import { getEdition } from '../data/site-graph.ts';
+import { dateZh, paperLabel } from '../lib/site/labels.ts';
+import { pageName } from '../lib/site/page-nav.ts';
 import type { CardSpec } from '../lib/site/cards.ts';
 
 const join = (titles: string[]) => titles.filter(Boolean).join('；') || null;
@@ -14,7 +15,7 @@ export const GET: APIRoute = async () => {
   const edition = await getEdition();
   const specs: CardSpec[] = [];
   for (const issue of edition.issues) {
-    const paper = issue.entry.data.paper.name ?? '未知报纸';
+    const paper = paperLabel(issue.entry.data.paper.name);
     const date = dateZh(issue.entry.data.date.value);
     const front = issue.pages[0];
     specs.push({

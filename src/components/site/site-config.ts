@@ -1,9 +1,11 @@
 /**
  * The site's settings read once per build: the permalink origin (BAOKAN_SITE, else package.json
  * `homepage`) and the repository readers report errors on (BAOKAN_REPO, else package.json
- * `repository`). See src/lib/site/meta.ts for the rules.
+ * `repository`), and the base path the site is served under. See src/lib/site/meta.ts and
+ * src/lib/site/address.ts for the rules.
  */
 import pkg from '../../../package.json';
+import { normaliseBase } from '../../lib/site/address.ts';
 import { ORIGIN_WARNING, repositoryUrl, resolveOrigin, type SiteOrigin } from '../../lib/site/meta.ts';
 
 let origin: SiteOrigin | null = null;
@@ -20,4 +22,9 @@ export function siteOrigin(): SiteOrigin {
 /** The repository's https address, or null when none is configured. */
 export function repository(): string | null {
   return repositoryUrl(process.env, pkg as { repository?: unknown });
+}
+
+/** The base path the site is served under (BAOKAN_BASE through Astro's `base`), as `/` or `/baokan/`. */
+export function siteBase(): string {
+  return normaliseBase(import.meta.env.BASE_URL);
 }

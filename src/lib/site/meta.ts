@@ -11,6 +11,7 @@
  * - schema.org `NewsArticle` as JSON-LD, with the print position (printEdition, printPage,
  *   printSection) and the issue and periodical it is part of.
  */
+import { absoluteUrl, basePath } from './address.ts';
 
 export interface SiteOrigin {
   /** `https://host` (no trailing slash), or null when none is configured */
@@ -57,11 +58,8 @@ export interface Permalink {
 
 /** The permalink of a site path (`hengyang-daily/2021/03/06/1/a001/`) under `base` (`/` or `/baokan/`). */
 export function permalink(origin: string | null, base: string, path: string): Permalink {
-  const b = `/${base.replace(/^\/+|\/+$/gu, '')}/`.replace(/^\/\/$/u, '/');
-  const p = `${b}${path.replace(/^\/+/u, '')}`;
-  return origin
-    ? { href: `${origin.replace(/\/+$/u, '')}${p}`, absolute: true }
-    : { href: p, absolute: false };
+  const href = absoluteUrl(origin, base, path);
+  return href ? { href, absolute: true } : { href: basePath(base, path), absolute: false };
 }
 
 /**

@@ -117,13 +117,8 @@ export const paperPath = (paperId: string) => `${paperId}/`;
 export const reporterPath = (slug?: string, page = 1) =>
   slug === undefined ? 'reporters/' : page <= 1 ? `reporters/${slug}/` : `reporters/${slug}/${page}/`;
 
-/** The path of the page an Astro URL pathname stands for, without base and leading slash. */
-export function pathFromPathname(pathname: string, base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  let p = pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\//, '');
-  if (p.endsWith('index.html')) p = p.slice(0, -'index.html'.length);
-  return p;
-}
+/** The path of the page an Astro URL pathname stands for (see address.ts). */
+export { pathFromPathname } from './address.ts';
 
 /**
  * A relative link from the page at `from` to `to` (both site paths as above). Directory paths get an

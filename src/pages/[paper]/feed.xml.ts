@@ -1,8 +1,9 @@
 /** A paper's Atom feed (`<paper>/feed.xml`): its latest 30 dated issues with their front-page headlines. */
 import type { APIRoute } from 'astro';
-import { dateZh, getEdition } from '../../data/site-graph.ts';
-import { siteOrigin } from '../../components/site/site-config.ts';
-import { pageName } from '../../components/site/nav.ts';
+import { getEdition } from '../../data/site-graph.ts';
+import { dateZh, paperLabel } from '../../lib/site/labels.ts';
+import { siteBase, siteOrigin } from '../../components/site/site-config.ts';
+import { pageName } from '../../lib/site/page-nav.ts';
 import { atomFeed, escapeXml, FEED_LIMIT, linkFrom, paperFeedPath } from '../../lib/site/feeds.ts';
 import { paperPath } from '../../lib/site/urls.ts';
 
@@ -15,9 +16,9 @@ export const GET: APIRoute = async ({ params }) => {
   const edition = await getEdition();
   const paper = params.paper!;
   const issues = edition.byPaper.get(paper)!;
-  const name = issues[0]!.entry.data.paper.name ?? '未知报纸';
+  const name = paperLabel(issues[0]!.entry.data.paper.name);
   const { origin } = siteOrigin();
-  const base = import.meta.env.BASE_URL;
+  const base = siteBase();
   const self = paperFeedPath(paper);
   const link = (to: string) => linkFrom(origin, base, self, to);
   const latest = issues

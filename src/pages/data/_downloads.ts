@@ -6,13 +6,14 @@
  */
 import { gzipSync } from 'node:zlib';
 import { fullArticle } from '../../data/articles.ts';
-import { dateZh, getEdition, type ArticleNode, type IssueNode } from '../../data/site-graph.ts';
-import { pageName } from '../../components/site/nav.ts';
-import { siteOrigin } from '../../components/site/site-config.ts';
+import { getEdition, type ArticleNode, type IssueNode } from '../../data/site-graph.ts';
+import { dateZh, paperLabel } from '../../lib/site/labels.ts';
+import { pageName } from '../../lib/site/page-nav.ts';
+import { siteBase, siteOrigin } from '../../components/site/site-config.ts';
 import { articleMdast, issueMdast, toMarkdown, type ArticlePlace } from '../../lib/site/markdown.ts';
 import { permalink } from '../../lib/site/meta.ts';
 
-const base = () => import.meta.env.BASE_URL;
+const base = () => siteBase();
 const url = (path: string) => permalink(siteOrigin().origin, base(), path).href;
 
 const pageLabel = (a: ArticleNode) =>
@@ -21,7 +22,7 @@ const pageLabel = (a: ArticleNode) =>
 function place(a: ArticleNode): ArticlePlace {
   const issue = a.page.issue.entry.data;
   return {
-    printed: [issue.paper.name ?? '未知报纸', dateZh(issue.date.value), pageLabel(a)].join(' '),
+    printed: [paperLabel(issue.paper.name), dateZh(issue.date.value), pageLabel(a)].join(' '),
     url: url(a.path),
   };
 }
@@ -45,7 +46,7 @@ export function issueMarkdown(issue: IssueNode): string {
   ].filter(Boolean);
   return toMarkdown(
     issueMdast(
-      `${d.paper.name ?? '未知报纸'} ${dateZh(d.date.value)}`,
+      `${paperLabel(d.paper.name)} ${dateZh(d.date.value)}`,
       notes,
       issue.pages.map((p) => ({
         label: [pageName(p.entry.data.label), p.entry.data.header].filter(Boolean).join(' '),

@@ -1,9 +1,10 @@
 /** A topic's Atom feed (`topics/<slug>/feed.xml`): its latest 30 dated articles. */
 import type { APIRoute } from 'astro';
-import { dateZh, getEdition, type ArticleNode } from '../../../data/site-graph.ts';
+import { getEdition, type ArticleNode } from '../../../data/site-graph.ts';
+import { dateZh, paperLabel } from '../../../lib/site/labels.ts';
 import { pushTo } from '../../../data/group.ts';
-import { siteOrigin } from '../../../components/site/site-config.ts';
-import { pageName } from '../../../components/site/nav.ts';
+import { siteBase, siteOrigin } from '../../../components/site/site-config.ts';
+import { pageName } from '../../../lib/site/page-nav.ts';
 import { taxonomy } from '../../../loaders/edition-loader.ts';
 import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/site/feeds.ts';
 import { topicPath } from '../../../lib/site/urls.ts';
@@ -25,7 +26,7 @@ export const GET: APIRoute = async ({ params }) => {
   const name = taxonomy().topics.find((t) => t.slug === slug)?.name ?? slug;
   const { origin } = siteOrigin();
   const self = topicFeedPath(slug);
-  const link = (to: string) => linkFrom(origin, import.meta.env.BASE_URL, self, to);
+  const link = (to: string) => linkFrom(origin, siteBase(), self, to);
   const articles = [...edition.articles.values()]
     .filter((a) => a.entry.data.date && a.entry.data.topics.some((t) => t.slug === slug))
     .sort((a, b) => {
@@ -42,7 +43,7 @@ export const GET: APIRoute = async ({ params }) => {
     self: link(self),
     author: '报刊 baokan 数字版',
     entries: articles.map((a) => {
-      const paper = a.page.issue.entry.data.paper.name ?? '未知报纸';
+      const paper = paperLabel(a.page.issue.entry.data.paper.name);
       return {
         link: link(a.path),
         path: a.path,

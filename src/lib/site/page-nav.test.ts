@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbour, pageCounts, pageName, pageSlots } from './nav.ts';
+import { neighbour, pageCounts, pageName, pageSlots } from './page-nav.ts';
 
 describe('pageName', () => {
   it('drops the inferred note and keeps the variant note', () => {

@@ -2,7 +2,7 @@
  * Navigation rules of the issue, page (版) and article pages, kept free of Astro so they can be
  * tested on plain values.
  */
-import { toChineseNumber } from '../../lib/text/characters.ts';
+import { toChineseNumber } from '../text/characters.ts';
 
 /**
  * A page's name for readers: 第一版, 第二版（另本）. An inferred number is not spelled out in
