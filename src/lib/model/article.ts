@@ -41,6 +41,19 @@ export const editSchema = z.object({
 });
 export type Edit = z.infer<typeof editSchema>;
 
+/** One of the parser's scored decisions about an article's text, with its main evidence (for the 原文与处理说明 panel). */
+export const decisionSchema = z.object({
+  /** join: two pieces made one paragraph across a column break; split: kept apart; subhead: a heading kept inside the article; article-start: a heading that starts a new article */
+  kind: z.enum(['join', 'split', 'subhead', 'article-start']),
+  /** the source lines it concerns (join/split: last line before the break, first after) */
+  lines: z.array(z.number().int()),
+  /** the model's score (positive: join / subhead), or null when a printed form decided by rule */
+  score: z.number().nullable(),
+  /** the rule's name, or the features that weighed most (`word-spans-seam +2.10`), strongest first */
+  evidence: z.array(z.string()),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
 /** A paragraph of running text or a subhead. */
 export const paragraphSchema = z.object({
   /** stable within the article: `p1`, `p2` … (subheads are paragraphs with role subhead) */
@@ -140,5 +153,7 @@ export const articleSchema = z.object({
   edits: z.array(editSchema),
   /** source lines of the article */
   lines: lineRangeSchema,
+  /** the parser's scored decisions about this article's text (joins, splits, subheads, its start) */
+  decisions: z.array(decisionSchema).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
