@@ -22,39 +22,11 @@ import { parseIssue } from '../parse/parse-issue.ts';
 import type { PaperCatalog } from '../parse/paper.ts';
 import { InputError, type SourceText } from '../parse/read.ts';
 import type { Issue } from '../model/issue.ts';
-import { RESERVED_SEGMENTS } from '../site/urls.ts';
 
 export type { FileProblem } from './files.ts';
 
-export function loadCatalog(path: string): PaperCatalog {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new InputError(path, `cannot read the paper catalogue: ${(e as Error).message}`);
-  }
-  const papers = (raw as { papers?: unknown }).papers;
-  if (
-    !Array.isArray(papers) ||
-    !papers.every((p) => p && typeof p.id === 'string' && typeof p.name === 'string')
-  ) {
-    throw new InputError(path, 'the paper catalogue needs a "papers" list of objects with "id" and "name"');
-  }
-  const seen = new Set<string>();
-  for (const p of papers as { id: string }[]) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(p.id))
-      throw new InputError(path, `paper id "${p.id}" must be a lowercase ASCII slug`);
-    if (RESERVED_SEGMENTS.has(p.id) || p.id === 'unknown' || /^paper-[0-9a-f]+$/.test(p.id))
-      throw new InputError(
-        path,
-        `paper id "${p.id}" is reserved (the site's own folders: ${[...RESERVED_SEGMENTS].join(', ')}; ` +
-          `and "unknown", "paper-<hash>" for papers not in the catalogue)`,
-      );
-    if (seen.has(p.id)) throw new InputError(path, `paper id "${p.id}" is listed twice`);
-    seen.add(p.id);
-  }
-  return { papers };
-}
+/** The paper catalogue (content/papers.json), read and checked by src/lib/editorial/papers.ts. */
+export { loadCatalog } from '../editorial/papers.ts';
 
 /** Editorial corrections, or none when the file does not exist. */
 export function loadCorrections(path: string): Correction[] {

@@ -67,6 +67,8 @@ export function parseEditorialYaml(
   source: string,
   path: string,
   what: string,
+  /** how the syntax is named in messages (a JSON file is read as YAML, which JSON is) */
+  syntax = 'valid YAML',
 ): {
   data: unknown;
   doc: Document;
@@ -79,7 +81,7 @@ export function parseEditorialYaml(
       path,
       doc.errors.map((e) => ({
         line: lineCounter.linePos(e.pos[0]).line,
-        message: `${what} are not valid YAML: ${e.message.split('\n')[0]}`,
+        message: `${what} are not ${syntax}: ${e.message.split('\n')[0]}`,
       })),
     );
   }
