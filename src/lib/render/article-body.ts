@@ -1,13 +1,15 @@
 /**
  * The reading text of an article as HTML, built through unified:
- * article → mdast (body-mdast.ts; seed text only ever in text nodes) → hast (remark-to-hast.ts)
- * → rehype plugins, one per file → rehype-stringify. Deterministic: the same article gives the same bytes.
+ * article → mdast (body-mdast.ts; seed text only ever in text nodes) → hast (remark-rehype, raw
+ * HTML never allowed) → rehype plugins, one per file → rehype-stringify. Deterministic: the same
+ * article gives the same bytes.
  *
  * The result is a fragment of block elements (no wrapper); the page puts it inside its
  * `data-pagefind-body` element. Class names are styled by ./article-body.css.
  */
 import type { Root as HastRoot } from 'hast';
 import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { buildBodyMdast } from './body-mdast.ts';
 import rehypeFigureCaptions from './rehype-figure-captions.ts';
@@ -15,7 +17,6 @@ import rehypeParagraphAnchors from './rehype-paragraph-anchors.ts';
 import rehypeReferenceLinks from './rehype-reference-links.ts';
 import rehypeSignature from './rehype-signature.ts';
 import rehypeTables from './rehype-tables.ts';
-import remarkToHast from './remark-to-hast.ts';
 
 /** A subset of the `articles` collection entry data. */
 export interface BodyArticle {
@@ -45,7 +46,7 @@ export interface BodyOptions {
 /** The body's hast tree (before serialisation), for callers that want to combine trees. */
 export function articleBodyHast(article: BodyArticle, opts: BodyOptions): HastRoot {
   const processor = unified()
-    .use(remarkToHast)
+    .use(remarkRehype, { allowDangerousHtml: false })
     .use(rehypeParagraphAnchors)
     .use(rehypeFigureCaptions)
     .use(rehypeTables)

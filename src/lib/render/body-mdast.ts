@@ -15,7 +15,7 @@ import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent, Table
 import type { Properties } from 'hast';
 import type {} from 'mdast-util-to-hast';
 import type { BodyArticle } from './article-body.ts';
-import { MARK } from './hast-util.ts';
+import { MARK } from './block-marks.ts';
 
 type Block = Extract<RootContent, BlockContent>;
 

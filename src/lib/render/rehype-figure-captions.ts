@@ -6,7 +6,7 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
-import { marked, unmark } from './hast-util.ts';
+import { marked, unmark } from './block-marks.ts';
 
 const rehypeFigureCaptions: Plugin<[], Root> = function () {
   return (tree: Root) => {

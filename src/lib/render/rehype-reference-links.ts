@@ -6,7 +6,7 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
-import { marked, stringProp, unmark } from './hast-util.ts';
+import { marked, stringProp, unmark } from './block-marks.ts';
 
 export interface ReferenceLinkOptions {
   pageHref: (pageNumber: number) => string | null;

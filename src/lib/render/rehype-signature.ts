@@ -7,7 +7,8 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
-import { marked, toString, unmark } from './hast-util.ts';
+import { toString } from 'hast-util-to-string';
+import { marked, unmark } from './block-marks.ts';
 
 const TRAILING_DATE = /^(.*\S)\s+(\d{4}年\d{1,2}月\d{1,2}日)$/u;
 

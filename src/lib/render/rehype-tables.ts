@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
-import { marked, stringProp, unmark } from './hast-util.ts';
+import { marked, stringProp, unmark } from './block-marks.ts';
 
 const isElement = (n: ElementContent, tag: string): n is Element => n.type === 'element' && n.tagName === tag;
 
