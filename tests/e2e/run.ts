@@ -26,10 +26,7 @@ const base = process.env.E2E_BASE ?? process.env.BAOKAN_BASE ?? '/';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** the search's own functions, for measuring in the browser as the page searches */
-const exactSource = classicScript(
-  readFileSync(join(root, 'src/lib/search/exact.js'), 'utf8'),
-  'window.__exact = { parseQuery: parseQuery, candidateQuery: candidateQuery, verify: verify, rank: rank };',
-);
+const exactSource = await classicScript('tests/e2e/exact-probe.ts', root);
 const seeds = seedArticles();
 
 const measurements: string[] = [];
@@ -786,6 +783,7 @@ async function main(): Promise<void> {
           type X = {
             parseQuery(q: string): string[];
             candidateQuery(t: string[]): string;
+            candidateOf(d: object, score: number): object;
             verify(i: object, t: string[]): { item: { url: string } } | null;
             rank(v: object[], s: string, n: number): { item: { url: string } }[];
           };
@@ -800,20 +798,7 @@ async function main(): Promise<void> {
             const r = await pf.search(x.candidateQuery(terms));
             const kept: object[] = [];
             for (const c of r.results) {
-              const d = await c.data();
-              const m = d.meta;
-              const v = x.verify(
-                {
-                  url: d.url,
-                  content: d.content,
-                  title: m.title,
-                  kicker: m.kicker,
-                  subtitle: m.subtitle,
-                  date: m.date,
-                  score: c.score,
-                },
-                terms,
-              );
+              const v = x.verify(x.candidateOf(await c.data(), c.score), terms);
               if (v) kept.push(v);
             }
             out.push(x.rank(kept, '', terms.length).map((v) => v.item.url));

@@ -1,7 +1,7 @@
 /**
  * Quality of the search over the built index (the site built by the vitest global setup,
  * tests/site), run as the search page runs it (Pagefind's candidates checked by
- * src/lib/search/exact.js): recall@10, precision and MRR over queries.json, and a sample of
+ * src/lib/search/exact.ts): recall@10, precision and MRR over queries.json, and a sample of
  * substrings of the seed texts; the same over the seeds split into small shards.
  */
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Quality of the search as the search page runs it, measured in Node with Pagefind's own search
  * code over the built bundles: Pagefind's candidates checked, ranked and counted by
- * src/lib/search/exact.js (the page's own functions). Over the query set (queries.json):
+ * src/lib/search/exact.ts (the page's own functions). Over the query set (queries.json):
  *   - recall@10: of a query's expected articles, the share in its first 10 results (of at most
  *     10 expected), averaged over the queries; and recall over the whole list;
  *   - precision: the share of all returned results that contain the query (tests/search/truth.ts);
@@ -10,7 +10,8 @@
  * seed texts (each must find its article).
  */
 import { readFileSync } from 'node:fs';
-import { candidateQuery, parseQuery, rank, verify, type Verified } from '../../src/lib/search/exact.js';
+import { candidateQuery, parseQuery, rank, type SortOrder } from '../../src/lib/search/exact.ts';
+import { checkFragment, type Result } from '../../src/lib/search/results.ts';
 import { loadPagefind, type NodePagefind, type NodeSearchResult } from './pagefind-node.ts';
 import { seedArticles, type Query, type SeedArticle } from './seed-articles.ts';
 import { contains } from './truth.ts';
@@ -82,7 +83,7 @@ export interface SearchOptions {
   headline?: boolean;
   from?: string;
   to?: string;
-  sort?: string;
+  sort?: SortOrder;
 }
 
 /** The search page's search: Pagefind's candidates checked against the query and ranked. */
@@ -95,22 +96,10 @@ export async function exactSearch(
   if (!terms.length) return [];
   const candidates = await pf.search(candidateQuery(terms));
   const byUrl = new Map(candidates.map((c) => [c.url, c]));
-  const kept: Verified[] = [];
+  const kept: Result[] = [];
   for (const c of candidates) {
-    const v = verify(
-      {
-        url: c.url,
-        content: c.content,
-        title: c.meta.title ?? '',
-        kicker: c.meta.kicker,
-        subtitle: c.meta.subtitle,
-        date: c.meta.date,
-        score: c.score,
-      },
-      terms,
-      options,
-    );
-    if (v) kept.push(v);
+    const r = checkFragment(c, c.score, terms, options);
+    if (r) kept.push(r);
   }
   return rank(kept, options.sort ?? '', terms.length).map((v) => byUrl.get(v.item.url)!);
 }

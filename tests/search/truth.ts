@@ -1,6 +1,6 @@
 /**
  * The truth the search is measured against, written apart from the search's own matcher
- * (src/lib/search/exact.js): an article contains a query when each of its space-separated terms
+ * (src/lib/search/exact.ts): an article contains a query when each of its space-separated terms
  * (quotes removed) occurs in one of the article's texts — a Chinese run as that exact string, a
  * term that begins or ends with a Latin letter or digit only where a word begins or ends.
  */

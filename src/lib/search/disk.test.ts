@@ -17,7 +17,7 @@ import {
   type DiskManifest,
   type DiskRecord,
 } from './disk.ts';
-import { decodeMonth, type DiskMonth } from './disk-read.js';
+import { decodeMonth, type DiskMonth } from './disk-read.ts';
 import { planShards, SHARDS_FILE } from './shards.ts';
 import { readFragment, writeDiskSearch } from '../../integrations/disk-search.ts';
 

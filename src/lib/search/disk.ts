@@ -11,7 +11,7 @@
  * newest first, with their articles and bytes; the page loads the months a search needs by
  * inserting `<script src>` elements. A month holds, per article, what the search page gets from
  * Pagefind's fragment (URL, text, headline, kicker, subtitle, date, paper, page, filters: kind,
- * topics …), in a compact form described in disk-read.js, which reads it back; the text is
+ * topics …), in a compact form described in disk-read.ts, which reads it back; the text is
  * Pagefind's own (so the exact matcher sees the same text on a server and from disk), stored
  * once, without HTML.
  *
@@ -19,32 +19,23 @@
  */
 import {
   decodeMonth,
+  DISK_CALLBACK,
+  DISK_MANIFEST,
+  DISK_VERSION,
   HEAD_MARKS,
   type DiskArticleRow,
+  type DiskManifest,
   type DiskMonth,
+  type DiskMonthEntry,
   type DiskRecord,
-} from './disk-read.js';
+} from './disk-read.ts';
 import { monthOf, UNDATED, type MonthKey, type Shard } from './shards.ts';
 
-export type { DiskRecord };
+export { DISK_CALLBACK, DISK_MANIFEST, DISK_VERSION };
+export type { DiskManifest, DiskMonthEntry, DiskRecord };
 
 /** The folder below the site root. */
 export const DISK_DIR = 'search-disk';
-/** The global function every file calls (defined by the search page before it loads them). */
-export const DISK_CALLBACK = 'baokanSearchDisk';
-/** The manifest's file name. */
-export const DISK_MANIFEST = 'manifest.js';
-/** Version of the files' data. */
-export const DISK_VERSION = 1;
-
-export interface DiskManifest {
-  v: number;
-  kind: 'manifest';
-  /** the search shards, as in pagefind/shards.json (newest first) */
-  shards: Shard[];
-  /** newest first; `undated` last */
-  months: { month: MonthKey; file: string; articles: number; bytes: number }[];
-}
 
 /** A fragment as Pagefind writes it (the fields used here). */
 export interface PagefindFragment {
@@ -160,8 +151,6 @@ export interface DiskFile {
   path: string;
   content: string;
 }
-
-export type DiskMonthEntry = DiskManifest['months'][number];
 
 /** Months newest first, `undated` last. */
 function newestFirst(a: MonthKey, b: MonthKey): number {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import {
   bodyText,
   containsAll,
@@ -7,14 +6,14 @@ import {
   fold,
   formatQuery,
   hitRanges,
+  markedPieces,
   occurrences,
   parseQuery,
   rank,
   sentences,
   verify,
   type Candidate,
-} from './exact.js';
-import { classicScript } from './inline.ts';
+} from './exact.ts';
 
 describe('parseQuery', () => {
   it('splits at spaces (also the ideographic space) and keeps quoted text whole', () => {
@@ -159,14 +158,24 @@ describe('excerpts', () => {
   });
 });
 
-describe('classicScript', () => {
-  it('makes exact.js a classic script whose functions work', () => {
-    const src = readFileSync(new URL('./exact.js', import.meta.url), 'utf8');
-    const script = classicScript(src, 'globalThis.__probe = parseQuery("“医保” DRG");');
-    expect(script).not.toMatch(/^export /m);
-    new Function(script)();
-    const g = globalThis as unknown as { __probe?: string[] };
-    expect(g.__probe).toEqual(['医保', 'DRG']);
-    delete g.__probe;
+describe('markedPieces', () => {
+  it('cuts a text into plain and marked pieces, the marks whole occurrences', () => {
+    expect(markedPieces('衡阳医保，医保帮扶', ['医保'])).toEqual([
+      { text: '衡阳', hit: false },
+      { text: '医保', hit: true },
+      { text: '，', hit: false },
+      { text: '医保', hit: true },
+      { text: '帮扶', hit: false },
+    ]);
+  });
+  it('marks Latin terms only as whole words, full-width forms included', () => {
+    expect(markedPieces('ADRG 与 ＤＲＧ', ['DRG'])).toEqual([
+      { text: 'ADRG 与 ', hit: false },
+      { text: 'ＤＲＧ', hit: true },
+    ]);
+  });
+  it('gives the text unmarked without hits, and nothing for no text', () => {
+    expect(markedPieces('衡阳', ['医保'])).toEqual([{ text: '衡阳', hit: false }]);
+    expect(markedPieces('', ['医保'])).toEqual([]);
   });
 });

@@ -2,34 +2,14 @@
  * What an article page tells Pagefind besides its text: metadata shown with a result, filters
  * offered on the search page, and the date sort.
  *
- * Filter names are what readers see above the filter lists, so they are Chinese; metadata keys are
- * internal (the search page turns them into the result line).
+ * Filter names (src/lib/search/labels.ts) are what readers see above the filter lists, so they are
+ * Chinese; metadata keys are internal (the search page turns them into the result line).
  */
 import type { ArticleKind } from '../model/issue.ts';
 import { toChineseNumber } from '../text/characters.ts';
+import { FILTERS, KIND_LABELS, monthValue, yearValue } from './labels.ts';
 
-/** Filter names, as shown on the search page. */
-export const FILTERS = {
-  paper: '报纸',
-  year: '年份',
-  month: '月份',
-  topic: '专题',
-  page: '版面',
-  kind: '体裁',
-} as const;
-
-/** Reader-facing names of the article kinds. */
-export const KIND_LABELS: Record<ArticleKind, string> = {
-  news: '消息',
-  feature: '通讯',
-  photo: '图片新闻',
-  notice: '公告',
-  ad: '广告',
-  teaser: '导读',
-  continuation: '转版续文',
-  table: '表格',
-  brief: '简讯',
-};
+export { FILTERS, KIND_LABELS };
 
 /** The parts of an article entry that search uses (a subset of the `articles` collection entry). */
 export interface SearchArticle {
@@ -98,8 +78,8 @@ export function articleSearchData(
   if (date) {
     meta.date = date;
     sort.date = date;
-    filters[FILTERS.year] = [`${date.slice(0, 4)}年`];
-    filters[FILTERS.month] = [`${date.slice(0, 4)}年${date.slice(5, 7)}月`];
+    filters[FILTERS.year] = [yearValue(date.slice(0, 4))];
+    filters[FILTERS.month] = [monthValue(date)];
   }
   if (topics.length) filters[FILTERS.topic] = [...new Set(topics)];
   if (a.kicker) meta.kicker = a.kicker;

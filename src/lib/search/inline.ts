@@ -1,17 +1,36 @@
 /**
- * Plain-JavaScript modules made into one classic script, for pages that must also work from
- * file:// (where the browser loads no module script): `export` keywords are dropped and the
- * sources are wrapped in one function, so their declarations are shared by the scripts that
- * follow them and stay out of the global scope. Only for files written for it (src/lib/search/
- * exact.js: no imports, exports only as `export function` / `export const` at the start of a line).
+ * TypeScript made into one classic script, for pages that must also work from file:// (where the
+ * browser loads no module script): the entry and everything it imports are bundled by esbuild
+ * (the bundler Astro and Vite ship) into one function called at once (an IIFE), whose
+ * declarations stay out of the global scope. The search page inlines the result into its HTML;
+ * search/highlight.js is one such script served as a file. Runs at build time, in Node.
  */
-export function classicScript(...sources: string[]): string {
-  const body = sources
-    .map((s) =>
-      s.replace(/^\/\/ @ts-check\n/, '').replace(/^export (?=(async )?function |const |let |class )/gm, ''),
-    )
-    .join('\n;\n');
-  if (/^\s*(import|export)\b/m.test(body))
-    throw new Error('classicScript: a source still imports or exports');
-  return `(function () {\n'use strict';\n${body}\n})();\n`;
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * The classic script of `entry` (a path relative to `root`, the project folder, where the build
+ * runs). Minified; Chinese text kept as written (UTF-8, as the pages are).
+ */
+export async function classicScript(entry: string, root: string = process.cwd()): Promise<string> {
+  const file = resolve(root, entry);
+  if (!existsSync(file))
+    throw new Error(`classicScript: ${entry} not found in ${root} (run the build from the project folder)`);
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0]?.text ?? '';
+  if (/<\/script/i.test(text))
+    throw new Error(`classicScript: ${entry} holds "</script", which would end the inline script`);
+  return text;
 }

@@ -12,6 +12,8 @@
  * over the limit is a shard of its own). Undated articles form a shard of their own, last.
  */
 
+import { UNDATED_LABEL, yearMonthLabel } from './labels.ts';
+
 /** Key of the month an article belongs to: `YYYY-MM`, or UNDATED. */
 export type MonthKey = string;
 export const UNDATED = 'undated';
@@ -46,9 +48,9 @@ export function monthOf(date: string | null | undefined): MonthKey {
 export function spanLabel(from: string, to: string): string {
   const [fy, fm] = from.split('-').map(Number) as [number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
-  if (from === to) return `${fy}年${fm}月`;
-  if (fy === ty) return fm === 1 && tm === 12 ? `${fy}年` : `${fy}年${fm}月—${tm}月`;
-  return `${fy}年${fm}月—${ty}年${tm}月`;
+  if (from === to) return yearMonthLabel(fy, fm);
+  if (fy === ty) return fm === 1 && tm === 12 ? `${fy}年` : `${yearMonthLabel(fy, fm)}—${tm}月`;
+  return `${yearMonthLabel(fy, fm)}—${yearMonthLabel(ty, tm)}`;
 }
 
 function yearsBetween(from: string, to: string): string[] {
@@ -95,7 +97,7 @@ export function planShards(perMonth: ReadonlyMap<MonthKey, number>, limit = DEFA
   close();
   const undated = perMonth.get(UNDATED) ?? 0;
   if (undated > 0)
-    shards.push({ id: UNDATED, from: null, to: null, label: '日期不详', articles: undated, years: [] });
+    shards.push({ id: UNDATED, from: null, to: null, label: UNDATED_LABEL, articles: undated, years: [] });
   return shards;
 }
 

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Exact matching for the search page: what a reader typed, found as written.
  *
@@ -15,20 +14,19 @@
  *    is not found in ADRG, 5G not in 15G, 2021年 not in 12021年 (but in 2021年3月);
  *  - full-width Latin letters and digits match their ASCII forms, capitals match small letters.
  *
- * Plain JavaScript with types in JSDoc, and no imports: the search page and the article page's
- * highlighter inline this file into a classic script (src/lib/search/inline.ts), so it also runs
- * from file://. Unit tests: exact.test.ts.
+ * No imports: the search page and the article page's highlighter bundle it into their classic
+ * scripts (src/lib/search/inline.ts), so it also runs from file://. Unit tests: exact.test.ts.
  */
 
 /** Opening quote → closing quote. */
-const QUOTES = /** @type {Record<string, string>} */ ({
+const QUOTES: Readonly<Record<string, string>> = {
   '"': '"',
   '＂': '＂',
   '“': '”',
   '”': '”',
   '「': '」',
   '『': '』',
-});
+};
 
 /** Punctuation trimmed from the ends of an unquoted term (typed or pasted along with it). */
 const EDGE =
@@ -37,10 +35,8 @@ const EDGE =
 /**
  * The text folded for comparison: full-width ASCII forms to ASCII, the ideographic space to a
  * space, A–Z to a–z. One UTF-16 unit for one, so offsets in the folded text are offsets in the text.
- * @param {string} s
- * @returns {string}
  */
-export function fold(s) {
+export function fold(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -52,24 +48,15 @@ export function fold(s) {
   return out;
 }
 
-/**
- * A character that belongs to a Latin word or a number (after folding).
- * @param {string | undefined} c
- */
-function wordChar(c) {
+/** A character that belongs to a Latin word or a number (after folding). */
+function wordChar(c: string | undefined): boolean {
   return c !== undefined && /[0-9a-z\u00c0-\u024f]/.test(c);
 }
 
-/**
- * The terms of a query, in the order typed, without repeats.
- * @param {string} raw
- * @returns {string[]}
- */
-export function parseQuery(raw) {
-  /** @type {string[]} */
-  const terms = [];
-  /** @param {string} t @param {boolean} quoted */
-  const add = (t, quoted) => {
+/** The terms of a query, in the order typed, without repeats. */
+export function parseQuery(raw: string): string[] {
+  const terms: string[] = [];
+  const add = (t: string, quoted: boolean) => {
     const term = (quoted ? t.trim() : t.replace(EDGE, '')).replace(/\s+/g, ' ');
     if (term && !terms.some((x) => fold(x) === fold(term))) terms.push(term);
   };
@@ -94,35 +81,30 @@ export function parseQuery(raw) {
   return terms;
 }
 
-/**
- * The query as written back into the search box and the URL: terms with spaces inside quoted.
- * @param {string[]} terms
- */
-export function formatQuery(terms) {
+/** The query as written back into the search box and the URL: terms with spaces inside quoted. */
+export function formatQuery(terms: readonly string[]): string {
   return terms.map((t) => (/\s/.test(t) ? '“' + t + '”' : t)).join(' ');
 }
 
 /**
  * What to ask Pagefind for candidates: the terms' words, unquoted (Pagefind's own phrase search
  * misses a query that starts or ends inside a word; the candidates are checked here anyway).
- * @param {string[]} terms
  */
-export function candidateQuery(terms) {
+export function candidateQuery(terms: readonly string[]): string {
   return terms.join(' ');
 }
 
+/** A range of a text, [start, end). */
+export type Range = [number, number];
+
 /**
  * Where `term` occurs in `text` (both as given; folded here), without overlaps, as [start, end).
- * @param {string} text
- * @param {string} term
- * @param {string} [folded] fold(text), when the caller has it
- * @returns {[number, number][]}
+ * `folded` is fold(text), when the caller has it.
  */
-export function occurrences(text, term, folded) {
+export function occurrences(text: string, term: string, folded?: string): Range[] {
   const t = folded === undefined ? fold(text) : folded;
   const q = fold(term);
-  /** @type {[number, number][]} */
-  const out = [];
+  const out: Range[] = [];
   if (!q) return out;
   const edgeStart = wordChar(q[0]);
   const edgeEnd = wordChar(q[q.length - 1]);
@@ -139,20 +121,13 @@ export function occurrences(text, term, folded) {
   return out;
 }
 
-/**
- * Every occurrence of any of the terms, in text order, overlaps merged into one range.
- * @param {string} text
- * @param {string[]} terms
- * @returns {[number, number][]}
- */
-export function hitRanges(text, terms) {
+/** Every occurrence of any of the terms, in text order, overlaps merged into one range. */
+export function hitRanges(text: string, terms: readonly string[]): Range[] {
   const folded = fold(text);
-  /** @type {[number, number][]} */
-  const all = [];
+  const all: Range[] = [];
   for (const term of terms) for (const r of occurrences(text, term, folded)) all.push(r);
   all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  /** @type {[number, number][]} */
-  const merged = [];
+  const merged: Range[] = [];
   for (const r of all) {
     const last = merged[merged.length - 1];
     if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
@@ -161,41 +136,64 @@ export function hitRanges(text, terms) {
   return merged;
 }
 
-/**
- * True when every term occurs in one of the texts (a term does not run from one text into the next).
- * @param {string[]} texts
- * @param {string[]} terms
- */
-export function containsAll(texts, terms) {
+/** The text cut into pieces, every occurrence of a term a marked piece (for result lines and highlights). */
+export function markedPieces(text: string, terms: readonly string[]): Piece[] {
+  const pieces: Piece[] = [];
+  let pos = 0;
+  for (const [start, end] of hitRanges(text, terms)) {
+    if (start > pos) pieces.push({ text: text.slice(pos, start), hit: false });
+    pieces.push({ text: text.slice(start, end), hit: true });
+    pos = end;
+  }
+  if (pos < text.length) pieces.push({ text: text.slice(pos), hit: false });
+  return pieces;
+}
+
+/** True when every term occurs in one of the texts (a term does not run from one text into the next). */
+export function containsAll(texts: readonly string[], terms: readonly string[]): boolean {
   return terms.length > 0 && terms.every((term) => texts.some((x) => occurrences(x, term).length > 0));
 }
 
-/**
- * @typedef {object} Candidate
- * @property {string} url
- * @property {string} content the article's indexed text (Pagefind's fragment `content`)
- * @property {string} title headline
- * @property {string} [kicker]
- * @property {string} [subtitle]
- * @property {string} [date] ISO date
- * @property {number} [score] Pagefind's score
- */
+/** An article Pagefind (or the index for file://) proposes, as the checks read it. */
+export interface Candidate {
+  url: string;
+  /** the article's indexed text (Pagefind's fragment `content`) */
+  content: string;
+  /** headline */
+  title: string;
+  kicker?: string;
+  subtitle?: string;
+  /** ISO date */
+  date?: string;
+  /** Pagefind's score (none from file://) */
+  score?: number;
+}
 
-/**
- * @typedef {object} Verified
- * @property {Candidate} item
- * @property {number} inHeads how many terms the headline, kicker or subtitle contain
- * @property {number} hits occurrences of the terms in the text
- */
+/** A candidate that contains the query, with what ranks it. */
+export interface Verified<C extends Candidate = Candidate> {
+  item: C;
+  /** how many terms the headline, kicker or subtitle contain */
+  inHeads: number;
+  /** occurrences of the terms in the text */
+  hits: number;
+}
 
-/**
- * The candidate checked against the terms: null when it does not contain them all.
- * @param {Candidate} item
- * @param {string[]} terms
- * @param {{ headline?: boolean, from?: string, to?: string }} [options] headline only; months (YYYY-MM) from–to
- * @returns {Verified | null}
- */
-export function verify(item, terms, options = {}) {
+/** What else a candidate must satisfy besides holding the terms. */
+export interface VerifyOptions {
+  /** every term in the headline, kicker or subtitle */
+  headline?: boolean;
+  /** first month (YYYY-MM) */
+  from?: string;
+  /** last month (YYYY-MM) */
+  to?: string;
+}
+
+/** The candidate checked against the terms: null when it does not contain them all. */
+export function verify<C extends Candidate>(
+  item: C,
+  terms: readonly string[],
+  options: VerifyOptions = {},
+): Verified<C> | null {
   if (options.from || options.to) {
     const month = (item.date || '').slice(0, 7);
     if (!/^\d{4}-\d{2}$/.test(month)) return null;
@@ -214,22 +212,19 @@ export function verify(item, terms, options = {}) {
   return { item, inHeads, hits };
 }
 
+/** How results are ordered: by relevance (''), by date newest or oldest first. */
+export type SortOrder = '' | 'date-desc' | 'date-asc';
+
 /**
  * Ranked: by relevance, articles whose headline, kicker or subtitle holds every term first, then
  * some term, then the rest; within each, more occurrences first; then Pagefind's score, the newer
- * date, the URL. By date (`date-desc`, `date-asc`): the date, then relevance.
- * @param {Verified[]} list
- * @param {string} [sort] '' | 'date-desc' | 'date-asc'
- * @param {number} [terms] how many terms the query has
- * @returns {Verified[]}
+ * date, the URL. By date (`date-desc`, `date-asc`): the date, then relevance. `terms`: how many
+ * terms the query has.
  */
-export function rank(list, sort = '', terms = 1) {
-  /** @param {Verified} v */
-  const tier = (v) => (v.inHeads >= terms ? 2 : v.inHeads > 0 ? 1 : 0);
-  /** @param {string} a @param {string} b */
-  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-  /** @param {Verified} a @param {Verified} b */
-  const relevance = (a, b) =>
+export function rank<V extends Verified>(list: readonly V[], sort: SortOrder = '', terms = 1): V[] {
+  const tier = (v: Verified) => (v.inHeads >= terms ? 2 : v.inHeads > 0 ? 1 : 0);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const relevance = (a: Verified, b: Verified) =>
     tier(b) - tier(a) ||
     b.hits - a.hits ||
     (b.item.score || 0) - (a.item.score || 0) ||
@@ -248,10 +243,8 @@ const SENTENCE_END = /[。！？；!?]+[”’」』）)]*/g;
 /**
  * The article's text without the headings Pagefind puts first (kicker, headline, subtitle, in
  * whatever order), so that an excerpt does not repeat the headline shown above it.
- * @param {string} content
- * @param {string[]} heads
  */
-export function bodyText(content, heads) {
+export function bodyText(content: string, heads: readonly string[]): string {
   let body = (content || '').trim();
   const list = heads.filter((h) => !!h).flatMap((h) => [h, '【' + h + '】']);
   for (let changed = true; changed;) {
@@ -269,18 +262,14 @@ export function bodyText(content, heads) {
 /**
  * The sentences of a text as [start, end) ranges: cut after 。！？； (and closing quotes), and
  * where Pagefind joined two blocks with ". " after a Chinese character.
- * @param {string} text
- * @returns {[number, number][]}
  */
-export function sentences(text) {
-  /** @type {number[]} */
-  const cuts = [];
+export function sentences(text: string): Range[] {
+  const cuts: number[] = [];
   for (const m of text.matchAll(SENTENCE_END)) cuts.push((m.index || 0) + m[0].length);
   for (const m of text.matchAll(/[^\x00-\x7f]\. /g)) cuts.push((m.index || 0) + 1);
   cuts.push(text.length);
   cuts.sort((a, b) => a - b);
-  /** @type {[number, number][]} */
-  const out = [];
+  const out: Range[] = [];
   let start = 0;
   for (const cut of cuts) {
     if (cut <= start) continue;
@@ -293,34 +282,35 @@ export function sentences(text) {
   return out;
 }
 
-/**
- * @typedef {{ text: string, hit: boolean }} Piece
- */
+/** A piece of text, and whether it is an occurrence of a term (shown marked). */
+export interface Piece {
+  text: string;
+  hit: boolean;
+}
 
 /**
  * An excerpt of about `max` characters: the whole sentences that hold the first hits (the first
  * of each term, then further hits), in text order, joined with … where text is left out; a
  * sentence longer than the room left is cut around its hit, with … at the cut. Marked pieces are
  * whole occurrences of a term. Without hits (a headline-only match), the opening sentences.
- * @param {string} content the article's text
- * @param {string[]} terms
- * @param {string[]} heads headline, kicker, subtitle: left out of the excerpt
- * @param {number} [max]
- * @returns {Piece[]}
+ * `heads` (headline, kicker, subtitle) are left out of the excerpt.
  */
-export function excerpt(content, terms, heads, max = 110) {
+export function excerpt(
+  content: string,
+  terms: readonly string[],
+  heads: readonly string[],
+  max = 110,
+): Piece[] {
   const body = bodyText(content, heads);
   const ranges = hitRanges(body, terms);
   const sents = sentences(body);
   if (!sents.length) return [];
-  /** @type {number[]} sentence indexes chosen */
-  const chosen = [];
-  /** @param {number} pos */
-  const sentenceAt = (pos) => sents.findIndex((s) => pos >= s[0] && pos < s[1]);
+  /** sentence indexes chosen */
+  const chosen: number[] = [];
+  const sentenceAt = (pos: number) => sents.findIndex((s) => pos >= s[0] && pos < s[1]);
   // the first hit of each term, then the other hits, in text order
   const folded = fold(body);
-  /** @type {number[]} */
-  const firsts = [];
+  const firsts: number[] = [];
   for (const t of terms) {
     const o = occurrences(body, t, folded)[0];
     if (o) firsts.push(o[0]);
@@ -344,10 +334,8 @@ export function excerpt(content, terms, heads, max = 110) {
       used += (sents[k]?.[1] ?? 0) - (sents[k]?.[0] ?? 0);
     }
   chosen.sort((a, b) => a - b);
-  /** @type {Piece[]} */
-  const pieces = [];
-  /** @param {string} text @param {boolean} hit */
-  const push = (text, hit) => {
+  const pieces: Piece[] = [];
+  const push = (text: string, hit: boolean) => {
     if (!text) return;
     const last = pieces[pieces.length - 1];
     if (last && last.hit === hit && !hit) last.text += text;
@@ -358,7 +346,7 @@ export function excerpt(content, terms, heads, max = 110) {
   let prev = -2;
   let prevCut = false;
   chosen.forEach((k) => {
-    const [s0, s1] = /** @type {[number, number]} */ (sents[k]);
+    const [s0, s1] = sents[k]!;
     let a = s0;
     let b = s1;
     if (b - a > limit) {

@@ -1,0 +1,324 @@
+/**
+ * The search page in the browser: bundled into one classic script (src/lib/search/inline.ts) and
+ * inlined into search/index.html by SearchPanel.astro, so it also runs from file://. The glue
+ * between the page's elements and the search logic in src/lib/search/: the state in the address
+ * (url-state.ts), the range (scope.ts), the checks and the merge of the shards' results
+ * (exact.ts, results.ts), the filters (filters.ts), what a result shows (result-view.ts) and what
+ * the page says (messages.ts).
+ *
+ * On a server the candidates come from Pagefind, one bundle per shard, each loaded when the range
+ * first needs it (pagefind-shards.ts; the newest shard by default). From file://, where the browser
+ * loads no module, fetch or WebAssembly, they come from the classic-script index in search-disk/
+ * (disk-index.ts), month by month; without it (BAOKAN_DISK_SEARCH=0) the page says why search
+ * cannot work. Either way every candidate is checked against the query as written, so the count
+ * and the filter counts are numbers of articles that contain it.
+ */
+import { candidateQuery, parseQuery } from '../../lib/search/exact.ts';
+import { countFilters, filterGroups, toggleFilter } from '../../lib/search/filters.ts';
+import { FILTERS, monthLabel } from '../../lib/search/labels.ts';
+import {
+  checkingMessage,
+  EMPTY_STATUS,
+  errorStatus,
+  loadingMonthsMessage,
+  MISSING_STATUS,
+  OFFLINE_STATUS,
+  outcomeMessage,
+  searchingMessage,
+} from '../../lib/search/messages.ts';
+import { checkCandidates, rankResults, type Proposed, type Result } from '../../lib/search/results.ts';
+import { resultView } from '../../lib/search/result-view.ts';
+import {
+  ALL,
+  forwards,
+  monthsInScope,
+  monthsSpanned,
+  scopeFilters,
+  scopeNote,
+  scopeOptions,
+  shardsInScope,
+} from '../../lib/search/scope.ts';
+import type { Shard } from '../../lib/search/shards.ts';
+import {
+  readState,
+  searchString,
+  searchTitle,
+  sortOrder,
+  stateAddress,
+  writeState,
+} from '../../lib/search/url-state.ts';
+import { addOptions, openGroups, renderFilters, resultItem, say } from './dom.ts';
+import { DiskIndex } from './disk-index.ts';
+import { PagefindShards, readShards } from './pagefind-shards.ts';
+
+/** candidates whose text is fetched and checked at a time */
+const BATCH = 24;
+/** results shown at a time */
+const PAGE = 10;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`search page: no #${id}`);
+  return el as T;
+}
+
+function main(app: HTMLElement): void {
+  const root = app.getAttribute('data-bundle') || '../pagefind/';
+  /** the index for file://, when the site has one (not with BAOKAN_DISK_SEARCH=0) */
+  const diskRoot = app.getAttribute('data-disk') || '';
+  const fromDisk = location.protocol === 'file:';
+  const form = byId<HTMLFormElement>('search-form');
+  const input = byId<HTMLInputElement>('search-q');
+  const sortSelect = byId<HTMLSelectElement>('search-sort');
+  const scopeSelect = byId<HTMLSelectElement>('search-scope');
+  const scopeNoteEl = byId('search-scope-note');
+  const status = byId('search-status');
+  const message = byId('search-message');
+  const list = byId('search-list');
+  const more = byId<HTMLButtonElement>('search-more');
+  const filtersBox = byId('search-filters');
+  const fromSelect = byId<HTMLSelectElement>('search-from');
+  const toSelect = byId<HTMLSelectElement>('search-to');
+  const headBox = byId<HTMLInputElement>('search-head');
+  // On a wide screen the first filter groups start open; on a phone all start closed, so that
+  // the results are not pushed below the fold.
+  const openFirst = window.matchMedia('(min-width: 48em)').matches ? [FILTERS.paper, FILTERS.year] : [];
+
+  const state = readState(searchString(location.search, location.hash));
+  let shards: Shard[] = [];
+  const pagefind = new PagefindShards(root);
+  const disk = new DiskIndex(diskRoot);
+  let results: Result[] = [];
+  let terms: string[] = [];
+  let shown = 0;
+  let generation = 0;
+
+  const setState = (s: string) => app.setAttribute('data-state', s);
+
+  /** Keep the search in the address bar, so it can be shared or reloaded. */
+  function writeUrl(): void {
+    try {
+      history.replaceState(history.state, '', stateAddress(location.pathname, location.hash, state));
+    } catch {
+      // a browser that keeps a file:// page from rewriting its address: the search goes after #
+      location.replace(`#${writeState(state)}`);
+    }
+    document.title = searchTitle(state.q, app.getAttribute('data-title') ?? '');
+  }
+
+  function showScope(): void {
+    const note = scopeNote(shards, state);
+    scopeNoteEl.hidden = note === null;
+    if (note !== null) scopeNoteEl.textContent = note;
+  }
+
+  /** The candidates of the range: from Pagefind's shards, or from the months of the index for file://. */
+  async function candidates(chosen: Shard[], mine: number): Promise<Proposed[]> {
+    if (!fromDisk) return pagefind.search(chosen, candidateQuery(terms), state.filters);
+    const months = monthsInScope(disk.months, chosen, state);
+    await disk.load(months, (done, total) => {
+      if (mine === generation) message.textContent = loadingMonthsMessage(done, total);
+    });
+    return disk.candidates(months, state.filters, terms);
+  }
+
+  function clear(): void {
+    results = [];
+    shown = 0;
+    message.textContent = '';
+    list.textContent = '';
+    more.hidden = true;
+    filtersBox.textContent = '';
+    setState('ready');
+  }
+
+  /** Search every shard of the range, check the candidates, rank and show the results. */
+  async function run(): Promise<void> {
+    writeUrl();
+    showScope();
+    const mine = ++generation;
+    const stale = () => mine !== generation;
+    const q = state.q;
+    terms = parseQuery(q);
+    if (!terms.length) return clear();
+    setState('searching');
+    message.textContent = searchingMessage(q);
+    try {
+      const found = await candidates(shardsInScope(shards, state), mine);
+      if (stale()) return;
+      const checked = await checkCandidates(
+        found,
+        terms,
+        { headline: state.head, from: state.from, to: state.to },
+        {
+          batch: fromDisk ? Math.max(1, found.length) : BATCH,
+          stale,
+          progress: (done, total) => {
+            if (total > BATCH) message.textContent = checkingMessage(q, done, total);
+          },
+        },
+      );
+      if (!checked || stale()) return;
+      results = rankResults(checked, state.sort, terms.length);
+      shown = 0;
+      list.textContent = '';
+      showFilters();
+      message.textContent = outcomeMessage({
+        q,
+        found: results.length,
+        terms: terms.length,
+        head: state.head,
+        canWiden: shards.length > 1 && state.scope !== ALL && !state.from && !state.to,
+      });
+      showMore();
+    } catch (e) {
+      if (stale()) return;
+      setState('error');
+      message.textContent = '';
+      say(status, 'missing', errorStatus(e));
+    }
+  }
+
+  function showFilters(): void {
+    const groups = filterGroups(countFilters(results.map((r) => r.data)), state.filters, {
+      was: openGroups(filtersBox),
+      openFirst,
+    });
+    renderFilters(filtersBox, groups, (name, value, on) => {
+      state.filters = toggleFilter(state.filters, name, value, on);
+      void run();
+    });
+  }
+
+  /** The next page of results (their texts are at hand already). */
+  function showMore(): void {
+    const page = results.slice(shown, shown + PAGE);
+    for (const r of page) list.appendChild(resultItem(resultView(r.data, terms, location.href)));
+    shown += page.length;
+    more.hidden = shown >= results.length;
+    setState('ready');
+  }
+
+  /** The range switch, when there is more than one shard. */
+  function setUpScope(): void {
+    if (shards.length < 2) return;
+    const options = scopeOptions(shards);
+    addOptions(scopeSelect, options);
+    if (!options.some(([value]) => value === state.scope)) state.scope = '';
+    scopeSelect.value = state.scope;
+    state.filters = scopeFilters(state.filters, state.scope, true);
+    scopeSelect.disabled = false;
+    const wrap = scopeSelect.closest('label');
+    if (wrap) wrap.hidden = false;
+    scopeSelect.addEventListener('change', () => {
+      state.scope = scopeSelect.value;
+      state.filters = scopeFilters(state.filters, state.scope);
+      void run();
+    });
+  }
+
+  /** The months offered for the date range: every month the shards span. */
+  function setUpMonths(): void {
+    const months = monthsSpanned(shards);
+    if (!months.length) return;
+    const choose = (sel: HTMLSelectElement, none: string, keys: string[], value: string) => {
+      addOptions(sel, [['', none], ...keys.map((k): [string, string] => [k, monthLabel(k)])]);
+      sel.value = value;
+      if (sel.value !== value) sel.value = '';
+      sel.disabled = false;
+      sel.addEventListener('change', () => {
+        const range = forwards(fromSelect.value, toSelect.value);
+        state.from = fromSelect.value = range.from;
+        state.to = toSelect.value = range.to;
+        void run();
+      });
+    };
+    choose(fromSelect, '最早', [...months].reverse(), state.from);
+    choose(toSelect, '最近', months, state.to);
+    state.from = fromSelect.value;
+    state.to = toSelect.value;
+  }
+
+  /** The shards are known: offer the range. */
+  function offerRange(): void {
+    setUpScope();
+    setUpMonths();
+  }
+
+  /** The range is offered: search. */
+  function begin(): void {
+    sortSelect.disabled = false;
+    if (!state.q) input.focus();
+    void run();
+  }
+
+  /** No article to search. */
+  function empty(): void {
+    setState('empty');
+    say(status, 'missing', EMPTY_STATUS);
+  }
+
+  /** From file:// without the index for it: why search cannot work, and what to do. */
+  function offline(): void {
+    setState('offline');
+    say(status, 'offline', OFFLINE_STATUS);
+  }
+
+  input.value = state.q;
+  let typing = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = window.setTimeout(() => {
+      const q = input.value.trim();
+      if (q === state.q) return;
+      state.q = q;
+      void run();
+    }, 300);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(typing);
+    state.q = input.value.trim();
+    void run();
+  });
+  sortSelect.value = state.sort;
+  sortSelect.addEventListener('change', () => {
+    state.sort = sortOrder(sortSelect.value);
+    void run();
+  });
+  more.addEventListener('click', showMore);
+  headBox.checked = state.head;
+  headBox.disabled = false;
+  headBox.addEventListener('change', () => {
+    state.head = headBox.checked;
+    void run();
+  });
+
+  if (fromDisk) {
+    if (!diskRoot) return offline();
+    disk.readManifest().then(() => {
+      shards = disk.shards;
+      if (!shards.length) return empty();
+      offerRange();
+      begin();
+    }, offline);
+    return;
+  }
+  readShards(root)
+    .then(async (found) => {
+      shards = found;
+      if (!shards.length) return empty();
+      offerRange();
+      // Check that the newest shard's search code loads before offering the search.
+      const first = shardsInScope(shards, state)[0];
+      if (first) await pagefind.engine(first);
+      begin();
+    })
+    .catch(() => {
+      setState('missing');
+      say(status, 'missing', MISSING_STATUS);
+    });
+}
+
+const app = document.getElementById('search-app');
+if (app) main(app);
