@@ -17,11 +17,10 @@
  * Mentions below MIN_CONFIDENCE stay out of the index.
  */
 import { readFileSync } from 'node:fs';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../parse/read.ts';
 import { isPersonName } from './names.ts';
+import { boundaryAt, commonWord, fitsWords, tokens, wordAt, wordBefore, type Token } from './tokens.ts';
 
 export type EntityKind = 'person' | 'place' | 'organisation';
 export type MentionConfidence = 'high' | 'medium' | 'low';
@@ -120,16 +119,20 @@ export function loadGazetteer(path: string): Gazetteer {
   return parseGazetteer(source, path);
 }
 
-let jieba: Jieba | null = null;
-/** Words with tags, jieba's HMM on (names not in its dictionary come out as words). */
-function tagged(text: string): { word: string; tag: string }[] {
-  jieba ??= Jieba.withDict(dict);
-  return jieba.tag(text, true);
-}
-
 /** Titles that stand before a name (longest first, so 市委副书记 wins over 书记). */
 const TITLES = [
   '常务副市长',
+  '常务副省长',
+  '副总经理',
+  '理事长',
+  '委员长',
+  '副总理',
+  '副局长',
+  '副主编',
+  '负责人',
+  '创始人',
+  '传承人',
+  '工程师',
   '市委副书记',
   '县委副书记',
   '区委副书记',
@@ -172,13 +175,29 @@ const TITLES = [
   '教授',
   '医生',
   '老师',
+  '总理',
+  '经理',
+  '厂长',
+  '车长',
+  '处长',
+  '科长',
+  '社长',
+  '馆长',
+  '行长',
+  '村长',
+  '主编',
+  '专家',
+  '作家',
+  '大使',
 ];
+/** Titles of heads of state and government and of generals, after which a foreign name may stand. */
+const FOREIGN_TITLES = /(?:总理|总统|首相|国王|外长|外交部长|元帅|将军|大使)$/u;
 const TITLE_RE = new RegExp(`(?:${TITLES.join('|')})`, 'gu');
 /** What may follow a name: punctuation, or a word that starts a predicate. */
 const AFTER_NAME =
-  /^(?:$|[，。、；：:）)“”"！？\s]|主持|宣布|出席|表示|强调|指出|讲话|致辞|参加|调研|率队|带队|一行|等|和|与|及|同志|在|到|对|向|为|是|也|就|还|又|都|将|要求|介绍|会见|看望|慰问|检查|督导|深入|前往|来到|说|认为|作|听取|见证|提出|希望|感谢|领衔|带领|签约|代表|委员|先后|致词|走进|走访|陪同|一同|分别|首先|随后|专程|亲切)/u;
+  /^(?:$|[，。、；：:）)（(“”"！？\s]|的|从|站|来|先生|女士|签字|接到|把|被|已|曾|正在|日前|近日|告诉|回忆|坦言|笑着|主持|宣布|出席|表示|强调|指出|讲话|致辞|参加|调研|率队|带队|一行|等|和|与|及|同志|在|到|对|向|为|是|也|就|还|又|都|将|要求|介绍|会见|看望|慰问|检查|督导|深入|前往|来到|说|认为|作|听取|见证|提出|希望|感谢|领衔|带领|签约|代表|委员|先后|致词|走进|走访|陪同|一同|分别|首先|随后|专程|亲切)/u;
 /** A character that is a word of its own after a two-character name (朱健在调研: not 朱健在). */
-const NOT_THIRD = /[在到对向为是也就还又都将说和与及等]/u;
+const NOT_THIRD = /[在到对向为是也就还又都将说和与及等的从]/u;
 
 /** The name after a title at `at`, or null: 3 characters when that ends well, else 2. */
 function nameAfter(text: string, at: number): string | null {
@@ -186,8 +205,8 @@ function nameAfter(text: string, at: number): string | null {
     const name = text.slice(at, at + len);
     if (name.length !== len || !isPersonName(name)) continue;
     if (len === 3 && NOT_THIRD.test(name[2]!)) continue;
-    // 书记任组长: a title, not a name
-    if (/长$/u.test(name)) continue;
+    // 书记任组长: a title, not a name; 总书记强调: a verb, not a name
+    if (/长$/u.test(name) || commonWord(name) || (len === 3 && commonWord(name.slice(0, 2)))) continue;
     if (AFTER_NAME.test(text.slice(at + len))) return name;
   }
   return null;
@@ -196,14 +215,28 @@ function nameAfter(text: string, at: number): string | null {
 const PLACE_END = /(?:省|市|县|区|镇|乡|村|街道|社区)$/u;
 const ORG_END =
   /(?:局|委|办|厅|部|署|院|大学|学院|学校|中学|小学|医院|公司|集团|中心|协会|学会|委员会|联合会|银行|法院|检察院|支队|大队)$/u;
+/** Words that start with a determiner are no names (各县市, 本市, 全省). */
+const DETERMINER = /^[各本该我全此这那某外]/u;
 
 const TAIL_CHAR = String.raw`[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等])`;
-/** What turns a place into an organisation of its own: 常宁市委, 珠晖区政府, 耒阳市第十八届人民代表大会. */
-const PLACE_ORG_TAIL =
-  /^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){1,12}?(?:局|组(?![织成建])|集团|分公司)/u;
-/** What makes an organisation a part of its own: 南华大学附二医院, 湖南高速集团衡阳分公司. */
-const ORG_ORG_TAIL =
-  /^(?:附[一二三四五六七八九]|附属第?[一二三四五六七八九十]+)(?:医院)|^[\u4e00-\u9fff]{2,4}?分公司/u;
+/** Names of departments that hold 和 (住房和城乡建设局): the tails below read them as one unit. */
+const WITH_AND = '住房和城乡建设|住房和建设|人力资源和社会保障|工业和信息化|文化和旅游|自然资源和规划';
+/**
+ * What turns a place into an organisation of its own: 常宁市委, 珠晖区政府, 耒阳市第十八届人民代表大会,
+ * 天津市高级人民法院, 荔湾区住房和建设局, 贵州省博物馆, 中国人民大学.
+ */
+const PLACE_ORG_TAIL = new RegExp(
+  String.raw`^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:高级|中级)?人民(?:法院|检察院)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){1,12}?(?:局|组(?![织成建])|(?<![举开创承主协督申])办|集团|分公司)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){0,12}?(?:大学|学院|医院|博物馆|纪念馆|图书馆|研究院|研究所)|^(?:共产|社会|自由|民主|国民|保守|工)党(?![员委组内建])`,
+  'u',
+);
+/**
+ * What makes an organisation a part of its own: 南华大学附二医院, 湖南高速集团衡阳分公司, 中国人民大学
+ * 公共管理学院, 天津市津南区人民法院执行局, 新华社晋冀鲁豫总分社.
+ */
+const ORG_ORG_TAIL = new RegExp(
+  String.raw`^(?:附[一二三四五六七八九]|附属第?[一二三四五六七八九十]+)(?:医院)|^(?:${TAIL_CHAR}){2,6}?(?:分公司|支行|分行|分院|分会|总分社|分社|学院)|^执行局`,
+  'u',
+);
 /** 市城管执法局, 省高速公路集团: an organisation of the papers' own city or province. */
 const LOCAL_ORG = new RegExp(
   String.raw`^[市省](?:${TAIL_CHAR}){1,10}?(?:委员会|局|支队|大队|集团|医院|分院|组织部|宣传部|统战部|总工会)(?![\u4e00-\u9fff]{0,1}[长员])`,
@@ -216,6 +249,24 @@ const PLACE_NEXT =
   /^(?![与和及的在对向为是了将把被从到等])[\u4e00-\u9fff]{1,5}?(?:街道|社区|村(?:社区|委会)?|镇|乡|街)/u;
 /** A name before the word that says what the person is: 刘晓琼委员工作室, 习近平总书记. */
 const NAME_BEFORE = /(?<=^|[、，。；：\s（(“])([\u4e00-\u9fff]{2,3}?)(?=委员|代表|同志|总书记)/gu;
+/**
+ * Words that end the name of a company or an institution (比亚迪汽车有限公司, 瑞华银行, 华北新华书店,
+ * 淄博联合中学): the name is the run of nouns and names before it.
+ */
+const INSTITUTION_END = /(?:有限公司|有限责任公司|公司|银行|支行|分行|书店|中学|小学|出版社|研究院|研究所)$/u;
+/** Tags of words that may stand inside such a name (nouns, names, words jieba does not know). */
+const NAME_PART_TAG = /^(?:n|nr|nrfg|nrt|nz|ns|nt|x|j|eng)$/u;
+/** A role before an unknown name (负责人陈钟鹿, 小贩程慧安, 徒弟刘枫翔). */
+const ROLE_END = /(?:人|长|员|家|者|师|徒|弟|贩|主|户|手|工|生)$/u;
+/** What may follow an unknown name for it to be taken as one: punctuation, a conjunction, speech. */
+const AFTER_UNKNOWN = /^(?:$|[，。、；：:）)（(“”"！？\s]|和|与|等|说|表示|介绍|告诉|的)/u;
+/** Last characters of places, not names (肖家山, 白渔潭). */
+const PLACE_LIKE = /[山港潭湖江河村镇乡岭坪冲湾桥园街路堂寺庙塘洲峰岗州城]$/u;
+/** A credit inside the text ((记者武少民、李家鼎), 本报记者王云娜采访整理): its names are the reporters index's. */
+const CREDIT =
+  /(?:记者|通讯员|实习生|摄影)[\s\u3000]*[\u4e00-\u9fff]{2,3}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,3}(?=[、，,）)\s\u3000]|$))*/gu;
+/** What makes a place the name of a paper or a station (济宁日报, 衡阳晚报, 湖南卫视). */
+const PAPER_TAIL = /^(?:日报|晚报|早报|时报|报社|广播电视台|电视台|人民广播电台|卫视)/u;
 const HOME_CITY = '衡阳市';
 const HOME_PROVINCE = '湖南省';
 
@@ -228,88 +279,47 @@ export interface ArticleText {
   paragraphs: readonly { id: string; text: string }[];
 }
 
+const mention = (
+  kind: EntityKind,
+  name: string,
+  text: string,
+  start: number,
+  method: Mention['method'],
+  confidence: MentionConfidence,
+): Mention => ({ kind, name, text, start, end: start + text.length, method, confidence });
+
 /** Mentions in one article, paragraph by paragraph, every confidence (filter with `kept`). */
 export function articleMentions(
   article: ArticleText,
   gaz: Gazetteer,
 ): { paragraph: string; mention: Mention }[] {
   const found: { paragraph: string; mention: Mention }[] = [];
-  const perParagraph = article.paragraphs.map((p) => ({ p, spans: gazetteerSpans(p.text, gaz) }));
+  const perParagraph = article.paragraphs.map((p) => {
+    const words = tokens(p.text);
+    return { p, words, spans: gazetteerSpans(p.text, gaz, words) };
+  });
   // Local names resolve only when the article names no other city or province.
   const foreign = perParagraph.some(({ spans }) =>
     spans.some((s) => s.entry && s.entry.kind === 'place' && isForeign(s.entry)),
   );
   const titled = new Set<string>();
-  for (const { p, spans } of perParagraph) {
+  for (const { p, words, spans } of perParagraph) {
     const ms: Mention[] = [];
     const free = (start: number, end: number) => ms.every((m) => end <= m.start || start >= m.end);
     for (const s of spans) {
       if (!s.entry) {
-        ms.push({
-          kind: 'place',
-          name: '',
-          text: s.text,
-          start: s.start,
-          end: s.end,
-          method: 'gazetteer',
-          confidence: 'low',
-        });
+        ms.push(mention('place', '', s.text, s.start, 'gazetteer', 'low'));
         continue;
       }
       if (s.local && foreign) continue;
-      ms.push({
-        kind: s.entry.kind,
-        name: s.entry.name,
-        text: s.text,
-        start: s.start,
-        end: s.end,
-        method: 'gazetteer',
-        confidence: 'high',
-      });
+      ms.push(mention(s.entry.kind, s.entry.name, s.text, s.start, 'gazetteer', 'high'));
     }
-    // Tails that make a place or organisation an organisation; places after places.
-    for (const m of [...ms]) {
-      if (m.confidence !== 'high') continue;
-      const after = p.text.slice(m.end);
-      const tail = (m.kind === 'place' ? PLACE_ORG_TAIL : ORG_ORG_TAIL).exec(after);
-      if (tail && free(m.end, m.end + tail[0].length)) {
-        const text = p.text.slice(m.start, m.end + tail[0].length);
-        const t = tail[0].replace(/^第[一二三四五六七八九十百]+届/u, '');
-        const org =
-          m.kind === 'place' && t === '委'
-            ? `中共${m.name}委`
-            : m.kind === 'place' && t === '政府'
-              ? `${m.name}人民政府`
-              : m.kind === 'place' && /^(?:人民代表大会|人大常委会|人民政府|人大|政协|纪委)$/u.test(t)
-                ? `${m.name}${t}`
-                : fullName(text);
-        Object.assign(m, { kind: 'organisation', name: org, text, end: m.end + tail[0].length });
-        const more = ORG_ORG_TAIL.exec(p.text.slice(m.end));
-        if (more && /分公司$/u.test(more[0]) && free(m.end, m.end + more[0].length)) {
-          const whole = p.text.slice(m.start, m.end + more[0].length);
-          Object.assign(m, { name: whole, text: whole, end: m.end + more[0].length });
-        }
-        continue;
-      }
-      if (m.kind !== 'place') continue;
-      let end = m.end;
-      for (
-        let next = PLACE_NEXT.exec(p.text.slice(end));
-        next && free(end, end + next[0].length);
-        next = PLACE_NEXT.exec(p.text.slice(end))
-      ) {
-        ms.push({
-          kind: 'place',
-          name: next[0],
-          text: next[0],
-          start: end,
-          end: end + next[0].length,
-          method: 'gazetteer',
-          confidence: 'medium',
-        });
-        end += next[0].length;
-      }
-    }
+    organisationTails(p.text, ms, free);
+    // 衡阳日报, 济宁日报: a paper's name, no mention of its place
+    for (const m of [...ms])
+      if (m.kind === 'place' && PAPER_TAIL.test(p.text.slice(m.end)))
+        ms.splice(ms.indexOf(m), 1, { ...m, name: '' });
+    institutions(p.text, words, ms);
     for (let i = 0; i < p.text.length; i++) {
       if (p.text[i] !== '市' && p.text[i] !== '省') continue;
       if (i > 0 && !BEFORE_LOCAL.test(p.text[i - 1]!)) continue;
@@ -324,83 +334,212 @@ export function articleMentions(
       const name = m[0].startsWith('市委')
         ? `中共${HOME_CITY}${m[0].slice(1)}`
         : fullName(home + m[0].slice(1));
-      ms.push({
-        kind: 'organisation',
-        name,
-        text: m[0],
-        start: i,
-        end,
-        method: 'gazetteer',
-        confidence: 'medium',
-      });
-      i = end - 1;
+      const local = mention('organisation', name, m[0], i, 'gazetteer', 'medium');
+      ms.push(local);
+      partOf(p.text, local, ms);
+      i = local.end - 1;
     }
     for (const m of p.text.matchAll(NAME_BEFORE)) {
       const name = m[1]!;
       if (isPersonName(name) && !/长$/u.test(name) && free(m.index, m.index + name.length)) {
-        ms.push({
-          kind: 'person',
-          name,
-          text: name,
-          start: m.index,
-          end: m.index + name.length,
-          method: 'title',
-          confidence: 'high',
-        });
+        ms.push(mention('person', name, name, m.index, 'title', 'high'));
         titled.add(name);
       }
     }
     for (const m of p.text.matchAll(TITLE_RE)) {
       const at = m.index + m[0].length;
-      const name = nameAfter(p.text, at);
+      const name = nameAfter(p.text, at) ?? foreignNameAfter(m[0], words, at);
       if (name && free(at, at + name.length)) {
-        ms.push({
-          kind: 'person',
-          name,
-          text: name,
-          start: at,
-          end: at + name.length,
-          method: 'title',
-          confidence: 'high',
-        });
+        ms.push(mention('person', name, name, at, 'title', 'high'));
         titled.add(name);
       }
     }
-    let pos = 0;
-    for (const t of tagged(p.text)) {
-      const start = pos;
-      const end = (pos += t.word.length);
-      if (!free(start, end)) continue;
+    for (const t of words) {
+      if (!free(t.start, t.end)) continue;
       const w = t.word;
       if (/^nr/.test(t.tag) && t.tag !== 'nrt' && isPersonName(w) && w.length <= 3) {
-        ms.push({ kind: 'person', name: w, text: w, start, end, method: 'tag', confidence: 'low' });
-      } else if (t.tag === 'ns' && w.length >= 3 && PLACE_END.test(w)) {
-        ms.push({ kind: 'place', name: w, text: w, start, end, method: 'tag', confidence: 'medium' });
-      } else if (t.tag === 'nt' && w.length >= 3 && ORG_END.test(w)) {
-        const before = p.text[start - 1];
-        const prefixed = (before === '市' || before === '县' || before === '区') && free(start - 1, start);
+        ms.push(mention('person', w, w, t.start, 'tag', 'low'));
+      } else if (t.tag === 'x' && unknownName(p.text, words, t)) {
+        ms.push(mention('person', w, w, t.start, 'tag', 'medium'));
+      } else if (t.tag === 'ns' && w.length >= 3 && PLACE_END.test(w) && !DETERMINER.test(w)) {
+        ms.push(mention('place', w, w, t.start, 'tag', 'medium'));
+      } else if (t.tag === 'nt' && w.length >= 4 && ORG_END.test(w) && !DETERMINER.test(w)) {
+        const before = p.text[t.start - 1];
+        const prefixed =
+          (before === '市' || before === '县' || before === '区') && free(t.start - 1, t.start);
         if (prefixed && (before !== '市' || foreign)) continue; // whose 县, whose 区: not guessed
         const name = prefixed ? `衡阳市${w}` : w;
-        const s = prefixed ? start - 1 : start;
-        ms.push({
-          kind: 'organisation',
-          name,
-          text: p.text.slice(s, end),
-          start: s,
-          end,
-          method: 'tag',
-          confidence: 'medium',
-        });
+        const s = prefixed ? t.start - 1 : t.start;
+        ms.push(mention('organisation', name, p.text.slice(s, t.end), s, 'tag', 'medium'));
       }
     }
+    const credits = [...p.text.matchAll(CREDIT)].map((c) => [c.index, c.index + c[0].length] as const);
     ms.sort((a, b) => a.start - b.start);
-    for (const m of ms) if (m.name) found.push({ paragraph: p.id, mention: m });
+    for (const m of ms) {
+      if (!m.name) continue;
+      if (m.kind === 'person' && credits.some(([s, e]) => m.start >= s && m.end <= e)) continue;
+      found.push({ paragraph: p.id, mention: m });
+    }
   }
-  // A name jieba alone found is kept where the article also names it after a title.
+  // A name found without a title is kept where the article also names it after a title; a titled
+  // name is found again wherever the article repeats it (周超男说, 伍映方细细端详).
   for (const f of found)
     if (f.mention.method === 'tag' && f.mention.kind === 'person' && titled.has(f.mention.name))
       f.mention.confidence = 'medium';
-  return found;
+  for (const f of found) if (f.mention.kind === 'person' && kept(f.mention)) titled.add(f.mention.name);
+  return again(article, found, titled);
+}
+
+/** Names kept once (after a title, or by jieba with a role) found again wherever nothing else was found. */
+function again(
+  article: ArticleText,
+  found: { paragraph: string; mention: Mention }[],
+  titled: Set<string>,
+): { paragraph: string; mention: Mention }[] {
+  if (!titled.size) return found;
+  const out = [...found];
+  for (const p of article.paragraphs) {
+    const here = found.filter((f) => f.paragraph === p.id).map((f) => f.mention);
+    for (const name of titled) {
+      for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if (here.some((m) => m.start < end && at < m.end)) continue;
+        out.push({ paragraph: p.id, mention: mention('person', name, name, at, 'title', 'medium') });
+      }
+    }
+  }
+  const order = new Map(article.paragraphs.map((p, i) => [p.id, i]));
+  return out.sort(
+    (a, b) => order.get(a.paragraph)! - order.get(b.paragraph)! || a.mention.start - b.mention.start,
+  );
+}
+
+/**
+ * Places that a following word makes an organisation (常宁市委, 天津市津南区人民法院执行局: a chain of
+ * places is taken whole), organisations that a following word makes a part of their own, and
+ * places after places (南岳镇延寿村).
+ */
+function organisationTails(text: string, ms: Mention[], free: (start: number, end: number) => boolean): void {
+  for (const m of [...ms]) {
+    if (m.confidence !== 'high' || !ms.includes(m)) continue;
+    let chainEnd = m.end;
+    const chain: Mention[] = [];
+    if (m.kind === 'place') {
+      for (
+        let next = ms.find((x) => x.start === chainEnd && x.kind === 'place' && x.confidence === 'high');
+        next;
+      ) {
+        chain.push(next);
+        chainEnd = next.end;
+        next = ms.find((x) => x.start === chainEnd && x.kind === 'place' && x.confidence === 'high');
+      }
+    }
+    const after = text.slice(chainEnd);
+    const tail = (m.kind === 'place' ? PLACE_ORG_TAIL : ORG_ORG_TAIL).exec(after);
+    if (
+      tail &&
+      (m.kind === 'place'
+        ? free(chainEnd, chainEnd + tail[0].length)
+        : absorb(ms, m.end, m.end + tail[0].length))
+    ) {
+      for (const c of chain) ms.splice(ms.indexOf(c), 1);
+      const whole = text.slice(m.start, chainEnd + tail[0].length);
+      const t = tail[0].replace(/^第[一二三四五六七八九十百]+届/u, '');
+      const placeName = chain.length ? text.slice(m.start, chainEnd) : m.name;
+      const org =
+        m.kind === 'place' && t === '委'
+          ? `中共${placeName}委`
+          : m.kind === 'place' && t === '政府'
+            ? `${placeName}人民政府`
+            : m.kind === 'place' && /^(?:人民代表大会|人大常委会|人民政府|人大|政协|纪委)$/u.test(t)
+              ? `${placeName}${t}`
+              : fullName(whole);
+      Object.assign(m, { kind: 'organisation', name: org, text: whole, end: chainEnd + tail[0].length });
+      partOf(text, m, ms);
+      continue;
+    }
+    if (m.kind !== 'place') continue;
+    let end = m.end;
+    for (
+      let next = PLACE_NEXT.exec(text.slice(end));
+      next && free(end, end + next[0].length);
+      next = PLACE_NEXT.exec(text.slice(end))
+    ) {
+      ms.push(mention('place', next[0], next[0], end, 'gazetteer', 'medium'));
+      end += next[0].length;
+    }
+  }
+}
+
+/** Places inside [start, end) give way to a longer name; false when anything else is there. */
+function absorb(ms: Mention[], start: number, end: number): boolean {
+  const inside = ms.filter((x) => x.start < end && start < x.end);
+  if (inside.some((x) => x.kind !== 'place' || x.start < start || x.end > end)) return false;
+  for (const x of inside) ms.splice(ms.indexOf(x), 1);
+  return true;
+}
+
+/** An organisation made a part of its own by what follows (湖南高速集团衡阳分公司, …人民法院执行局). */
+function partOf(text: string, m: Mention, ms: Mention[]): void {
+  const more = ORG_ORG_TAIL.exec(text.slice(m.end));
+  if (!more || /医院$/u.test(more[0]) || !absorb(ms, m.end, m.end + more[0].length)) return;
+  const longer = text.slice(m.start, m.end + more[0].length);
+  Object.assign(m, { name: fullName(m.name + more[0]), text: longer, end: m.end + more[0].length });
+}
+
+/**
+ * Companies and institutions by the word that ends their name (有限公司, 银行, 书店, 中学 …): the run
+ * of nouns and names before it, from the last place that opens it (湖南长沙市比亚迪汽车有限公司: 湖南 a
+ * place, 长沙市比亚迪汽车有限公司 the company). Places inside the name give way to it.
+ */
+function institutions(text: string, words: readonly Token[], ms: Mention[]): void {
+  // from the right, so that a name's last word wins (冀南银行邯郸支行, not 冀南银行)
+  for (let k = words.length - 1; k >= 0; k--) {
+    const end = words[k]!;
+    if (!INSTITUTION_END.test(end.word)) continue;
+    let first = k;
+    while (first > 0 && k - first < 6) {
+      const w = words[first - 1]!;
+      if (!NAME_PART_TAG.test(w.tag) || !/^[\u4e00-\u9fff]+$/u.test(w.word)) break;
+      first--;
+    }
+    let start = words[first]!.start;
+    // a place mention that starts the run: the name starts at the last of them
+    for (let m = ms.find((x) => x.start === start && x.kind === 'place'); m;) {
+      const next = ms.find((x) => x.start === m!.end && x.kind === 'place');
+      if (!next) break;
+      start = next.start;
+      m = next;
+    }
+    const name = text.slice(start, end.end);
+    if (name.length - (INSTITUTION_END.exec(end.word)?.[0].length ?? 0) < 2 || name.length > 24) continue;
+    // an organisation already found that holds or overlaps the name keeps its text
+    if (ms.some((x) => x.kind !== 'place' && x.start < end.end && start < x.end)) continue;
+    for (const x of ms.filter((x) => x.start >= start && x.end <= end.end)) ms.splice(ms.indexOf(x), 1);
+    if (ms.some((x) => x.start < end.end && start < x.end)) continue;
+    ms.push(mention('organisation', name, name, start, 'tag', 'medium'));
+  }
+}
+
+/** A foreign name after a head of state's or government's title (捷总理费林格): jieba's next word. */
+function foreignNameAfter(title: string, words: readonly Token[], at: number): string | null {
+  if (!FOREIGN_TITLES.test(title)) return null;
+  const w = wordAt(words, at);
+  if (!w || !/^(?:nr|nrt|nrfg|x)$/u.test(w.tag) || !/^[\u4e00-\u9fff]{2,5}$/u.test(w.word)) return null;
+  return commonWord(w.word) ? null : w.word;
+}
+
+/**
+ * A name jieba does not know (tagged x): three characters from a surname, not ending as places
+ * end, after a role (负责人, 小贩, 徒弟) or before punctuation, a conjunction or speech.
+ */
+function unknownName(text: string, words: readonly Token[], t: Token): boolean {
+  if (t.word.length !== 3 || !isPersonName(t.word) || PLACE_LIKE.test(t.word)) return false;
+  // 关于党: a word and a character, not a name
+  if (commonWord(t.word.slice(0, 2))) return false;
+  const before = wordBefore(words, t.start);
+  const role = before !== undefined && /^n/u.test(before.tag) && ROLE_END.test(before.word);
+  return role || (boundaryAt(words, t.end) && AFTER_UNKNOWN.test(text.slice(t.end)));
 }
 
 const HOME = new Set(['衡阳市', '湖南省', '中国']);
@@ -418,7 +557,7 @@ interface Span {
 }
 
 /** Gazetteer forms in a text, longest first at each place, left to right; blocked forms hold their text. */
-function gazetteerSpans(text: string, gaz: Gazetteer): Span[] {
+function gazetteerSpans(text: string, gaz: Gazetteer, words: readonly Token[]): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < text.length;) {
     let hit: Span | null = null;
@@ -429,7 +568,9 @@ function gazetteerSpans(text: string, gaz: Gazetteer): Span[] {
         break;
       }
       const f = gaz.forms.get(form);
-      if (f) {
+      // a short alias must stand as a word of its own (丽水 in 美丽水乡 is none)
+      const short = !f?.local && f?.entry.name !== form && len <= 3;
+      if (f && (!short || fitsWords(words, i, i + len))) {
         hit = { start: i, end: i + len, text: form, entry: f.entry, local: f.local };
         break;
       }
