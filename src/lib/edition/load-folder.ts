@@ -22,6 +22,7 @@ import { parseIssue } from '../parse/parse-issue.ts';
 import type { PaperCatalog } from '../parse/paper.ts';
 import { InputError, type SourceText } from '../parse/read.ts';
 import type { Issue } from '../model/issue.ts';
+import type { ParseCache } from './parse-cache.ts';
 
 export type { FileProblem } from './files.ts';
 
@@ -102,6 +103,38 @@ export interface EditionOptions {
   onFile?: (done: number, total: number) => void;
   /** where parses wait for their issue's other files; default in memory */
   parts?: PartStore;
+  /** parses kept from earlier builds (src/lib/edition/parse-cache.ts): unchanged files are not parsed again */
+  parseCache?: ParseCache;
+}
+
+/**
+ * A file's issue: kept from an earlier build when the cache has it under the file's key, else
+ * parsed (and kept). A file that cannot be read is parsed anyway, so that its problem is reported.
+ */
+function parseOrReuse(
+  seed: { path: string; name: string },
+  catalog: PaperCatalog,
+  options: EditionOptions,
+  hintsPath: string | undefined,
+): { issue: Issue } | FileProblem {
+  const cache = options.parseCache;
+  if (!cache) return parseFile(seed.path, catalog, options.corrections, seed.name, hintsPath);
+  let key: string;
+  try {
+    key = cache.key({
+      name: seed.name,
+      bytes: readSeedBytes(seed.path, seed.name),
+      hints: hintsPath ? readFileSync(hintsPath, 'utf8') : undefined,
+      corrections: options.corrections ?? [],
+    });
+  } catch {
+    return parseFile(seed.path, catalog, options.corrections, seed.name, hintsPath);
+  }
+  const kept = cache.get(key);
+  if (kept) return { issue: kept };
+  const r = parseFile(seed.path, catalog, options.corrections, seed.name, hintsPath);
+  if ('issue' in r) cache.put(key, r.issue);
+  return r;
 }
 
 /** The issues of an edition, or a problem with one of its files. */
@@ -124,7 +157,7 @@ export function* parseEdition(
   const groups = new Map<string, { id: string; files: { k: number; name: string }[] }>();
   for (const [k, seed] of listing.seeds.entries()) {
     options.onFile?.(k, listing.seeds.length);
-    const r = parseFile(seed.path, catalog, options.corrections, seed.name, listing.hints.get(seed.name));
+    const r = parseOrReuse(seed, catalog, options, listing.hints.get(seed.name));
     if (!('issue' in r)) {
       yield r;
       continue;

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalog, loadCorrections, loadEdition } from './load-folder.ts';
+import { codeFingerprint, diskParseCache, parseKey } from './parse-cache.ts';
+import type { Correction } from '../editorial/corrections.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const catalog = loadCatalog(join(root, 'content/papers.json'));
+const corrections = loadCorrections(join(root, 'content/corrections.yaml'));
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+const temp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'baokan-parse-cache-'));
+  made.push(d);
+  return d;
+};
+const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+
+describe('parses kept between builds', () => {
+  it('gives the edition a fresh parse gives, parsing each file once', () => {
+    const dir = temp();
+    const fresh = loadEdition(join(root, 'seeds'), catalog, { corrections });
+    const first = diskParseCache(dir, 'code-1', catalog);
+    const cold = loadEdition(join(root, 'seeds'), catalog, { corrections, parseCache: first });
+    expect(first.used.size).toBe(5);
+    const second = diskParseCache(dir, 'code-1', catalog);
+    let parsed = 0;
+    const counting = {
+      ...second,
+      put: (k: string, i: Parameters<typeof second.put>[1]) => {
+        parsed++;
+        second.put(k, i);
+      },
+    };
+    const warm = loadEdition(join(root, 'seeds'), catalog, { corrections, parseCache: counting });
+    expect(parsed).toBe(0);
+    expect(json(cold)).toEqual(json(fresh));
+    expect(json(warm)).toEqual(json(fresh));
+    // Another code fingerprint asks for other keys: the kept parses are not used, then pruned.
+    const other = diskParseCache(dir, 'code-2', catalog);
+    loadEdition(join(root, 'seeds'), catalog, { corrections, parseCache: other });
+    expect(other.prune()).toBe(5);
+  });
+
+  it('keys a parse by the file, its hints, its own corrections and the catalogue', () => {
+    const bytes = new TextEncoder().encode('衡阳日报');
+    const c: Correction = { file: 'a.txt', line: 1, from: '衡', to: '衡' } as Correction;
+    const base = { name: 'a.txt', bytes, corrections: [] as Correction[] };
+    const k = parseKey('f', catalog, base);
+    expect(parseKey('f', catalog, { ...base })).toBe(k);
+    expect(parseKey('g', catalog, base)).not.toBe(k);
+    expect(parseKey('f', catalog, { ...base, name: 'b.txt' })).not.toBe(k);
+    expect(parseKey('f', catalog, { ...base, bytes: new TextEncoder().encode('衡阳晚报') })).not.toBe(k);
+    expect(parseKey('f', catalog, { ...base, hints: 'date: 2021-03-06' })).not.toBe(k);
+    expect(parseKey('f', catalog, { ...base, corrections: [c] })).not.toBe(k);
+    expect(parseKey('f', catalog, { ...base, corrections: [{ ...c, file: 'b.txt' }] })).toBe(k);
+    expect(parseKey('f', { ...catalog, papers: [] } as typeof catalog, base)).not.toBe(k);
+  });
+
+  it('fingerprints the code: any source file of src/lib, not its tests', () => {
+    const r = temp();
+    mkdirSync(join(r, 'src/lib/parse'), { recursive: true });
+    writeFileSync(join(r, 'src/lib/parse/a.ts'), 'export const a = 1;');
+    writeFileSync(join(r, 'package-lock.json'), '{}');
+    const f = codeFingerprint(r);
+    writeFileSync(join(r, 'src/lib/parse/a.test.ts'), 'test');
+    expect(codeFingerprint(r)).toBe(f);
+    writeFileSync(join(r, 'src/lib/parse/a.ts'), 'export const a = 2;');
+    expect(codeFingerprint(r)).not.toBe(f);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Parses kept between builds, so a daily build parses only the files that are new or changed.
+ *
+ * A file's parse is kept under a key of everything it depends on: the file's bytes and name, its
+ * hints file, the corrections that name it, the paper catalogue, and the code that parses
+ * (codeFingerprint: every source file of src/lib and the lockfile). Change any of them and the
+ * key changes, so a kept parse is never stale; nothing is invalidated by hand. Kept parses that no
+ * build asked for are removed at the end (prune), so the cache holds one parse per seed file.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Correction } from '../editorial/corrections.ts';
+import type { Issue } from '../model/issue.ts';
+import type { PaperCatalog } from '../parse/paper.ts';
+
+/** What a file's parse depends on, besides the code. */
+export interface ParseInputs {
+  /** the file's name under the seed folder */
+  name: string;
+  bytes: Uint8Array;
+  /** the hints file's text, when the file has one */
+  hints?: string;
+  /** every correction of the edition (those naming this file are part of the key) */
+  corrections: readonly Correction[];
+}
+
+/** A store of parses by key. */
+export interface ParseCache {
+  /** the key of a file's parse */
+  key(inputs: ParseInputs): string;
+  /** the parse kept under `key`, or undefined */
+  get(key: string): Issue | undefined;
+  put(key: string, issue: Issue): void;
+}
+
+const sha256 = () => createHash('sha256');
+
+/**
+ * A digest of the code that parses: every `.ts` file below `<root>/src/lib` except tests, and
+ * `<root>/package-lock.json` (the versions of jieba, iconv-lite, …), in path order.
+ */
+export function codeFingerprint(root: string): string {
+  const hash = sha256();
+  const lib = join(root, 'src', 'lib');
+  const files = (readdirSync(lib, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => relative(lib, join(lib, f)).split(sep).join('/'))
+    .sort();
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(join(lib, f)))
+      .update('\0');
+  try {
+    hash.update(readFileSync(join(root, 'package-lock.json')));
+  } catch {
+    hash.update('no lockfile');
+  }
+  return hash.digest('hex');
+}
+
+/** The key of a file's parse: the code, the catalogue, and the file's own inputs. */
+export function parseKey(fingerprint: string, catalog: PaperCatalog, inputs: ParseInputs): string {
+  const own = inputs.corrections.filter((c) => c.file === inputs.name);
+  return sha256()
+    .update(`${fingerprint}\0${JSON.stringify(catalog)}\0${inputs.name}\0`)
+    .update(inputs.bytes)
+    .update(`\0${inputs.hints ?? ''}\0${JSON.stringify(own)}`)
+    .digest('hex')
+    .slice(0, 40);
+}
+
+/**
+ * Parses kept as JSON files below `dir` (`<dir>/<hh>/<key>.json`). Written to a temporary file and
+ * renamed, so a build that stops half way leaves no half-written parse.
+ */
+export function diskParseCache(
+  dir: string,
+  fingerprint: string,
+  catalog: PaperCatalog,
+): ParseCache & {
+  /** keys asked for by this build */
+  readonly used: ReadonlySet<string>;
+  /** remove kept parses this build did not ask for; returns how many */
+  prune(): number;
+} {
+  const used = new Set<string>();
+  const path = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  return {
+    used,
+    key: (inputs) => parseKey(fingerprint, catalog, inputs),
+    get(key) {
+      used.add(key);
+      try {
+        return JSON.parse(readFileSync(path(key), 'utf8')) as Issue;
+      } catch {
+        return undefined;
+      }
+    },
+    put(key, issue) {
+      used.add(key);
+      const file = path(key);
+      mkdirSync(join(file, '..'), { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}`;
+      writeFileSync(tmp, JSON.stringify(issue));
+      renameSync(tmp, file);
+    },
+    prune() {
+      let removed = 0;
+      let subs: string[] = [];
+      try {
+        subs = readdirSync(dir);
+      } catch {
+        return 0;
+      }
+      for (const sub of subs)
+        for (const name of readdirSync(join(dir, sub)))
+          if (!used.has(name.replace(/\.json$/, ''))) {
+            rmSync(join(dir, sub, name), { force: true });
+            removed++;
+          }
+      return removed;
+    },
+  };
+}
