@@ -54,7 +54,8 @@ export class FontSet {
   private font(face: FontFace): mupdf.Font {
     let font = this.loaded.get(face.file);
     if (!font) {
-      font = new mupdf.Font('NotoSansSC', woffToSfnt(readFileSync(face.file)));
+      const name = face.weight === 700 ? 'NotoSansSC-Bold' : 'NotoSansSC-Regular';
+      font = new mupdf.Font(name, woffToSfnt(readFileSync(face.file)));
       this.loaded.set(face.file, font);
     }
     return font;

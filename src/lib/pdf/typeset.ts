@@ -205,7 +205,7 @@ function layoutArticle(
     lines.push(...placed.lines);
     y = placed.y + 2;
   }
-  if (parts.length) y += 6;
+  if (parts.length) y += 12;
   if (a.caption) {
     const h = Math.min(150, Math.round(width * 0.5));
     pictures.push({ x0: x, y0: y, x1: x + width, y1: y + h });
@@ -220,7 +220,7 @@ function layoutArticle(
       false,
     );
     lines.push(...placed.lines);
-    y = placed.y + 8;
+    y = placed.y + 12;
   }
   const rows = bodyRows(fonts, a, g.colWidth);
   const perLeg = Math.max(1, Math.ceil(rows.length / k));
