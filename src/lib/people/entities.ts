@@ -254,6 +254,14 @@ const NAME_BEFORE = /(?<=^|[、，。；：\s（(“])([\u4e00-\u9fff]{2,3}?)(?=
  * 淄博联合中学): the name is the run of nouns and names before it.
  */
 const INSTITUTION_END = /(?:有限公司|有限责任公司|公司|银行|支行|分行|书店|中学|小学|出版社|研究院|研究所)$/u;
+/** Words that end the name of a place that is a building or a work (遥田水电站, 泉南高速公路, 石鼓书院). */
+const FACILITY_END =
+  /^(?:水电站|电站|高速公路|铁路|大桥|机场|书院|度假区|风景区|景区|公园|步行街|大街|广场|水库)$/u;
+/** A dateline: 【新华社延安十二日电】, 本报天津1月14日电, 贝尔格莱德讯： (the place is the capture). */
+const DATELINE =
+  /(?<=^|[【（(\s])(?:新华社|中新社|本报)?([\u4e00-\u9fff]{2,6}?)(?:[0-9一二三四五六七八九十]+月)?[0-9一二三四五六七八九十廿卅]+日电|(?<=^|[】：:\s])([\u4e00-\u9fff]{2,6}?)讯[：:】]/gu;
+/** Tags of names (places, people, organisations, other names, words jieba does not know). */
+const PROPER_TAG = /^(?:nr|nrfg|nrt|nz|ns|nt|x|j|eng)$/u;
 /** Tags of words that may stand inside such a name (nouns, names, words jieba does not know). */
 const NAME_PART_TAG = /^(?:n|nr|nrfg|nrt|nz|ns|nt|x|j|eng)$/u;
 /** A role before an unknown name (负责人陈钟鹿, 小贩程慧安, 徒弟刘枫翔). */
@@ -315,11 +323,14 @@ export function articleMentions(
       ms.push(mention(s.entry.kind, s.entry.name, s.text, s.start, 'gazetteer', 'high'));
     }
     organisationTails(p.text, ms, free);
+    datelinePlaces(p.text, ms);
+    tagPlaces(p.text, words, ms);
     // 衡阳日报, 济宁日报: a paper's name, no mention of its place
     for (const m of [...ms])
       if (m.kind === 'place' && PAPER_TAIL.test(p.text.slice(m.end)))
         ms.splice(ms.indexOf(m), 1, { ...m, name: '' });
     institutions(p.text, words, ms);
+    institutions(p.text, words, ms, FACILITY_END, 'place');
     for (let i = 0; i < p.text.length; i++) {
       if (p.text[i] !== '市' && p.text[i] !== '省') continue;
       if (i > 0 && !BEFORE_LOCAL.test(p.text[i - 1]!)) continue;
@@ -462,7 +473,10 @@ function organisationTails(text: string, ms: Mention[], free: (start: number, en
     let end = m.end;
     for (
       let next = PLACE_NEXT.exec(text.slice(end));
-      next && free(end, end + next[0].length);
+      next &&
+      free(end, end + next[0].length) &&
+      !DETERMINER.test(next[0]) &&
+      !commonWord(next[0].slice(0, 2));
       next = PLACE_NEXT.exec(text.slice(end))
     ) {
       ms.push(mention('place', next[0], next[0], end, 'gazetteer', 'medium'));
@@ -492,32 +506,83 @@ function partOf(text: string, m: Mention, ms: Mention[]): void {
  * of nouns and names before it, from the last place that opens it (湖南长沙市比亚迪汽车有限公司: 湖南 a
  * place, 长沙市比亚迪汽车有限公司 the company). Places inside the name give way to it.
  */
-function institutions(text: string, words: readonly Token[], ms: Mention[]): void {
+function institutions(
+  text: string,
+  words: readonly Token[],
+  ms: Mention[],
+  ending: RegExp = INSTITUTION_END,
+  kind: EntityKind = 'organisation',
+): void {
   // from the right, so that a name's last word wins (冀南银行邯郸支行, not 冀南银行)
   for (let k = words.length - 1; k >= 0; k--) {
     const end = words[k]!;
-    if (!INSTITUTION_END.test(end.word)) continue;
+    if (!ending.test(end.word)) continue;
     let first = k;
+    // a building's name is made of names (遥田水电站), not of common nouns (梯级水电站, 辖区高速公路)
+    const partTag = kind === 'place' ? PROPER_TAG : NAME_PART_TAG;
     while (first > 0 && k - first < 6) {
       const w = words[first - 1]!;
-      if (!NAME_PART_TAG.test(w.tag) || !/^[\u4e00-\u9fff]+$/u.test(w.word)) break;
+      if (!partTag.test(w.tag) || !/^[\u4e00-\u9fff]+$/u.test(w.word)) break;
       first--;
     }
+    // a name of common nouns alone is no name (中心小学)
+    if (!words.slice(first, k).some((w) => PROPER_TAG.test(w.tag))) continue;
     let start = words[first]!.start;
-    // a place mention that starts the run: the name starts at the last of them
+    // places that open the run: a company's registered name starts with the last of them
+    // (长沙市比亚迪汽车有限公司); a building's name after them (吉林市 | 北大湖滑雪度假区)
     for (let m = ms.find((x) => x.start === start && x.kind === 'place'); m;) {
       const next = ms.find((x) => x.start === m!.end && x.kind === 'place');
-      if (!next) break;
+      if (!next) {
+        if (kind === 'place') start = m.end;
+        break;
+      }
       start = next.start;
       m = next;
     }
     const name = text.slice(start, end.end);
-    if (name.length - (INSTITUTION_END.exec(end.word)?.[0].length ?? 0) < 2 || name.length > 24) continue;
+    const own = text.slice(
+      kind === 'place' ? start : (ms.find((x) => x.start === start && x.kind === 'place')?.end ?? start),
+      end.end,
+    );
+    if (own.length - (ending.exec(end.word)?.[0].length ?? 0) < 2 || name.length > 24) continue;
+    if (DETERMINER.test(name) || commonWord(name.slice(0, 2))) continue;
     // an organisation already found that holds or overlaps the name keeps its text
     if (ms.some((x) => x.kind !== 'place' && x.start < end.end && start < x.end)) continue;
     for (const x of ms.filter((x) => x.start >= start && x.end <= end.end)) ms.splice(ms.indexOf(x), 1);
     if (ms.some((x) => x.start < end.end && start < x.end)) continue;
-    ms.push(mention('organisation', name, name, start, 'tag', 'medium'));
+    ms.push(mention(kind, name, name, start, 'tag', 'medium'));
+  }
+}
+
+/** Places a jieba place name makes with the word after it (天河街道, 酃湖乡): a village, town or street. */
+function tagPlaces(text: string, words: readonly Token[], ms: Mention[]): void {
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k]!;
+    const before = words[k - 1]!;
+    if (!/^(?:街道|社区|乡|镇|村)$/u.test(w.word) || !/^(?:ns|nz|x|j)$/u.test(before.tag)) continue;
+    if (!/^[\u4e00-\u9fff]{2,5}$/u.test(before.word) || DETERMINER.test(before.word)) continue;
+    if (
+      ms.some(
+        (x) =>
+          x.start < w.end &&
+          before.start < x.end &&
+          !(x.kind === 'place' && x.start === before.start && x.end === before.end),
+      )
+    )
+      continue;
+    for (const x of ms.filter((x) => x.start === before.start)) ms.splice(ms.indexOf(x), 1);
+    const name = text.slice(before.start, w.end);
+    ms.push(mention('place', name, name, before.start, 'tag', 'medium'));
+  }
+}
+
+/** The place a dispatch was filed from (贝尔格莱德讯：, 【新华社延安十二日电】): a place by its position. */
+function datelinePlaces(text: string, ms: Mention[]): void {
+  for (const m of text.matchAll(DATELINE)) {
+    const place = m[1] ?? m[2]!;
+    const at = m.index + m[0].indexOf(place);
+    if (DETERMINER.test(place) || !ms.every((x) => at + place.length <= x.start || at >= x.end)) continue;
+    ms.push(mention('place', place, place, at, 'tag', 'medium'));
   }
 }
 
