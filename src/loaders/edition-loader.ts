@@ -11,9 +11,11 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkCorrectionFiles, formatProblem, type Correction } from '../lib/editorial/corrections.ts';
 import { accountPath, addIssue, buildWorkDir, emptyAccount } from '../lib/edition/account.ts';
 import { loadCatalog, loadCorrections, parseEdition, type PartStore } from '../lib/edition/load-folder.ts';
+import { codeFingerprint, diskParseCache } from '../lib/edition/parse-cache.ts';
 import type { PaperCatalog } from '../lib/parse/paper.ts';
 import { InputError } from '../lib/parse/read.ts';
 import type { Issue } from '../lib/model/issue.ts';
@@ -80,7 +82,10 @@ const own = <T>(r: T): T => JSON.parse(JSON.stringify(r)) as T;
  * `<work dir>/account.json` for the baokan-account integration. The work dir is the build's
  * own folder in Astro's cache (src/lib/edition/account.ts, buildWorkDir).
  */
-function editionRecords(cacheDir: URL, outDir: URL, logger: LoaderContext['logger']): Records {
+function editionRecords(
+  { cacheDir, outDir, root }: { cacheDir: URL; outDir: URL; root: URL },
+  logger: LoaderContext['logger'],
+): Records {
   const dir = join(buildWorkDir(cacheDir, outDir), 'issues');
   const key = `${seedsDir()}|${catalogPath()}|${correctionsPath()}|${dir}`;
   if (cached?.key === key) return cached.records;
@@ -107,7 +112,18 @@ function editionRecords(cacheDir: URL, outDir: URL, logger: LoaderContext['logge
     tick(done, total);
   };
   const parts = diskParts(join(dir, 'parts'));
-  for (const r of parseEdition(seedsDir(), catalog(), { corrections: corrections(), onFile, parts })) {
+  // Files parsed by an earlier build with the same code, catalogue, hints and corrections are not parsed again.
+  const parseCache = diskParseCache(
+    join(fileURLToPath(cacheDir), 'baokan-parse'),
+    codeFingerprint(fileURLToPath(root)),
+    catalog(),
+  );
+  for (const r of parseEdition(seedsDir(), catalog(), {
+    corrections: corrections(),
+    onFile,
+    parts,
+    parseCache,
+  })) {
     if (!('issue' in r)) {
       logger.error(`skipped ${r.message}`);
       account.lost.push(r);
@@ -128,6 +144,7 @@ function editionRecords(cacheDir: URL, outDir: URL, logger: LoaderContext['logge
     addIssue(account, issue);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
+  parseCache.prune();
   // A correction for a file that is not among the seeds is given and not used: say so.
   const seen = [
     ...records.issues.flatMap((i) => (i.data.sources as { file: string }[]).map((s) => s.file)),
@@ -139,7 +156,11 @@ function editionRecords(cacheDir: URL, outDir: URL, logger: LoaderContext['logge
     account.lost.push({ file: correctionsPath(), message });
   }
   writeFileSync(accountPath(cacheDir, outDir), JSON.stringify(account));
-  logger.info(`${account.issues} issues, ${account.articles} articles from ${seedsDir()}`);
+  const { reused, parsed } = parseCache.counts();
+  logger.info(
+    `${account.issues} issues, ${account.articles} articles from ${seedsDir()} ` +
+      `(${parsed} file(s) parsed, ${reused} unchanged since a kept build)`,
+  );
   cached = { key, records, stored: new Set() };
   return records;
 }
@@ -149,7 +170,7 @@ export function editionLoader(kind: Kind): Loader {
     name: `baokan-${kind}`,
     async load(ctx: LoaderContext) {
       const { store, parseData, generateDigest, logger, config } = ctx;
-      const records = editionRecords(config.cacheDir, config.outDir, logger)[kind];
+      const records = editionRecords(config, logger)[kind];
       store.clear();
       const stored = progress((m) => logger.info(m), `store ${kind}`, 'records');
       for (const [k, { id, data }] of records.entries()) {

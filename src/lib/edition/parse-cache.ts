@@ -82,24 +82,32 @@ export function diskParseCache(
 ): ParseCache & {
   /** keys asked for by this build */
   readonly used: ReadonlySet<string>;
+  /** parses taken from the cache and parses made (and kept) by this build */
+  counts(): { reused: number; parsed: number };
   /** remove kept parses this build did not ask for; returns how many */
   prune(): number;
 } {
   const used = new Set<string>();
+  let reused = 0;
+  let parsed = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
   return {
     used,
+    counts: () => ({ reused, parsed }),
     key: (inputs) => parseKey(fingerprint, catalog, inputs),
     get(key) {
       used.add(key);
       try {
-        return JSON.parse(readFileSync(path(key), 'utf8')) as Issue;
+        const issue = JSON.parse(readFileSync(path(key), 'utf8')) as Issue;
+        reused++;
+        return issue;
       } catch {
         return undefined;
       }
     },
     put(key, issue) {
       used.add(key);
+      parsed++;
       const file = path(key);
       mkdirSync(join(file, '..'), { recursive: true });
       const tmp = `${file}.tmp-${process.pid}`;
