@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseGazetteer } from './entities.ts';
+import { nameIndex, type IndexArticle } from './name-index.ts';
+import { parseReadings } from './readings.ts';
+import { relatedArticles, relatedIndex } from './related.ts';
+
+const gaz = parseGazetteer(
+  `places:
+  - { name: 湖南省, aliases: [湖南], level: province }
+  - { name: 衡阳市, aliases: [衡阳], level: city }
+organisations:
+  - { name: 中共衡阳市委, local: [市委] }
+  - { name: 南华大学 }
+  - { name: 衡阳市人民政府, local: [市政府] }
+`,
+  'test.yaml',
+);
+const readings = parseReadings(
+  readFileSync(join(import.meta.dirname, '../../../content/readings.yaml'), 'utf8'),
+  'content/readings.yaml',
+);
+const article = (id: string, date: string | null, ...texts: string[]): IndexArticle => ({
+  id,
+  date,
+  paper: 'hengyang-daily',
+  title: `title ${id}`,
+  paragraphs: texts.map((text, i) => ({ id: `p${i + 1}`, text })),
+});
+const articles = [
+  article('a1', '2021-03-06', '市委书记秦国文在衡阳市调研。', '秦国文强调，衡阳要加快发展。'),
+  article('a2', '2022-04-01', '市政府与南华大学签约。'),
+  article('a3', '2020-11-21', '市长朱健在南华大学调研。'),
+];
+const index = nameIndex(articles, gaz, readings);
+const entry = (name: string) => index.entries.find((e) => e.name === name)!;
+
+describe('name index', () => {
+  it('has one entry per name, of its kind, under the full name', () => {
+    expect(index.entries.map((e) => `${e.kind}:${e.name}`).sort()).toEqual(
+      [
+        'organisation:中共衡阳市委',
+        'organisation:南华大学',
+        'organisation:衡阳市人民政府',
+        'person:朱健',
+        'person:秦国文',
+        'place:衡阳市',
+      ].sort(),
+    );
+  });
+
+  it('lists the paragraphs that name an entry and the forms printed for it', () => {
+    expect(entry('秦国文').articles).toEqual([
+      {
+        id: 'a1',
+        date: '2021-03-06',
+        paper: 'hengyang-daily',
+        title: 'title a1',
+        paragraphs: ['p1', 'p2'],
+        mentions: 2,
+      },
+    ]);
+    expect(entry('衡阳市').forms).toEqual(['衡阳市', '衡阳']);
+    expect(entry('衡阳市').articles[0]!.paragraphs).toEqual(['p1', 'p2']);
+    expect(entry('中共衡阳市委').forms).toEqual(['市委']);
+  });
+
+  it('orders articles newest first and gives the first and last appearance', () => {
+    const u = entry('南华大学');
+    expect(u.articles.map((a) => a.id)).toEqual(['a2', 'a3']);
+    expect(u.first).toEqual({ article: 'a3', date: '2020-11-21' });
+    expect(u.last).toEqual({ article: 'a2', date: '2022-04-01' });
+    expect(u.mentions).toBe(2);
+  });
+
+  it('counts the entries named in the same articles', () => {
+    expect(entry('南华大学').with.map((w) => `${w.name}:${w.articles}`)).toEqual([
+      '衡阳市人民政府:1',
+      '朱健:1',
+    ]);
+    expect(entry('秦国文').with.map((w) => w.name)).toEqual(['衡阳市', '中共衡阳市委']);
+  });
+
+  it('makes slugs from the reading, unique, the first to appear keeping the plain one', () => {
+    expect(entry('衡阳市').slug).toBe('hengyangshi');
+    expect(entry('南华大学').slug).toBe('nanhuadaxue');
+    expect(entry('秦国文').slug).toBe('qinguowen');
+    const twins = nameIndex(
+      [article('b1', '2024-01-02', '主任周祺出席。'), article('b2', '2023-05-06', '书记周琪主持。')],
+      gaz,
+      readings,
+    );
+    expect(twins.entries.map((e) => `${e.name}:${e.slug}`)).toEqual(['周琪:zhouqi', '周祺:zhouqi-2']);
+  });
+
+  it('keeps the entries of each article for related articles', () => {
+    expect(index.byArticle.get('a3')).toEqual(['person|朱健', 'organisation|南华大学']);
+  });
+
+  it('leaves out what it is not sure of: local names where another city is named', () => {
+    const other = nameIndex(
+      [article('c1', '2021-01-01', '长沙市委书记在株洲市调研，市委要求……')],
+      parseGazetteer(
+        `places:
+  - { name: 长沙市, level: city }
+  - { name: 株洲市, level: city }
+organisations:
+  - { name: 中共衡阳市委, local: [市委] }
+`,
+        'test.yaml',
+      ),
+    );
+    expect(other.entries.map((e) => e.name)).not.toContain('中共衡阳市委');
+  });
+});
+
+describe('related articles', () => {
+  const idx = relatedIndex([
+    { id: 'x', date: '2021-01-01', items: ['person|甲', 'place|乙', 'topic:common'] },
+    { id: 'y', date: '2021-02-01', items: ['person|甲', 'topic:common'] },
+    { id: 'z', date: '2021-01-01', items: ['person|甲', 'topic:common'] },
+    { id: 'w', date: '2021-03-01', items: ['place|乙', 'topic:common'] },
+    { id: 'v', date: '2021-03-01', items: ['topic:common'] },
+    { id: 'u', date: '2021-03-01', items: ['topic:common', 'person|丙'] },
+  ]);
+
+  it('weighs shared items by rarity, an item every article has counting nothing', () => {
+    const r = relatedArticles('x', idx);
+    // 甲 in 3 of 6 articles: log 2; 乙 in 2 of 6: log 3; common in all: 0
+    expect(r.map((a) => a.id)).toEqual(['w', 'y', 'z']);
+    expect(r[0]!.score).toBeCloseTo(Math.log(3));
+    expect(r[1]!.score).toBeCloseTo(Math.log(2));
+    expect(r[0]!.shared).toEqual(['place|乙']);
+  });
+
+  it('prefers other dates: an article of the same date counts half', () => {
+    const r = relatedArticles('x', idx);
+    expect(r.find((a) => a.id === 'z')!.score).toBeCloseTo(Math.log(2) / 2);
+  });
+
+  it('gives at most five, none for an article that shares nothing, none for an unknown id', () => {
+    const many = relatedIndex(
+      Array.from({ length: 9 }, (_, i) => ({
+        id: `m${i}`,
+        date: `2020-01-0${i + 1}`,
+        items: i < 8 ? ['person|甲'] : [],
+      })),
+    );
+    expect(relatedArticles('m0', many)).toHaveLength(5);
+    expect(relatedArticles('m0', many)[0]!.id).toBe('m7'); // equal scores: newest first
+    expect(relatedArticles('m8', many)).toEqual([]);
+    expect(relatedArticles('nope', many)).toEqual([]);
+  });
+});

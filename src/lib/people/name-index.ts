@@ -1,0 +1,189 @@
+/**
+ * The name index as plain data: every person, place and organisation the edition's articles name
+ * in their text (src/lib/people/entities.ts, mentions at or above MIN_CONFIDENCE only), one entry
+ * each, with the articles and the paragraphs (#pN anchors) that name it, its first and last
+ * appearance, and the entries it appears with most. Pure: the articles and the gazetteer in, the
+ * entries out; the pages are built from the result.
+ */
+import { articleMentions, kept, type EntityKind, type Gazetteer } from './entities.ts';
+import { nameReading, NO_READINGS, slugOf, sortKey, wordReading, type Readings } from './readings.ts';
+
+/** An article as the index reads it. */
+export interface IndexArticle {
+  id: string;
+  /** YYYY-MM-DD, or null when undated */
+  date: string | null;
+  /** the paper's id (or name) */
+  paper: string;
+  title: string;
+  /** text paragraphs with their anchors (p1, p2 …) */
+  paragraphs: readonly { id: string; text: string }[];
+}
+
+/** One article naming an entry. */
+export interface EntryArticle {
+  id: string;
+  date: string | null;
+  paper: string;
+  title: string;
+  /** anchors of the paragraphs that name the entry, in reading order, each once */
+  paragraphs: string[];
+  /** how often the article names it */
+  mentions: number;
+}
+
+/** Where an entry appears first or last. */
+export interface Appearance {
+  article: string;
+  date: string;
+}
+
+/** Another entry named in the same articles. */
+export interface CoEntry {
+  kind: EntityKind;
+  name: string;
+  slug: string;
+  /** articles that name both */
+  articles: number;
+}
+
+/** One entry of the index. */
+export interface NameEntry {
+  kind: EntityKind;
+  /** the full name (中共衡阳市委 for 市委) */
+  name: string;
+  /** URL segment: the toneless reading (hengyangshi), unique in the whole index */
+  slug: string;
+  /** sort key (readings.ts sortKey) */
+  key: string;
+  /** the forms printed for it, most frequent first (衡阳市, 衡阳, 雁城) */
+  forms: string[];
+  /** articles naming it, newest first (undated last), then in the order given */
+  articles: EntryArticle[];
+  /** mentions in all articles */
+  mentions: number;
+  /** earliest and latest dated appearance */
+  first: Appearance | null;
+  last: Appearance | null;
+  /** the entries named in most of the same articles, most first (at most WITH_LIMIT) */
+  with: CoEntry[];
+}
+
+/** The index, and for each article the entries it names (keys `kind|name`, for related articles). */
+export interface NameIndex {
+  entries: NameEntry[];
+  byArticle: Map<string, string[]>;
+}
+
+/** Entries listed as appearing with an entry. */
+export const WITH_LIMIT = 10;
+
+export const entryKey = (e: { kind: EntityKind; name: string }) => `${e.kind}|${e.name}`;
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** The mentions the index keeps in one article, in reading order. */
+function keptMentions(a: IndexArticle, gaz: Gazetteer) {
+  return articleMentions({ paragraphs: a.paragraphs }, gaz).filter((f) => kept(f.mention));
+}
+
+/**
+ * The name index of the articles. Slugs are the toneless reading of the name (people by
+ * nameReading, places and organisations by wordReading); when two entries read alike, the one
+ * that appears first (by date, then by sort key) keeps it and the others get `-2`, `-3` …, so a
+ * growing archive moves no one's page.
+ */
+export function nameIndex(
+  articles: Iterable<IndexArticle>,
+  gaz: Gazetteer,
+  readings: Readings = NO_READINGS,
+): NameIndex {
+  const entries = new Map<string, NameEntry>();
+  const forms = new Map<string, Map<string, number>>();
+  const byArticle = new Map<string, string[]>();
+  for (const a of articles) {
+    const here = new Map<string, EntryArticle>();
+    for (const { paragraph, mention: m } of keptMentions(a, gaz)) {
+      const key = entryKey(m);
+      let e = entries.get(key);
+      if (!e) {
+        const reading = m.kind === 'person' ? nameReading(m.name, readings) : wordReading(m.name, readings);
+        e = {
+          kind: m.kind,
+          name: m.name,
+          slug: slugOf(reading),
+          key: sortKey(m.name, reading),
+          forms: [],
+          articles: [],
+          mentions: 0,
+          first: null,
+          last: null,
+          with: [],
+        };
+        entries.set(key, e);
+        forms.set(key, new Map());
+      }
+      e.mentions++;
+      const f = forms.get(key)!;
+      f.set(m.text, (f.get(m.text) ?? 0) + 1);
+      let ea = here.get(key);
+      if (!ea) {
+        ea = { id: a.id, date: a.date, paper: a.paper, title: a.title, paragraphs: [], mentions: 0 };
+        here.set(key, ea);
+        e.articles.push(ea);
+      }
+      ea.mentions++;
+      if (!ea.paragraphs.includes(paragraph)) ea.paragraphs.push(paragraph);
+    }
+    byArticle.set(a.id, [...here.keys()]);
+  }
+  const all = [...entries.values()];
+  for (const e of all) {
+    e.forms = [...forms.get(entryKey(e))!.entries()].sort((x, y) => y[1] - x[1]).map(([t]) => t);
+    // Stable sort: within a date the articles keep the order given.
+    e.articles.sort((x, y) => cmp(y.date ?? '', x.date ?? ''));
+    const dated = e.articles.filter((x) => x.date);
+    const newest = dated[0];
+    const oldest = dated[dated.length - 1];
+    e.last = newest ? { article: newest.id, date: newest.date! } : null;
+    e.first = oldest ? { article: oldest.id, date: oldest.date! } : null;
+  }
+  uniqueSlugs(all);
+  coOccurrences(entries, byArticle);
+  return { entries: all.sort((x, y) => cmp(x.key, y.key) || cmp(x.kind, y.kind)), byArticle };
+}
+
+function uniqueSlugs(all: NameEntry[]): void {
+  const taken = new Set<string>();
+  const order = [...all].sort(
+    (x, y) =>
+      cmp(x.first?.date ?? '\uffff', y.first?.date ?? '\uffff') || cmp(x.key, y.key) || cmp(x.kind, y.kind),
+  );
+  for (const e of order) {
+    const base = e.slug || 'x';
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    e.slug = slug;
+  }
+}
+
+/** For each entry, the entries named in the most of its articles (ties by sort key). */
+function coOccurrences(entries: Map<string, NameEntry>, byArticle: Map<string, string[]>): void {
+  const pairs = new Map<string, Map<string, number>>();
+  for (const keys of byArticle.values())
+    for (const a of keys)
+      for (const b of keys) {
+        if (a === b) continue;
+        let m = pairs.get(a);
+        if (!m) pairs.set(a, (m = new Map()));
+        m.set(b, (m.get(b) ?? 0) + 1);
+      }
+  for (const [key, e] of entries) {
+    e.with = [...(pairs.get(key) ?? new Map<string, number>()).entries()]
+      .map(([k, n]) => ({ other: entries.get(k)!, n }))
+      .sort((x, y) => y.n - x.n || cmp(x.other.key, y.other.key))
+      .slice(0, WITH_LIMIT)
+      .map(({ other, n }) => ({ kind: other.kind, name: other.name, slug: other.slug, articles: n }));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Related articles for an article page: up to five other articles that share its people, places,
+ * organisations (the name index, src/lib/people/name-index.ts) and topics, each shared item
+ * weighted by its rarity (log of articles / articles that have it: a name in two articles counts
+ * far more than 综合 in most), articles of other dates preferred (an article of the same date
+ * counts half). Pure.
+ */
+
+/** What relates an article: its id, date, and the items it has (entry keys, `topic:` slugs …). */
+export interface RelatedInput {
+  id: string;
+  date: string | null;
+  /** entry keys of the name index (`place|衡阳市`) and topics (`topic:jiaotong`); each once */
+  items: readonly string[];
+}
+
+/** A related article, with what it shares. */
+export interface Related {
+  id: string;
+  score: number;
+  shared: string[];
+}
+
+export const RELATED_LIMIT = 5;
+/** Weight of an article of the same date. */
+export const SAME_DATE = 0.5;
+
+/** Articles by item, and the number of articles, to weigh items by rarity. */
+export interface RelatedIndex {
+  articles: Map<string, RelatedInput>;
+  byItem: Map<string, string[]>;
+}
+
+export function relatedIndex(inputs: Iterable<RelatedInput>): RelatedIndex {
+  const articles = new Map<string, RelatedInput>();
+  const byItem = new Map<string, string[]>();
+  for (const a of inputs) {
+    articles.set(a.id, a);
+    for (const item of new Set(a.items)) {
+      let list = byItem.get(item);
+      if (!list) byItem.set(item, (list = []));
+      list.push(a.id);
+    }
+  }
+  return { articles, byItem };
+}
+
+/** Up to `limit` articles related to `id`, best first (ties: newer first, then by id). */
+export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED_LIMIT): Related[] {
+  const self = index.articles.get(id);
+  if (!self) return [];
+  const n = index.articles.size;
+  const scores = new Map<string, Related>();
+  for (const item of new Set(self.items)) {
+    const holders = index.byItem.get(item) ?? [];
+    if (holders.length < 2 || holders.length >= n) continue; // shared by none, or by every article
+    const weight = Math.log(n / holders.length);
+    for (const other of holders) {
+      if (other === id) continue;
+      let r = scores.get(other);
+      if (!r) scores.set(other, (r = { id: other, score: 0, shared: [] }));
+      r.score += weight;
+      r.shared.push(item);
+    }
+  }
+  const out = [...scores.values()];
+  for (const r of out) {
+    const date = index.articles.get(r.id)!.date;
+    if (date && date === self.date) r.score *= SAME_DATE;
+  }
+  const dateOf = (x: Related) => index.articles.get(x.id)!.date ?? '';
+  return out
+    .sort(
+      (x, y) =>
+        y.score - x.score ||
+        (dateOf(y) < dateOf(x) ? -1 : dateOf(y) > dateOf(x) ? 1 : 0) ||
+        (x.id < y.id ? -1 : 1),
+    )
+    .slice(0, limit);
+}
