@@ -84,7 +84,11 @@ export interface CompressionTotals {
  */
 export class CompressionCache {
   readonly used = new Set<string>();
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+  // No parameter property: astro.config.mjs loads this file with Node's type stripping, which has none.
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** The kept result for `key`, or undefined; an empty buffer means "no sibling". */
   async get(key: string): Promise<Buffer | undefined> {
