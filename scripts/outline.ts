@@ -7,12 +7,9 @@
  */
 import { resolve } from 'node:path';
 import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition/load-folder.ts';
+import { filesOrExit } from '../src/lib/util/file-arguments.ts';
 
-const files = process.argv.slice(2).filter((a) => a !== '--');
-if (files.length === 0) {
-  process.stderr.write('usage: npm run outline -- <file.txt> [more files]\n');
-  process.exit(2);
-}
+const files = filesOrExit('usage: npm run outline -- <file.txt> [more files]');
 const catalog = loadCatalog(resolve(import.meta.dirname, '../content/papers.json'));
 const corrections = loadCorrections(resolve(import.meta.dirname, '../content/corrections.yaml'));
 for (const f of files) {

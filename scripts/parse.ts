@@ -10,12 +10,9 @@ import { resolve } from 'node:path';
 import { loadCatalog, loadCorrections, parseFile } from '../src/lib/edition/load-folder.ts';
 import { InputError } from '../src/lib/parse/read.ts';
 import type { Issue } from '../src/lib/model/issue.ts';
+import { filesOrExit } from '../src/lib/util/file-arguments.ts';
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
-  process.stderr.write('usage: npm run parse -- <file.txt> [more files]\n');
-  process.exit(args.length === 0 ? 2 : 0);
-}
+const args = filesOrExit('usage: npm run parse -- <file.txt> [more files]');
 
 let catalog;
 let corrections;

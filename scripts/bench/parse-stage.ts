@@ -5,12 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { loadCatalog, loadCorrections, loadEdition } from '../../src/lib/edition/load-folder.ts';
+import { filesOrExit } from '../../src/lib/util/file-arguments.ts';
 
-const dir = process.argv[2];
-if (!dir) {
-  process.stderr.write('usage: tsx scripts/bench/parse-stage.ts <dir>\n');
-  process.exit(2);
-}
+/** the folder to parse (filesOrExit exits when none is given) */
+const dir = filesOrExit('usage: tsx scripts/bench/parse-stage.ts <dir>')[0]!;
 const t0 = performance.now();
 const content = resolve(import.meta.dirname, '../../content');
 const result = loadEdition(resolve(dir), loadCatalog(resolve(content, 'papers.json')), {
