@@ -104,6 +104,34 @@ function splitAtGaps(chars: RawChar[]): RawChar[][] {
     .filter((r) => r.length > 0);
 }
 
+/** Text never runs across a rule: a line that a vertical rule passes through is two lines. */
+function splitAtRules(line: TextLine, vertical: readonly Rect[]): TextLine[] {
+  const mid = (line.box.y0 + line.box.y1) / 2;
+  const cuts = vertical.filter((r) => r.y0 <= mid && r.y1 >= mid && r.x0 > line.box.x0 && r.x1 < line.box.x1);
+  if (cuts.length === 0) return [line];
+  const parts: PdfChar[][] = [[]];
+  for (const c of line.chars) {
+    const centre = (c.box.x0 + c.box.x1) / 2;
+    const k = cuts.filter((r) => r.x0 < centre).length;
+    while (parts.length <= k) parts.push([]);
+    parts[k]!.push(c);
+  }
+  return parts
+    .map((p) => p.filter((c, i) => c.ch.trim() || (i > 0 && i < p.length - 1)))
+    .filter((p) => p.some((c) => c.ch.trim()))
+    .map((p) => ({
+      ...line,
+      text: p.map((c) => c.ch).join(''),
+      box: {
+        x0: Math.min(...p.map((c) => c.box.x0)),
+        y0: line.box.y0,
+        x1: Math.max(...p.map((c) => c.box.x1)),
+        y1: line.box.y1,
+      },
+      chars: p,
+    }));
+}
+
 function quadBox(q: readonly number[]): Rect {
   const xs = [q[0]!, q[2]!, q[4]!, q[6]!];
   const ys = [q[1]!, q[3]!, q[5]!, q[7]!];
@@ -137,7 +165,14 @@ function readPage(page: mupdf.Page): PdfPageContent {
       for (const run of splitAtGaps(chars)) lines.push(toLine(run));
     },
   });
-  return { width: x1 - x0, height: y1 - y0, lines, rules, pictures };
+  const vertical = rules.filter((r) => r.y1 - r.y0 > r.x1 - r.x0);
+  return {
+    width: x1 - x0,
+    height: y1 - y0,
+    lines: lines.flatMap((l) => splitAtRules(l, vertical)),
+    rules,
+    pictures,
+  };
 }
 
 /** Open a PDF and read every page. Throws InputError (one line naming the file) when it cannot. */

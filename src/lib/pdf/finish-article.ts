@@ -5,7 +5,7 @@
  * captions, the kind and the display title. Ids are given by the caller (read-pdf.ts).
  */
 import type { Article, Byline, Caption, Paragraph, Reference } from '../model/issue.ts';
-import { matchByline, matchNameLine, splitCaptionCredit } from '../parse/byline.ts';
+import { matchByline, matchNameLine, matchPhotoCredit, splitCaptionCredit } from '../parse/byline.ts';
 import { matchContinuedFrom, matchContinuedOn, matchSee } from '../parse/cross-references.ts';
 import { openingTitle } from '../parse/parse-issue.ts';
 import { joinLines } from '../text/characters.ts';
@@ -78,8 +78,16 @@ function takeReferences(body: Body[]): Reference[] {
   return refs;
 }
 
+/** A photo credit closing a caption: ■通讯员 王勤 摄 (as a credit line reads), or …。张  帆摄 (e-paper style). */
+function splitCredit(text: string): { caption: string; credit: string } | null {
+  const m = /^(?<caption>.+?)\s*(?<credit>[■□●▲]\s*[^■□●▲]{2,36})$/u.exec(text.trim());
+  if (m?.groups && matchPhotoCredit(m.groups.credit!))
+    return { caption: m.groups.caption!, credit: m.groups.credit! };
+  return splitCaptionCredit(text);
+}
+
 function captionOf(c: PdfArticleDraft['captions'][number], k: number, afterParagraph: number): Caption {
-  const split = splitCaptionCredit(c.text);
+  const split = splitCredit(c.text);
   return {
     id: `f${k + 1}`,
     text: split ? split.caption : c.text,

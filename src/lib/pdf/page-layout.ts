@@ -35,6 +35,17 @@ export function bodySizeOf(lines: readonly TextLine[]): number {
   return best ? best[0] : 10;
 }
 
+/**
+ * Lines over a rule are a masthead or page header when they are few and set small, but for at
+ * most one line twice the body size or more (the paper's name); else the rule closes a row of
+ * articles.
+ */
+function isHeadZone(lines: readonly TextLine[], bodySize: number): boolean {
+  if (lines.length === 0 || lines.length > 10) return false;
+  const large = lines.filter((l) => l.size >= bodySize * 0.95);
+  return large.length === 0 || (large.length === 1 && large[0]!.size >= bodySize * 2);
+}
+
 const byPosition = (a: TextLine, b: TextLine) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0;
 
 export function layoutOf(page: PdfPageContent): PageLayout {
@@ -43,8 +54,10 @@ export function layoutOf(page: PdfPageContent): PageLayout {
   const long = page.rules
     .filter((r) => r.x1 - r.x0 >= LONG_RULE * page.width && r.y1 - r.y0 < r.x1 - r.x0)
     .sort((a, b) => a.y0 - b.y0);
-  const headRule = long.find((r) => r.y1 <= TOP_SHARE * page.height);
-  const top = headRule ? lines.filter((l) => l.box.y1 <= headRule.y0 + 0.5).sort(byPosition) : [];
+  const firstRule = long.find((r) => r.y1 <= TOP_SHARE * page.height);
+  const above = firstRule ? lines.filter((l) => l.box.y1 <= firstRule.y0 + 0.5).sort(byPosition) : [];
+  const top = isHeadZone(above, bodySize) ? above : [];
+  const headRule = top.length ? firstRule : undefined;
   const lastRule = long[long.length - 1];
   const under = lastRule ? lines.filter((l) => l.box.y0 >= lastRule.y1 - 0.5) : [];
   const bottom = under.length && under.every((l) => l.size < bodySize * 0.95) ? under.sort(byPosition) : [];

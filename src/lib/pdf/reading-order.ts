@@ -53,8 +53,9 @@ export function ruleRegions<T extends Item>(
   const inside = rules.filter(
     (r) => centreX(r) > area.x0 && centreX(r) < area.x1 && centreY(r) > area.y0 && centreY(r) < area.y1,
   );
-  const width = area.x1 - area.x0;
-  const height = area.y1 - area.y0;
+  // Long enough, measured against what is printed in the area (not its margins).
+  const width = Math.max(...items.map((i) => i.box.x1)) - Math.min(...items.map((i) => i.box.x0));
+  const height = Math.max(...items.map((i) => i.box.y1)) - Math.min(...items.map((i) => i.box.y0));
   for (const r of inside) {
     const horizontal = r.x1 - r.x0 > r.y1 - r.y0;
     if (horizontal && r.x1 - r.x0 >= 0.3 * width) {
