@@ -17,6 +17,7 @@ import { formatRecall, loadQueries, measureRecall } from '../search/recall.ts';
 import { seedArticles } from '../search/seed-articles.ts';
 import { containing, truthTerms } from '../search/truth.ts';
 import { classicScript } from '../../src/lib/search/inline.ts';
+import { SHARDS_FILE, type ShardManifest } from '../../src/lib/search/shards.ts';
 import { check, finish, test } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -143,18 +144,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const articles = htmlFiles(dist).filter((f) => readFileSync(f, 'utf8').includes('data-pagefind-body'));
-  const shards = (
-    JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as {
-      shards: {
-        id: string;
-        from: string | null;
-        to: string | null;
-        label: string;
-        articles: number;
-        years: string[];
-      }[];
-    }
-  ).shards;
+  const shards = (JSON.parse(readFileSync(join(dist, 'pagefind', SHARDS_FILE), 'utf8')) as ShardManifest)
+    .shards;
   const sharded = shards.length > 1;
   /** The search page for a query; on a site split into shards, over all of them unless told. */
   const searchUrl = (q: string, extra = '', scope = sharded ? 'all' : '') =>
