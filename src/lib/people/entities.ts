@@ -212,7 +212,7 @@ function nameAfter(text: string, at: number): string | null {
   return null;
 }
 
-const PLACE_END = /(?:省|市|县|区|镇|乡|村|街道|社区)$/u;
+const PLACE_END = /(?:省|市|县|旗|区|镇|乡|村|街道|社区)$/u;
 const ORG_END =
   /(?:局|委|办|厅|部|署|院|大学|学院|学校|中学|小学|医院|公司|集团|中心|协会|学会|委员会|联合会|银行|法院|检察院|支队|大队)$/u;
 /** Words that start with a determiner are no names (各县市, 本市, 全省). */
@@ -226,7 +226,7 @@ const WITH_AND = '住房和城乡建设|住房和建设|人力资源和社会保
  * 天津市高级人民法院, 荔湾区住房和建设局, 贵州省博物馆, 中国人民大学.
  */
 const PLACE_ORG_TAIL = new RegExp(
-  String.raw`^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:高级|中级)?人民(?:法院|检察院)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){1,12}?(?:局|组(?![织成建])|(?<![举开创承主协督申])办|集团|分公司)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){0,12}?(?:大学|学院|医院|博物馆|纪念馆|图书馆|研究院|研究所)|^(?:共产|社会|自由|民主|国民|保守|工)党(?![员委组内建])`,
+  String.raw`^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:高级|中级)?人民(?:法院|检察院)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){1,12}?(?:(?<![布格结当大全时棋饭骗出残开终败])局|组(?![织成建])|集团|分公司)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){0,12}?(?:大学|学院|医院|博物馆|纪念馆|图书馆|研究院|研究所)|^(?:共产|社会|自由|民主|国民|保守|工)党(?![员委组内建])`,
   'u',
 );
 /**
@@ -278,6 +278,9 @@ const PAPER_TAIL = /^(?:日报|晚报|早报|时报|报社|广播电视台|电�
 const HOME_CITY = '衡阳市';
 const HOME_PROVINCE = '湖南省';
 
+/** A division's word after a place's short name (淄博区, 太行专区). */
+const DIVISION_AFTER = /^(?:专区|地区|区|县|市|省|州|盟|旗)/u;
+
 /** Full names of hospitals written short (附二 → 附属第二). */
 const fullName = (name: string) =>
   name.replace(/第[一二三四五六七八九十百]+届/u, '').replace(/附([一二三四五六七八九])(?=医院)/u, '附属第$1');
@@ -323,7 +326,7 @@ export function articleMentions(
       ms.push(mention(s.entry.kind, s.entry.name, s.text, s.start, 'gazetteer', 'high'));
     }
     organisationTails(p.text, ms, free);
-    datelinePlaces(p.text, ms);
+    datelinePlaces(p.text, ms, gaz);
     tagPlaces(p.text, words, ms);
     // 衡阳日报, 济宁日报: a paper's name, no mention of its place
     for (const m of [...ms])
@@ -372,7 +375,12 @@ export function articleMentions(
         ms.push(mention('person', w, w, t.start, 'tag', 'low'));
       } else if (t.tag === 'x' && unknownName(p.text, words, t)) {
         ms.push(mention('person', w, w, t.start, 'tag', 'medium'));
-      } else if (t.tag === 'ns' && w.length >= 3 && PLACE_END.test(w) && !DETERMINER.test(w)) {
+      } else if (
+        t.tag === 'ns' &&
+        (w.length >= 3 || /^[\u4e00-\u9fff]县$/u.test(w)) &&
+        PLACE_END.test(w) &&
+        !DETERMINER.test(w)
+      ) {
         ms.push(mention('place', w, w, t.start, 'tag', 'medium'));
       } else if (t.tag === 'nt' && w.length >= 4 && ORG_END.test(w) && !DETERMINER.test(w)) {
         const before = p.text[t.start - 1];
@@ -397,25 +405,36 @@ export function articleMentions(
   for (const f of found)
     if (f.mention.method === 'tag' && f.mention.kind === 'person' && titled.has(f.mention.name))
       f.mention.confidence = 'medium';
-  for (const f of found) if (f.mention.kind === 'person' && kept(f.mention)) titled.add(f.mention.name);
-  return again(article, found, titled);
+  const known = new Map<string, EntityKind>();
+  for (const f of found) {
+    const m = f.mention;
+    if (m.kind === 'person' && kept(m)) known.set(m.text, 'person');
+    // a place named by its dateline alone (贝尔格莱德讯) is that place again in the text
+    else if (m.kind === 'place' && m.method === 'tag' && m.name === m.text && kept(m) && m.text.length >= 2)
+      known.set(m.text, 'place');
+  }
+  for (const name of titled) known.set(name, 'person');
+  return again(article, found, known);
 }
 
 /** Names kept once (after a title, or by jieba with a role) found again wherever nothing else was found. */
 function again(
   article: ArticleText,
   found: { paragraph: string; mention: Mention }[],
-  titled: Set<string>,
+  known: Map<string, EntityKind>,
 ): { paragraph: string; mention: Mention }[] {
-  if (!titled.size) return found;
+  if (!known.size) return found;
   const out = [...found];
   for (const p of article.paragraphs) {
     const here = found.filter((f) => f.paragraph === p.id).map((f) => f.mention);
-    for (const name of titled) {
+    for (const [name, kind] of known) {
       for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + name.length)) {
         const end = at + name.length;
         if (here.some((m) => m.start < end && at < m.end)) continue;
-        out.push({ paragraph: p.id, mention: mention('person', name, name, at, 'title', 'medium') });
+        out.push({
+          paragraph: p.id,
+          mention: mention(kind, name, name, at, kind === 'person' ? 'title' : 'tag', 'medium'),
+        });
       }
     }
   }
@@ -577,13 +596,24 @@ function tagPlaces(text: string, words: readonly Token[], ms: Mention[]): void {
 }
 
 /** The place a dispatch was filed from (贝尔格莱德讯：, 【新华社延安十二日电】): a place by its position. */
-function datelinePlaces(text: string, ms: Mention[]): void {
+function datelinePlaces(text: string, ms: Mention[], gaz: Gazetteer): void {
   for (const m of text.matchAll(DATELINE)) {
     const place = m[1] ?? m[2]!;
     const at = m.index + m[0].indexOf(place);
     if (DETERMINER.test(place) || !ms.every((x) => at + place.length <= x.start || at >= x.end)) continue;
-    ms.push(mention('place', place, place, at, 'tag', 'medium'));
+    ms.push(mention('place', divisionOf(place, gaz) ?? place, place, at, 'tag', 'medium'));
   }
+}
+
+/**
+ * The one county-level division a bare name means (博山 → 博山区), when exactly one of 县, 区, 市, 旗
+ * after it is a name the gazetteer holds and nothing blocks it; else null (not guessed).
+ */
+function divisionOf(place: string, gaz: Gazetteer): string | null {
+  const hits = ['县', '区', '市', '旗']
+    .map((s) => place + s)
+    .filter((f) => !gaz.blocked.has(f) && gaz.forms.get(f)?.entry.kind === 'place');
+  return hits.length === 1 ? gaz.forms.get(hits[0]!)!.entry.name : null;
 }
 
 /** A foreign name after a head of state's or government's title (捷总理费林格): jieba's next word. */
@@ -635,7 +665,10 @@ function gazetteerSpans(text: string, gaz: Gazetteer, words: readonly Token[]): 
       const f = gaz.forms.get(form);
       // a short alias must stand as a word of its own (丽水 in 美丽水乡 is none)
       const short = !f?.local && f?.entry.name !== form && len <= 3;
-      if (f && (!short || fitsWords(words, i, i + len))) {
+      // 淄博区, 淄博专区: a short name with a division's word after it names another division
+      const renamed =
+        f?.entry.kind === 'place' && f.entry.name !== form && DIVISION_AFTER.test(text.slice(i + len));
+      if (f && !renamed && (!short || fitsWords(words, i, i + len))) {
         hit = { start: i, end: i + len, text: form, entry: f.entry, local: f.local };
         break;
       }
