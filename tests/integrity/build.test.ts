@@ -5,80 +5,18 @@
  * code: the build publishes everything it was given, or fails and says what it could not publish.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { childEnv } from '../site/build.ts';
-
-const root = resolve(import.meta.dirname, '../..');
-const seeds = join(root, 'seeds');
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-function temp(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-interface Built {
-  status: number | null;
-  /** the build's output, stdout and stderr, without colour codes */
-  log: string;
-  dist: string;
-}
-
-/**
- * Build into a folder of its own inside the project (git-ignored .cache/), with a cache of its own:
- * Astro keeps a build's intermediate modules in the output folder when that lies inside the
- * project, and in the project's shared .astro/ otherwise, so these builds never meet the other
- * test builds running beside them.
- */
-function build(seedDir: string, env: Record<string, string> = {}): Built {
-  mkdirSync(join(root, '.cache'), { recursive: true });
-  const work = mkdtempSync(join(root, '.cache', 'integrity-'));
-  made.push(work);
-  const dist = join(work, 'dist');
-  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-  const r = spawnSync(process.execPath, [astro, 'build', '--outDir', dist], {
-    cwd: root,
-    env: childEnv({
-      BAOKAN_SEEDS: seedDir,
-      BAOKAN_CONTENT: join(root, 'content'),
-      BAOKAN_CACHE_DIR: join(work, 'cache'),
-      NO_COLOR: '1',
-      ...env,
-    }),
-    encoding: 'utf8',
-  });
-  const log = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  return { status: r.status, log, dist };
-}
-
-/** Every file below a folder: its path in the folder → sha256 of its bytes. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = join(e.parentPath, e.name);
-    out[relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
-  }
-  return out;
-}
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, hashes, root, seeds, temp } from './harness.ts';
 
 /** Lines of the log logged by one of baokan's loggers, without time and logger name. */
 function lines(log: string, level: 'ERROR' | 'WARN' | 'any' = 'any'): string[] {
