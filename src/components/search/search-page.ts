@@ -15,7 +15,7 @@
  */
 import { candidateQuery, parseQuery } from '../../lib/search/exact.ts';
 import { countFilters, filterGroups, toggleFilter } from '../../lib/search/filters.ts';
-import { FILTERS, monthLabel } from '../../lib/search/labels.ts';
+import { FILTERS } from '../../lib/search/labels.ts';
 import {
   checkingMessage,
   EMPTY_STATUS,
@@ -28,16 +28,7 @@ import {
 } from '../../lib/search/messages.ts';
 import { checkCandidates, rankResults, type Proposed, type Result } from '../../lib/search/results.ts';
 import { resultView } from '../../lib/search/result-view.ts';
-import {
-  ALL,
-  forwards,
-  monthsInScope,
-  monthsSpanned,
-  scopeFilters,
-  scopeNote,
-  scopeOptions,
-  shardsInScope,
-} from '../../lib/search/scope.ts';
+import { ALL, monthsInScope, scopeNote, shardsInScope } from '../../lib/search/scope.ts';
 import type { Shard } from '../../lib/search/shards.ts';
 import {
   readState,
@@ -47,39 +38,24 @@ import {
   stateAddress,
   writeState,
 } from '../../lib/search/url-state.ts';
-import { addOptions, openGroups, renderFilters, resultItem, say } from './dom.ts';
+import { openGroups, renderFilters, resultItem, say } from './dom.ts';
 import { DiskIndex } from './disk-index.ts';
+import { searchElements, type SearchElements } from './elements.ts';
 import { PagefindShards, readShards } from './pagefind-shards.ts';
+import { setUpMonths, setUpScope } from './range-controls.ts';
 
 /** candidates whose text is fetched and checked at a time */
 const BATCH = 24;
 /** results shown at a time */
 const PAGE = 10;
 
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`search page: no #${id}`);
-  return el as T;
-}
-
-function main(app: HTMLElement): void {
+/** Wire the page: read the address, offer the range once the shards are known, search. */
+function main(el: SearchElements): void {
+  const { app, message } = el;
   const root = app.getAttribute('data-bundle') || '../pagefind/';
   /** the index for file://, when the site has one (not with BAOKAN_DISK_SEARCH=0) */
   const diskRoot = app.getAttribute('data-disk') || '';
   const fromDisk = location.protocol === 'file:';
-  const form = byId<HTMLFormElement>('search-form');
-  const input = byId<HTMLInputElement>('search-q');
-  const sortSelect = byId<HTMLSelectElement>('search-sort');
-  const scopeSelect = byId<HTMLSelectElement>('search-scope');
-  const scopeNoteEl = byId('search-scope-note');
-  const status = byId('search-status');
-  const message = byId('search-message');
-  const list = byId('search-list');
-  const more = byId<HTMLButtonElement>('search-more');
-  const filtersBox = byId('search-filters');
-  const fromSelect = byId<HTMLSelectElement>('search-from');
-  const toSelect = byId<HTMLSelectElement>('search-to');
-  const headBox = byId<HTMLInputElement>('search-head');
   // On a wide screen the first filter groups start open; on a phone all start closed, so that
   // the results are not pushed below the fold.
   const openFirst = window.matchMedia('(min-width: 48em)').matches ? [FILTERS.paper, FILTERS.year] : [];
@@ -106,10 +82,11 @@ function main(app: HTMLElement): void {
     document.title = searchTitle(state.q, app.getAttribute('data-title') ?? '');
   }
 
+  /** The note on what the range holds. */
   function showScope(): void {
     const note = scopeNote(shards, state);
-    scopeNoteEl.hidden = note === null;
-    if (note !== null) scopeNoteEl.textContent = note;
+    el.scopeNote.hidden = note === null;
+    if (note !== null) el.scopeNote.textContent = note;
   }
 
   /** The candidates of the range: from Pagefind's shards, or from the months of the index for file://. */
@@ -122,13 +99,14 @@ function main(app: HTMLElement): void {
     return disk.candidates(months, state.filters, terms);
   }
 
+  /** No query: no results, no filters. */
   function clear(): void {
     results = [];
     shown = 0;
     message.textContent = '';
-    list.textContent = '';
-    more.hidden = true;
-    filtersBox.textContent = '';
+    el.list.textContent = '';
+    el.more.hidden = true;
+    el.filters.textContent = '';
     setState('ready');
   }
 
@@ -161,7 +139,7 @@ function main(app: HTMLElement): void {
       if (!checked || stale()) return;
       results = rankResults(checked, state.sort, terms.length);
       shown = 0;
-      list.textContent = '';
+      el.list.textContent = '';
       showFilters();
       message.textContent = outcomeMessage({
         q,
@@ -175,16 +153,17 @@ function main(app: HTMLElement): void {
       if (stale()) return;
       setState('error');
       message.textContent = '';
-      say(status, 'missing', errorStatus(e));
+      say(el.status, 'missing', errorStatus(e));
     }
   }
 
+  /** The filter groups of the results, each toggle a new search. */
   function showFilters(): void {
     const groups = filterGroups(countFilters(results.map((r) => r.data)), state.filters, {
-      was: openGroups(filtersBox),
+      was: openGroups(el.filters),
       openFirst,
     });
-    renderFilters(filtersBox, groups, (name, value, on) => {
+    renderFilters(el.filters, groups, (name, value, on) => {
       state.filters = toggleFilter(state.filters, name, value, on);
       void run();
     });
@@ -193,77 +172,38 @@ function main(app: HTMLElement): void {
   /** The next page of results (their texts are at hand already). */
   function showMore(): void {
     const page = results.slice(shown, shown + PAGE);
-    for (const r of page) list.appendChild(resultItem(resultView(r.data, terms, location.href)));
+    for (const r of page) el.list.appendChild(resultItem(resultView(r.data, terms, location.href)));
     shown += page.length;
-    more.hidden = shown >= results.length;
+    el.more.hidden = shown >= results.length;
     setState('ready');
-  }
-
-  /** The range switch, when there is more than one shard. */
-  function setUpScope(): void {
-    if (shards.length < 2) return;
-    const options = scopeOptions(shards);
-    addOptions(scopeSelect, options);
-    if (!options.some(([value]) => value === state.scope)) state.scope = '';
-    scopeSelect.value = state.scope;
-    state.filters = scopeFilters(state.filters, state.scope, true);
-    scopeSelect.disabled = false;
-    const wrap = scopeSelect.closest('label');
-    if (wrap) wrap.hidden = false;
-    scopeSelect.addEventListener('change', () => {
-      state.scope = scopeSelect.value;
-      state.filters = scopeFilters(state.filters, state.scope);
-      void run();
-    });
-  }
-
-  /** The months offered for the date range: every month the shards span. */
-  function setUpMonths(): void {
-    const months = monthsSpanned(shards);
-    if (!months.length) return;
-    const choose = (sel: HTMLSelectElement, none: string, keys: string[], value: string) => {
-      addOptions(sel, [['', none], ...keys.map((k): [string, string] => [k, monthLabel(k)])]);
-      sel.value = value;
-      if (sel.value !== value) sel.value = '';
-      sel.disabled = false;
-      sel.addEventListener('change', () => {
-        const range = forwards(fromSelect.value, toSelect.value);
-        state.from = fromSelect.value = range.from;
-        state.to = toSelect.value = range.to;
-        void run();
-      });
-    };
-    choose(fromSelect, '最早', [...months].reverse(), state.from);
-    choose(toSelect, '最近', months, state.to);
-    state.from = fromSelect.value;
-    state.to = toSelect.value;
   }
 
   /** The shards are known: offer the range. */
   function offerRange(): void {
-    setUpScope();
-    setUpMonths();
+    setUpScope(el, shards, state, () => void run());
+    setUpMonths(el, shards, state, () => void run());
   }
 
   /** The range is offered: search. */
   function begin(): void {
-    sortSelect.disabled = false;
-    if (!state.q) input.focus();
+    el.sort.disabled = false;
+    if (!state.q) el.input.focus();
     void run();
   }
 
   /** No article to search. */
   function empty(): void {
     setState('empty');
-    say(status, 'missing', EMPTY_STATUS);
+    say(el.status, 'missing', EMPTY_STATUS);
   }
 
   /** From file:// without the index for it: why search cannot work, and what to do. */
   function offline(): void {
     setState('offline');
-    say(status, 'offline', OFFLINE_STATUS);
+    say(el.status, 'offline', OFFLINE_STATUS);
   }
 
+  const { input, sort, head } = el;
   input.value = state.q;
   let typing = 0;
   input.addEventListener('input', () => {
@@ -275,22 +215,22 @@ function main(app: HTMLElement): void {
       void run();
     }, 300);
   });
-  form.addEventListener('submit', (e) => {
+  el.form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(typing);
     state.q = input.value.trim();
     void run();
   });
-  sortSelect.value = state.sort;
-  sortSelect.addEventListener('change', () => {
-    state.sort = sortOrder(sortSelect.value);
+  sort.value = state.sort;
+  sort.addEventListener('change', () => {
+    state.sort = sortOrder(sort.value);
     void run();
   });
-  more.addEventListener('click', showMore);
-  headBox.checked = state.head;
-  headBox.disabled = false;
-  headBox.addEventListener('change', () => {
-    state.head = headBox.checked;
+  el.more.addEventListener('click', showMore);
+  head.checked = state.head;
+  head.disabled = false;
+  head.addEventListener('change', () => {
+    state.head = head.checked;
     void run();
   });
 
@@ -316,9 +256,9 @@ function main(app: HTMLElement): void {
     })
     .catch(() => {
       setState('missing');
-      say(status, 'missing', MISSING_STATUS);
+      say(el.status, 'missing', MISSING_STATUS);
     });
 }
 
 const app = document.getElementById('search-app');
-if (app) main(app);
+if (app) main(searchElements(app));
