@@ -50,6 +50,9 @@ export interface Sample {
 export interface EntityFigures {
   seeds: Record<string, KindScore>;
   corpus: Record<string, KindScore>;
+  /** the corpus by year of the paper: 人民日报 2025 and 1946 (reported, no floors) */
+  corpus2025: Record<string, KindScore>;
+  corpus1946: Record<string, KindScore>;
   total: Record<string, KindScore>;
   reporters: PR & { labelled: number; found: number; right: number; wrong: string[]; missed: string[] };
 }
@@ -147,6 +150,13 @@ export function reporterFigures(): EntityFigures['reporters'] {
   };
 }
 
+/** The labelled and found mentions of the articles of one year (corpus ids start with the date). */
+const ofYear = ([labelled, found]: [ScoredMention[], ScoredMention[]], year: string) =>
+  [
+    labelled.filter((m) => m.article.startsWith(year)),
+    found.filter((m) => m.article.startsWith(year)),
+  ] as const;
+
 /** Every figure: per kind for the seeds, the corpus and both together, and reporters. */
 export function measureEntities(): EntityFigures {
   const gaz = gazetteer();
@@ -155,6 +165,8 @@ export function measureEntities(): EntityFigures {
   return {
     seeds: scoreKinds(seeds.labelled, seeds.found),
     corpus: scoreKinds(corpus.labelled, corpus.found),
+    corpus2025: scoreKinds(...ofYear([corpus.labelled, corpus.found], '2025')),
+    corpus1946: scoreKinds(...ofYear([corpus.labelled, corpus.found], '1946')),
     total: scoreKinds([...seeds.labelled, ...corpus.labelled], [...seeds.found, ...corpus.found]),
     reporters: reporterFigures(),
   };

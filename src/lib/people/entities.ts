@@ -98,6 +98,12 @@ export function parseGazetteer(source: string, file: string): Gazetteer {
           throw new InputError(file, `${section} ${k + 1} (${e.name}): "${field}" must be a list of names`);
         for (const form of v as string[]) add(form, entry, local);
       }
+      // 市市场监管局 (local) of 衡阳市市场监督管理局: 衡阳市市场监管局 is an alias
+      for (const form of (e.local ?? []) as string[]) {
+        const head = /^[市省]/u.exec(form)?.[0];
+        const at = head ? e.name.indexOf(head) : -1;
+        if (at > 0) add(e.name.slice(0, at + 1) + form.slice(1), entry, false);
+      }
     }
   }
   for (const field of ['ambiguous', 'not']) {
@@ -414,7 +420,7 @@ export function articleMentions(
       known.set(m.text, 'place');
   }
   for (const name of titled) known.set(name, 'person');
-  return again(article, found, known);
+  return again(article, found, known, new Map(perParagraph.map(({ p, words }) => [p.id, words])));
 }
 
 /** Names kept once (after a title, or by jieba with a role) found again wherever nothing else was found. */
@@ -422,6 +428,7 @@ function again(
   article: ArticleText,
   found: { paragraph: string; mention: Mention }[],
   known: Map<string, EntityKind>,
+  wordsOf: Map<string, readonly Token[]>,
 ): { paragraph: string; mention: Mention }[] {
   if (!known.size) return found;
   const out = [...found];
@@ -431,6 +438,9 @@ function again(
       for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + name.length)) {
         const end = at + name.length;
         if (here.some((m) => m.start < end && at < m.end)) continue;
+        // a two-character name must stand as a word (江涌 in 江涌入 is none)
+        const words = wordsOf.get(p.id)!;
+        if (name.length === 2 && !(boundaryAt(words, at) && boundaryAt(words, end))) continue;
         out.push({
           paragraph: p.id,
           mention: mention(kind, name, name, at, kind === 'person' ? 'title' : 'tag', 'medium'),
