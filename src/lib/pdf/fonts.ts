@@ -95,7 +95,15 @@ export class FontSet {
 
   /** The advance of a character in ems (1 for CJK, less for Latin and digits; 1 when missing). */
   advance(ch: string, weight: Weight): number {
-    const g = this.glyph(ch, weight);
-    return g ? g.font.advanceGlyph(g.gid) : 1;
+    const key = `${weight}${ch}`;
+    let a = this.advances.get(key);
+    if (a === undefined) {
+      const g = this.glyph(ch, weight);
+      a = g ? g.font.advanceGlyph(g.gid) : 1;
+      this.advances.set(key, a);
+    }
+    return a;
   }
+
+  private readonly advances = new Map<string, number>();
 }

@@ -44,20 +44,30 @@ function crossesX<T extends Item>(items: readonly T[], x: number): boolean {
 const centreY = (r: Rect) => (r.y0 + r.y1) / 2;
 const centreX = (r: Rect) => (r.x0 + r.x1) / 2;
 
+const isUpright = (r: Rect) => r.y1 - r.y0 > r.x1 - r.x0;
+const length = (r: Rect) => Math.max(r.x1 - r.x0, r.y1 - r.y0);
+
 /** Cut an area along rules that nothing crosses; regions in reading order. */
 export function ruleRegions<T extends Item>(
   area: Rect,
   items: readonly T[],
   rules: readonly Rect[],
 ): { box: Rect; items: T[] }[] {
-  const inside = rules.filter(
-    (r) => centreX(r) > area.x0 && centreX(r) < area.x1 && centreY(r) > area.y0 && centreY(r) < area.y1,
-  );
+  // The rules' parts inside the area, rules across first (papers rule off rows of articles), longest first.
+  const inside = rules
+    .map((r) => ({
+      x0: Math.max(r.x0, area.x0),
+      y0: Math.max(r.y0, area.y0),
+      x1: Math.min(r.x1, area.x1),
+      y1: Math.min(r.y1, area.y1),
+    }))
+    .filter((r) => r.x1 >= r.x0 && r.y1 >= r.y0 && (r.x1 - r.x0 > 1 || r.y1 - r.y0 > 1))
+    .sort((a, b) => Number(isUpright(a)) - Number(isUpright(b)) || length(b) - length(a));
   // Long enough, measured against what is printed in the area (not its margins).
   const width = Math.max(...items.map((i) => i.box.x1)) - Math.min(...items.map((i) => i.box.x0));
   const height = Math.max(...items.map((i) => i.box.y1)) - Math.min(...items.map((i) => i.box.y0));
   for (const r of inside) {
-    const horizontal = r.x1 - r.x0 > r.y1 - r.y0;
+    const horizontal = !isUpright(r);
     if (horizontal && r.x1 - r.x0 >= 0.3 * width) {
       const y = centreY(r);
       if (crossesY(items, y)) continue;
