@@ -10,6 +10,7 @@ import type {
   ArticleKind,
   Byline,
   Caption,
+  Decision,
   Edit,
   Evidence,
   NumberSource,
@@ -20,7 +21,8 @@ import type {
 import { isNameLine, matchByline, type BylineMatch } from './byline.ts';
 import { isHeadingLike } from './block-shapes.ts';
 import { matchContinuedOn } from './cross-references.ts';
-import { endsSentence } from '../text/characters.ts';
+import { endsSentence, visibleLength } from '../text/characters.ts';
+import { decideJoin, type JoinDecision, type Seam } from './column-joins/join-evidence.ts';
 
 /** A page as assembled: its number, where the number came from, and the evidence for its start. */
 export interface DraftPage {
@@ -65,6 +67,8 @@ export interface Draft {
   references: Reference[];
   signature: { text: string; lines: number[] } | null;
   edits: Edit[];
+  /** the scored decisions about its text (joins, splits, subheads, its start) */
+  decisions: Decision[];
   /** every source line the article holds */
   lines: number[];
   /** nothing more can be added (a teaser, a signed notice, a photo item) */
@@ -120,6 +124,8 @@ export class Assembly {
   readonly rejoins: boolean;
   /** last source lines of blocks that a hard-wrapped column cut (blocks.ts `cut`) */
   private readonly cutEnds: Set<number>;
+  /** the file's typical paragraph length: the 75th percentile of its blocks' visible lengths */
+  readonly typical: number;
 
   constructor(
     readonly blocks: readonly Block[],
@@ -127,6 +133,8 @@ export class Assembly {
   ) {
     this.rejoins = options.layout !== 'line-per-paragraph';
     this.cutEnds = new Set(blocks.filter((b) => b.cut).map((b) => blockLines(b).at(-1)!));
+    const lengths = blocks.map((b) => visibleLength(b.text)).sort((x, y) => x - y);
+    this.typical = lengths[Math.floor(lengths.length * 0.75)] ?? 0;
     const firstLine = blocks[0]?.lines[0]?.no ?? 1;
     this.startPage({
       numberKnown: options.mastheadPage,
@@ -151,11 +159,17 @@ export class Assembly {
     return !(this.options.bodyIndent && b.indent === this.options.bodyIndent) && this.plainHeading(b);
   }
 
-  /** The block at k is a name alone with body text after it: an author's line, not a heading. */
+  /**
+   * The block at k is a name alone with body text after it — directly, or after the first subhead
+   * of a commentary (吴象 / 一根木梁 / 今年二月间…) — an author's line, not a heading.
+   */
   isAuthorLine(k: number): boolean {
     const b = this.blocks[k];
+    if (!b || !isNameLine(b.text)) return false;
+    const isText = (x: Block | undefined) => !!x && !this.headingCandidate(x) && !matchByline(x.text);
     const after = this.blocks[k + 1];
-    return !!b && !!after && isNameLine(b.text) && !this.headingCandidate(after) && !matchByline(after.text);
+    if (isText(after)) return true;
+    return !!after && !matchByline(after.text) && !isNameLine(after.text) && isText(this.blocks[k + 2]);
   }
 
   /** Whether a paragraph ends where a hard-wrapped block was cut at a column edge (blocks.ts). */
@@ -208,6 +222,7 @@ export class Assembly {
       references: [],
       signature: null,
       edits: [],
+      decisions: [],
       lines: [],
       closed: false,
     };
@@ -247,14 +262,56 @@ export class Assembly {
     d.paragraphs.push({ role: 'subhead', text, lines });
   }
 
-  /** Go on with paragraph p, broken at a column edge, with text; the edit says so. */
-  joinInto(d: Draft, p: Omit<Paragraph, 'id'>, text: string, lines: number[], note: string): void {
+  /**
+   * Go on with paragraph p, broken at a column edge, with text; the edit says so, and the decision
+   * records its evidence.
+   */
+  joinInto(
+    d: Draft,
+    p: Omit<Paragraph, 'id'>,
+    text: string,
+    lines: number[],
+    note: string,
+    decision: JoinDecision,
+  ): void {
     this.touch(d, lines);
     const on = matchContinuedOn(text, lines[lines.length - 1]!);
     if (on) d.references.push(on.ref);
+    const seam = [p.lines[p.lines.length - 1]!, lines[0]!];
     p.text += on ? on.rest : text;
-    d.edits.push({ kind: 'rejoined-split', note, lines: [p.lines[p.lines.length - 1]!, lines[0]!] });
+    d.edits.push({ kind: 'rejoined-split', note, lines: seam });
+    this.record(d, 'join', seam, decision);
     p.lines.push(...lines);
+  }
+
+  /** Keep a decision and its evidence with the article it concerns. */
+  record(
+    d: Draft,
+    kind: Decision['kind'],
+    lines: number[],
+    decision: { score: number | null; evidence: string[] },
+  ): void {
+    d.decisions.push({ kind, lines, score: decision.score, evidence: decision.evidence });
+  }
+
+  /**
+   * Decide whether text before a column break (`left`, ending at source line `leftEnd`) goes on in
+   * block `right` (join-evidence.ts).
+   */
+  decideJoin(
+    left: { text: string; lines: number[] },
+    right: Block,
+    how: { rightHeading: boolean; leftCut: boolean; captionLifted: boolean },
+  ): JoinDecision {
+    const seam: Seam = {
+      left: left.text,
+      right: right.lines[0]!.text,
+      rightBlock: right,
+      ...how,
+      typical: this.typical,
+      lines: [left.lines[left.lines.length - 1]!, right.lines[0]!.no],
+    };
+    return decideJoin(seam);
   }
 
   setByline(d: Draft, m: BylineMatch, lines: number[]): void {

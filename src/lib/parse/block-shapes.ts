@@ -4,12 +4,6 @@
  */
 import type { Block } from './blocks.ts';
 import { CLAUSE_PUNCT, endsSentence, visibleLength } from '../text/characters.ts';
-import { cut, lastWordTag, wordSpansSeam } from '../text/words.ts';
-
-function cutTail(text: string): string | undefined {
-  const words = cut(Array.from(text).slice(-8).join(''));
-  return words[words.length - 1];
-}
 
 /** Longest heading line we accept without a kicker marker. */
 export const MAX_HEADING = 48;
@@ -114,43 +108,4 @@ export function isDateLine(text: string): boolean {
 /** Table rows: tab-separated cells on at least two lines of the block. */
 export function isTable(b: Block): boolean {
   return b.lines.filter((l) => l.text.includes('\t')).length >= 2;
-}
-
-/**
- * Should paragraph text `left` (which does not end a sentence) be joined with `right`, the next
- * block, as one paragraph broken by a column or page edge?
- *
- * Evidence, in order: the left part is long for a heading; a dictionary word spans the seam
- * (系列重|要讲话, 项目西|起建设); the left part ends on a function word that cannot end a
- * phrase (…工作将 | 在全面推进); `lenient` (a caption was lifted out between the two) accepts
- * any left part that has clause punctuation (…，“衡阳群众”志愿者 | 各司其职); `leftCut` (hard-wrapped
- * text whose last line fills its column, blocks.ts) is evidence enough on its own.
- */
-export function shouldJoin(
-  left: string,
-  right: string,
-  mode: 'body' | 'heading' | 'lenient' = 'body',
-  leftCut = false,
-): boolean {
-  const l = left.trim();
-  const r = right.trim();
-  // A colon introduces what follows (a list, a table, a quotation); it does not end a column.
-  if (!l || !r || endsSentence(l) || isKickerMarked(l) || /[：:]$/u.test(l)) return false;
-  if (/[”’」』》）)]$/u.test(l) && !CLAUSE_PUNCT.test(l)) return false;
-  if (isEnumerated(l) && visibleLength(l) <= MAX_HEADING) return false;
-  // Hard-wrapped text whose last line fills its column was cut by the column edge (blocks.ts `cut`):
-  // it goes on in the next block, unless that is marked as a heading of its own.
-  if (leftCut && !isSubtitleMarked(r) && !isKickerMarked(r) && !isNoticeTitle(r)) return true;
-  // A long left part is paragraph text; but a heading-like right part needs positive evidence.
-  if (visibleLength(l) > MAX_HEADING && mode !== 'heading') return true;
-  if (/^[，、。；：,.;:）)”’]/u.test(r)) return true;
-  if (wordSpansSeam(l, r)) return true;
-  // A phrase cannot end on a preposition, conjunction, particle or adverb (…工作将 | 在…), nor on
-  // a lone locative (…项目西 | 起建设南路).
-  const tag = lastWordTag(l);
-  const lastIsSingle = (cutTail(l) ?? '').length === 1;
-  if (tag && /^(?:p|c|u|uj|ud|ug|ul|uv|uz|d|r|f)$/.test(tag) && (CLAUSE_PUNCT.test(l) || lastIsSingle))
-    return true;
-  if (mode === 'lenient' && CLAUSE_PUNCT.test(l)) return true;
-  return false;
 }

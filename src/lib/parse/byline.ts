@@ -175,11 +175,30 @@ function num(s: string | undefined): number | null {
 }
 
 /**
+ * A source in square brackets, as wire copy and older papers print it at the head of the text:
+ * 【新华社邯郸十日电】, 【本市消息】, 【新华社晋冀鲁豫总分社讯】, 【本报讯】.
+ */
+const BRACKETED_SOURCE = new RegExp(String.raw`^[【\[]([${HAN}\d]{2,20}?(?:电|讯|消息))[】\]]`, 'u');
+
+/**
  * Match a byline at the start of a paragraph. Returns null when the text does not open with one.
  * Forms without brackets (■本报记者 向吟吟) must stand alone in their block.
  */
 export function matchByline(text: string): BylineMatch | null {
   const t = text.trim();
+  const bracketed = BRACKETED_SOURCE.exec(t);
+  if (bracketed) {
+    const text = bracketed[0];
+    return {
+      text,
+      source: bracketed[1]!,
+      place: null,
+      dateline: null,
+      staff: [],
+      rest: t.slice(text.length).trim(),
+      open: false,
+    };
+  }
   // The reporter line without names (本报记者, 新华社记者) that national papers print when the
   // names follow the text or are left out: a byline of its own line.
   const bare = new RegExp(String.raw`^${BULLET}?\s*(?:${AGENCY})?(?:特约|驻[\u4e00-\u9fff]{1,6})?记者$`, 'u');

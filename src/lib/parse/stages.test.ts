@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLayout, toBlocks } from './blocks.ts';
 import { matchByline, matchPhotoCredit, parseCredits } from './byline.ts';
-import { isHeadingLike, isKickerMarked, isSignature, shouldJoin } from './block-shapes.ts';
+import { isHeadingLike, isKickerMarked, isSignature } from './block-shapes.ts';
 import { removeDuplicates } from './ocr-duplicates.ts';
 import { checkConservation } from './conservation.ts';
 import { findMasthead } from './masthead.ts';
@@ -133,18 +133,6 @@ describe('classification', () => {
     expect(isHeadingLike(block('此次专项督察发现，衡阳市存在以下几方面突出问题：'))).toBe(false);
     expect(isKickerMarked('南岳区：')).toBe(true);
     expect(isKickerMarked('注意，清明假期乘坐高铁——')).toBe(true);
-  });
-  it('rejoins paragraphs broken at a column edge only with evidence', () => {
-    expect(shouldJoin('近年来，我市认真贯彻落实习近平总书记关于志愿服务工作的系列重', '要讲话精神')).toBe(
-      true,
-    );
-    expect(shouldJoin('2021年，全市医疗保障工作将', '在全面推进各项工作的同时')).toBe(true); // ends on 将
-    expect(shouldJoin('衡阳县新正街单建式平战结合人防工程项目西', '起建设南路路口')).toBe(true); // lone locative
-    expect(shouldJoin('从“军官”到“村官”用初心勾勒', '2018年5月，刘义杰从驻武汉某空军部队转业')).toBe(false);
-    expect(shouldJoin('三是标准不高、担当不够、机制不顺的现象仍然存在', '群众诉求沟通未到位。')).toBe(false);
-    expect(shouldJoin('市领导张霞参加活动。', '为“一体两翼”贡献力量')).toBe(false);
-    expect(shouldJoin('活动现场，“衡阳群众”志愿者', '各司其职，宣讲雷锋精神', 'lenient')).toBe(true);
-    expect(shouldJoin('活动现场，“衡阳群众”志愿者', '各司其职，宣讲雷锋精神')).toBe(false);
   });
   it('recognises signature blocks', () => {
     const sig = {

@@ -42,6 +42,7 @@ export function finishArticles(drafts: readonly Draft[]): DraftArticle[] {
         signature: d.signature,
         edits: d.edits,
         lines: { start: sorted[0]!, end: sorted[sorted.length - 1]! },
+        ...(d.decisions.length ? { decisions: d.decisions } : {}),
       } satisfies DraftArticle;
     });
 }

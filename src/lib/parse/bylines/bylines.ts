@@ -5,7 +5,7 @@
  * （本报记者 王某）) credits the article it stands in.
  */
 import { BULLETED, blockLines, type Stage } from '../assembly.ts';
-import { continueByline, matchByline, matchNameLine } from '../byline.ts';
+import { continueByline, matchByline, matchNameLine, type BylineMatch } from '../byline.ts';
 
 export const byline: Stage = (a, i) => {
   const b = a.blocks[i]!;
@@ -18,8 +18,30 @@ export const byline: Stage = (a, i) => {
   if (!by) return 0;
   let byLines = lines;
   let used = 1;
-  // A bare agency line above a full byline (新华社电 / 新华社北京5月14日电（记者…）) is a label.
-  if (!by.rest && by.staff.length === 0 && !by.open && next && matchByline(next.text)) return 0;
+  // A bare agency line above a full byline (新华社电 / 新华社北京5月14日电（记者…）) is a label;
+  // above the same source opening the text (【本市消息】 / 【本市消息】华北新华书店…), it is the byline.
+  const repeated = (m: BylineMatch | null) => !!m && m.text === by!.text;
+  if (
+    !by.rest &&
+    by.staff.length === 0 &&
+    !by.open &&
+    next &&
+    matchByline(next.text) &&
+    !repeated(matchByline(next.text))
+  )
+    return 0;
+  // Paragraphs that open with the byline printed alone above them (an archive that repeats the
+  // source on every paragraph: 【本市消息】 / 【本市消息】边区政府… / 【本市消息】边府…) are text.
+  const c0 = a.open();
+  if (
+    c0?.byline &&
+    by.rest &&
+    c0.byline.text === by.text &&
+    c0.paragraphs.every((p) => p.text.startsWith(by!.text))
+  ) {
+    a.addText(c0, b.text, lines);
+    return 1;
+  }
   if (next && (by.open || (by.rest === '' && by.staff.length === 0 && /^[（(]/u.test(next.text)))) {
     const done = continueByline(by, next.text);
     if (done) {

@@ -5,7 +5,7 @@
  */
 import { blockLines, lastParagraph, type Stage } from '../assembly.ts';
 import { matchByline } from '../byline.ts';
-import { isNoticeTitle, shouldJoin } from '../block-shapes.ts';
+import { isNoticeTitle } from '../block-shapes.ts';
 import { wordSpansSeam } from '../../text/words.ts';
 import { visibleLength } from '../../text/characters.ts';
 
@@ -33,7 +33,11 @@ export const captionAtColumnCut: Stage = (a, i) => {
   )
     return 0;
   a.addCaption(c, b.text, null, blockLines(b), true);
-  a.joinInto(c, hanging, next.text, blockLines(next), REJOINED_AROUND);
+  a.joinInto(c, hanging, next.text, blockLines(next), REJOINED_AROUND, {
+    join: true,
+    score: null,
+    evidence: ['column-cut', 'word-spans-seam-around-caption'],
+  });
   return 2;
 };
 
@@ -55,14 +59,16 @@ export const captionBetweenHalves: Stage = (a, i) => {
     !a.headingCandidate(next) ||
     matchByline(next.text) ||
     a.headingCandidate(after) ||
-    matchByline(after.text) ||
-    !shouldJoin(b.text, after.lines[0]!.text, 'lenient')
+    matchByline(after.text)
   )
     return 0;
+  const left = { text: b.text, lines: blockLines(b) };
+  const decision = a.decideJoin(left, after, { rightHeading: false, leftCut: false, captionLifted: true });
+  if (!decision.join) return 0;
   a.addText(c, b.text, blockLines(b));
   const p = lastParagraph(c)!;
   a.addCaption(c, next.text, null, blockLines(next), true);
-  a.joinInto(c, p, after.text, blockLines(after), REJOINED_AROUND);
+  a.joinInto(c, p, after.text, blockLines(after), REJOINED_AROUND, decision);
   return 3;
 };
 
@@ -79,12 +85,17 @@ export const captionAfterHangingParagraph: Stage = (a, i) => {
     visibleLength(b.text) > 30 ||
     isNoticeTitle(b.text) ||
     a.headingCandidate(next) ||
-    matchByline(next.text) ||
-    !shouldJoin(hanging.text, next.lines[0]!.text, 'lenient', a.cutAt(hanging))
+    matchByline(next.text)
   )
     return 0;
+  const decision = a.decideJoin(hanging, next, {
+    rightHeading: false,
+    leftCut: a.cutAt(hanging),
+    captionLifted: true,
+  });
+  if (!decision.join) return 0;
   a.addCaption(c, b.text, null, blockLines(b), true);
-  a.joinInto(c, hanging, next.text, blockLines(next), REJOINED_AROUND);
+  a.joinInto(c, hanging, next.text, blockLines(next), REJOINED_AROUND, decision);
   return 2;
 };
 

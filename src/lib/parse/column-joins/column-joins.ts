@@ -1,11 +1,11 @@
 /**
  * Joins across a column break: a paragraph that stops inside a sentence goes on in the next block
- * when the evidence says so (block-shapes.ts shouldJoin: a word spanning the seam, a left part too
- * long for a heading, a phrase that cannot end there, a hard-wrapped line that fills its column).
+ * when the evidence at the seam says so (join-evidence.ts: certain printed forms by rule, the rest
+ * by a fitted model). Each join, and each split the model decided, is recorded with its evidence.
  */
 import { blockLines, isFieldLine, type Stage } from '../assembly.ts';
 import { matchByline } from '../byline.ts';
-import { isNoticeTitle, shouldJoin } from '../block-shapes.ts';
+import { isNoticeTitle } from '../block-shapes.ts';
 
 const REJOINED = '分栏处断开的段落已接续';
 
@@ -14,15 +14,17 @@ export const headingGoesOnHangingParagraph: Stage = (a, i) => {
   const b = a.blocks[i]!;
   const c = a.open();
   const hanging = a.hanging();
-  if (
-    !a.headingCandidate(b) ||
-    !c ||
-    !hanging ||
-    isNoticeTitle(b.text) ||
-    !shouldJoin(hanging.text, b.lines[0]!.text, 'heading', a.cutAt(hanging))
-  )
+  if (!a.headingCandidate(b) || !c || !hanging || isNoticeTitle(b.text)) return 0;
+  const decision = a.decideJoin(hanging, b, {
+    rightHeading: true,
+    leftCut: a.cutAt(hanging),
+    captionLifted: false,
+  });
+  if (!decision.join) {
+    if (decision.score !== null) a.record(c, 'split', [hanging.lines.at(-1)!, b.lines[0]!.no], decision);
     return 0;
-  a.joinInto(c, hanging, b.text, blockLines(b), REJOINED);
+  }
+  a.joinInto(c, hanging, b.text, blockLines(b), REJOINED, decision);
   return 1;
 };
 
@@ -36,10 +38,11 @@ export const headingOpensBrokenParagraph: Stage = (a, i) => {
     !c ||
     !next ||
     a.headingCandidate(next) ||
-    matchByline(next.text) ||
-    !shouldJoin(b.text, next.lines[0]!.text)
+    matchByline(next.text)
   )
     return 0;
+  const left = { text: b.text, lines: blockLines(b) };
+  if (!a.decideJoin(left, next, { rightHeading: false, leftCut: false, captionLifted: false }).join) return 0;
   a.addText(c, b.text, blockLines(b));
   return 1;
 };
@@ -49,9 +52,16 @@ export const bodyGoesOnHangingParagraph: Stage = (a, i) => {
   const b = a.blocks[i]!;
   const c = a.open();
   const hanging = a.hanging();
-  const right = b.lines[0]!.text;
-  if (!c || !hanging || !shouldJoin(hanging.text, right, 'body', a.cutAt(hanging)) || isFieldLine(right))
+  if (!c || !hanging || isFieldLine(b.lines[0]!.text)) return 0;
+  const decision = a.decideJoin(hanging, b, {
+    rightHeading: false,
+    leftCut: a.cutAt(hanging),
+    captionLifted: false,
+  });
+  if (!decision.join) {
+    if (decision.score !== null) a.record(c, 'split', [hanging.lines.at(-1)!, b.lines[0]!.no], decision);
     return 0;
-  a.joinInto(c, hanging, b.text, blockLines(b), REJOINED);
+  }
+  a.joinInto(c, hanging, b.text, blockLines(b), REJOINED, decision);
   return 1;
 };

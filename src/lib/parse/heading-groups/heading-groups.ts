@@ -11,7 +11,7 @@ import { matchByline, matchPhotoCredit } from '../byline.ts';
 import { isAdLike, isNoticeTitle, isSignature, isTable } from '../block-shapes.ts';
 import { matchContinuedFrom, matchSee } from '../cross-references.ts';
 import { headingRoles } from '../heading-roles/heading-roles.ts';
-import { isSubheadOf } from '../subheads/subheads.ts';
+import { decideLoneHeading } from '../subheads/subheads.ts';
 import { visibleLength } from '../../text/characters.ts';
 
 /** The heading group starting at block i: its blocks and the index of the block after it. */
@@ -104,15 +104,24 @@ export const headingGroup: Stage = (a, i) => {
     for (const g of group) a.addText(c, g.text, blockLines(g));
     return j - i;
   }
-  const lone = !followerIsByline && group.length === 1 && !!c && c.paragraphs.length > 0;
+  // A lone heading inside an article: after its text, or right under its headline and byline
+  // (the first section title of a commentary: 邯郸的贫民贷款 / 吴象 / 一根木梁).
+  const lone =
+    !followerIsByline &&
+    group.length === 1 &&
+    !!c &&
+    (c.paragraphs.length > 0 || (!!c.headline && !!c.byline));
   // A lone heading inside an article: a subhead, unless it reads as the start of another article.
-  if (lone && !isNoticeTitle(b.text) && isSubheadOf(a, c!, b, j)) {
+  const decision = lone && !isNoticeTitle(b.text) ? decideLoneHeading(a, c!, b, j) : null;
+  if (decision?.subhead) {
     a.addSubhead(c!, b.text, blockLines(b));
+    a.record(c!, 'subhead', blockLines(b), decision);
     return 1;
   }
 
   const d = a.newDraft();
   applyHeadings(a, d, group);
+  if (decision) a.record(d, 'article-start', blockLines(b), decision);
   // a group with advert signs and no text of its own is an advert
   if (
     !followerIsByline &&

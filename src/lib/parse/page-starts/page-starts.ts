@@ -49,7 +49,10 @@ export const continuedFromAnotherPage: Stage = (a, i) => {
 export const printedPageHeader: Stage = (a, i) => {
   const b = a.blocks[i]!;
   const header = PAGE_HEADER.exec(b.text);
-  if (!header || visibleLength(b.text) > (header[2] ? 16 : 40)) return 0;
+  // A bare letter form (A3 要闻) is short; with the paper's name or the date before it
+  // (临江晚报  2025年3月1日  星期六  A04  经济) a header runs longer.
+  const bare = !!header?.[2] && !/[年报]/u.test(header[0]);
+  if (!header || visibleLength(b.text) > (bare ? 16 : 40)) return 0;
   const first = b.lines[0]!.no;
   const n = smallNumber(header[1] ?? header[2]!);
   const page = a.page;

@@ -1,14 +1,30 @@
 /**
- * Subheads: a lone heading inside an article is a subhead when it belongs to the article above
- * (enumerated, sharing its vocabulary, inside a feature, or inside a bylined article while bringing
- * no byline, dateline or closing credit of its own); else it starts a new article. In a file that
+ * Subheads: a lone heading inside an article is a subhead when the evidence says it belongs to the
+ * article above (subhead-evidence.ts: enumerated, sharing its vocabulary, inside a feature, or
+ * inside a bylined article while bringing no closing credit of its own); else it starts a new
+ * article. In a file that
  * indents its body, a short heading-like line at the body's indent inside an article is a subhead.
  */
 import type { Block } from '../blocks.ts';
 import { BULLETED, blockLines, type Assembly, type Draft, type Stage } from '../assembly.ts';
 import { matchByline } from '../byline.ts';
-import { isEnumerated } from '../block-shapes.ts';
+import { decideSubhead, type SubheadDecision } from './subhead-evidence.ts';
 import { bigrams, overlap, visibleLength } from '../../text/characters.ts';
+
+/**
+ * A credit in brackets closing a text: （本报记者 赵敏）, （本报记者马跃峰、黄娴、程焕）,
+ * （新华社记者 X）, （通讯员 Y）.
+ */
+export function isClosingCredit(text: string): boolean {
+  const t = text.trim();
+  if (
+    /^[（(](?:本报|新华社|[\u4e00-\u9fff]{2,6}报)?(?:特约|全媒体|见习)?(?:记者|通讯员)[^（）()。！？]{2,80}[）)]$/u.test(
+      t,
+    )
+  )
+    return true;
+  return /^[（(].*[）)]$/u.test(t) && matchByline(t)?.source === '';
+}
 
 /** What an article is about: its headings and opening paragraphs. */
 function articleBigrams(d: Draft) {
@@ -21,36 +37,29 @@ function articleBigrams(d: Draft) {
 
 /**
  * Whether block b, a lone heading in article c followed by the block at j (the group's end), is a
- * subhead of c rather than the headline of a new article.
+ * subhead of c rather than the headline of a new article (subhead-evidence.ts decides).
  */
-export function isSubheadOf(a: Assembly, c: Draft, b: Block, j: number): boolean {
+export function decideLoneHeading(a: Assembly, c: Draft, b: Block, j: number): SubheadDecision {
   const follower = a.blocks[j];
-  // Features (■ bylines, or subheads already) carry subheads; elsewhere a subhead must share the
-  // article's vocabulary, or it starts a new article.
-  const share = overlap(bigrams(b.text), articleBigrams(c));
-  const feature = BULLETED.test(c.byline?.text ?? '') || c.paragraphs.some((p) => p.role === 'subhead');
-  // In a bylined article, a heading (a phrase, not a short label such as 记者手记) whose text
-  // opens without a byline or dateline of its own (本报讯…, 新华社…电) and ends without a credit
-  // of its own (（本报记者 赵敏）) is a subhead: a new article would carry its own byline.
-  // (Vocabulary shared with the article above was tried and does not tell them apart.)
-  const bylined = !!c.byline && c.byline.staff.length > 0;
-  const ownLead = !!follower && !!matchByline(follower.text)?.source;
-  let ownTail = false;
+  // A new article's text would close with a credit of its own (（本报记者 赵敏）).
+  let ownClosingCredit = false;
   for (let k = j; k < a.blocks.length && k < j + 40 && !a.headingCandidate(a.blocks[k]!); k++) {
     const t = a.blocks[k]!.text;
-    if (/^[（(].*[）)]$/u.test(t) && matchByline(t)?.source === '') ownTail = true;
+    if (isClosingCredit(t)) ownClosingCredit = true;
   }
-  return (
-    isEnumerated(b.text) ||
-    share >= 0.25 ||
-    (!!c.byline && (feature || share >= 0.1)) ||
-    (bylined &&
-      visibleLength(b.text) >= 6 &&
-      !!follower &&
-      !a.headingCandidate(follower) &&
-      !ownLead &&
-      !ownTail)
-  );
+  return decideSubhead({
+    text: b.text,
+    lines: blockLines(b),
+    share: overlap(bigrams(b.text), articleBigrams(c)),
+    bylined: !!c.byline,
+    staffByline: !!c.byline && c.byline.staff.length > 0,
+    bareByline: !!c.byline && c.byline.staff.length === 0 && /记者$/u.test(c.byline.text),
+    feature: BULLETED.test(c.byline?.text ?? '') || c.paragraphs.some((p) => p.role === 'subhead'),
+    dashSubtitle: /^[—－]{2}/u.test(c.subtitle ?? ''),
+    textFollows: !!follower && !a.headingCandidate(follower),
+    ownClosingCredit,
+    paragraphs: c.paragraphs.length,
+  });
 }
 
 /** A short heading-like line at the body's indent inside an article (e-papers set subheads so). */
