@@ -7,6 +7,7 @@ import { classicScript } from './inline.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'baokan-inline-'));
 const exact = resolve(import.meta.dirname, 'exact.ts');
+const project = resolve(import.meta.dirname, '../../..');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Write an entry file into the test folder. */
@@ -42,4 +43,16 @@ describe('classicScript', () => {
     const name = entry('end.ts', 'document.write(String.raw`</script>` + "</SCRIPT>");\n');
     expect(await classicScript(name, dir)).not.toMatch(/<\/script/i);
   });
+  it.each([
+    // 18.5 KB when written; 49 KB as the plain JavaScript it replaced
+    ['src/components/search/search-page.ts', 25_000],
+    ['src/components/search/highlight.ts', 4_000],
+  ])(
+    'keeps the browser code of %s small (< %i bytes): nothing of the build side comes along',
+    async (file, most) => {
+      const script = await classicScript(file, project);
+      expect(script).not.toMatch(/node:|require\(|process\.env|\bBuffer\b/);
+      expect(Buffer.byteLength(script)).toBeLessThan(most);
+    },
+  );
 });
