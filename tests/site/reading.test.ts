@@ -236,8 +236,8 @@ describe('built site: reading and citing', () => {
     expect(byTag(wrap, 'table')).toHaveLength(1);
   });
 
-  it('says on the About page how errors are reported when no repository is configured', () => {
-    const t = page('about/index.html');
+  it('says on the corrections page how errors are reported when no repository is configured', () => {
+    const t = page('about/corrections/index.html');
     const report = byClass(t, 'report')[0]!;
     expect(text(report)).toContain('BAOKAN_REPO');
     expect(byTag(report, 'a')).toEqual([]);
@@ -278,12 +278,35 @@ describe('built site with BAOKAN_SITE and BAOKAN_REPO', () => {
     );
   });
 
-  it('links the About page to a pre-filled new issue on the repository', () => {
-    const t = tree(join(dir, 'about/index.html'));
+  it('links the corrections page to a pre-filled new issue on the repository', () => {
+    const t = tree(join(dir, 'about/corrections/index.html'));
     const links = byTag(byClass(t, 'report')[0]!, 'a').map(hrefOf);
     const issue = new URL(links[0]!);
     expect(`${issue.origin}${issue.pathname}`).toBe('https://github.com/example/baokan/issues/new');
     expect(issue.searchParams.get('body')).toContain('原文行号');
     expect(links[1]).toBe('https://github.com/example/baokan/blob/HEAD/content/corrections.yaml');
+  });
+
+  it('gives every article a 纠错 link: a new issue naming its permalink, seed file and source lines', () => {
+    for (const issue of issues) {
+      for (const a of issue.articles) {
+        const p = issue.pages[a.page]!;
+        const file = issue.sources[p.source]!.file;
+        const path = articlePath(pagePath(issuePath(issue), p.slug ?? p.number), a.id);
+        const links = elements(
+          tree(join(dir, `${path}index.html`)),
+          (e) => e.properties.dataReport !== undefined,
+        );
+        expect(links, path).toHaveLength(1);
+        const url = new URL(hrefOf(links[0]!));
+        expect(`${url.origin}${url.pathname}`).toBe('https://github.com/example/baokan/issues/new');
+        expect(url.searchParams.get('title')).toBe(`纠错：${a.title}`);
+        const body = url.searchParams.get('body')!;
+        expect(body).toContain(`永久链接：https://news.example/baokan/${path}`);
+        const lines =
+          a.lines.start === a.lines.end ? `第${a.lines.start}行` : `第${a.lines.start}–${a.lines.end}行`;
+        expect(body).toContain(`原文：${file} ${lines}`);
+      }
+    }
   });
 });

@@ -80,6 +80,8 @@ describe('built site', () => {
       'index.html',
       '404.html',
       'about/index.html',
+      'about/cite/index.html',
+      'about/corrections/index.html',
       'search/index.html',
       'archive/index.html',
       'archive/2021/index.html',
@@ -169,6 +171,7 @@ describe('built site', () => {
     const sample = [
       'index.html',
       'about/index.html',
+      'about/corrections/index.html',
       'archive/index.html',
       'archive/2021/index.html',
       'archive/2021/03/index.html',
