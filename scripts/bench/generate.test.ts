@@ -4,16 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, loadEdition } from '../../src/lib/edition/load-folder.ts';
 import { parseIssue } from '../../src/lib/parse/parse-issue.ts';
-import {
-  hash,
-  issueText,
-  materialFrom,
-  PAPERS,
-  planIssues,
-  prng,
-  writeArchive,
-  type Material,
-} from './generate.ts';
+import { issueText, materialFrom, PAPERS, planIssues, writeArchive, type Material } from './generate.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const catalog = loadCatalog(join(repo, 'content/papers.json'));
@@ -21,23 +12,6 @@ let material: Material;
 
 beforeAll(() => {
   material = materialFrom(loadEdition(join(repo, 'seeds'), catalog));
-});
-
-describe('prng', () => {
-  it('is deterministic and spread over [0, 1)', () => {
-    const a = prng(42);
-    const b = prng(42);
-    const xs = Array.from({ length: 1000 }, () => a());
-    expect(Array.from({ length: 1000 }, () => b())).toEqual(xs);
-    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...xs)).toBeLessThan(1);
-    expect(xs.filter((x) => x < 0.5).length).toBeGreaterThan(400);
-    expect(prng(43)()).not.toBe(prng(42)());
-  });
-  it('hash is FNV-1a', () => {
-    // FNV-1a 32-bit of "a" is 0xe40c292c.
-    expect(hash('a')).toBe(0xe40c292c);
-  });
 });
 
 describe('material from the seeds', () => {

@@ -7,35 +7,15 @@
  * 6–8 articles: an optional kicker (`南岳区：`), a headline, an optional subtitle, a byline
  * `本报讯（记者 X）` that starts the first paragraph, and 3–6 paragraphs of 2–3 seed sentences.
  *
- * Everything is deterministic: one seeded PRNG per issue, keyed by the run seed, paper and date.
+ * Everything is deterministic: one seeded PRNG per issue (tests/support/prng.ts), keyed by the run
+ * seed, paper and date.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, isoDate, parseIso, type YMD } from '../../src/lib/text/dates.ts';
 import type { EditionResult } from '../../src/lib/edition/load-folder.ts';
 import { toChineseNumber } from '../../src/lib/text/characters.ts';
-
-/** mulberry32: a small, fast, seedable PRNG (deterministic across platforms). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a hash of a string, for per-issue seeds. */
-export function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a, mulberry32 } from '../../tests/support/prng.ts';
 
 type Rng = () => number;
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
@@ -165,7 +145,7 @@ export function issueText(
   seed: number,
   shape: IssueShape = DEFAULT_SHAPE,
 ): string {
-  const rng = prng(hash(`${seed}|${paper.id}|${isoDate(date)}`));
+  const rng = mulberry32(fnv1a(`${seed}|${paper.id}|${isoDate(date)}`));
   const blocks: string[] = [];
   blocks.push(...paper.head);
   blocks.push(`${date.y}年${date.m}月${date.d}日 星期${weekday(date)}`);

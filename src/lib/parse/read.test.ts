@@ -3,6 +3,7 @@ import { Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeIssue, InputError } from './read.ts';
 import { stripBidi } from '../text/characters.ts';
+import { mulberry32 } from '../../../tests/support/prng.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const utf16le = (s: string): Uint8Array => Buffer.from(s, 'utf16le');
@@ -16,18 +17,6 @@ const concat = (...parts: ArrayLike<number>[]): Uint8Array => {
   }
   return out;
 };
-
-/** Deterministic PRNG (mulberry32) so the junk test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Run fn, expect an InputError, return it. */
 function inputError(fn: () => unknown): InputError {

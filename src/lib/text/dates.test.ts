@@ -42,15 +42,17 @@ describe('isoDate / parseIso', () => {
     expect(parseIso('2024-02-29')).toEqual({ y: 2024, m: 2, d: 29 });
   });
 
-  it('rejects malformed strings and impossible dates', () => {
-    expect(parseIso('2021-3-6')).toBeNull();
-    expect(parseIso('2021-03-06 ')).toBeNull();
-    expect(parseIso('2021/03/06')).toBeNull();
-    expect(parseIso('2021-02-29')).toBeNull();
-    expect(parseIso('1900-02-29')).toBeNull();
-    expect(parseIso('2021-13-01')).toBeNull();
-    expect(parseIso('2021-04-31')).toBeNull();
-    expect(parseIso('2021-00-10')).toBeNull();
+  it.each([
+    '2021-3-6',
+    '2021-03-06 ',
+    '2021/03/06',
+    '2021-02-29',
+    '1900-02-29',
+    '2021-13-01',
+    '2021-04-31',
+    '2021-00-10',
+  ])('rejects malformed or impossible %j', (text) => {
+    expect(parseIso(text)).toBeNull();
   });
 
   it('round-trips', () => {
@@ -59,14 +61,16 @@ describe('isoDate / parseIso', () => {
 });
 
 describe('addDays / compareYmd / isValidYmd', () => {
-  it('adds across month, year and leap-day boundaries', () => {
-    expect(addDays({ y: 2021, m: 12, d: 31 }, 1)).toEqual({ y: 2022, m: 1, d: 1 });
-    expect(addDays({ y: 2024, m: 2, d: 28 }, 1)).toEqual({ y: 2024, m: 2, d: 29 });
-    expect(addDays({ y: 2023, m: 2, d: 28 }, 1)).toEqual({ y: 2023, m: 3, d: 1 });
-    expect(addDays({ y: 2021, m: 3, d: 6 }, -1)).toEqual({ y: 2021, m: 3, d: 5 });
-    expect(addDays({ y: 2022, m: 1, d: 1 }, -2)).toEqual({ y: 2021, m: 12, d: 30 });
-    expect(addDays({ y: 2021, m: 12, d: 8 }, 365)).toEqual({ y: 2022, m: 12, d: 8 });
-    expect(addDays({ y: 2021, m: 12, d: 8 }, 0)).toEqual({ y: 2021, m: 12, d: 8 });
+  it.each([
+    ['2021-12-31', 1, '2022-01-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2023-02-28', 1, '2023-03-01'],
+    ['2021-03-06', -1, '2021-03-05'],
+    ['2022-01-01', -2, '2021-12-30'],
+    ['2021-12-08', 365, '2022-12-08'],
+    ['2021-12-08', 0, '2021-12-08'],
+  ])('adds across month, year and leap-day boundaries: %s + %d days = %s', (from, days, to) => {
+    expect(isoDate(addDays(parseIso(from)!, days))).toBe(to);
   });
 
   it('compares dates by sign', () => {
@@ -85,80 +89,76 @@ describe('addDays / compareYmd / isValidYmd', () => {
     expect([...ds].sort(compareYmd).map(isoDate)).toEqual(['2021-03-05', '2021-12-29', '2022-01-02']);
   });
 
-  it('validates calendar dates', () => {
-    expect(isValidYmd({ y: 2024, m: 2, d: 29 })).toBe(true);
-    expect(isValidYmd({ y: 2000, m: 2, d: 29 })).toBe(true);
-    expect(isValidYmd({ y: 2100, m: 2, d: 29 })).toBe(false);
-    expect(isValidYmd({ y: 2021, m: 2, d: 29 })).toBe(false);
-    expect(isValidYmd({ y: 2021, m: 6, d: 31 })).toBe(false);
-    expect(isValidYmd({ y: 2021, m: 0, d: 1 })).toBe(false);
-    expect(isValidYmd({ y: 2021, m: 1, d: 0 })).toBe(false);
-    expect(isValidYmd({ y: 2021, m: 1.5, d: 1 })).toBe(false);
+  it.each([
+    [2024, 2, 29, true],
+    [2000, 2, 29, true],
+    [2100, 2, 29, false],
+    [2021, 2, 29, false],
+    [2021, 6, 31, false],
+    [2021, 0, 1, false],
+    [2021, 1, 0, false],
+    [2021, 1.5, 1, false],
+  ])('validates %d-%d-%d as a calendar date: %s', (y, m, d, valid) => {
+    expect(isValidYmd({ y, m, d })).toBe(valid);
   });
 });
 
 describe('cnNumber', () => {
-  it('reads Chinese numerals with 十', () => {
-    expect(cnNumber('十')).toBe(10);
-    expect(cnNumber('十一')).toBe(11);
-    expect(cnNumber('二十')).toBe(20);
-    expect(cnNumber('二十九')).toBe(29);
-    expect(cnNumber('三十一')).toBe(31);
-    expect(cnNumber('一百零五')).toBe(105);
-    expect(cnNumber('两千')).toBe(2000);
+  it.each([
+    ['十', 10],
+    ['十一', 11],
+    ['二十', 20],
+    ['二十九', 29],
+    ['三十一', 31],
+    ['一百零五', 105],
+    ['两千', 2000],
+    ['二〇二一', 2021],
+    ['二零二二', 2022],
+    ['〇', 0],
+    ['零', 0],
+    ['九', 9],
+    ['２０２１', 2021],
+    ['０９', 9],
+    ['2021', 2021],
+  ])('reads %s as %d (十 numerals, digit by digit, zero, full-width and ASCII digits)', (text, value) => {
+    expect(cnNumber(text)).toBe(value);
   });
 
-  it('reads digit-by-digit numerals and zero', () => {
-    expect(cnNumber('二〇二一')).toBe(2021);
-    expect(cnNumber('二零二二')).toBe(2022);
-    expect(cnNumber('〇')).toBe(0);
-    expect(cnNumber('零')).toBe(0);
-    expect(cnNumber('九')).toBe(9);
-  });
-
-  it('reads full-width and ASCII digits', () => {
-    expect(cnNumber('２０２１')).toBe(2021);
-    expect(cnNumber('０９')).toBe(9);
-    expect(cnNumber('2021')).toBe(2021);
-  });
-
-  it('returns null for non-numerals', () => {
-    expect(cnNumber('')).toBeNull();
-    expect(cnNumber('初六')).toBeNull();
-    expect(cnNumber('廿一')).toBeNull();
-    expect(cnNumber('十一月')).toBeNull();
-    expect(cnNumber('二三十')).toBeNull();
-    expect(cnNumber('abc')).toBeNull();
-    expect(cnNumber('20２1年')).toBeNull();
-  });
+  it.each(['', '初六', '廿一', '十一月', '二三十', 'abc', '20２1年'])(
+    'returns null for the non-numeral %j',
+    (text) => {
+      expect(cnNumber(text)).toBeNull();
+    },
+  );
 });
 
 describe('weekdays', () => {
-  it('names weekdays of real dates', () => {
-    expect(weekdayZh({ y: 2021, m: 12, d: 9 })).toBe('星期四');
-    expect(weekdayZh({ y: 2022, m: 3, d: 31 })).toBe('星期四');
-    expect(weekdayZh({ y: 2020, m: 11, d: 21 })).toBe('星期六');
-    expect(weekdayZh({ y: 2022, m: 2, d: 1 })).toBe('星期二');
-    expect(weekdayZh({ y: 2021, m: 3, d: 7 })).toBe('星期日');
+  it.each([
+    [2021, 12, 9, '星期四'],
+    [2022, 3, 31, '星期四'],
+    [2020, 11, 21, '星期六'],
+    [2022, 2, 1, '星期二'],
+    [2021, 3, 7, '星期日'],
+  ])('names the weekday of %d-%d-%d: %s', (y, m, d, name) => {
+    expect(weekdayZh({ y, m, d })).toBe(name);
   });
 
-  it('parses weekday names', () => {
-    expect(parseWeekday('星期四')).toBe(4);
-    expect(parseWeekday('周四')).toBe(4);
-    expect(parseWeekday('礼拜四')).toBe(4);
-    expect(parseWeekday('星期一')).toBe(1);
-    expect(parseWeekday('周六')).toBe(6);
-    expect(parseWeekday('星期日')).toBe(0);
-    expect(parseWeekday('星期天')).toBe(0);
-    expect(parseWeekday('礼拜天')).toBe(0);
-    expect(parseWeekday('周日')).toBe(0);
+  it.each([
+    ['星期四', 4],
+    ['周四', 4],
+    ['礼拜四', 4],
+    ['星期一', 1],
+    ['周六', 6],
+    ['星期日', 0],
+    ['星期天', 0],
+    ['礼拜天', 0],
+    ['周日', 0],
+  ])('parses %s as day %d of the week', (text, day) => {
+    expect(parseWeekday(text)).toBe(day);
   });
 
-  it('rejects non-weekdays', () => {
-    expect(parseWeekday('星期八')).toBeNull();
-    expect(parseWeekday('周末')).toBeNull();
-    expect(parseWeekday('四')).toBeNull();
-    expect(parseWeekday('')).toBeNull();
+  it.each(['星期八', '周末', '四', ''])('rejects the non-weekday %j', (text) => {
+    expect(parseWeekday(text)).toBeNull();
   });
 
   it('round-trips weekdayZh through parseWeekday', () => {
