@@ -12,7 +12,8 @@
  * (random cuts of e-paper paragraphs were tried as extra samples and made the model worse on the
  * seeds: real column breaks are not random).
  * The weights start from the hand-set prior (the rules as written, `prior` in weights.json) and are
- * held to it by an L2 penalty, so that scarce evidence moves them only as far as it reaches.
+ * held to it by an L2 penalty, so that scarce evidence moves them only as far as it reaches; with
+ * fewer than 8 samples of either answer a model is not refitted at all (its prior stands).
  * The models are fitted (logistic regression, evidence/linear-model.ts) on every page but the
  * seeds; the pages are parsed again with the new weights and the models refitted (the decisions
  * asked for depend on the decisions made), three rounds. Reported: accuracy on the training
@@ -90,8 +91,20 @@ function collect(): Tagged[] {
   return out;
 }
 
+/** Fewer samples than this in either class and the evidence cannot move the rules: the prior stands. */
+const MIN_PER_CLASS = 8;
+
+/** Whether samples hold enough of both answers to fit on. */
+function fittable(samples: readonly Sample[]): boolean {
+  const yes = samples.filter((s) => s.y).length;
+  return yes >= MIN_PER_CLASS && samples.length - yes >= MIN_PER_CLASS;
+}
+
 function fit(model: LinearModel, samples: readonly Sample[]): void {
-  if (samples.length === 0) return;
+  if (!fittable(samples)) {
+    Object.assign(model, model.prior ?? {});
+    return;
+  }
   const { bias, weights } = fitLogistic(samples, { prior: model.prior, l2: L2 });
   model.bias = bias;
   model.weights = weights;
@@ -137,6 +150,7 @@ for (const { name, model, file } of MODELS) {
   }
   const rules: LinearModel = { decides: model.decides, ...(model.prior ?? { bias: 0, weights: {} }) };
   const report = {
+    refitted: fittable(train),
     samples: train.length,
     positives: train.filter((s) => s.y).length,
     trainingAccuracy: Number(fmt(accuracy(model, train))),

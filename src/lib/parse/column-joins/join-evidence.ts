@@ -6,8 +6,9 @@
  * `npm run train`) from named features: the left side's length (absolute and against the file's
  * own paragraphs), a dictionary word spanning the seam (系列重|要讲话, jieba), a phrase ending on a
  * word that cannot end one (…工作将|在…), the vocabulary the two sides share, the shape of the
- * right side (heading-like, short, indented, after a picture gap), and whether a caption was lifted
- * out between the two halves.
+ * right side (heading-like, short, indented, after a picture gap, opening with a word that opens
+ * paragraphs: 上述, 此外, 据悉), a left side that is a list of names, and whether a caption was
+ * lifted out between the two halves.
  */
 import type { Block } from '../blocks.ts';
 import {
@@ -63,6 +64,13 @@ function lastWord(text: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** Words that open a paragraph, not the middle of a sentence: 上述人员…, 此外，…, 据悉，… */
+const PARAGRAPH_OPENER =
+  /^(?:上述|此外|另外|另据|同时[，,]|据悉|据了解|据介绍|目前[，,]|近日[，,]|为此|对此|与此同时|首先|其次|最后[，,]|总之|下一步)/u;
+
+/** A list of names set with spaces (公示 lists: 张伟伟 周围 罗茂盟 张静 谢丹): it ends without punctuation. */
+const NAME_LIST_END = /(?:[\u4e00-\u9fff]{2,4}[ \u3000]+){3,}[\u4e00-\u9fff]{2,4}$/u;
+
 const tail = (s: string, n: number) => Array.from(s).slice(-n).join('');
 const head = (s: string, n: number) => Array.from(s).slice(0, n).join('');
 
@@ -92,6 +100,8 @@ export function seamFeatures(s: Seam): Features {
     'right-short': b(visibleLength(rightText) <= 24),
     'right-indented': b(!!s.rightBlock?.indented),
     'picture-gap': b((s.rightBlock?.gapBefore ?? 0) >= 2),
+    'right-opens-paragraph': b(PARAGRAPH_OPENER.test(r)),
+    'left-ends-name-list': b(NAME_LIST_END.test(l)),
     'caption-lifted': b(s.captionLifted),
     'caption-lifted-clause': b(s.captionLifted && clause),
   };

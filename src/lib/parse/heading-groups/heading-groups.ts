@@ -10,7 +10,7 @@ import { blockLines, type Assembly, type Draft, type Stage } from '../assembly.t
 import { matchByline, matchPhotoCredit } from '../byline.ts';
 import { isAdLike, isNoticeTitle, isSignature, isTable } from '../block-shapes.ts';
 import { matchContinuedFrom, matchSee } from '../cross-references.ts';
-import { headingRoles } from '../heading-roles/heading-roles.ts';
+import { headingRoles, isDocumentDate } from '../heading-roles/heading-roles.ts';
 import { decideLoneHeading } from '../subheads/subheads.ts';
 import { visibleLength } from '../../text/characters.ts';
 
@@ -22,7 +22,8 @@ export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; e
     const g = a.blocks[j]!;
     // A short line right under a heading continues the group even at the body's indent (some
     // archives set the 副题 there).
-    const continues = a.headingCandidate(g) || (visibleLength(g.text) <= 24 && a.plainHeading(g));
+    const continues =
+      a.headingCandidate(g) || (visibleLength(g.text) <= 24 && a.plainHeading(g)) || isDocumentDate(g.text);
     if (
       !continues ||
       a.isAuthorLine(j) ||

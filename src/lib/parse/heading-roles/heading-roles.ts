@@ -1,15 +1,31 @@
 /**
  * The roles of a heading group's lines: 栏目 (column label), 引题 (kicker), 主题 (headline), 副题
  * (subtitle). Marked lines first (a kicker ends in —— or a short ：, a subtitle starts with ——
- * or names the officials present); then, of two plain lines, a column tag in brackets marks the
- * headline, two short parallel lines are one headline, a much shorter second line is the headline
- * under its kicker, otherwise headline + subtitle; three plain lines read 引题, 主题, 副题.
+ * or names the officials present, a bracketed date under a document's title is its 副题); then, of
+ * two plain lines, a column tag in brackets marks the headline, a second line opening with a
+ * person's name is the 副题, a first line with clause punctuation is the 引题, two short parallel
+ * lines are one headline, a much shorter second line is the headline under its kicker, otherwise
+ * headline + subtitle; three plain lines read 引题, 主题, 副题.
  */
 import type { Block } from '../blocks.ts';
 import type { Edit } from '../../model/issue.ts';
 import { blockLines } from '../assembly.ts';
 import { isKickerMarked, isLabelBlock, isOfficialsLine, isSubtitleMarked } from '../block-shapes.ts';
 import { visibleLength } from '../../text/characters.ts';
+import { tag } from '../../text/words.ts';
+
+/**
+ * The date a document was adopted, printed in brackets under its title: （二〇二五年三月十三日）,
+ * (2021年3月5日十三届全国人大四次会议通过).
+ */
+export function isDocumentDate(text: string): boolean {
+  return /^[（(]\s*(?:[〇零一二三四五六七八九]{4}|\d{4})\s*年[^（）()]{2,30}[）)]$/u.test(text.trim());
+}
+
+/** A line that opens with a person's name (jieba: nr) reports what someone did: 李克强向朔尔茨致贺电. */
+function opensWithPerson(text: string): boolean {
+  return tag(text.trim().slice(0, 8))[0]?.tag === 'nr';
+}
 
 /** A column tag closing a headline: （身边的经济故事）, （新春走基层）, （快评）. */
 const COLUMN_TAG = /[^（(][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$/u;
@@ -35,6 +51,7 @@ export function headingRoles(group: readonly Block[]): HeadingRoles {
     else if (isKickerMarked(b.text) && k < group.length - 1) kickers.push(b.text);
     else if (isSubtitleMarked(b.text) && k > 0) subtitles.push(b.text);
     else if (k > 0 && isOfficialsLine(b.text) && unmarked.length > 0) subtitles.push(b.text);
+    else if (k > 0 && isDocumentDate(b.text)) subtitles.push(b.text);
     else unmarked.push(b);
   });
   let headline = '';
@@ -68,6 +85,14 @@ export function headingRoles(group: readonly Block[]): HeadingRoles {
         note: '分两行印出的标题已合并为一行',
         lines: [...blockLines(unmarked[0]!), ...blockLines(unmarked[1]!)],
       };
+    } else if (opensWithPerson(b)) {
+      // A second line reporting what a person did is the 副题 (李克强向朔尔茨致贺电).
+      headline = a;
+      subtitles.unshift(b);
+    } else if (/[，；,;]/u.test(a) && !/[，；,;]/u.test(b)) {
+      // A first line with clause punctuation tells the background: the 引题 over its 主题.
+      kickers.push(a);
+      headline = b;
     } else if (lb <= 0.6 * la) {
       kickers.push(a);
       headline = b;
