@@ -32,4 +32,9 @@ export default defineConfig({
     // styles go inline, so that pages opened from file:// (no absolute /_astro/ paths) are styled.
     inlineStylesheets: 'always',
   },
+  experimental: {
+    // A page whose code and cacheKey (src/data/page-keys.ts) are unchanged since the last build
+    // is copied from Astro's cache instead of rendered: a daily build renders the new issue's pages.
+    incrementalBuild: true,
+  },
 });

@@ -9,31 +9,39 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsedIssueText } from '../data/articles.ts';
 import { getEdition } from '../data/site-graph.ts';
+import { pageKeys } from '../data/page-keys.ts';
 import { sourceDownload } from '../lib/site/urls.ts';
 import { seedsDir } from '../loaders/edition-loader.ts';
 import { articleMarkdown, issueMarkdown } from './data/_downloads.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();
+  // Incremental builds: unchanged downloads are copied from the last build (src/data/page-keys.ts).
+  const keys = await pageKeys();
   return edition.issues.flatMap((issue) => {
     const sources = issue.entry.data.sources;
+    const cacheKey = keys.issueData(issue);
     return [
       {
         params: { file: `${issue.path}issue.json` },
         props: { source: '', kind: 'json' as const, id: issue.entry.id },
+        cacheKey,
       },
       ...sources.map((s, k) => ({
         params: { file: `${issue.path}${sourceDownload(k, sources.length)}` },
         props: { source: s.file, kind: 'txt' as const, id: issue.entry.id },
+        cacheKey,
       })),
       // Markdown for researchers (src/lib/site/markdown.ts): the issue, and each article in its folder
       {
         params: { file: `${issue.path}issue.md` },
         props: { source: '', kind: 'issue-md' as const, id: issue.entry.id },
+        cacheKey,
       },
       ...issue.articles.map((a) => ({
         params: { file: `${a.path}article.md` },
         props: { source: '', kind: 'article-md' as const, id: a.entry.id },
+        cacheKey: keys.article(a),
       })),
     ];
   });

@@ -1,0 +1,94 @@
+/**
+ * Cache keys for Astro's incremental build (experimental.incrementalBuild): a page whose key and
+ * code are unchanged since the last build is copied from Astro's cache instead of rendered.
+ *
+ * Astro hashes each route's code itself; the key must change whenever the DATA a page shows
+ * changes. So each key is a digest of everything the page reads besides its code:
+ * - the site-wide inputs: the BAOKAN_* settings pages read, package.json (repository, homepage)
+ *   and the editorial files pages show (content/ except corrections.yaml, whose effect is in the
+ *   parsed issue);
+ * - the issue: its record in the content store and the parsed issue the article pages read (a
+ *   digest of the file the loader wrote), and its seed files' digests (source lines);
+ * - what a page shows of other issues: an issue page its neighbours in the paper and the days the
+ *   date picker offers; an article page the reporter pages its byline links to.
+ * Adding an issue therefore re-renders its own pages, its paper's neighbouring issue pages and the
+ * issue pages' date pickers, not the archive's article pages.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from '../loaders/edition-loader.ts';
+import { getReporters } from '../pages/reporters/_reporters.ts';
+import { getEdition, type ArticleNode, type IssueNode, type PageNode } from './site-graph.ts';
+
+/** Settings that change what a page shows. */
+const SETTINGS = ['BAOKAN_SITE', 'BAOKAN_BASE', 'BAOKAN_REPO', 'BAOKAN_CARDS', 'BAOKAN_DISK_SEARCH'];
+
+/** The digest of some JSON-able values. */
+export function digest(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(JSON.stringify(p) ?? 'undefined').update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Site-wide inputs: settings, package.json, the editorial files pages show. */
+function siteInputs(): string {
+  const hash = createHash('sha256');
+  for (const k of SETTINGS) hash.update(`${k}=${process.env[k] ?? ''}\0`);
+  hash.update(readFileSync('package.json'));
+  const dir = contentDir();
+  const files = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f !== 'corrections.yaml')
+    .sort();
+  for (const f of files) {
+    try {
+      hash.update(`${f}\0`).update(readFileSync(join(dir, f)));
+    } catch {
+      // a folder: its files are listed on their own
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+export interface PageKeys {
+  /** what shows only the issue's own data (its downloads) */
+  issueData(node: IssueNode): string;
+  issue(node: IssueNode): string;
+  page(node: PageNode): string;
+  article(node: ArticleNode): string;
+}
+
+/** The keys of this build's issue, page (版) and article pages. */
+export async function pageKeys(): Promise<PageKeys> {
+  const edition = await getEdition();
+  const reporters = await getReporters();
+  const site = siteInputs();
+  const days = digest([...edition.byDate.keys()].sort());
+  const issueDigests = new Map<IssueNode, string>();
+  const issueDigest = (issue: IssueNode) => {
+    let d = issueDigests.get(issue);
+    if (!d) {
+      const { parsedFile, ...record } = issue.entry.data;
+      const parsed = createHash('sha256').update(readFileSync(parsedFile)).digest('hex');
+      d = digest(site, record, parsed);
+      issueDigests.set(issue, d);
+    }
+    return d;
+  };
+  const neighbours = (issue: IssueNode) => {
+    const siblings = edition.byPaper.get(issue.entry.data.paper.id) ?? [];
+    const k = siblings.indexOf(issue);
+    return [siblings[k - 1], siblings[k + 1]].map((n) => n && [n.path, n.entry.data.date.value]);
+  };
+  return {
+    issueData: (node) => issueDigest(node),
+    issue: (node) => digest(issueDigest(node), neighbours(node), days),
+    page: (node) => digest(issueDigest(node.issue)),
+    article: (node) =>
+      digest(
+        issueDigest(node.page.issue),
+        node.entry.data.topics,
+        node.entry.data.credits.map((c) => [c.name, reporters.byName.get(c.name)?.slug ?? null]),
+      ),
+  };
+}
