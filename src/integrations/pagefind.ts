@@ -64,7 +64,7 @@ export interface PagefindIntegrationOptions {
 /**
  * Pagefind's user-interface files, the same in every bundle. The article pages' highlighter is
  * kept once, at the top of the bundle folder; the UI files are not used (the search page has its
- * own, src/components/search/search-page.js). The shards keep only the search code, its
+ * own, src/components/search/search-page.ts). The shards keep only the search code, its
  * WebAssembly and the index.
  */
 const UI_KEPT = ['pagefind-highlight.js'];
