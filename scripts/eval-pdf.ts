@@ -62,11 +62,17 @@ export function lcs(a: readonly string[], b: readonly string[]): number {
   return row[b.length]!;
 }
 
-/** The set paragraphs as the reader should give them: byline and cross-references taken out. */
-function expectedParagraphs(set: readonly string[]): string[] {
+/**
+ * The set paragraphs as the reader should give them: a byline opening the first paragraph (when
+ * the byline was not set on a line of its own) and cross-references taken out.
+ */
+function expectedParagraphs(set: readonly string[], bylineLine: boolean): string[] {
   const out = [...set];
-  const first = out[0] !== undefined ? matchByline(out[0]) : null;
-  if (first && !first.open) out[0] = first.rest;
+  const first = out[0] !== undefined && !bylineLine ? matchByline(out[0]) : null;
+  // 本报讯 alone, its credits opening the next paragraph: the reader joins them into one byline.
+  const joined = first && !first.rest && /^[（(]/u.test(out[1] ?? '') ? matchByline(out[0]! + out[1]!) : null;
+  if (joined && !joined.open && joined.text.length > first!.text.length) out.splice(0, 2, joined.rest);
+  else if (first && !first.open) out[0] = first.rest;
   if (out[0] !== undefined) out[0] = matchContinuedFrom(out[0], 0)?.rest ?? out[0];
   const k = out.length - 1;
   if (k >= 0) out[k] = matchContinuedOn(out[k]!, 0)?.rest ?? out[k]!;
@@ -74,12 +80,18 @@ function expectedParagraphs(set: readonly string[]): string[] {
 }
 
 /** Paragraphs in order: [in order, set] over the page's labelled articles. */
-function orderScore(issue: Issue, labelTexts: readonly string[], set: readonly string[][]): [number, number] {
+function orderScore(
+  issue: Issue,
+  labelTexts: readonly string[],
+  set: readonly string[][],
+  bylineLine: readonly boolean[],
+  misses: string[],
+): [number, number] {
   const outHist = issue.articles.map((a) => histogram(articleStrings(a).join('')));
   let right = 0;
   let total = 0;
   labelTexts.forEach((text, k) => {
-    const want = expectedParagraphs(set[k]!);
+    const want = expectedParagraphs(set[k]!, bylineLine[k]!);
     total += want.length;
     const h = histogram(text);
     let best = -1;
@@ -89,10 +101,15 @@ function orderScore(issue: Issue, labelTexts: readonly string[], set: readonly s
       if (s > bestShared) [best, bestShared] = [j, s];
     });
     if (best < 0) return;
-    right += lcs(
-      want,
-      issue.articles[best]!.paragraphs.map((p) => squash(p.text)),
-    );
+    const got = issue.articles[best]!.paragraphs.map((p) => squash(p.text));
+    const common = lcs(want, got);
+    right += common;
+    if (common < want.length) {
+      const lost = want.find((p) => !got.includes(p)) ?? want[0]!;
+      misses.push(
+        `${want.length - common} of ${want.length} in ${issue.articles[best]!.title}: ${lost.slice(0, 30)}`,
+      );
+    }
   });
   return [right, total];
 }
@@ -124,6 +141,7 @@ function main() {
   let orderRight = 0;
   let orderTotal = 0;
   const conservation: string[] = [];
+  const orderMisses: string[] = [];
   for (const f of files) {
     const doc = corpusDocument(f);
     let t0 = performance.now();
@@ -143,11 +161,15 @@ function main() {
     if (read.issue.warnings.some((w) => w.code === 'conservation-failed'))
       conservation.push(doc.labels.input);
     pages.push(scorePage(read.issue, { ...doc.labels, joins: null }, read.lines, ms));
+    const misses: string[] = [];
     const [r, t] = orderScore(
       read.issue,
       doc.labels.articles.map((a) => a.text.join('')),
       doc.paragraphs,
+      doc.bylineLine,
+      misses,
     );
+    for (const m of misses) orderMisses.push(`${doc.labels.input}: ${m}`);
     orderRight += r;
     orderTotal += t;
   }
@@ -166,6 +188,7 @@ function main() {
   );
   if (args.includes('--missed')) {
     for (const p of pages) if (p.missed.length) console.log(`${p.input}: ${p.missed.join(' / ')}`);
+    for (const m of orderMisses) console.log(`paragraphs out of order or not found: ${m}`);
   }
 }
 

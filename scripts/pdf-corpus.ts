@@ -47,6 +47,8 @@ export interface CorpusDocument {
   pages: TypesetPage[];
   /** per labelled article: its body paragraphs in reading order, as set (subheads included) */
   paragraphs: string[][];
+  /** per labelled article: its byline was set on a line of its own (not opening a paragraph) */
+  bylineLine: boolean[];
   /** labelled title strings that could not be found as a block of their own and were set as body */
   unplacedTitles: string[];
 }
@@ -162,7 +164,13 @@ export function corpusDocument(labelFile: string): CorpusDocument {
       seed: seed + i,
     };
   });
-  return { labels, pages, paragraphs: built.map((b) => b.paragraphs), unplacedTitles };
+  return {
+    labels,
+    pages,
+    paragraphs: built.map((b) => b.paragraphs),
+    bylineLine: built.map((b) => b.article.byline !== null),
+    unplacedTitles,
+  };
 }
 
 async function main() {

@@ -32,21 +32,35 @@ export function titleRoles(title: PdfArticleDraft['title']): {
   };
 }
 
-/** The byline opening the first paragraph (本报讯（记者 X）…, ■本报记者 X, a name alone). */
+/**
+ * The byline opening the first paragraph (本报讯（记者 X）…, ■本报记者 X, a name alone), or
+ * 本报讯 on a line of its own with its credits opening the next paragraph (（记者 金明达）昨日…).
+ */
 function takeByline(body: Body[]): Byline | null {
   const first = body[0];
   if (!first || first.role !== 'text') return null;
-  const m = matchByline(first.text) ?? (first.lines.length === 1 ? matchNameLine(first.text) : null);
+  let m = matchByline(first.text) ?? (first.lines.length === 1 ? matchNameLine(first.text) : null);
   if (!m || m.open) return null;
+  let used = 1;
+  const next = body[1];
+  if (!m.rest && next?.role === 'text' && /^[（(]/u.test(next.text)) {
+    const joined = matchByline(first.text + next.text);
+    if (joined && !joined.open && joined.text.length > m.text.length) {
+      m = joined;
+      used = 2;
+    }
+  }
+  const lines = body.slice(0, used).flatMap((b) => b.lines);
   const byline: Byline = {
     text: m.text,
     source: m.source,
     place: m.place,
     dateline: m.dateline,
     staff: m.staff,
-    lines: { start: first.lines[0]!, end: first.lines[0]! },
+    lines: { start: lines[0]!, end: used === 2 ? body[1]!.lines[0]! : lines[0]! },
   };
-  if (m.rest) first.text = m.rest;
+  body.splice(0, used - 1);
+  if (m.rest) body[0] = { ...body[0]!, text: m.rest, lines };
   else body.shift();
   return byline;
 }
