@@ -226,20 +226,17 @@ describe('decodeIssue: control characters', () => {
 });
 
 describe('decodeIssue: unusable input', () => {
-  it('empty file', () => {
-    const e = inputError(() => decodeIssue(new Uint8Array(0), 'empty.txt'));
-    expect(e.message).toBe('empty.txt: empty file');
-    expect(e.file).toBe('empty.txt');
-  });
-
-  it('whitespace-only file', () => {
-    const e = inputError(() => decodeIssue(utf8(' \r\n\t\u3000\n\u00a0  \n'), 'blank.txt'));
-    expect(e.message).toBe('blank.txt: empty file');
-  });
-
-  it('BOM-only file', () => {
-    const e = inputError(() => decodeIssue(new Uint8Array([0xef, 0xbb, 0xbf]), 'bomonly.txt'));
-    expect(e.message).toBe('bomonly.txt: empty file');
+  it.each([
+    ['an empty file', new Uint8Array(0), 'empty.txt: empty file'],
+    ['a whitespace-only file', utf8(' \r\n\t\u3000\n\u00a0  \n'), 'blank.txt: empty file'],
+    ['a BOM-only file', new Uint8Array([0xef, 0xbb, 0xbf]), 'bomonly.txt: empty file'],
+    ['an ASCII-only file', utf8('Hengyang Daily\nPage 1\n'), 'ascii.txt: no Chinese text found'],
+  ])('%s is refused in one line naming it', (_what, bytes, message) => {
+    const file = message.slice(0, message.indexOf(':'));
+    const e = inputError(() => decodeIssue(bytes, file));
+    expect(e.message).toBe(message);
+    expect(e.file).toBe(file);
+    expect(e.line).toBeUndefined();
   });
 
   it('random bytes are binary junk', () => {
@@ -259,12 +256,6 @@ describe('decodeIssue: unusable input', () => {
     const e = inputError(() => decodeIssue(concat(...parts), 'nul.bin'));
     // 300 NUL of 500 characters
     expect(e.message).toBe('nul.bin: not text: looks like binary data (60% unreadable bytes)');
-  });
-
-  it('ASCII-only file has no Chinese text', () => {
-    const e = inputError(() => decodeIssue(utf8('Hengyang Daily\nPage 1\n'), 'ascii.txt'));
-    expect(e.message).toBe('ascii.txt: no Chinese text found');
-    expect(e.line).toBeUndefined();
   });
 });
 
