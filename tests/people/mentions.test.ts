@@ -9,13 +9,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { belowFloors, scoreKind } from '../../src/lib/people/mention-score.ts';
-import { repoRoot } from '../support/seed-edition.ts';
+import { repoRoot, seedEdition } from '../support/seed-edition.ts';
 import {
   corpusArticles,
   corpusSample,
   figuresOf,
+  heldoutSample,
   loadFloors,
   measureEntities,
+  SEED_SAMPLE_CHARS,
   seedSample,
 } from './entity-samples.ts';
 
@@ -46,8 +48,36 @@ describe('the labelled samples', () => {
     }
   });
 
+  it('held out: every span in its article, every mention printed in its span, in reading order', () => {
+    const s = heldoutSample();
+    expect(s.labelled.length).toBeGreaterThanOrEqual(100);
+    const squash = (t: string) => t.replace(/[\s\u3000]+/gu, '');
+    const articles = new Map(
+      seedEdition().issues.flatMap((r) => r.issue.articles.map((a) => [a.id, a] as const)),
+    );
+    for (const id of s.articles) {
+      const text = squash(
+        articles
+          .get(id)!
+          .paragraphs.filter((p) => p.role === 'text')
+          .map((p) => p.text)
+          .join(''),
+      );
+      expect(text.includes(squash(s.spans[id]!)), id).toBe(true);
+      expect(s.spans[id]!.length, id).toBeLessThanOrEqual(SEED_SAMPLE_CHARS);
+    }
+    const at = new Map<string, number>();
+    for (const m of s.labelled) {
+      const i = s.spans[m.article]!.indexOf(m.text, (at.get(m.article) ?? -1) + 1);
+      expect(i, `${m.article}: ${m.text}`).toBeGreaterThanOrEqual(0);
+      at.set(m.article, i);
+    }
+  });
+
   it('both together: at least 300 mentions', () => {
-    expect(seedSample().labelled.length + corpusSample().labelled.length).toBeGreaterThanOrEqual(300);
+    expect(
+      seedSample().labelled.length + corpusSample().labelled.length + heldoutSample().labelled.length,
+    ).toBeGreaterThanOrEqual(300);
   });
 });
 

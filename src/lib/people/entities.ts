@@ -315,12 +315,16 @@ export function articleMentions(
     const words = tokens(p.text);
     return { p, words, spans: gazetteerSpans(p.text, gaz, words) };
   });
-  // Local names resolve only when the article names no other city or province.
-  const foreign = perParagraph.some(({ spans }) =>
-    spans.some((s) => s.entry && s.entry.kind === 'place' && isForeign(s.entry)),
-  );
+  // Local names resolve only where neither their paragraph nor the article's lead names another
+  // city (for 市委, 市X局) or another province (for 省委, 省X局).
+  const names = (spans: Span[], level: 'city' | 'province') =>
+    spans.some((s) => s.entry && s.entry.kind === 'place' && isForeign(s.entry, level));
+  const lead = perParagraph[0]?.spans ?? [];
   const titled = new Set<string>();
   for (const { p, words, spans } of perParagraph) {
+    const foreignCity = names(spans, 'city') || names(lead, 'city');
+    const foreignProvince = names(spans, 'province') || names(lead, 'province');
+    const foreignFor = (form: string) => (form.includes('省') ? foreignProvince : foreignCity);
     const ms: Mention[] = [];
     const free = (start: number, end: number) => ms.every((m) => end <= m.start || start >= m.end);
     for (const s of spans) {
@@ -328,7 +332,7 @@ export function articleMentions(
         ms.push(mention('place', '', s.text, s.start, 'gazetteer', 'low'));
         continue;
       }
-      if (s.local && foreign) continue;
+      if (s.local && foreignFor(s.text)) continue;
       ms.push(mention(s.entry.kind, s.entry.name, s.text, s.start, 'gazetteer', 'high'));
     }
     organisationTails(p.text, ms, free);
@@ -344,7 +348,7 @@ export function articleMentions(
       if (p.text[i] !== '市' && p.text[i] !== '省') continue;
       if (i > 0 && !BEFORE_LOCAL.test(p.text[i - 1]!)) continue;
       const m = LOCAL_ORG.exec(p.text.slice(i));
-      if (!m || foreign) continue;
+      if (!m || foreignFor(m[0].slice(0, 1))) continue;
       const end = i + m[0].length;
       // a local name the gazetteer holds (市委) may be the start of a longer one (市委组织部)
       const inner = ms.filter((x) => x.start >= i && x.end <= end && /^[市省]委$/u.test(x.text));
@@ -392,7 +396,7 @@ export function articleMentions(
         const before = p.text[t.start - 1];
         const prefixed =
           (before === '市' || before === '县' || before === '区') && free(t.start - 1, t.start);
-        if (prefixed && (before !== '市' || foreign)) continue; // whose 县, whose 区: not guessed
+        if (prefixed && (before !== '市' || foreignCity)) continue; // whose 县, whose 区: not guessed
         const name = prefixed ? `衡阳市${w}` : w;
         const s = prefixed ? t.start - 1 : t.start;
         ms.push(mention('organisation', name, p.text.slice(s, t.end), s, 'tag', 'medium'));
@@ -647,9 +651,11 @@ function unknownName(text: string, words: readonly Token[], t: Token): boolean {
   return role || (boundaryAt(words, t.end) && AFTER_UNKNOWN.test(text.slice(t.end)));
 }
 
-const HOME = new Set(['衡阳市', '湖南省', '中国']);
-function isForeign(e: GazetteerEntry): boolean {
+const HOME = new Set([HOME_CITY, HOME_PROVINCE, '中国']);
+/** Whether a place makes the home city's (level city) or province's (level province) local names unsure. */
+function isForeign(e: GazetteerEntry, level: 'city' | 'province'): boolean {
   if (HOME.has(e.name)) return false;
+  if (level === 'province') return e.level === 'province' || e.level === 'country';
   return e.level === 'province' || e.level === 'city' || (e.level === 'county' && e.name.endsWith('市'));
 }
 
