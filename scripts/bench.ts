@@ -5,8 +5,8 @@
  * with Astro, index it for search, run a first query in headless Chromium, build a bare Astro site
  * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition/load-folder.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
@@ -40,8 +40,9 @@ if (!out.startsWith(repo + sep)) {
 const archive = join(out, 'archive');
 const dist = join(out, 'dist');
 const cache = join(out, 'cache');
-// The archive's editorial folder: the site's papers and topics, and no corrections (those of
-// content/ name the real seeds; the build would rightly fail on corrections it cannot apply).
+// The archive's editorial folder: all of the site's (papers, topics, readings, prose pages …) but
+// the corrections (those of content/ name the real seeds; the build would rightly fail on
+// corrections it cannot apply).
 const content = join(out, 'content');
 const bareDir = join(out, 'bare');
 mkdirSync(out, { recursive: true });
@@ -126,8 +127,11 @@ if (!opts.skipParse) {
 log('astro build');
 rmSync(dist, { recursive: true, force: true });
 rmSync(cache, { recursive: true, force: true });
-mkdirSync(content, { recursive: true });
-for (const f of ['papers.json', 'topics.yaml']) copyFileSync(join(repo, 'content', f), join(content, f));
+rmSync(content, { recursive: true, force: true });
+cpSync(join(repo, 'content'), content, {
+  recursive: true,
+  filter: (path) => basename(path) !== 'corrections.yaml',
+});
 const build = await run('npx', ['astro', 'build', '--config', 'scripts/bench/astro.bench.config.mjs'], {
   cwd: repo,
   env: childEnv({
