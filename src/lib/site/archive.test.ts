@@ -7,6 +7,8 @@ import {
   daysOfMonth,
   monthKeys,
   monthNeighbours,
+  monthsWith,
+  monthsWithout,
   neighbours,
   yearMonthCounts,
   yearsNewestFirst,
@@ -62,6 +64,12 @@ describe('yearMonthCounts', () => {
     expect(rows.map((r) => r.year)).toEqual([2023, 2021]);
     expect(rows[1]!.months).toEqual([0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect(rows[0]!.months[9]).toBe(1);
+  });
+
+  it('names the months of a year with and without issues', () => {
+    const row = yearMonthCounts(byDate).find((r) => r.year === 2021)!;
+    expect(monthsWith(row)).toEqual([3, 12]);
+    expect(monthsWithout(row)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('counts one paper’s issues, leaving out years without any', () => {

@@ -73,6 +73,16 @@ export function yearMonthCounts<T>(
   return [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, months]) => ({ year, months }));
 }
 
+/** The months (1–12) of a year's row that have issues, in order. */
+export function monthsWith(row: YearRow): number[] {
+  return row.months.flatMap((n, i) => (n ? [i + 1] : []));
+}
+
+/** The months (1–12) of a year's row without issues, in order. */
+export function monthsWithout(row: YearRow): number[] {
+  return row.months.flatMap((n, i) => (n ? [] : [i + 1]));
+}
+
 /** The years with issues, newest first. */
 export function yearsNewestFirst(dates: Iterable<string>): number[] {
   return [...new Set([...dates].map((iso) => Number(iso.slice(0, 4))))].sort((a, b) => b - a);
