@@ -1,28 +1,50 @@
 /**
  * People, places and organisations named in an article's text, for the name index.
  *
- * Three sources, in this order of trust (a later one never takes text an earlier one holds):
- *  1. the gazetteer (content/gazetteer.yaml): full names and aliases of places and organisations,
- *     longest first; short names marked `local` (市委, 市政府) resolve to the papers' own city only
- *     when the article names no other city or province; `ambiguous` names are never resolved and
- *     `not` words (衡阳群众) hide the names inside them. Confidence high.
- *  2. titles before names (市委书记秦国文, 市长朱健, 代表 X, 委员 X): the name is the two or three
- *     characters after the title that start with a surname and are followed by a verb or a stop
- *     (主持, 出席, 、 …). Confidence high.
- *  3. jieba's part-of-speech tags (with its HMM for words not in the dictionary): nr a person
- *     (medium when the same name follows a title elsewhere in the article, else low), ns a place
- *     and nt an organisation (medium when the word ends as such names end: 县, 镇, 村 …; 局, 大学 …;
- *     else low). A single 市/县 before an organisation is its own city's (市商务局 → 衡阳市商务局)
- *     under the same rule as local names.
- * Mentions below MIN_CONFIDENCE stay out of the index.
+ * Sources, in this order of trust (a later one never takes text an earlier one holds):
+ *  1. the gazetteer (gazetteer.ts, content/gazetteer.yaml): full names and aliases of places and
+ *     organisations, longest first; a short alias only where jieba's words do not cut through it;
+ *     `local` short names (市委, 省政府) resolve to the papers' own city or province only where
+ *     neither their paragraph nor the article's lead names another city (province); `ambiguous`
+ *     names are never resolved and `not` words (衡阳群众) hide the names inside them. High.
+ *     Words after a gazetteer name make it an organisation (常宁市委, 天津市高级人民法院, 贵州省博物馆)
+ *     or a part of one (…分公司, …执行局); a paper's name (济宁日报) is no mention of its place.
+ *  2. names by position (medium): a dispatch's dateline (贝尔格莱德讯：), companies and
+ *     institutions by their last word (…有限公司, 银行, 中学), buildings and works (…水电站,
+ *     …高速公路), villages and streets after a jieba place (天河街道), 市X局 of the home city.
+ *  3. people (person-patterns.ts): after a title (市委书记秦国文, 董事长周超男), before the word that
+ *     says what they are (习近平总书记), foreign names after a head of government's title; high.
+ *     Names jieba does not know (x) after a role or before a stop; medium.
+ *  4. jieba's tags (tokens.ts): nr a person (low, medium where the article titles the same name),
+ *     ns a place and nt an organisation when the word ends as such names end (medium).
+ * A name kept once is found again wherever the article repeats it. Names inside credits
+ * ((记者武少民、李家鼎)) are the reporters index's. Mentions below MIN_CONFIDENCE stay out of the index.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { InputError } from '../parse/read.ts';
+import {
+  gazetteerSpans,
+  type EntityKind,
+  type Gazetteer,
+  type GazetteerEntry,
+  type Span,
+} from './gazetteer.ts';
 import { isPersonName } from './names.ts';
-import { boundaryAt, commonWord, fitsWords, tokens, wordAt, wordBefore, type Token } from './tokens.ts';
+import {
+  CREDIT,
+  foreignNameAfter,
+  NAME_BEFORE,
+  nameAfter,
+  TITLE_RE,
+  unknownName,
+} from './person-patterns.ts';
+import { boundaryAt, commonWord, tokens, type Token } from './tokens.ts';
 
-export type EntityKind = 'person' | 'place' | 'organisation';
+export {
+  loadGazetteer,
+  parseGazetteer,
+  type EntityKind,
+  type Gazetteer,
+  type GazetteerEntry,
+} from './gazetteer.ts';
 export type MentionConfidence = 'high' | 'medium' | 'low';
 
 export interface Mention {
@@ -37,186 +59,9 @@ export interface Mention {
   confidence: MentionConfidence;
 }
 
-export interface GazetteerEntry {
-  kind: EntityKind;
-  name: string;
-  level: string | null;
-}
-
-export interface Gazetteer {
-  /** every written form → its entry; `local` forms carry the flag */
-  forms: Map<string, { entry: GazetteerEntry; local: boolean }>;
-  /** forms that are never resolved (ambiguous) or hide what they contain (not) */
-  blocked: Set<string>;
-  /** the longest form, in characters */
-  longest: number;
-}
-
 export const MIN_CONFIDENCE: MentionConfidence = 'medium';
 const RANK: Record<MentionConfidence, number> = { low: 0, medium: 1, high: 2 };
 export const kept = (m: Mention) => RANK[m.confidence] >= RANK[MIN_CONFIDENCE];
-
-export function parseGazetteer(source: string, file: string): Gazetteer {
-  let doc: Record<string, unknown>;
-  try {
-    doc = (parseYaml(source) ?? {}) as Record<string, unknown>;
-  } catch (e) {
-    throw new InputError(file, `gazetteer is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const forms: Gazetteer['forms'] = new Map();
-  const blocked = new Set<string>();
-  const add = (form: string, entry: GazetteerEntry, local: boolean) => {
-    const had = forms.get(form);
-    // A form two entries claim is ambiguous: resolved to neither.
-    if (had && had.entry !== entry) blocked.add(form);
-    else forms.set(form, { entry, local });
-  };
-  const sections: [string, EntityKind][] = [
-    ['people', 'person'],
-    ['places', 'place'],
-    ['organisations', 'organisation'],
-  ];
-  for (const [section, kind] of sections) {
-    const list = doc[section] ?? [];
-    if (!Array.isArray(list)) throw new InputError(file, `"${section}" must be a list`);
-    for (const [k, raw] of list.entries()) {
-      const e = raw as { name?: unknown; aliases?: unknown; local?: unknown; level?: unknown };
-      if (typeof e?.name !== 'string' || !e.name)
-        throw new InputError(file, `${section} ${k + 1}: "name" must be a non-empty text`);
-      const entry: GazetteerEntry = {
-        kind,
-        name: e.name,
-        level: typeof e.level === 'string' ? e.level : null,
-      };
-      add(e.name, entry, false);
-      for (const [field, local] of [
-        ['aliases', false],
-        ['local', true],
-      ] as const) {
-        const v = e[field] ?? [];
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x))
-          throw new InputError(file, `${section} ${k + 1} (${e.name}): "${field}" must be a list of names`);
-        for (const form of v as string[]) add(form, entry, local);
-      }
-      // 市市场监管局 (local) of 衡阳市市场监督管理局: 衡阳市市场监管局 is an alias
-      for (const form of (e.local ?? []) as string[]) {
-        const head = /^[市省]/u.exec(form)?.[0];
-        const at = head ? e.name.indexOf(head) : -1;
-        if (at > 0) add(e.name.slice(0, at + 1) + form.slice(1), entry, false);
-      }
-    }
-  }
-  for (const field of ['ambiguous', 'not']) {
-    const v = doc[field] ?? [];
-    if (!Array.isArray(v)) throw new InputError(file, `"${field}" must be a list of names`);
-    for (const form of v as string[]) blocked.add(form);
-  }
-  const longest = Math.max(0, ...[...forms.keys(), ...blocked].map((f) => f.length));
-  return { forms, blocked, longest };
-}
-
-export function loadGazetteer(path: string): Gazetteer {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(path, `cannot read the gazetteer: ${(e as Error).message}`);
-  }
-  return parseGazetteer(source, path);
-}
-
-/** Titles that stand before a name (longest first, so 市委副书记 wins over 书记). */
-const TITLES = [
-  '常务副市长',
-  '常务副省长',
-  '副总经理',
-  '理事长',
-  '委员长',
-  '副总理',
-  '副局长',
-  '副主编',
-  '负责人',
-  '创始人',
-  '传承人',
-  '工程师',
-  '市委副书记',
-  '县委副书记',
-  '区委副书记',
-  '市委书记',
-  '县委书记',
-  '区委书记',
-  '省委书记',
-  '党组书记',
-  '副市长',
-  '副县长',
-  '副区长',
-  '副省长',
-  '副主任',
-  '副主席',
-  '秘书长',
-  '董事长',
-  '总经理',
-  '检察长',
-  '书记',
-  '市长',
-  '县长',
-  '区长',
-  '省长',
-  '镇长',
-  '乡长',
-  '主任',
-  '主席',
-  '局长',
-  '厅长',
-  '部长',
-  '院长',
-  '校长',
-  '会长',
-  '所长',
-  '站长',
-  '队长',
-  '支书',
-  '代表',
-  '委员',
-  '教授',
-  '医生',
-  '老师',
-  '总理',
-  '经理',
-  '厂长',
-  '车长',
-  '处长',
-  '科长',
-  '社长',
-  '馆长',
-  '行长',
-  '村长',
-  '主编',
-  '专家',
-  '作家',
-  '大使',
-];
-/** Titles of heads of state and government and of generals, after which a foreign name may stand. */
-const FOREIGN_TITLES = /(?:总理|总统|首相|国王|外长|外交部长|元帅|将军|大使)$/u;
-const TITLE_RE = new RegExp(`(?:${TITLES.join('|')})`, 'gu');
-/** What may follow a name: punctuation, or a word that starts a predicate. */
-const AFTER_NAME =
-  /^(?:$|[，。、；：:）)（(“”"！？\s]|的|从|站|来|先生|女士|签字|接到|把|被|已|曾|正在|日前|近日|告诉|回忆|坦言|笑着|主持|宣布|出席|表示|强调|指出|讲话|致辞|参加|调研|率队|带队|一行|等|和|与|及|同志|在|到|对|向|为|是|也|就|还|又|都|将|要求|介绍|会见|看望|慰问|检查|督导|深入|前往|来到|说|认为|作|听取|见证|提出|希望|感谢|领衔|带领|签约|代表|委员|先后|致词|走进|走访|陪同|一同|分别|首先|随后|专程|亲切)/u;
-/** A character that is a word of its own after a two-character name (朱健在调研: not 朱健在). */
-const NOT_THIRD = /[在到对向为是也就还又都将说和与及等的从]/u;
-
-/** The name after a title at `at`, or null: 3 characters when that ends well, else 2. */
-function nameAfter(text: string, at: number): string | null {
-  for (const len of [3, 2]) {
-    const name = text.slice(at, at + len);
-    if (name.length !== len || !isPersonName(name)) continue;
-    if (len === 3 && NOT_THIRD.test(name[2]!)) continue;
-    // 书记任组长: a title, not a name; 总书记强调: a verb, not a name
-    if (/长$/u.test(name) || commonWord(name) || (len === 3 && commonWord(name.slice(0, 2)))) continue;
-    if (AFTER_NAME.test(text.slice(at + len))) return name;
-  }
-  return null;
-}
 
 const PLACE_END = /(?:省|市|县|旗|区|镇|乡|村|街道|社区)$/u;
 const ORG_END =
@@ -253,8 +98,6 @@ const BEFORE_LOCAL = /[^\u4e00-\u9fff]|[由从到在和与及对向为是的了�
 /** A place after a place, as in an address: 南岳镇延寿村, 石鼓区青山街道西湖一村社区. */
 const PLACE_NEXT =
   /^(?![与和及的在对向为是了将把被从到等])[\u4e00-\u9fff]{1,5}?(?:街道|社区|村(?:社区|委会)?|镇|乡|街)/u;
-/** A name before the word that says what the person is: 刘晓琼委员工作室, 习近平总书记. */
-const NAME_BEFORE = /(?<=^|[、，。；：\s（(“])([\u4e00-\u9fff]{2,3}?)(?=委员|代表|同志|总书记)/gu;
 /**
  * Words that end the name of a company or an institution (比亚迪汽车有限公司, 瑞华银行, 华北新华书店,
  * 淄博联合中学): the name is the run of nouns and names before it.
@@ -270,22 +113,10 @@ const DATELINE =
 const PROPER_TAG = /^(?:nr|nrfg|nrt|nz|ns|nt|x|j|eng)$/u;
 /** Tags of words that may stand inside such a name (nouns, names, words jieba does not know). */
 const NAME_PART_TAG = /^(?:n|nr|nrfg|nrt|nz|ns|nt|x|j|eng)$/u;
-/** A role before an unknown name (负责人陈钟鹿, 小贩程慧安, 徒弟刘枫翔). */
-const ROLE_END = /(?:人|长|员|家|者|师|徒|弟|贩|主|户|手|工|生)$/u;
-/** What may follow an unknown name for it to be taken as one: punctuation, a conjunction, speech. */
-const AFTER_UNKNOWN = /^(?:$|[，。、；：:）)（(“”"！？\s]|和|与|等|说|表示|介绍|告诉|的)/u;
-/** Last characters of places, not names (肖家山, 白渔潭). */
-const PLACE_LIKE = /[山港潭湖江河村镇乡岭坪冲湾桥园街路堂寺庙塘洲峰岗州城]$/u;
-/** A credit inside the text ((记者武少民、李家鼎), 本报记者王云娜采访整理): its names are the reporters index's. */
-const CREDIT =
-  /(?:记者|通讯员|实习生|摄影)[\s\u3000]*[\u4e00-\u9fff]{2,3}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,3}(?=[、，,）)\s\u3000]|$))*/gu;
 /** What makes a place the name of a paper or a station (济宁日报, 衡阳晚报, 湖南卫视). */
 const PAPER_TAIL = /^(?:日报|晚报|早报|时报|报社|广播电视台|电视台|人民广播电台|卫视)/u;
 const HOME_CITY = '衡阳市';
 const HOME_PROVINCE = '湖南省';
-
-/** A division's word after a place's short name (淄博区, 太行专区). */
-const DIVISION_AFTER = /^(?:专区|地区|区|县|市|省|州|盟|旗)/u;
 
 /** Full names of hospitals written short (附二 → 附属第二). */
 const fullName = (name: string) =>
@@ -630,69 +461,10 @@ function divisionOf(place: string, gaz: Gazetteer): string | null {
   return hits.length === 1 ? gaz.forms.get(hits[0]!)!.entry.name : null;
 }
 
-/** A foreign name after a head of state's or government's title (捷总理费林格): jieba's next word. */
-function foreignNameAfter(title: string, words: readonly Token[], at: number): string | null {
-  if (!FOREIGN_TITLES.test(title)) return null;
-  const w = wordAt(words, at);
-  if (!w || !/^(?:nr|nrt|nrfg|x)$/u.test(w.tag) || !/^[\u4e00-\u9fff]{2,5}$/u.test(w.word)) return null;
-  return commonWord(w.word) ? null : w.word;
-}
-
-/**
- * A name jieba does not know (tagged x): three characters from a surname, not ending as places
- * end, after a role (负责人, 小贩, 徒弟) or before punctuation, a conjunction or speech.
- */
-function unknownName(text: string, words: readonly Token[], t: Token): boolean {
-  if (t.word.length !== 3 || !isPersonName(t.word) || PLACE_LIKE.test(t.word)) return false;
-  // 关于党: a word and a character, not a name
-  if (commonWord(t.word.slice(0, 2))) return false;
-  const before = wordBefore(words, t.start);
-  const role = before !== undefined && /^n/u.test(before.tag) && ROLE_END.test(before.word);
-  return role || (boundaryAt(words, t.end) && AFTER_UNKNOWN.test(text.slice(t.end)));
-}
-
 const HOME = new Set([HOME_CITY, HOME_PROVINCE, '中国']);
 /** Whether a place makes the home city's (level city) or province's (level province) local names unsure. */
 function isForeign(e: GazetteerEntry, level: 'city' | 'province'): boolean {
   if (HOME.has(e.name)) return false;
   if (level === 'province') return e.level === 'province' || e.level === 'country';
   return e.level === 'province' || e.level === 'city' || (e.level === 'county' && e.name.endsWith('市'));
-}
-
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-  entry: GazetteerEntry | null;
-  local: boolean;
-}
-
-/** Gazetteer forms in a text, longest first at each place, left to right; blocked forms hold their text. */
-function gazetteerSpans(text: string, gaz: Gazetteer, words: readonly Token[]): Span[] {
-  const out: Span[] = [];
-  for (let i = 0; i < text.length;) {
-    let hit: Span | null = null;
-    for (let len = Math.min(gaz.longest, text.length - i); len >= 2; len--) {
-      const form = text.slice(i, i + len);
-      if (gaz.blocked.has(form)) {
-        hit = { start: i, end: i + len, text: form, entry: null, local: false };
-        break;
-      }
-      const f = gaz.forms.get(form);
-      // a short alias must stand as a word of its own (丽水 in 美丽水乡 is none)
-      const short = !f?.local && f?.entry.name !== form && len <= 3;
-      // 淄博区, 淄博专区: a short name with a division's word after it names another division
-      const renamed =
-        f?.entry.kind === 'place' && f.entry.name !== form && DIVISION_AFTER.test(text.slice(i + len));
-      if (f && !renamed && (!short || fitsWords(words, i, i + len))) {
-        hit = { start: i, end: i + len, text: form, entry: f.entry, local: f.local };
-        break;
-      }
-    }
-    if (hit) {
-      out.push(hit);
-      i = hit.end;
-    } else i++;
-  }
-  return out;
 }
