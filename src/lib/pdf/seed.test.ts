@@ -39,6 +39,10 @@ describe('parsePdfSeed', () => {
     expect(pdfSourceLines(pdf, 'ljrb-p3.pdf')).toEqual(source.lines);
   });
 
+  it('typesets the same page to the same bytes (test PDFs need not be stored)', () => {
+    expect(Buffer.from(writePdf([PAGE]).pdf).equals(Buffer.from(writePdf([PAGE]).pdf))).toBe(true);
+  });
+
   it('knows a PDF by its name', () => {
     expect([isPdfName('a/b.PDF'), isPdfName('b.pdf'), isPdfName('b.txt')]).toEqual([true, true, false]);
   });
