@@ -1,5 +1,5 @@
 /**
- * The roles of a heading group's lines: 栏目 (column label), 引题 (kicker), 主题 (headline), 副题
+ * The roles of a heading group's lines: 栏目 (column label or banner: 决胜全面小康 决战脱贫攻坚), 引题 (kicker), 主题 (headline), 副题
  * (subtitle). Marked lines first (a kicker ends in —— or a short ：, a subtitle starts with ——
  * or names the officials present, a bracketed date under a document's title is its 副题); then, of
  * two plain lines, a column tag in brackets marks the headline, a second line opening with a
@@ -27,6 +27,21 @@ function opensWithPerson(text: string): boolean {
   return tag(text.trim().slice(0, 8))[0]?.tag === 'nr';
 }
 
+/**
+ * A column banner over a headline group (专栏 slogans): parallel phrases of one length set with
+ * spaces (决胜全面小康 决战脱贫攻坚), or a study campaign (学习宣传贯彻党的十九届六中全会精神).
+ * Only in a group that keeps a headline without it.
+ */
+function isBanner(text: string): boolean {
+  const t = text.trim();
+  if (/^(?:深入)?学习(?:宣传)?贯彻[^，。！？、]{2,24}精神$/u.test(t)) return true;
+  const phrases = t.split(/[\s\u3000]+/u);
+  return (
+    phrases.length >= 2 &&
+    phrases.every((p) => /^[\u4e00-\u9fff]{4,8}$/u.test(p) && p.length === phrases[0]!.length)
+  );
+}
+
 /** A column tag closing a headline: （身边的经济故事）, （新春走基层）, （快评）. */
 const COLUMN_TAG = /[^（(][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$/u;
 
@@ -46,8 +61,11 @@ export function headingRoles(group: readonly Block[]): HeadingRoles {
   const subtitles: string[] = [];
   const unmarked: Block[] = [];
   let edit: Edit | null = null;
+  const plain = group.filter((b) => !isKickerMarked(b.text) && !isSubtitleMarked(b.text)).length;
   group.forEach((b, k) => {
     if (k > 0 && isLabelBlock(b)) columns.push(b.lines.map((l) => l.text).join(' '));
+    else if (group.length >= 3 && plain >= 2 && (k === 0 || k === group.length - 1) && isBanner(b.text))
+      columns.push(b.text);
     else if (isKickerMarked(b.text) && k < group.length - 1) kickers.push(b.text);
     else if (isSubtitleMarked(b.text) && k > 0) subtitles.push(b.text);
     else if (k > 0 && isOfficialsLine(b.text) && unmarked.length > 0) subtitles.push(b.text);
