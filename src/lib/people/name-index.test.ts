@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGazetteer } from './entities.ts';
 import { nameIndex, type IndexArticle } from './name-index.ts';
 import { parseReadings } from './readings.ts';
-import { relatedArticles, relatedIndex } from './related.ts';
+import { relatedArticles, relatedIndex, relatedInputs } from './related.ts';
 
 const gaz = parseGazetteer(
   `places:
@@ -116,6 +116,22 @@ organisations:
 });
 
 describe('related articles', () => {
+  it('relates articles of the name index by shared names and topics', () => {
+    const inputs = relatedInputs(
+      articles.map((a, i) => ({ ...a, topics: i === 0 ? ['shizheng'] : ['jiaoyu'] })),
+      index.byArticle,
+    );
+    expect(inputs[2]).toEqual({
+      id: 'a3',
+      date: '2020-11-21',
+      items: ['person|朱健', 'organisation|南华大学', 'topic:jiaoyu'],
+    });
+    // a2 and a3 share 南华大学 and a topic; a1 shares nothing with a3
+    expect(relatedArticles('a3', relatedIndex(inputs)).map((r) => [r.id, r.shared])).toEqual([
+      ['a2', ['organisation|南华大学', 'topic:jiaoyu']],
+    ]);
+  });
+
   const idx = relatedIndex([
     { id: 'x', date: '2021-01-01', items: ['person|甲', 'place|乙', 'topic:common'] },
     { id: 'y', date: '2021-02-01', items: ['person|甲', 'topic:common'] },

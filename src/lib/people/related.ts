@@ -31,6 +31,21 @@ export interface RelatedIndex {
   byItem: Map<string, string[]>;
 }
 
+/**
+ * What relates each article: the entries the name index found in it (nameIndex(…).byArticle) and
+ * its topics' slugs (as `topic:<slug>`).
+ */
+export function relatedInputs(
+  articles: Iterable<{ id: string; date: string | null; topics?: readonly string[] }>,
+  byArticle: ReadonlyMap<string, readonly string[]>,
+): RelatedInput[] {
+  return [...articles].map((a) => ({
+    id: a.id,
+    date: a.date,
+    items: [...(byArticle.get(a.id) ?? []), ...(a.topics ?? []).map((t) => `topic:${t}`)],
+  }));
+}
+
 export function relatedIndex(inputs: Iterable<RelatedInput>): RelatedIndex {
   const articles = new Map<string, RelatedInput>();
   const byItem = new Map<string, string[]>();
