@@ -3,6 +3,7 @@
  * file) shares: reading it with the line of every value, checking it against a zod schema, and one
  * error that lists every problem on a line of its own (`file:line: message`), never a stack trace.
  */
+import { readFileSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { parseIso } from '../text/dates.ts';
@@ -137,4 +138,23 @@ export function zodProblems(
     });
   }
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** The text of an editorial file; an InputError `<path>: cannot read the <what>: …` when it cannot be read. */
+export function readEditorialFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(path, `cannot read the ${what}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * `lineOf` for a file whose top level is one mapping: a problem of the whole file (its list is
+ * missing, or a count over the list is wrong: a path of at most one step) is named without a line.
+ */
+export function valueLines(
+  lineOf: (at: readonly PropertyKey[], key?: string) => number | undefined,
+): (at: readonly PropertyKey[], key?: string) => number | undefined {
+  return (at, key) => (at.length <= 1 && key === undefined ? undefined : lineOf(at, key));
 }

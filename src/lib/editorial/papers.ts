@@ -4,11 +4,17 @@
  * the file with the messages of the other editorial files: every problem on a line of its own,
  * with the JSON line of the value (`content/papers.json:5: paper id "pagefind" is reserved …`).
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../parse/read.ts';
 import { RESERVED_SEGMENTS } from '../site/urls.ts';
-import { EditorialFileError, parseEditorialYaml, textError, zodProblems } from './editorial-file.ts';
+import {
+  EditorialFileError,
+  parseEditorialYaml,
+  readEditorialFile,
+  textError,
+  valueLines,
+  zodProblems,
+} from './editorial-file.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -118,13 +124,10 @@ export function parseCatalog(source: string, path: string): Catalog {
   // JSON is YAML: the YAML reader gives the line of every value for the messages
   const { data, lineOf } = parseEditorialYaml(source, path, 'the papers', 'valid JSON (each key once)');
   const parsed = CatalogSchema.safeParse(data);
-  // a problem of the whole file (no papers list) is named without a line
-  const lineOfValue = (at: readonly PropertyKey[], key?: string) =>
-    at.length <= 1 && key === undefined ? undefined : lineOf(at, key);
   if (!parsed.success)
     throw new EditorialFileError(
       path,
-      zodProblems(parsed.error, lineOfValue, (at, message, unknownKey) =>
+      zodProblems(parsed.error, valueLines(lineOf), (at, message, unknownKey) =>
         describeIssue(data, at, message, unknownKey),
       ),
     );
@@ -133,11 +136,5 @@ export function parseCatalog(source: string, path: string): Catalog {
 
 /** Read and check the paper catalogue (content/papers.json). */
 export function loadCatalog(path: string): Catalog {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(path, `cannot read the paper catalogue: ${(e as Error).message}`);
-  }
-  return parseCatalog(source, path);
+  return parseCatalog(readEditorialFile(path, 'paper catalogue'), path);
 }

@@ -4,11 +4,16 @@
  * A bad file gives one EditorialFileError with every problem on a line of its own, each with the
  * YAML line of the value (`content/topics.yaml:31: topic 2 (economy): "slug" is used twice`).
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { cut } from '../text/words.ts';
-import { InputError } from '../parse/read.ts';
-import { EditorialFileError, parseEditorialYaml, textError, zodProblems } from './editorial-file.ts';
+import {
+  EditorialFileError,
+  parseEditorialYaml,
+  readEditorialFile,
+  textError,
+  valueLines,
+  zodProblems,
+} from './editorial-file.ts';
 
 export interface TopicKeyword {
   /** the keyword as written in the taxonomy */
@@ -209,14 +214,11 @@ function keywordName(data: unknown, at: readonly PropertyKey[]): string {
 /** Parse a taxonomy from YAML text; `path` names the file in error messages. */
 export function parseTopics(source: string, path: string): Taxonomy {
   const { data, lineOf } = parseEditorialYaml(source, path, 'topics');
-  // a problem of the whole file (no topics list, no fallback) is named without a line
-  const lineOfValue = (at: readonly PropertyKey[], key?: string) =>
-    at.length <= 1 && key === undefined ? undefined : lineOf(at, key);
   const parsed = TaxonomySchema.safeParse(data ?? {});
   if (!parsed.success)
     throw new EditorialFileError(
       path,
-      zodProblems(parsed.error, lineOfValue, (at, message, unknownKey, issue) =>
+      zodProblems(parsed.error, valueLines(lineOf), (at, message, unknownKey, issue) =>
         describeIssue(data, at, message, unknownKey, issue?.code === 'custom'),
       ),
     );
@@ -226,11 +228,5 @@ export function parseTopics(source: string, path: string): Taxonomy {
 
 /** Read and check a taxonomy file (content/topics.yaml). */
 export function loadTopics(path: string): Taxonomy {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(path, `cannot read the topic taxonomy: ${(e as Error).message}`);
-  }
-  return parseTopics(source, path);
+  return parseTopics(readEditorialFile(path, 'topic taxonomy'), path);
 }
