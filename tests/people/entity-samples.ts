@@ -21,6 +21,10 @@ import {
 import { InputError } from '../../src/lib/parse/read.ts';
 import { repoRoot, seedEdition } from '../support/seed-edition.ts';
 
+let edition: ReturnType<typeof seedEdition> | null = null;
+/** The seeds parsed once for every sample (parsing them takes seconds). */
+export const seeds = () => (edition ??= seedEdition());
+
 /** The seeds sample reads this many characters of each article's first text paragraph. */
 export const SEED_SAMPLE_CHARS = 200;
 export const SEEDS_FILE = 'tests/people/mentions.json';
@@ -98,9 +102,7 @@ export function seedSample(
   paragraph = 0,
 ): Sample & { articles: string[] } {
   const labels = readJson<{ articles: string[]; mentions: LabelledMention[] }>(file);
-  const articles = new Map(
-    seedEdition().issues.flatMap((r) => r.issue.articles.map((a) => [a.id, a] as const)),
-  );
+  const articles = new Map(seeds().issues.flatMap((r) => r.issue.articles.map((a) => [a.id, a] as const)));
   const found = labels.articles.flatMap((id) => {
     const text = (articles.get(id)?.paragraphs ?? []).filter((x) => x.role === 'text');
     const p = text[paragraph];
@@ -123,9 +125,7 @@ export function heldoutSample(gaz: Gazetteer = gazetteer()): Sample & {
   const labels = readJson<{ articles: string[]; spans: Record<string, string>; mentions: LabelledMention[] }>(
     HELDOUT_FILE,
   );
-  const articles = new Map(
-    seedEdition().issues.flatMap((r) => r.issue.articles.map((a) => [a.id, a] as const)),
-  );
+  const articles = new Map(seeds().issues.flatMap((r) => r.issue.articles.map((a) => [a.id, a] as const)));
   const found = labels.articles.flatMap((id) => {
     const lead = articles.get(id)?.paragraphs.find((p) => p.role === 'text');
     const span = labels.spans[id];
@@ -187,7 +187,7 @@ export function reporterFigures(): EntityFigures['reporters'] {
     `${article}|${p.name}|${p.role}|${p.photos ? 'photos' : ''}`;
   const truth = new Set(labels.credits.flatMap((c) => c.people.map((p) => key(c.article, p))));
   const found = new Set(
-    seedEdition()
+    seeds()
       .issues.flatMap((r) => issueCredits(r.issue))
       .map((c) => key(c.article, c)),
   );

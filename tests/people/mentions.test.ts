@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { belowFloors, scoreKind } from '../../src/lib/people/mention-score.ts';
-import { repoRoot, seedEdition } from '../support/seed-edition.ts';
+import { repoRoot } from '../support/seed-edition.ts';
 import {
   corpusArticles,
   corpusSample,
@@ -19,6 +19,7 @@ import {
   measureEntities,
   SEED_SAMPLE_CHARS,
   seedSample,
+  seeds,
 } from './entity-samples.ts';
 
 describe('the labelled samples', () => {
@@ -52,9 +53,7 @@ describe('the labelled samples', () => {
     const s = heldoutSample();
     expect(s.labelled.length).toBeGreaterThanOrEqual(100);
     const squash = (t: string) => t.replace(/[\s\u3000]+/gu, '');
-    const articles = new Map(
-      seedEdition().issues.flatMap((r) => r.issue.articles.map((a) => [a.id, a] as const)),
-    );
+    const articles = new Map(seeds().issues.flatMap((r) => r.issue.articles.map((a) => [a.id, a] as const)));
     for (const id of s.articles) {
       const text = squash(
         articles
