@@ -28,6 +28,16 @@ describe('xyCut', () => {
       'c1 c2 c3',
     ]);
   });
+
+  it('keeps a leg whole when its short first line leaves a gap before the indented lines under it', () => {
+    const leg = [
+      item('end', 504, 455, 514, 469),
+      item('next1', 524, 469, 628, 483),
+      item('next2', 504, 483, 644, 497),
+    ];
+    const before = [0, 1, 2].map((k) => item(`a${k + 1}`, 350, 455 + 14 * k, 490, 469 + 14 * k));
+    expect(names(xyCut([...before, ...leg], OPTIONS))).toEqual(['a1 a2 a3', 'end next1 next2']);
+  });
 });
 
 describe('ruleRegions', () => {

@@ -125,6 +125,30 @@ function splitAt<T extends Item>(items: readonly T[], cuts: number[], pos: (r: R
   return parts.filter((p) => p.length > 0);
 }
 
+/**
+ * Column legs stand beside each other: they share some height. A part that does not share any with
+ * the part to its left is not a leg of its own (a short last line before an indented one leaves
+ * a gap as wide as a gutter) and goes with it.
+ */
+function besideEachOther<T extends Item>(parts: T[][]): T[][] {
+  const span = (p: T[]) =>
+    [Math.min(...p.map((i) => i.box.y0)), Math.max(...p.map((i) => i.box.y1))] as const;
+  const out: T[][] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const [a0, a1] = span(prev);
+      const [b0, b1] = span(p);
+      if (Math.min(a1, b1) - Math.max(a0, b0) <= EPS) {
+        prev.push(...p);
+        continue;
+      }
+    }
+    out.push([...p]);
+  }
+  return out;
+}
+
 /** XY-cut of a region's items into leaves in reading order. */
 export function xyCut<T extends Item>(items: readonly T[], options: CutOptions): T[][] {
   if (items.length <= 1) return items.length ? [[...items]] : [];
@@ -144,7 +168,8 @@ export function xyCut<T extends Item>(items: readonly T[], options: CutOptions):
     options.minDown,
   );
   if (down.length) {
-    return splitAt(items, down, centreX).flatMap((part) => xyCut(part, options));
+    const parts = besideEachOther(splitAt(items, down, centreX));
+    if (parts.length > 1) return parts.flatMap((part) => xyCut(part, options));
   }
   return [[...items].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0)];
 }
