@@ -143,7 +143,7 @@ describe('builds that publish nothing, or use an editorial file wrongly', () => 
     expect(r.status).toBe(1);
     const errors = lines(r.log, 'ERROR');
     expect(errors[0]).toMatch(
-      new RegExp(`^${papers}: paper id "pagefind" is reserved \\(the site's own folders: `),
+      new RegExp(`^${papers}:\\d+: paper id "pagefind" is reserved \\(the site's own folders: `),
     );
     expect(errors[1]).toBe('the build stops: fix the editorial file above');
     expect(r.log).not.toMatch(/\n\s+at /);

@@ -15,7 +15,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { BodyArticle } from '../render/article-body.ts';
 import { buildBodyMdast } from '../render/body-mdast.ts';
-import { MARK } from '../render/hast-util.ts';
+import { MARK } from '../render/block-marks.ts';
 
 export interface MarkdownArticle extends BodyArticle {
   column: string | null;
