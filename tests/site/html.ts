@@ -49,3 +49,15 @@ export function text(node: Element | Root): string {
 
 export const ids = (t: Root) =>
   new Set(elements(t, (e) => typeof e.properties.id === 'string').map((e) => String(e.properties.id)));
+
+/** An element's classes. */
+export const classes = (e: Element): string[] => {
+  const c = e.properties.className;
+  return Array.isArray(c) ? c.map(String) : [];
+};
+/** Elements with a class, in document order. */
+export const byClass = (t: Root | Element, name: string) => elements(t, (e) => classes(e).includes(name));
+/** Elements with a tag name, in document order. */
+export const byTag = (t: Root | Element, tag: string) => elements(t, (e) => e.tagName === tag);
+/** An element's href ('' when none). */
+export const hrefOf = (e: Element) => String(e.properties.href ?? '');

@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedEdition } from '../support/seed-edition.ts';
 import { articlePath, issuePath, pagePath } from '../../src/lib/site/urls.ts';
-import { elements, htmlFiles, text, tree } from './html.ts';
+import { byClass, byTag, classes, elements, hrefOf, htmlFiles, text, tree } from './html.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 // the seeds as the build parses them (corrections applied)
@@ -21,13 +21,7 @@ type ParsedIssue = (typeof issues)[number];
 const pageArticles = (issue: ParsedIssue, index: number) =>
   issue.articles.filter((a) => a.page === index).map((a) => a.id);
 
-const cls = (e: Element): string[] => {
-  const c = e.properties.className;
-  return Array.isArray(c) ? c.map(String) : [];
-};
-const byClass = (t: Root | Element, name: string) => elements(t, (e) => cls(e).includes(name));
-const byTag = (t: Root | Element, tag: string) => elements(t, (e) => e.tagName === tag);
-const hrefOf = (e: Element) => String(e.properties.href ?? '');
+const cls = classes;
 /** Where a relative link on the page `file` (path inside dist) points, as a path inside dist. */
 const target = (file: string, href: string) => normalize(join(dirname(file), href.split('#')[0]!));
 

@@ -7,9 +7,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
-import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { elements, htmlFiles, ids, text, tree } from './html.ts';
+import { byClass, byTag, elements, htmlFiles, ids, text, tree } from './html.ts';
 import { seedEdition } from '../support/seed-edition.ts';
 import { nearestIssueDay } from '../../src/lib/site/date-picker.ts';
 import { FONT_SIZE_HEAD } from '../../src/lib/site/font-size.ts';
@@ -21,11 +20,6 @@ const dates = [
       .filter((d): d is string => !!d),
   ),
 ].sort();
-
-const cls = (e: Element): string[] =>
-  Array.isArray(e.properties.className) ? e.properties.className.map(String) : [];
-const byClass = (t: Root | Element, name: string) => elements(t, (e) => cls(e).includes(name));
-const byTag = (t: Root | Element, tag: string) => elements(t, (e) => e.tagName === tag);
 
 describe('built site: reader tools', () => {
   let dir = '';

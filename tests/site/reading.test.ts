@@ -11,7 +11,7 @@ import { dirname, join, normalize } from 'node:path';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { build } from './build.ts';
-import { elements, htmlFiles, text, tree } from './html.ts';
+import { byClass, byTag, classes, elements, hrefOf, htmlFiles, text, tree } from './html.ts';
 import { seedEdition } from '../support/seed-edition.ts';
 import { articlePath, issuePath, pagePath } from '../../src/lib/site/urls.ts';
 
@@ -19,13 +19,7 @@ import { articlePath, issuePath, pagePath } from '../../src/lib/site/urls.ts';
 const edition = seedEdition();
 const issues = edition.issues.map((f) => f.issue);
 
-const cls = (e: Element): string[] => {
-  const c = e.properties.className;
-  return Array.isArray(c) ? c.map(String) : [];
-};
-const byClass = (t: Root | Element, name: string) => elements(t, (e) => cls(e).includes(name));
-const byTag = (t: Root | Element, tag: string) => elements(t, (e) => e.tagName === tag);
-const hrefOf = (e: Element) => String(e.properties.href ?? '');
+const cls = classes;
 const target = (file: string, href: string) => normalize(join(dirname(file), href.split('#')[0]!));
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
