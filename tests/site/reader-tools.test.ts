@@ -46,13 +46,19 @@ describe('built site: reader tools', () => {
           .map((r) => r.properties.value),
         f,
       ).toEqual(['m']);
-      const head = byTag(byTag(t, 'head')[0]!, 'script').map(text);
-      expect(head, f).toContain(FONT_SIZE_HEAD);
+      const head = byTag(byTag(t, 'head')[0]!, 'script');
+      expect(head.map(text), f).toContain(FONT_SIZE_HEAD);
+      // the tools' script: one relative, deferred file that exists
+      const src = head.map((s) => String(s.properties.src ?? '')).filter(Boolean);
+      expect(src.length, f).toBe(1);
+      expect(existsSync(normalize(join(dir, dirname(f), src[0]!.split('?')[0]!))), f).toBe(true);
     }
   });
 
   it('sizes the article text from the checked radio and from <html data-font-size>', () => {
     const css = readCss();
+    expect(css).toMatch(/\.date-picker-form \{\s*display: none;/);
+    expect(css).toMatch(/\.js \.date-picker-form \{\s*display: flex;/);
     for (const size of ['s', 'l']) {
       expect(css).toContain(`:root[data-font-size='${size}'] .article-body`);
       expect(css).toContain(`.reading:has(.font-size input[value='${size}']:checked) .article-body`);
@@ -75,8 +81,7 @@ describe('built site: reader tools', () => {
         dates[0],
         dates[dates.length - 1],
       ]);
-      // hidden until the script shows it; the calendar link is there without JavaScript
-      expect(form!.properties.hidden, f).not.toBe(undefined);
+      // the calendar link is there without JavaScript (the form shows only under <html class="js">)
       expect(byClass(page(f), 'date-picker-link'), f).toHaveLength(1);
       // every day with issues is found as itself, and each date page the template names exists
       const code = String(form!.properties.dataDays);

@@ -10,8 +10,15 @@ function runHead(stored: string | null, storageThrows = false): string | null {
       return k === FONT_SIZE_KEY ? stored : null;
     },
   };
-  const document = { documentElement: { setAttribute: (_: string, v: string) => (attr = v) } };
+  const classes: string[] = [];
+  const document = {
+    documentElement: {
+      setAttribute: (_: string, v: string) => (attr = v),
+      classList: { add: (c: string) => classes.push(c) },
+    },
+  };
   new Function('localStorage', 'document', FONT_SIZE_HEAD)(localStorage, document);
+  expect(classes).toEqual(['js']);
   return attr;
 }
 

@@ -14,5 +14,8 @@ export const FONT_SIZES = [
 /** The localStorage key of the reader's choice. */
 export const FONT_SIZE_KEY = 'baokan-font-size';
 
-/** The <head> script: set `data-font-size` on <html> from localStorage (only a known value). */
-export const FONT_SIZE_HEAD = `try{var f=localStorage.getItem('${FONT_SIZE_KEY}');if(f==='s'||f==='l')document.documentElement.setAttribute('data-font-size',f)}catch(e){}`;
+/**
+ * The <head> script: mark <html> as scripted (`js`: the stylesheet then shows what reader.js
+ * enhances) and set `data-font-size` from localStorage (only a known value).
+ */
+export const FONT_SIZE_HEAD = `document.documentElement.classList.add('js');try{var f=localStorage.getItem('${FONT_SIZE_KEY}');if(f==='s'||f==='l')document.documentElement.setAttribute('data-font-size',f)}catch(e){}`;

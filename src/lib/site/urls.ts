@@ -33,6 +33,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'index.html',
   'manifest.webmanifest',
   'pagefind',
+  'reader.js',
   'reporters',
   'robots.txt',
   'search',

@@ -1,0 +1,80 @@
+/**
+ * `reader.js`: the one script of the reader tools, linked relatively from every page (like
+ * site.css) and deferred, so article pages carry no copy of it. Each part only enhances what the
+ * page already offers without JavaScript:
+ * - 字号: keeps the checked radio in localStorage (the <head> line of font-size.ts applies it
+ *   before the page is drawn);
+ * - 往期: the date input goes to the chosen day's page, or the nearest day with issues
+ *   (nearestIssueDay, its own source text, so the page and the tests run the same function);
+ * - 纠错: the text the reader selected in the article goes into the report's 有误的文字 line.
+ * The form of the date picker is shown by the stylesheet once <html> has the `js` class (set in
+ * <head>), so it takes its place before the page is drawn.
+ */
+import { createHash } from 'node:crypto';
+import { nearestIssueDay } from './date-picker.ts';
+import { FONT_SIZE_KEY } from './font-size.ts';
+
+/** The placeholder of the day in a date picker's link template. */
+export const DAY_SLOT = '0000-00-00';
+
+export const READER_JS = `(function () {
+  'use strict';
+  var root = document.documentElement;
+
+  // 字号
+  var now = root.getAttribute('data-font-size') || 'm';
+  document.querySelectorAll('.font-size input').forEach(function (input) {
+    input.checked = input.value === now;
+    input.addEventListener('change', function () {
+      root.setAttribute('data-font-size', input.value);
+      try {
+        localStorage.setItem('${FONT_SIZE_KEY}', input.value);
+      } catch (e) {
+        /* not kept: private mode or storage off */
+      }
+    });
+  });
+
+  // 往期
+  var nearest = ${nearestIssueDay.toString()};
+  document.querySelectorAll('form.date-picker-form').forEach(function (form) {
+    var input = form.querySelector('input');
+    var note = form.querySelector('.date-picker-note');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var day = nearest(form.getAttribute('data-days') || '', input.value);
+      if (!day) {
+        note.textContent = '请选择一个日期';
+        return;
+      }
+      if (day !== input.value) note.textContent = '该日未收录报纸，前往最近的出版日 ' + day;
+      location.href = form.getAttribute('data-href').replace('${DAY_SLOT}', day);
+    });
+  });
+
+  // 纠错
+  var article = document.querySelector('.article');
+  var chosen = '';
+  document.addEventListener('selectionchange', function () {
+    var sel = window.getSelection();
+    var text = sel ? String(sel).trim() : '';
+    if (text && article && sel.rangeCount && article.contains(sel.getRangeAt(0).commonAncestorContainer)) {
+      chosen = text.slice(0, 500);
+    }
+  });
+  document.querySelectorAll('a[data-report]').forEach(function (link) {
+    link.addEventListener('click', function () {
+      if (!chosen) return;
+      var u = new URL(link.href);
+      var body = u.searchParams.get('body') || '';
+      u.searchParams.set('body', body.replace(/^(有误的文字：).*$/m, function (_, head) {
+        return head + chosen;
+      }));
+      link.href = u.toString();
+    });
+  });
+})();
+`;
+
+/** Short content hash, appended to the link (`reader.js?v=…`) so a changed script is fetched anew. */
+export const READER_JS_VERSION = createHash('sha256').update(READER_JS).digest('hex').slice(0, 10);
