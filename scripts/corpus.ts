@@ -18,6 +18,7 @@
  *
  * Usage: npm run corpus [-- --check]   (--check: exit 1 when the files on disk differ)
  */
+import { optionsOrExit } from '../src/lib/util/script-options.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -621,7 +622,7 @@ export async function buildCorpus(): Promise<Map<string, string>> {
 }
 
 async function main() {
-  const check = process.argv.includes('--check');
+  const check = optionsOrExit({ check: 'boolean' }, 'usage: npm run corpus -- [--check]').check ?? false;
   const files = await buildCorpus();
   const pagesDir = join(CORPUS, 'pages');
   if (check) {

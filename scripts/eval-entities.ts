@@ -14,8 +14,12 @@ import { join, relative } from 'node:path';
 import { KINDS, belowFloors, type KindScore } from '../src/lib/people/mention-score.ts';
 import { figuresOf, loadFloors, measureEntities } from '../tests/people/entity-samples.ts';
 import { repoRoot } from '../tests/support/seed-edition.ts';
+import { optionsOrExit } from '../src/lib/util/script-options.ts';
 
-const args = process.argv.slice(2);
+const args = optionsOrExit(
+  { check: 'boolean', errors: 'boolean' },
+  'usage: npm run eval:entities -- [--check] [--errors]',
+);
 const result = measureEntities();
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
@@ -37,7 +41,7 @@ console.log(
   '(seeds: in-sample, the rules were written with them in view; heldout: second paragraphs of the seeds, labelled after the rules were written and not used to change them; corpus: labelled before any rule was changed, but the rules were then improved with its errors in view; corpus2025/corpus1946: the corpus by year)',
 );
 
-if (args.includes('--errors')) {
+if (args.errors) {
   for (const part of ['seeds', 'heldout', 'corpus'] as const)
     for (const kind of KINDS) {
       const s = result[part][kind]!;
@@ -53,7 +57,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'entities.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(`wrote ${relative(repoRoot, join(out, 'entities.json'))}`);
 
-if (args.includes('--check')) {
+if (args.check) {
   const below = belowFloors(figuresOf(result), loadFloors());
   for (const b of below) console.error(`eval:entities: ${b}`);
   if (below.length) process.exit(1);

@@ -16,6 +16,7 @@
  * Options: --pages <text> (only label files whose path contains it), --missed (list the labelled
  * articles not found), --out <dir> (also write the PDFs there).
  */
+import { optionsOrExit } from '../src/lib/util/script-options.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,9 +130,12 @@ function renderMs(pdf: Uint8Array): number {
 }
 
 function main() {
-  const args = process.argv.slice(2);
-  const filter = args.includes('--pages') ? args[args.indexOf('--pages') + 1] : undefined;
-  const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+  const args = optionsOrExit(
+    { pages: 'string', out: 'string', missed: 'boolean' },
+    'usage: npm run eval:pdf -- [--pages TEXT] [--out DIR] [--missed]',
+  );
+  const filter = args.pages;
+  const out = args.out;
   const files = listLabels(ROOT).filter((f) => !filter || relative(ROOT, f).includes(filter));
   const catalog = loadCatalog(join(ROOT, 'content/papers.json'));
   const fonts = new FontSet();
@@ -186,7 +190,7 @@ function main() {
       ? `conservation failed: ${conservation.join(', ')}`
       : 'conservation: every page accounted for',
   );
-  if (args.includes('--missed')) {
+  if (args.missed) {
     for (const p of pages) if (p.missed.length) console.log(`${p.input}: ${p.missed.join(' / ')}`);
     for (const m of orderMisses) console.log(`paragraphs out of order or not found: ${m}`);
   }

@@ -15,10 +15,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listLabels, runEval } from './eval/run.ts';
 import { checkFloors, formatTable } from './eval/score.ts';
+import { optionsOrExit } from '../src/lib/util/script-options.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const filter = args.includes('--pages') ? args[args.indexOf('--pages') + 1] : undefined;
+const args = optionsOrExit(
+  { check: 'boolean', pages: 'string', missed: 'boolean' },
+  'usage: npm run eval -- [--check] [--pages TEXT] [--missed]',
+);
+const filter = args.pages;
 const files = listLabels(ROOT).filter((f) => !filter || relative(ROOT, f).includes(filter));
 if (files.length === 0) {
   console.error('eval: no labelled pages (run npm run corpus)');
@@ -27,7 +31,7 @@ if (files.length === 0) {
 const result = runEval(ROOT, files);
 console.log(formatTable(result.rows));
 for (const f of result.failures) console.log(`refused: ${f.input}: ${f.message}`);
-if (args.includes('--missed')) {
+if (args.missed) {
   for (const p of result.pages) if (p.missed.length) console.log(`${p.input}: ${p.missed.join(' / ')}`);
 }
 const out = join(ROOT, 'eval-out');
@@ -35,7 +39,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(`wrote ${relative(ROOT, join(out, 'result.json'))}`);
 
-if (args.includes('--check')) {
+if (args.check) {
   const floors = JSON.parse(readFileSync(join(ROOT, 'tests/corpus/floors.json'), 'utf8')) as {
     rows: Record<string, Record<string, number>>;
   };

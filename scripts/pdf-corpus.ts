@@ -19,6 +19,7 @@
  * Usage: npx tsx scripts/pdf-corpus.ts [--out <dir>] [--pages <text>]
  *   writes <dir>/<kind>/<name>.pdf (default eval-out/pdf-corpus/, git-ignored)
  */
+import { optionsOrExit } from '../src/lib/util/script-options.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,9 +177,12 @@ export function corpusDocument(labelFile: string): CorpusDocument {
 async function main() {
   const { writePdf } = await import('../src/lib/pdf/pdf-writer.ts');
   const { listLabels } = await import('./eval/run.ts');
-  const args = process.argv.slice(2);
-  const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(ROOT, 'eval-out/pdf-corpus');
-  const filter = args.includes('--pages') ? args[args.indexOf('--pages') + 1] : undefined;
+  const args = optionsOrExit(
+    { out: 'string', pages: 'string' },
+    'usage: npx tsx scripts/pdf-corpus.ts [--out DIR] [--pages TEXT]',
+  );
+  const out = args.out ?? join(ROOT, 'eval-out/pdf-corpus');
+  const filter = args.pages;
   const files = listLabels(ROOT).filter((f) => !filter || relative(ROOT, f).includes(filter));
   let bytes = 0;
   for (const f of files) {

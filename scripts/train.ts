@@ -22,6 +22,7 @@
  *
  * Options: --dry (report, write nothing)
  */
+import { optionsOrExit } from '../src/lib/util/script-options.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,7 @@ import { listLabels } from './eval/run.ts';
 import type { CorpusLabels } from './eval/labels.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dry = process.argv.includes('--dry');
+const dry = optionsOrExit({ dry: 'boolean' }, 'usage: npm run train -- [--dry]').dry ?? false;
 const catalog = loadCatalog(join(ROOT, 'content/papers.json'));
 const pages = listLabels(ROOT).map((f) => JSON.parse(readFileSync(f, 'utf8')) as CorpusLabels);
 
