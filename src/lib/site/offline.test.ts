@@ -94,6 +94,7 @@ describe('offline lists', () => {
     expect(shell).toContain('index.html');
     expect(shell).toContain('search/index.html');
     expect(shell).toContain('site.css');
+    expect(shell).toContain('reader.js');
     expect(shell).toContain('pagefind/s/pagefind.js');
     expect(shell).toContain('hengyang-evening-news/2023/01/05/index.html');
     expect(shell).not.toContain('icon-192.png');

@@ -136,6 +136,7 @@ export function shellFiles(
     'search/index.html',
     '404.html',
     'site.css',
+    'reader.js',
     'favicon.svg',
     'icon-192.png',
     'manifest.webmanifest',
