@@ -19,6 +19,7 @@
  * Usage: npm run corpus [-- --check]   (--check: exit 1 when the files on disk differ)
  */
 import { optionsOrExit } from '../src/lib/util/script-options.ts';
+import { fnv1a } from '../tests/support/prng.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,16 +72,6 @@ function ymd(iso: string) {
   return { y, m, d, wd: WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]! };
 }
 const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** A small deterministic hash (FNV-1a) so that widths and choices vary by page, not by run. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of s) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /** Cut text into lines of `width` characters (code points), as a PDF text layer prints a column. */
 function wrap(text: string, width: number): string[] {
@@ -290,10 +281,10 @@ function render(spec: PageSpec): { text: string; labels: CorpusLabels } {
     w.add(t);
     if (blankSeparated) w.blank();
   }
-  const width = 12 + (hash(spec.name) % 13);
+  const width = 12 + (fnv1a(spec.name) % 13);
   if (spec.form === 'epaper') writeEpaper(w, spec.arts);
   else if (spec.form === 'db') writeDb(w, spec.arts);
-  else writePdf(w, spec.arts, width, hash(spec.name) % 2);
+  else writePdf(w, spec.arts, width, fnv1a(spec.name) % 2);
   for (const t of spec.bottom) w.add(t);
   while (w.lines.length && !w.lines[w.lines.length - 1]!.trim()) {
     w.lines.pop();

@@ -20,6 +20,7 @@
  *   writes <dir>/<kind>/<name>.pdf (default eval-out/pdf-corpus/, git-ignored)
  */
 import { optionsOrExit } from '../src/lib/util/script-options.ts';
+import { fnv1a } from '../tests/support/prng.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,16 +31,6 @@ import type { CorpusLabels, LabelArticle } from './eval/labels.ts';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const squash = (s: string) => s.replace(/\s+/gu, '');
-
-/** FNV-1a, so that layout choices vary by page, not by run. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of s) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /** A corpus page ready to typeset, with what the reader should find. */
 export interface CorpusDocument {
@@ -152,7 +143,7 @@ export function corpusDocument(labelFile: string): CorpusDocument {
   const unplacedTitles: string[] = [];
   const built = labels.articles.map((a) => buildArticle(a, labels, text, unplacedTitles));
   const { top, foot } = looseLines(labels, source.lines);
-  const seed = hash(labels.name);
+  const seed = fnv1a(labels.name);
   const pages = labels.pages.map((p, i): TypesetPage => {
     const topLines = top.get(p) ?? [];
     const masthead = i === 0 && labels.dateEvidence.includes('masthead');

@@ -3,20 +3,25 @@
  * when the evidence at the seam says so (join-evidence.ts: certain printed forms by rule, the rest
  * by a fitted model). Each join, and each split the model decided, is recorded with its evidence.
  */
-import { blockLines, isFieldLine, type Stage } from '../assembly.ts';
+import { blockLines, isFieldLine, type Assembly, type Stage } from '../assembly.ts';
 import { matchByline } from '../byline.ts';
 import { isNoticeTitle } from '../block-shapes.ts';
 
 const REJOINED = '分栏处断开的段落已接续';
 
-/** A heading-like block that is really the rest of the hanging paragraph. */
-export const headingGoesOnHangingParagraph: Stage = (a, i) => {
-  const b = a.blocks[i]!;
-  const c = a.open();
-  const hanging = a.hanging();
-  if (!a.headingCandidate(b) || !c || !hanging || isNoticeTitle(b.text)) return 0;
+/**
+ * Join block `b` to the hanging paragraph when the seam's evidence says so (a split the model
+ * decided is recorded with its evidence); 1 when joined, else 0.
+ */
+function joinHanging(
+  a: Assembly,
+  c: NonNullable<ReturnType<Assembly['open']>>,
+  hanging: NonNullable<ReturnType<Assembly['hanging']>>,
+  b: Assembly['blocks'][number],
+  rightHeading: boolean,
+): 0 | 1 {
   const decision = a.decideJoin(hanging, b, {
-    rightHeading: true,
+    rightHeading,
     leftCut: a.cutAt(hanging),
     captionLifted: false,
   });
@@ -26,6 +31,15 @@ export const headingGoesOnHangingParagraph: Stage = (a, i) => {
   }
   a.joinInto(c, hanging, b.text, blockLines(b), REJOINED, decision);
   return 1;
+}
+
+/** A heading-like block that is really the rest of the hanging paragraph. */
+export const headingGoesOnHangingParagraph: Stage = (a, i) => {
+  const b = a.blocks[i]!;
+  const c = a.open();
+  const hanging = a.hanging();
+  if (!a.headingCandidate(b) || !c || !hanging || isNoticeTitle(b.text)) return 0;
+  return joinHanging(a, c, hanging, b, true);
 };
 
 /** A heading-like block that is really the start of a paragraph going on in the next block. */
@@ -53,15 +67,5 @@ export const bodyGoesOnHangingParagraph: Stage = (a, i) => {
   const c = a.open();
   const hanging = a.hanging();
   if (!c || !hanging || isFieldLine(b.lines[0]!.text)) return 0;
-  const decision = a.decideJoin(hanging, b, {
-    rightHeading: false,
-    leftCut: a.cutAt(hanging),
-    captionLifted: false,
-  });
-  if (!decision.join) {
-    if (decision.score !== null) a.record(c, 'split', [hanging.lines.at(-1)!, b.lines[0]!.no], decision);
-    return 0;
-  }
-  a.joinInto(c, hanging, b.text, blockLines(b), REJOINED, decision);
-  return 1;
+  return joinHanging(a, c, hanging, b, false);
 };
