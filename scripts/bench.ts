@@ -5,14 +5,24 @@
  * with Astro, index it for search, run a first query in headless Chromium, build a bare Astro site
  * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition/load-folder.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
 import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
 import { firstQuery, type QueryResult } from './bench/query.ts';
-import { buildStages, daysInYears, fmt, HELP, parseOptions, table, type Window } from './bench/report.ts';
+import {
+  buildStages,
+  daysInYears,
+  fmt,
+  HELP,
+  nextDay,
+  pageCounts,
+  parseOptions,
+  table,
+  type Window,
+} from './bench/report.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 
@@ -132,19 +142,46 @@ cpSync(join(repo, 'content'), content, {
   recursive: true,
   filter: (path) => basename(path) !== 'corrections.yaml',
 });
-const build = await run('npx', ['astro', 'build', '--config', 'scripts/bench/astro.bench.config.mjs'], {
-  cwd: repo,
-  env: childEnv({
-    BAOKAN_SEEDS: archive,
-    BAOKAN_CONTENT: content,
-    BAOKAN_BENCH_DIST: dist,
-    BAOKAN_BENCH_CACHE: cache,
-    ...(opts.skipSearch ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),
-    ...(opts.shard ? { BAOKAN_SEARCH_SHARD: String(opts.shard) } : {}),
-  }),
-  onLine: echo('astro'),
-});
+const astroBuild = (prefix: string) =>
+  run('npx', ['astro', 'build', '--config', 'scripts/bench/astro.bench.config.mjs'], {
+    cwd: repo,
+    env: childEnv({
+      BAOKAN_SEEDS: archive,
+      BAOKAN_CONTENT: content,
+      BAOKAN_BENCH_DIST: dist,
+      BAOKAN_BENCH_CACHE: cache,
+      ...(opts.skipSearch ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),
+      ...(opts.shard ? { BAOKAN_SEARCH_SHARD: String(opts.shard) } : {}),
+    }),
+    onLine: echo(prefix),
+  });
+const build = await astroBuild('astro');
 if (build.code !== 0) failed('astro build', build);
+
+// 3b. A daily build: the next day's issue added, built again on the kept cache.
+let addDay: { date: string; ms: number; peakRss: number; rendered: number; copied: number } | null = null;
+if (opts.addDay) {
+  const last = readdirSync(archive)
+    .map((f) => /(\d{4}-\d{2}-\d{2})\.txt$/.exec(f)?.[1])
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1)!;
+  const date = nextDay(last);
+  writeArchive(
+    material,
+    { start: date, days: 1, papers: PAPERS.slice(0, 1), maxIssues: 1, seed: opts.seed },
+    archive,
+  );
+  log(`add one day: ${date}, built again on the kept cache`);
+  const again = await astroBuild('day  ');
+  if (again.code !== 0) failed('astro build (add one day)', again);
+  addDay = {
+    date,
+    ms: again.ms,
+    peakRss: again.peakRss,
+    ...pageCounts(again.lines.map((l) => plain(l.text))),
+  };
+}
 const stages = buildStages(build.lines, build.ms);
 const loaderLine = build.lines.map((l) => plain(l.text)).find((t) => /\d+ issues, \d+ articles/.test(t));
 const loaderCounts = loaderLine ? /(\d+) issues, (\d+) articles/.exec(loaderLine)! : null;
@@ -287,6 +324,13 @@ rows.push([
   fmt.rate(pagesBuilt, buildMs, 'pages'),
   cell.gb(build.peakRss),
 ]);
+if (addDay)
+  rows.push([
+    `add one day (${addDay.date})`,
+    fmt.s(addDay.ms),
+    `${fmt.int(addDay.rendered)} pages rendered, ${fmt.int(addDay.copied)} copied`,
+    cell.gb(addDay.peakRss),
+  ]);
 if (bare)
   rows.push([
     'bare astro build',
@@ -346,6 +390,7 @@ const result = {
   queryAll,
   queryError,
   bare: bare ? { ms: bare.ms, peakRss: bare.peakRss, ratio: buildMs / bare.ms } : null,
+  addDay,
   perArticleMs: perArticle,
 };
 writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, 2));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStages, daysInYears, fmt, parseOptions, table } from './report.ts';
+import { buildStages, daysInYears, fmt, nextDay, pageCounts, parseOptions, table } from './report.ts';
 
 describe('options', () => {
   it('has defaults for a one-year run of both papers', () => {
@@ -102,5 +102,20 @@ describe('formatting', () => {
         ['版面', '12.00 s'],
       ]),
     ).toBe(['stage  wall', '-----  -------', 'parse   1.00 s', '版面   12.00 s'].join('\n'));
+  });
+
+  it('counts the pages a build rendered and those it copied from the incremental cache', () => {
+    expect(
+      pageCounts([
+        '12:00:01   ├─ /a/index.html (+3ms)',
+        '12:00:01   ├─ /b/index.html (restored)',
+        '12:00:01   └─ /c/index.html (cached)',
+        '12:00:02 [build] 3 page(s) built',
+      ]),
+    ).toEqual({ rendered: 1, copied: 2 });
+    expect(nextDay('2024-02-28')).toBe('2024-02-29');
+    expect(nextDay('2023-12-31')).toBe('2024-01-01');
+    expect(parseOptions(['--add-day']).addDay).toBe(true);
+    expect(parseOptions([]).addDay).toBe(false);
   });
 });

@@ -26,6 +26,8 @@ Options:
   --shard N        most articles in one search shard (BAOKAN_SEARCH_SHARD; default the site's,
                    5000); the first query searches the newest shard, a second query all of them
   --skip-bare      no bare Astro baseline build
+  --add-day        then add the next day's issue and build again on the kept cache: the
+                   time a daily build takes, and how many pages it rendered and copied
   --skip-parse     no separate parse-only stage
   --generate-only  write the archive and stop
   --query WORD     the first query (default 垃圾分类)
@@ -46,6 +48,7 @@ export interface BenchOptions {
   shard: number | null;
   skipParse: boolean;
   generateOnly: boolean;
+  addDay: boolean;
   query: string;
   heap: number | null;
   help: boolean;
@@ -74,6 +77,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       shard: { type: 'string' },
       'skip-parse': { type: 'boolean' },
       'generate-only': { type: 'boolean' },
+      'add-day': { type: 'boolean' },
       query: { type: 'string' },
       heap: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -98,10 +102,29 @@ export function parseOptions(argv: string[]): BenchOptions {
     shard: values.shard === undefined ? null : positiveInt('shard', values.shard, 0),
     skipParse: values['skip-parse'] ?? false,
     generateOnly: values['generate-only'] ?? false,
+    addDay: values['add-day'] ?? false,
     query: values.query ?? '垃圾分类',
     heap: values.heap === undefined ? 6144 : positiveInt('heap', values.heap, 0),
     help: values.help ?? false,
   };
+}
+
+/** The day after an ISO date. */
+export function nextDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** Pages of an Astro build log: rendered, and copied from the incremental cache ("(restored)", "(cached)"). */
+export function pageCounts(lines: readonly string[]): { rendered: number; copied: number } {
+  let rendered = 0;
+  let copied = 0;
+  for (const l of lines) {
+    if (!/[├└]─/.test(l)) continue;
+    if (/\((?:restored|cached)\)/.test(l)) copied++;
+    else rendered++;
+  }
+  return { rendered, copied };
 }
 
 /** Days from `start` to the same date `years` later. */
