@@ -19,7 +19,7 @@
  * are removed.
  */
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,7 +99,8 @@ export class CompressionCache {
   async put(key: string, bytes: Buffer | null): Promise<void> {
     const path = this.path(key);
     await mkdir(join(path, '..'), { recursive: true });
-    const tmp = `${path}.tmp-${process.pid}`;
+    // Two workers may put the same key at once (two files with the same bytes): a name of its own each.
+    const tmp = `${path}.tmp-${randomUUID()}`;
     await writeFile(tmp, bytes ?? Buffer.alloc(0));
     await rename(tmp, path);
   }

@@ -7,7 +7,7 @@
  * key changes, so a kept parse is never stale; nothing is invalidated by hand. Kept parses that no
  * build asked for are removed at the end (prune), so the cache holds one parse per seed file.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Correction } from '../editorial/corrections.ts';
@@ -110,7 +110,7 @@ export function diskParseCache(
       parsed++;
       const file = path(key);
       mkdirSync(join(file, '..'), { recursive: true });
-      const tmp = `${file}.tmp-${process.pid}`;
+      const tmp = `${file}.tmp-${randomUUID()}`;
       writeFileSync(tmp, JSON.stringify(issue));
       renameSync(tmp, file);
     },
