@@ -555,6 +555,56 @@ async function main(): Promise<void> {
       await w.page.close();
     });
 
+    await test('字号: 大 enlarges the article text, is remembered, and the next article opens with it', async () => {
+      const file = articlePath('衡阳青少年助力垃圾分类');
+      check(file, 'article page not found in dist');
+      const other = articles.find((f) => f !== file)!;
+      const w = await open();
+      await w.page.goto(`${server.url}${relative(dist, file).replace(/index\.html$/, '')}`);
+      const size = () =>
+        w.page
+          .locator('.article-body')
+          .first()
+          .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      const before = await size();
+      await w.page.locator('input[name="font-size"][value="l"]').check();
+      const after = await size();
+      check(after > before, `font size ${before}px → ${after}px`);
+      const kept = await w.page.evaluate(() => localStorage.getItem('baokan-font-size'));
+      check(kept === 'l', `localStorage holds ${kept}`);
+      await w.page.goto(`${server.url}${relative(dist, other).replace(/index\.html$/, '')}`);
+      check(
+        await w.page.locator('input[name="font-size"][value="l"]').isChecked(),
+        '大 not checked on the next article',
+      );
+      check((await size()) === after, 'the next article is not drawn at 大');
+      await w.page.evaluate(() => localStorage.removeItem('baokan-font-size'));
+      await w.page.close();
+    });
+
+    await test('往期 from file://: a day without an issue goes to the nearest day with one', async () => {
+      const ctx = await browser.newContext({ locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      await page.goto(pathToFileURL(join(dist, 'index.html')).href);
+      const input = page.locator('.date-picker-form input[type="date"]').first();
+      check(await input.isVisible(), 'the date form is hidden with JavaScript on');
+      await input.fill('2021-12-10');
+      await Promise.all([page.waitForURL(/date\/2021-12-09\/index\.html$/), input.press('Enter')]);
+      await ctx.close();
+      const noJs = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+      const plain = await noJs.newPage();
+      await plain.goto(pathToFileURL(join(dist, 'index.html')).href);
+      check(
+        await plain.locator('.date-picker-link').first().isVisible(),
+        'no calendar link without JavaScript',
+      );
+      check(
+        !(await plain.locator('.date-picker-form').first().isVisible()),
+        'the date form shows without JavaScript',
+      );
+      await noJs.close();
+    });
+
     await test('the header search box leads to search/index.html?q=… without JavaScript', async () => {
       const file = articlePath('衡阳青少年助力垃圾分类');
       check(file, 'article page not found in dist');
