@@ -58,8 +58,18 @@ export interface PageKeys {
   article(node: ArticleNode): string;
 }
 
-/** The keys of this build's issue, page (版) and article pages. */
-export async function pageKeys(): Promise<PageKeys> {
+let cached: Promise<PageKeys> | null = null;
+
+/**
+ * The keys of this build's issue, page (版) and article pages and downloads, made once per build
+ * (two routes ask for them; each parsed issue is read and hashed once).
+ */
+export function pageKeys(): Promise<PageKeys> {
+  cached ??= makeKeys();
+  return cached;
+}
+
+async function makeKeys(): Promise<PageKeys> {
   const edition = await getEdition();
   const reporters = await getReporters();
   const site = siteInputs();
