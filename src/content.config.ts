@@ -10,6 +10,7 @@ import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { editionLoader } from './loaders/edition-loader.ts';
 import {
+  articleNameSchema,
   articleSchema,
   issueSchema,
   pageSchema,
@@ -98,6 +99,8 @@ const articles = defineCollection({
         .max(3),
       /** the people the byline and photo credits name, each once (src/lib/people/credits.ts) */
       credits: z.array(staffCreditSchema),
+      /** the people, places and organisations its text names, with their paragraphs (src/lib/people/article-names.ts) */
+      names: z.array(articleNameSchema),
     }),
 });
 

@@ -9,7 +9,7 @@
  * issue.json download read one issue at a time (see records.ts for why).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCorrectionFiles, formatProblem, type Correction } from '../lib/editorial/corrections.ts';
@@ -21,6 +21,8 @@ import { InputError } from '../lib/parse/read.ts';
 import type { Issue } from '../lib/model/issue.ts';
 import { progress } from '../lib/util/progress.ts';
 import { loadTopics, type Taxonomy } from '../lib/editorial/topics.ts';
+import { EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
+import { loadGazetteer, type Gazetteer } from '../lib/people/entities.ts';
 import { articleRecords, issueRecord, pageRecords, type RecordOf } from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
@@ -29,6 +31,7 @@ export const contentDir = () => resolve(process.env.BAOKAN_CONTENT ?? 'content')
 export const catalogPath = () => join(contentDir(), 'papers.json');
 export const correctionsPath = () => join(contentDir(), 'corrections.yaml');
 export const topicsPath = () => join(contentDir(), 'topics.yaml');
+export const gazetteerPath = () => join(contentDir(), 'gazetteer.yaml');
 
 /** Parses waiting for their issue's other files, on disk (an archive's parses do not fit in memory). */
 function diskParts(dir: string): PartStore {
@@ -60,6 +63,10 @@ export const catalog: () => PaperCatalog = perPath(catalogPath, loadCatalog);
 export const corrections: () => Correction[] = perPath(correctionsPath, loadCorrections);
 /** The topic taxonomy (content/topics.yaml), checked when read. */
 export const taxonomy: () => Taxonomy = perPath(topicsPath, loadTopics);
+/** The gazetteer of the name finder (content/gazetteer.yaml); none when the folder has no such file. */
+export const gazetteer: () => Gazetteer = perPath(gazetteerPath, (p) =>
+  existsSync(p) ? loadGazetteer(p) : EMPTY_GAZETTEER,
+);
 
 type Kind = 'issues' | 'pages' | 'articles';
 type Records = Record<Kind, RecordOf<Record<string, unknown>>[]>;
@@ -94,6 +101,7 @@ function editionRecords(
     taxonomy();
     catalog();
     corrections();
+    gazetteer();
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     // One line per problem and no stack trace: the message says file and line. Exiting here
@@ -140,7 +148,7 @@ function editionRecords(
     writeFileSync(path, JSON.stringify(issue));
     records.issues.push(own(issueRecord(r, path)));
     for (const p of pageRecords(r)) records.pages.push(own(p));
-    for (const a of articleRecords(r, taxonomy())) records.articles.push(own(a));
+    for (const a of articleRecords(r, taxonomy(), gazetteer())) records.articles.push(own(a));
     addIssue(account, issue);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });

@@ -11,7 +11,16 @@ import type { ArticleNode, IssueNode } from '../data/site-graph.ts';
 import { recent } from '../data/recent.ts';
 import { repoRoot, seedEdition } from '../../tests/support/seed-edition.ts';
 import { loadTopics } from '../lib/editorial/topics.ts';
-import { articleDetail, articleRecords, editCounts, issueRecord, lengthOf, openingOf } from './records.ts';
+import { loadGazetteer } from '../lib/people/entities.ts';
+import {
+  articleDetail,
+  articleRecords,
+  editCounts,
+  issueRecord,
+  lengthOf,
+  nameParagraphs,
+  openingOf,
+} from './records.ts';
 
 const taxonomy = loadTopics(resolve(repoRoot, 'content/topics.yaml'));
 const edition = seedEdition();
@@ -25,7 +34,8 @@ describe('article records', () => {
     const textKeys = ['paragraphs', 'captions', 'tables', 'byline', 'references', 'signature'];
     for (const { r } of all) for (const k of textKeys) expect(r.data).not.toHaveProperty(k);
     // Seed text: the whole body is far longer than what the store keeps.
-    const stored = all.reduce((n, { r }) => n + JSON.stringify(r.data).length, 0);
+    // (the names found in the text are the name index's data, measured on their own below)
+    const stored = all.reduce((n, { r }) => n + JSON.stringify({ ...r.data, names: [] }).length, 0);
     const parsed = edition.issues.reduce((n, f) => n + JSON.stringify(f.issue.articles).length, 0);
     expect(stored).toBeLessThan(parsed / 2);
   });
@@ -48,6 +58,36 @@ describe('article records', () => {
     const counts = editCounts(a);
     expect(Object.values(counts).reduce((n, c) => n + c, 0)).toBe(kinds.length);
     for (const k of kinds) expect(counts[k]).toBe(kinds.filter((x) => x === k).length);
+  });
+});
+
+describe('names in article records', () => {
+  const gaz = loadGazetteer(resolve(repoRoot, 'content/gazetteer.yaml'));
+  const named = edition.issues.flatMap((f) => articleRecords(f, taxonomy, gaz).map((r) => ({ f, r })));
+
+  it('name 秦国文 where seed 004 prints 市委书记秦国文 (line 33), with the anchors of those paragraphs', () => {
+    const hits = named.filter(({ r }) => r.data.names.some((n) => n.name === '秦国文'));
+    expect(hits.length).toBeGreaterThan(0);
+    for (const { f, r } of hits) {
+      const a = f.issue.articles.find((x) => x.id === r.id)!;
+      const n = r.data.names.find((x) => x.name === '秦国文')!;
+      expect(n.kind).toBe('person');
+      // every listed paragraph is one of the article's and holds the name as printed
+      for (const id of n.paragraphs) expect(a.paragraphs.find((p) => p.id === id)!.text).toContain('秦国文');
+      // and every text paragraph that prints it is listed
+      const printing = nameParagraphs(a).filter((p) => p.text.includes('秦国文'));
+      expect(n.paragraphs).toEqual(printing.map((p) => p.id));
+    }
+  });
+
+  it('are none without a gazetteer for gazetteer names (市委), and the records stay small', () => {
+    const plain = edition.issues.flatMap((f) => articleRecords(f, taxonomy));
+    expect(plain.some((r) => r.data.names.some((n) => n.name === '中共衡阳市委'))).toBe(false);
+    expect(named.some(({ r }) => r.data.names.some((n) => n.name === '中共衡阳市委'))).toBe(true);
+    const names = named.reduce((n, { r }) => n + JSON.stringify(r.data.names).length, 0);
+    const parsed = edition.issues.reduce((n, f) => n + JSON.stringify(f.issue.articles).length, 0);
+    // about a quarter of the parsed articles' JSON in the seeds (long, name-dense city news)
+    expect(names).toBeLessThan(parsed / 3);
   });
 });
 

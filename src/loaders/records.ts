@@ -9,7 +9,9 @@
  * its article whole from the parsed issue (`articleDetail`), which the loader writes beside the
  * store, one file per issue.
  */
+import { articleNames, EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
 import { articleCredits } from '../lib/people/credits.ts';
+import type { Gazetteer } from '../lib/people/entities.ts';
 import { assignTopics, type Taxonomy } from '../lib/editorial/topics.ts';
 import type { Article, Issue } from '../lib/model/issue.ts';
 
@@ -76,8 +78,25 @@ export function editCounts(a: Article): Record<string, number> {
   return counts;
 }
 
-/** Article records: headings and what lists show; the text stays in the parsed issue. */
-export function articleRecords({ issue }: { issue: Issue }, taxonomy: Taxonomy) {
+/**
+ * The paragraphs the name finder reads: running text (not subheads), each with the anchor its
+ * page renders (its id; `p<n>` by position where it has none, as rehype-paragraph-anchors does).
+ */
+export function nameParagraphs(a: Article): { id: string; text: string }[] {
+  return a.paragraphs.flatMap((p, i) =>
+    p.role === 'text' ? [{ id: p.id || `p${i + 1}`, text: p.text }] : [],
+  );
+}
+
+/**
+ * Article records: headings and what lists show, and the names the text gives (found here, once,
+ * with the gazetteer; the text stays in the parsed issue).
+ */
+export function articleRecords(
+  { issue }: { issue: Issue },
+  taxonomy: Taxonomy,
+  gazetteer: Gazetteer = EMPTY_GAZETTEER,
+) {
   return issue.articles.map((a) => {
     const page = issue.pages[a.page]!;
     return {
@@ -102,6 +121,7 @@ export function articleRecords({ issue }: { issue: Issue }, taxonomy: Taxonomy) 
         lines: a.lines,
         topics: assignTopics(a, taxonomy),
         credits: articleCredits(a),
+        names: articleNames(nameParagraphs(a), gazetteer),
       },
     };
   });

@@ -157,3 +157,16 @@ export const articleSchema = z.object({
   decisions: z.array(decisionSchema).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
+
+/** A person, place or organisation an article's text names (src/lib/people/article-names.ts), as the store keeps it. */
+export const articleNameSchema = z.object({
+  /** person, place or organisation */
+  kind: z.enum(['person', 'place', 'organisation']),
+  /** the entry's full name (中共衡阳市委 for 市委) */
+  name: z.string(),
+  /** the forms printed, each with how often (衡阳: 2, 衡阳市: 1) */
+  forms: z.record(z.string(), z.number().int()),
+  /** anchors of the paragraphs that name it (`p3`, the article page's #p3), in reading order, each once */
+  paragraphs: z.array(z.string()),
+});
+export type ArticleNameRecord = z.infer<typeof articleNameSchema>;

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGazetteer } from './entities.ts';
-import { nameIndex, type IndexArticle } from './name-index.ts';
+import { articleNames, EMPTY_GAZETTEER, mentionCount } from './article-names.ts';
+import { nameIndex, nameIndexOf, type IndexArticle } from './name-index.ts';
 import { parseReadings } from './readings.ts';
-import { relatedArticles, relatedIndex, relatedInputs } from './related.ts';
+import { commonLimit, relatedArticles, relatedIndex, relatedInputs } from './related.ts';
 
 const gaz = parseGazetteer(
   `places:
@@ -167,5 +168,47 @@ describe('related articles', () => {
     expect(relatedArticles('m0', many)[0]!.id).toBe('m7'); // equal scores: newest first
     expect(relatedArticles('m8', many)).toEqual([]);
     expect(relatedArticles('nope', many)).toEqual([]);
+  });
+});
+
+describe('related articles: common items', () => {
+  it('skips items held by more than 5 % of the articles (at least 10, at most 2000)', () => {
+    expect(commonLimit(43)).toBe(10);
+    expect(commonLimit(1000)).toBe(50);
+    expect(commonLimit(1_000_000)).toBe(2000);
+    // 30 articles: 12 share 甲 (over the limit of 10), two share 乙
+    const inputs = Array.from({ length: 30 }, (_, i) => ({
+      id: `k${String(i).padStart(2, '0')}`,
+      date: '2021-01-01',
+      items: [...(i < 12 ? ['person|甲'] : []), ...(i === 0 || i === 29 ? ['place|乙'] : [])],
+    }));
+    expect(relatedArticles('k00', relatedIndex(inputs)).map((r) => r.id)).toEqual(['k29']);
+    // with a higher limit 甲 relates them again
+    expect(relatedArticles('k00', relatedIndex(inputs, 12))).toHaveLength(5);
+  });
+});
+
+describe('name index from stored names', () => {
+  it('gives the same index from the names the loader keeps as from the texts', () => {
+    const named = articles.map((a) => ({ ...a, names: articleNames(a.paragraphs, gaz) }));
+    const stored = nameIndexOf(JSON.parse(JSON.stringify(named)) as typeof named, readings);
+    expect(stored.entries).toEqual(index.entries);
+    expect(stored.byArticle).toEqual(index.byArticle);
+  });
+
+  it('keeps per article the printed forms with counts and the paragraphs, in first-mention order', () => {
+    // checked against the text: 衡阳市 in p1, 衡阳 in p2; 秦国文 in both
+    expect(articleNames(articles[0]!.paragraphs, gaz)).toEqual([
+      { kind: 'organisation', name: '中共衡阳市委', forms: { 市委: 1 }, paragraphs: ['p1'] },
+      { kind: 'person', name: '秦国文', forms: { 秦国文: 2 }, paragraphs: ['p1', 'p2'] },
+      { kind: 'place', name: '衡阳市', forms: { 衡阳市: 1, 衡阳: 1 }, paragraphs: ['p1', 'p2'] },
+    ]);
+    expect(mentionCount({ forms: { 衡阳市: 1, 衡阳: 2 } })).toBe(3);
+  });
+
+  it('works without a gazetteer: no gazetteer names (市政府), the other rules still find names', () => {
+    const text = [{ id: 'p1', text: '市政府与南华大学签约。' }];
+    expect(articleNames(text, gaz).map((n) => n.name)).toEqual(['衡阳市人民政府', '南华大学']);
+    expect(articleNames(text, EMPTY_GAZETTEER).map((n) => n.name)).toEqual(['南华大学']);
   });
 });

@@ -2,10 +2,12 @@
  * The name index as plain data: every person, place and organisation the edition's articles name
  * in their text (src/lib/people/entities.ts, mentions at or above MIN_CONFIDENCE only), one entry
  * each, with the articles and the paragraphs (#pN anchors) that name it, its first and last
- * appearance, and the entries it appears with most. Pure: the articles and the gazetteer in, the
- * entries out; the pages are built from the result.
+ * appearance, and the entries it appears with most. Pure: the articles (their names, as the
+ * loader keeps them in the content store, article-names.ts) in, the entries out; the pages are
+ * built from the result. `nameIndex` reads article texts, `nameIndexOf` only their names.
  */
-import { articleMentions, kept, type EntityKind, type Gazetteer } from './entities.ts';
+import { articleNames, mentionCount, type ArticleName } from './article-names.ts';
+import type { EntityKind, Gazetteer } from './entities.ts';
 import { nameReading, NO_READINGS, slugOf, sortKey, wordReading, type Readings } from './readings.ts';
 
 /** An article as the index reads it. */
@@ -18,6 +20,18 @@ export interface IndexArticle {
   title: string;
   /** text paragraphs with their anchors (p1, p2 …) */
   paragraphs: readonly { id: string; text: string }[];
+}
+
+/** An article as the store keeps it: what lists show and the names its text gives. */
+export interface NamedArticle {
+  id: string;
+  /** YYYY-MM-DD, or null when undated */
+  date: string | null;
+  /** the paper's id (or name) */
+  paper: string;
+  title: string;
+  /** the entries its text names, in the order of their first mention (article-names.ts) */
+  names: readonly ArticleName[];
 }
 
 /** One article naming an entry. */
@@ -82,37 +96,43 @@ export const entryKey = (e: { kind: EntityKind; name: string }) => `${e.kind}|${
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-/** The mentions the index keeps in one article, in reading order. */
-function keptMentions(a: IndexArticle, gaz: Gazetteer) {
-  return articleMentions({ paragraphs: a.paragraphs }, gaz).filter((f) => kept(f.mention));
-}
-
 /**
- * The name index of the articles. Slugs are the toneless reading of the name (people by
- * nameReading, places and organisations by wordReading); when two entries read alike, the one
- * that appears first (by date, then by sort key) keeps it and the others get `-2`, `-3` …, so a
- * growing archive moves no one's page.
+ * The name index of the articles, read from their texts (the gazetteer finds the names; see
+ * nameIndexOf for the rest).
  */
 export function nameIndex(
   articles: Iterable<IndexArticle>,
   gaz: Gazetteer,
   readings: Readings = NO_READINGS,
 ): NameIndex {
+  const named = function* () {
+    for (const a of articles) yield { ...a, names: articleNames(a.paragraphs, gaz) };
+  };
+  return nameIndexOf(named(), readings);
+}
+
+/**
+ * The name index of articles whose names are known (the content store's records). Slugs are the
+ * toneless reading of the name (people by nameReading, places and organisations by wordReading);
+ * when two entries read alike, the one that appears first (by date, then by sort key) keeps it and
+ * the others get `-2`, `-3` …, so a growing archive moves no one's page.
+ */
+export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings = NO_READINGS): NameIndex {
   const entries = new Map<string, NameEntry>();
   const forms = new Map<string, Map<string, number>>();
   const byArticle = new Map<string, string[]>();
   for (const a of articles) {
-    const here = new Map<string, EntryArticle>();
-    for (const { paragraph, mention: m } of keptMentions(a, gaz)) {
-      const key = entryKey(m);
+    const keys: string[] = [];
+    for (const n of a.names) {
+      const key = entryKey(n);
       let e = entries.get(key);
       if (!e) {
-        const reading = m.kind === 'person' ? nameReading(m.name, readings) : wordReading(m.name, readings);
+        const reading = n.kind === 'person' ? nameReading(n.name, readings) : wordReading(n.name, readings);
         e = {
-          kind: m.kind,
-          name: m.name,
+          kind: n.kind,
+          name: n.name,
           slug: slugOf(reading),
-          key: sortKey(m.name, reading),
+          key: sortKey(n.name, reading),
           forms: [],
           articles: [],
           mentions: 0,
@@ -123,24 +143,29 @@ export function nameIndex(
         entries.set(key, e);
         forms.set(key, new Map());
       }
-      e.mentions++;
+      const count = mentionCount(n);
+      e.mentions += count;
       const f = forms.get(key)!;
-      f.set(m.text, (f.get(m.text) ?? 0) + 1);
-      let ea = here.get(key);
-      if (!ea) {
-        ea = { id: a.id, date: a.date, paper: a.paper, title: a.title, paragraphs: [], mentions: 0 };
-        here.set(key, ea);
-        e.articles.push(ea);
+      for (const [text, c] of Object.entries(n.forms)) f.set(text, (f.get(text) ?? 0) + c);
+      if (!keys.includes(key)) {
+        keys.push(key);
+        e.articles.push({
+          id: a.id,
+          date: a.date,
+          paper: a.paper,
+          title: a.title,
+          paragraphs: [...n.paragraphs],
+          mentions: count,
+        });
       }
-      ea.mentions++;
-      if (!ea.paragraphs.includes(paragraph)) ea.paragraphs.push(paragraph);
     }
-    byArticle.set(a.id, [...here.keys()]);
+    byArticle.set(a.id, keys);
   }
   const all = [...entries.values()];
   for (const e of all) {
+    // Stable sorts: forms of equal counts in the order first printed; within a date the articles
+    // keep the order given.
     e.forms = [...forms.get(entryKey(e))!.entries()].sort((x, y) => y[1] - x[1]).map(([t]) => t);
-    // Stable sort: within a date the articles keep the order given.
     e.articles.sort((x, y) => cmp(y.date ?? '', x.date ?? ''));
     const dated = e.articles.filter((x) => x.date);
     const newest = dated[0];

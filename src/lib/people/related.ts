@@ -3,7 +3,9 @@
  * organisations (the name index, src/lib/people/name-index.ts) and topics, each shared item
  * weighted by its rarity (log of articles / articles that have it: a name in two articles counts
  * far more than 综合 in most), articles of other dates preferred (an article of the same date
- * counts half). Pure.
+ * counts half). Items that many articles share (more than COMMON_SHARE of them, at least
+ * MIN_COMMON, at most MAX_HOLDERS) say little and are skipped, so an article's list costs the
+ * holders of its rare items only (an inverted index, never all pairs). Pure.
  */
 
 /** What relates an article: its id, date, and the items it has (entry keys, `topic:` slugs …). */
@@ -25,10 +27,23 @@ export const RELATED_LIMIT = 5;
 /** Weight of an article of the same date. */
 export const SAME_DATE = 0.5;
 
+/** Items held by more than this share of the articles are skipped … */
+export const COMMON_SHARE = 0.05;
+/** … but an item in this many articles still counts (a small archive) … */
+export const MIN_COMMON = 10;
+/** … and an item in more than this many never does (a large one). */
+export const MAX_HOLDERS = 2000;
+
+/** The most articles an item may be held by and still relate them, for an archive of `n` articles. */
+export const commonLimit = (n: number): number =>
+  Math.min(MAX_HOLDERS, Math.max(MIN_COMMON, Math.floor(COMMON_SHARE * n)));
+
 /** Articles by item, and the number of articles, to weigh items by rarity. */
 export interface RelatedIndex {
   articles: Map<string, RelatedInput>;
   byItem: Map<string, string[]>;
+  /** items held by more articles than this are skipped (commonLimit) */
+  maxHolders: number;
 }
 
 /**
@@ -46,7 +61,8 @@ export function relatedInputs(
   }));
 }
 
-export function relatedIndex(inputs: Iterable<RelatedInput>): RelatedIndex {
+/** The inverted index of the articles' items; `maxHolders` defaults to commonLimit of their number. */
+export function relatedIndex(inputs: Iterable<RelatedInput>, maxHolders?: number): RelatedIndex {
   const articles = new Map<string, RelatedInput>();
   const byItem = new Map<string, string[]>();
   for (const a of inputs) {
@@ -57,7 +73,7 @@ export function relatedIndex(inputs: Iterable<RelatedInput>): RelatedIndex {
       list.push(a.id);
     }
   }
-  return { articles, byItem };
+  return { articles, byItem, maxHolders: maxHolders ?? commonLimit(articles.size) };
 }
 
 /** Up to `limit` articles related to `id`, best first (ties: newer first, then by id). */
@@ -68,7 +84,8 @@ export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED
   const scores = new Map<string, Related>();
   for (const item of new Set(self.items)) {
     const holders = index.byItem.get(item) ?? [];
-    if (holders.length < 2 || holders.length >= n) continue; // shared by none, or by every article
+    // shared by none, by every article, or by too many to say anything
+    if (holders.length < 2 || holders.length >= n || holders.length > index.maxHolders) continue;
     const weight = Math.log(n / holders.length);
     for (const other of holders) {
       if (other === id) continue;
