@@ -6,12 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyCorrections } from '../lib/editorial/corrections.ts';
 import { decodeIssue } from '../lib/parse/read.ts';
+import { isPdfName, pdfSourceLines } from '../lib/pdf/seed.ts';
 import { corrections, seedsDir } from '../loaders/edition-loader.ts';
 import { recent } from './recent.ts';
 
 const linesOf = recent(8, (file: string): string[] => {
-  const decoded = decodeIssue(new Uint8Array(readFileSync(join(seedsDir(), file))), file);
-  return applyCorrections(decoded, corrections()).source.lines;
+  const bytes = new Uint8Array(readFileSync(join(seedsDir(), file)));
+  // A PDF's source lines are its text lines in reading order (src/lib/pdf/seed.ts).
+  if (isPdfName(file)) return pdfSourceLines(bytes, file, corrections());
+  return applyCorrections(decodeIssue(bytes, file), corrections()).source.lines;
 });
 
 /** Non-empty source lines of a file within a line range, with their numbers (as corrected). */

@@ -51,7 +51,7 @@ describe('a seed folder with hostile and unlucky input', () => {
     expect(lines(failed.log, 'ERROR')).toEqual([
       'skipped fifo.txt: not a regular file (FIFO): skipped without reading',
       'skipped loop.txt: symbolic link loop: skipped',
-      'skipped notes.md: not a seed: only .txt files (and .yaml hints beside them) are read',
+      'skipped notes.md: not a seed: only .txt and .pdf files (and .yaml hints beside them) are read',
       '3 thing(s) given were not published (listed above); fix them, or set BAOKAN_ALLOW_SKIPPED=1 to publish the rest anyway',
     ]);
     expect(failed.log).not.toMatch(/\n\s+at /);

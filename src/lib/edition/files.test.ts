@@ -77,14 +77,14 @@ describe('listSeedFiles', () => {
       ['2020/01/p03.txt', join(dir, '2020/01/p03.yaml')],
     ]);
     expect(r.problems.map((p) => p.message)).toEqual([
-      '2020/01/p03.json: not a seed: only .txt files (and .yaml hints beside them) are read',
+      '2020/01/p03.json: not a seed: only .txt and .pdf files (and .yaml hints beside them) are read',
       'again: symbolic link to a folder already read (2020): skipped',
       'bad\uFFFD.txt: file name is not valid UTF-8: skipped (rename it)',
       'dangling.txt: dangling symbolic link (points to "nowhere.txt"): skipped',
-      'folder.txt: is a folder, not a file: skipped (folder names must not end in .txt)',
+      'folder.txt: is a folder, not a file: skipped (folder names must not end in .txt or .pdf)',
       'loop.txt: symbolic link loop: skipped',
-      'notes.md: not a seed: only .txt files (and .yaml hints beside them) are read',
-      'orphan.yaml: hints without a seed: there is no orphan.txt beside it',
+      'notes.md: not a seed: only .txt and .pdf files (and .yaml hints beside them) are read',
+      'orphan.yaml: hints without a seed: there is no orphan.txt (or .pdf) beside it',
       'pipe-link.txt: not a regular file (symbolic link to a FIFO): skipped without reading',
       'pipe.txt: not a regular file (FIFO): skipped without reading',
     ]);

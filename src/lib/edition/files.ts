@@ -50,7 +50,8 @@ export interface SeedListing {
   problems: FileProblem[];
 }
 
-const SEED = /\.txt$/i;
+/** Seed files: text dumps, and PDFs (one per 版 or one per issue; src/lib/pdf/). */
+const SEED = /\.(?:txt|pdf)$/i;
 const HINTS = /\.ya?ml$/i;
 
 /** Code-point order (JavaScript's default sort compares UTF-16 code units). */
@@ -125,7 +126,7 @@ function entryNames(abs: string): { names: string[]; badNames: string[] } {
 }
 
 /**
- * The seeds (`.txt`, any case) of `dir` and its sub-folders, their hints files and a problem for
+ * The seeds (`.txt` and `.pdf`, any case) of `dir` and its sub-folders, their hints files and a problem for
  * every other entry (hidden entries and README files excepted). Opens no file. Throws InputError
  * only when `dir` itself cannot be listed.
  */
@@ -197,7 +198,10 @@ export function listSeedFiles(dir: string): SeedListing {
 
       if (st.isDirectory()) {
         if (SEED.test(entry)) {
-          problem(name, `is a ${link}folder, not a file: skipped (folder names must not end in .txt)`);
+          problem(
+            name,
+            `is a ${link}folder, not a file: skipped (folder names must not end in .txt or .pdf)`,
+          );
           continue;
         }
         const id = `${st.dev}:${st.ino}`;
@@ -222,7 +226,7 @@ export function listSeedFiles(dir: string): SeedListing {
       const isSeed = SEED.test(entry);
       const isHints = HINTS.test(entry);
       if (!isSeed && !isHints) {
-        problem(name, 'not a seed: only .txt files (and .yaml hints beside them) are read');
+        problem(name, 'not a seed: only .txt and .pdf files (and .yaml hints beside them) are read');
         continue;
       }
       try {
@@ -241,7 +245,7 @@ export function listSeedFiles(dir: string): SeedListing {
     for (const h of folderHints) {
       const owners = folderSeeds.get(h.stem);
       if (!owners) {
-        problem(h.name, `hints without a seed: there is no ${prefix}${h.stem}.txt beside it`);
+        problem(h.name, `hints without a seed: there is no ${prefix}${h.stem}.txt (or .pdf) beside it`);
         continue;
       }
       for (const seed of owners) {

@@ -4,7 +4,7 @@
  *
  * 1. List the folder (sub-folders too) without opening anything that is not a regular file
  *    (src/lib/edition/files.ts): FIFOs, devices, loops and unreadable entries become problems by name.
- * 2. Parse each file on its own, so one bad file is reported (by name, in one line) and the
+ * 2. Parse each file on its own (a text file with src/lib/parse/, a PDF with src/lib/pdf/), so one bad file is reported (by name, in one line) and the
  *    others still build; keep each parse aside (in memory, or on disk for an archive).
  * 3. Group the files into issues by paper and date, as the text, the hints or the file name give
  *    them (one file per 版 is how most e-papers publish), and combine each group's parses into one
@@ -19,6 +19,7 @@ import { parseCorrections, type Correction } from '../editorial/corrections.ts';
 import { listSeedFiles, readSeedBytes, type FileProblem } from './files.ts';
 import { parseHints, type Hints } from '../editorial/hints.ts';
 import { parseIssue } from '../parse/parse-issue.ts';
+import { isPdfName, parsePdfSeed } from '../pdf/seed.ts';
 import type { PaperCatalog } from '../parse/paper.ts';
 import { InputError, type SourceText } from '../parse/read.ts';
 import type { Issue } from '../model/issue.ts';
@@ -35,11 +36,11 @@ export function loadCorrections(path: string): Correction[] {
   return parseCorrections(readFileSync(path, 'utf8'), path);
 }
 
-/** Hints file beside a seed: `name.txt` → `name.yaml` (or `.yml`). */
-export function readHints(txtPath: string): Hints | undefined {
+/** Hints file beside a seed: `name.txt` (or `name.pdf`) → `name.yaml` (or `.yml`). */
+export function readHints(seedPath: string): Hints | undefined {
   for (const ext of ['.yaml', '.yml']) {
-    const p = txtPath.replace(/\.txt$/i, ext);
-    if (p !== txtPath && existsSync(p)) return parseHints(readFileSync(p, 'utf8'), p);
+    const p = seedPath.replace(/\.(?:txt|pdf)$/i, ext);
+    if (p !== seedPath && existsSync(p)) return parseHints(readFileSync(p, 'utf8'), p);
   }
   return undefined;
 }
@@ -88,7 +89,10 @@ export function parseFile(
     // Hints are named like their seed: relative to the seed folder.
     const hintsName = hintsPath && posix.join(posix.dirname(name), basename(hintsPath));
     const hints = hintsPath ? parseHints(readFileSync(hintsPath, 'utf8'), hintsName!) : readHints(path);
-    return { ...parseIssue(bytes, path, { catalog, hints, corrections, name }), path };
+    // A PDF (one 版 or a whole issue) is read from its text layer and geometry (src/lib/pdf/).
+    const parse = isPdfName(name) ? parsePdfSeed : parseIssue;
+    const { issue, source } = parse(bytes, path, { catalog, hints, corrections, name });
+    return { issue, source, path };
   } catch (e) {
     if (e instanceof InputError) return { file: name, message: e.message.split('\n').join('; ') };
     const code = (e as NodeJS.ErrnoException).code;

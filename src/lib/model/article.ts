@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { bylineSchema } from './byline.ts';
 import { lineRangeSchema } from './evidence.ts';
+import { regionSchema } from './region.ts';
 
 /** What kind of item an article is. */
 export const articleKindSchema = z.enum([
@@ -155,6 +156,8 @@ export const articleSchema = z.object({
   lines: lineRangeSchema,
   /** the parser's scored decisions about this article's text (joins, splits, subheads, its start) */
   decisions: z.array(decisionSchema).optional(),
+  /** where the article is printed on its page, for issues read from a PDF (text seeds have none) */
+  regions: z.array(regionSchema).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
 

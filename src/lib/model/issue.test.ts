@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedEdition } from '../../../tests/support/seed-edition.ts';
+import { writePdf } from '../pdf/pdf-writer.ts';
+import { parsePdf } from '../pdf/read-pdf.ts';
 import { issueSchema, SCHEMA_ID } from './issue.ts';
 
 const fixtures = join(import.meta.dirname, '../parse/fixtures/issues');
@@ -25,6 +27,42 @@ describe('issueSchema', () => {
   it.each(readdirSync(fixtures))('states the fixture %s whole', (name) => {
     const json = JSON.parse(readFileSync(join(fixtures, name, 'expected.json'), 'utf8'));
     expect(issueSchema.parse(json)).toEqual(json);
+  });
+
+  it('states an issue read from a PDF whole: regions and PDF page sizes included', () => {
+    const { pdf } = writePdf([
+      {
+        masthead: [],
+        header: ['衡阳日报  2025年3月6日  星期四  第2版  综合'],
+        footer: [],
+        columns: 2,
+        seed: 1,
+        articles: [
+          {
+            kicker: null,
+            headline: '城区新增口袋公园十二处',
+            subtitle: null,
+            byline: null,
+            caption: null,
+            paragraphs: [{ text: '本报讯 今年城区将新建口袋公园十二处，方便市民就近休闲。' }],
+          },
+        ],
+      },
+    ]);
+    const issue = JSON.parse(JSON.stringify(parsePdf(pdf, 'p2.pdf', { catalog: { papers: [] } }).issue));
+    expect(issue.pages[0].pdf).toEqual({ index: 0, width: 842, height: expect.any(Number) });
+    expect(issue.articles[0].regions[0].parts.length).toBeGreaterThan(0);
+    expect(issueSchema.parse(issue)).toEqual(issue);
+    const bad = JSON.parse(JSON.stringify(issue));
+    bad.articles[0].regions[0].box.x0 = 'left';
+    expect(issueSchema.safeParse(bad).error?.issues[0]?.path).toEqual([
+      'articles',
+      0,
+      'regions',
+      0,
+      'box',
+      'x0',
+    ]);
   });
 
   it('refuses a wrong value, naming the field', () => {

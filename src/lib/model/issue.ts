@@ -7,7 +7,7 @@
  * derived values (staff, dates, targets) never count towards conservation.
  *
  * Each concept is one zod schema in its own file of this folder (evidence, warning, source, paper,
- * date, page, byline, article); the TypeScript types are inferred from them (`z.infer`) and
+ * date, page, byline, article, region); the TypeScript types are inferred from them (`z.infer`) and
  * re-exported here, so `import type { Article } from '…/model/issue.ts'` keeps working.
  * `src/content.config.ts` builds the content collections from the same schemas.
  */
@@ -26,6 +26,7 @@ export * from './date.ts';
 export * from './evidence.ts';
 export * from './page.ts';
 export * from './paper.ts';
+export * from './region.ts';
 export * from './source.ts';
 export * from './warning.ts';
 

@@ -1,6 +1,7 @@
 /** One page (版) of an issue: its number, where that number comes from, header and credits. */
 import { z } from 'zod';
 import { evidenceSchema, lineRangeSchema } from './evidence.ts';
+import { pdfPageSchema } from './region.ts';
 
 /** Where a page number comes from: printed (masthead, header), given (hint), or inferred (sequence, file-name). */
 export const numberSourceSchema = z.enum(['masthead', 'header', 'hint', 'sequence', 'file-name']);
@@ -40,5 +41,7 @@ export const pageSchema = z.object({
   evidence: z.array(evidenceSchema),
   /** source lines of the page */
   lines: lineRangeSchema,
+  /** the PDF page it was read from (its index in the file, its size in points); text seeds have none */
+  pdf: pdfPageSchema.optional(),
 });
 export type Page = z.infer<typeof pageSchema>;

@@ -5,7 +5,7 @@
  *
  * Lines are MuPDF's lines cut again where two characters of one line stand more than a gutter
  * apart (two column legs on one baseline must not read as one line). A PDF that cannot be opened,
- * or whose pages hold no text at all (a scan), is an InputError naming the file: OCR is not done.
+ * or whose pages hold no text at all (a scan), is an InputError naming the file: OCR is not supported.
  */
 import * as mupdf from 'mupdf';
 import { InputError } from '../parse/read.ts';
@@ -188,7 +188,7 @@ export function extractPdf(bytes: Uint8Array, file: string): PdfPageContent[] {
   for (let i = 0; i < doc.countPages(); i++) pages.push(readPage(doc.loadPage(i)));
   if (pages.length === 0) throw new InputError(file, 'the PDF has no pages');
   if (!pages.some((p) => p.lines.some((l) => l.text.trim()))) {
-    throw new InputError(file, 'the PDF has no text layer (a scanned page?); OCR is not done');
+    throw new InputError(file, 'the PDF has no text layer (a scanned page?); OCR is not supported');
   }
   return pages;
 }

@@ -21,6 +21,7 @@ import { identifyPaper, type PaperCatalog } from '../parse/paper.ts';
 import { applyFileNameDate, inferPublicationDate } from '../parse/pubdate.ts';
 import { fileSlug } from '../parse/parse-issue.ts';
 import { assignPageSlugs, pageLabel } from '../edition/combine.ts';
+import type { Correction } from '../editorial/corrections.ts';
 import type { Hints } from '../editorial/hints.ts';
 import { pageFromName } from '../parse/file-name.ts';
 import { extractPdf, type TextLine } from './extract.ts';
@@ -51,6 +52,8 @@ export interface PdfPageSize {
 export interface PdfParseOptions {
   catalog: PaperCatalog;
   hints?: Hints;
+  /** editorial corrections (all files; those naming this file are applied to its text lines) */
+  corrections?: readonly Correction[];
   /** the file's name under the seed folder; default: the path's last part */
   name?: string;
 }
@@ -64,20 +67,56 @@ export interface PdfParse {
   lines: string[];
 }
 
-/** Source lines in reading order: each text line gets the next number once. */
+/** A number to a tenth of a point. */
+const rounded1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Source lines in reading order: each text line gets the next number once. A correction naming
+ * that number is applied to the line's text as it is numbered, before anything reads the text,
+ * as the text parser applies corrections to the decoded text before parsing: the numbers come
+ * from the page's geometry alone, so a correction never moves a line.
+ */
 class LineBook {
   readonly lines: string[] = [];
+  readonly applied: Correction[] = [];
+  readonly problems: { line: number; message: string }[] = [];
   private readonly numbers = new Map<TextLine, number>();
+  private readonly byLine = new Map<number, Correction[]>();
+  constructor(corrections: readonly Correction[]) {
+    for (const c of corrections) this.byLine.set(c.line, [...(this.byLine.get(c.line) ?? []), c]);
+  }
   number = (line: TextLine): number => {
     let n = this.numbers.get(line);
     if (n === undefined) {
+      n = this.lines.length + 1;
+      line.text = this.correct(n, line.text);
       this.lines.push(line.text);
-      n = this.lines.length;
       this.numbers.set(line, n);
     }
     return n;
   };
+  private correct(n: number, text: string): string {
+    for (const c of this.byLine.get(n) ?? []) {
+      const count = text.split(c.from).length - 1;
+      if (count !== 1) {
+        this.problems.push({ line: n, message: notApplied(c, count) });
+        continue;
+      }
+      text = text.replace(c.from, () => c.to);
+      this.applied.push(c);
+    }
+    this.byLine.delete(n);
+    return text;
+  }
+  /** Corrections naming lines the PDF does not have. */
+  unused(): { line: number; message: string }[] {
+    return [...this.byLine.values()].flat().map((c) => ({ line: c.line, message: notApplied(c, 0) }));
+  }
 }
+
+/** The text parser's message for a correction whose `from` is not once in its line. */
+const notApplied = (c: Correction, count: number) =>
+  `correction not applied: “${c.from}” occurs ${count} times in line ${c.line}`;
 
 const asBlocks = (lines: { no: number; text: string }[]): Block[] =>
   lines.map((l, index) => ({
@@ -165,14 +204,22 @@ function applyHints(
 export function parsePdf(bytes: Uint8Array, path: string, options: PdfParseOptions): PdfParse {
   const file = options.name ?? basename(path);
   const contents = extractPdf(bytes, file);
-  const book = new LineBook();
+  const book = new LineBook((options.corrections ?? []).filter((c) => c.file === file));
   const reads = contents.map((c, k) => readPage(c, book, k + 1));
   const warnings: Warning[] = [];
+  for (const p of [...book.problems, ...book.unused()])
+    warnings.push({ code: 'correction-not-applied', message: p.message, line: p.line });
   const masthead = reads.find((r) => r.masthead)?.masthead ?? null;
 
   const drafts = reads.flatMap((r, page) => r.drafts.map((d) => ({ d, page })));
   const articles: Article[] = drafts.map(({ d, page }, k) => finishArticle(d, page, k + 1));
-  const pages: Page[] = reads.map((r, k) => ({ ...r.page, id: `p${k + 1}`, slug: '', label: '' }));
+  const pages: Page[] = reads.map((r, k) => ({
+    ...r.page,
+    id: `p${k + 1}`,
+    slug: '',
+    label: '',
+    pdf: { index: k, width: rounded1(contents[k]!.width), height: rounded1(contents[k]!.height) },
+  }));
   // A one-page file whose page prints no number: the number its name carries.
   const namePage = pageFromName(file);
   if (namePage && pages.length === 1 && !pages[0]!.numberKnown) {
@@ -236,7 +283,12 @@ export function parsePdf(bytes: Uint8Array, path: string, options: PdfParseOptio
     articles,
     duplicates: [],
     unclassified,
-    corrections: [],
+    // as applied: the YAML line of the entry is the editorial file's business, not the issue's
+    corrections: book.applied.map((c) => {
+      const applied = { ...c };
+      delete applied.yamlLine;
+      return applied;
+    }),
     warnings,
   };
   const report = checkConservation(text, accountedStrings(issue));
@@ -252,6 +304,10 @@ export function parsePdf(bytes: Uint8Array, path: string, options: PdfParseOptio
     bbox: rounded(union(d.boxes) ?? { x0: 0, y0: 0, x1: 0, y1: 0 }),
     boxes: d.boxes.map(rounded),
   }));
+  // The article's place on its page, in the issue itself (issue.json, the facsimile).
+  regions.forEach((r, k) => {
+    if (r.boxes.length) articles[k]!.regions = [{ box: r.bbox, parts: r.boxes }];
+  });
   return {
     issue,
     regions,

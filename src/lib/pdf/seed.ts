@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import type { Correction } from '../editorial/corrections.ts';
 import type { Issue } from '../model/issue.ts';
 import type { SourceText } from '../parse/read.ts';
 import { parsePdf, type PdfParse, type PdfParseOptions } from './read-pdf.ts';
@@ -37,7 +38,14 @@ export function parsePdfSeed(
   return { issue: read.issue, source, pdf: { regions: read.regions, pageSizes: read.pageSizes } };
 }
 
-/** The text lines of a PDF seed in reading order (line n is element n - 1), as its issue numbers them. */
-export function pdfSourceLines(bytes: Uint8Array, file: string): string[] {
-  return parsePdf(bytes, file, { catalog: { papers: [] }, name: file }).lines;
+/**
+ * The text lines of a PDF seed in reading order (line n is element n - 1), as its issue numbers
+ * them, with the corrections naming the file applied as the build applies them.
+ */
+export function pdfSourceLines(
+  bytes: Uint8Array,
+  file: string,
+  corrections: readonly Correction[] = [],
+): string[] {
+  return parsePdf(bytes, file, { catalog: { papers: [] }, name: file, corrections }).lines;
 }
