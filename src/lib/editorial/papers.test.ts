@@ -26,6 +26,7 @@ describe('the paper catalogue', () => {
     expect(papers.map((p) => [p.id, p.name])).toEqual([
       ['hengyang-daily', '衡阳日报'],
       ['hengyang-evening-news', '衡阳晚报'],
+      ['peoples-daily', '人民日报'],
     ]);
     expect(papers[0]).toMatchObject({
       serial: 'CN 43-0004',

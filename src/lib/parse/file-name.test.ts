@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromName, pageFromName } from './file-name.ts';
+import { dateFromName, pageFromName, paperFromName } from './file-name.ts';
 import { parseIssue } from './parse-issue.ts';
 
 describe('dateFromName', () => {
@@ -84,5 +84,52 @@ describe('the file name as date and page evidence in parsing', () => {
   it('leaves a name without a date alone', () => {
     const issue = parseIssue(text(body), 'x.txt', { catalog, name: 'input.txt' }).issue;
     expect(issue.date.method).not.toBe('file-name');
+  });
+});
+
+describe('paperFromName', () => {
+  const papers = ['衡阳日报', '衡阳晚报', '人民日报'];
+  it.each([
+    ['rmrb_20200107-p03.txt', '人民日报', 'rmrb'],
+    ['hyrb/2020/01/07/p03.txt', '衡阳日报', 'hyrb'],
+    ['HYWB20210306A04.txt', '衡阳晚报', 'HYWB'],
+    ['pdf-rmrb-1946-05-17_02.txt', '人民日报', 'rmrb'],
+    ['衡阳晚报2021-03-06第03版.txt', '衡阳晚报', '衡阳晚报'],
+  ])('%s → %s', (name, paper, text) => {
+    expect(paperFromName(name, papers)).toEqual({ name: paper, text });
+  });
+
+  it.each([
+    ['ljrb_20250115-p02.txt', 'initials of a paper nobody described'],
+    ['000_846a23c3b34aff37.txt', 'hex digits'],
+    ['page_P12.txt', 'a word that is no candidate’s initials'],
+  ])('%s → none (%s)', (name) => {
+    expect(paperFromName(name, papers)).toBeNull();
+  });
+
+  it('initials two candidates share name neither', () => {
+    expect(paperFromName('hyrb_20200107.txt', ['衡阳日报', '海阳日报'])).toBeNull();
+  });
+});
+
+describe('the paper from the file name in a parse', () => {
+  const catalog = {
+    papers: [
+      { id: 'hyrb', name: '衡阳日报' },
+      { id: 'hywb', name: '衡阳晚报' },
+    ],
+  };
+  const text = (s: string) => new TextEncoder().encode(s);
+  const body = '市领导调研春耕生产\n\n本报讯（记者 王明）3月5日，市领导到田间地头调研春耕生产工作。\n';
+  it('names the paper with medium confidence when nothing printed names it', () => {
+    const issue = parseIssue(text(body), 'x.txt', { catalog, name: 'hyrb_20210306.txt' }).issue;
+    expect(issue.paper).toMatchObject({ name: '衡阳日报', confidence: 'medium' });
+    expect(issue.paper.evidence).toContainEqual({ kind: 'file-name', text: 'hyrb' });
+  });
+
+  it('gives way to a masthead that names another paper', () => {
+    const masthead = '衡阳晚报\n\n2021年3月6日 星期六\n\n';
+    const issue = parseIssue(text(masthead + body), 'x.txt', { catalog, name: 'hyrb_20210306.txt' }).issue;
+    expect(issue.paper.name).toBe('衡阳晚报');
   });
 });

@@ -13,6 +13,7 @@
  * (the whole name), `第03版` / `第三版`, a section letter and number at the end (`A03`, `B2`),
  * and a plain number after `_` at the end (`_03`). Numbers 1–999.
  */
+import { pinyin } from 'pinyin-pro';
 import { cnNumber } from '../text/dates.ts';
 
 export interface NameDate {
@@ -94,4 +95,40 @@ export function pageFromName(name: string): NamePage | null {
 
 function page(n: number | null, text: string, section: string | null): NamePage | null {
   return n === null ? null : { number: n, text, section };
+}
+
+/** A paper a file's name names, and the part of the name that named it. */
+export interface NamePaper {
+  name: string;
+  /** the part of the name it was read from, as written (`rmrb`, `衡阳日报`) */
+  text: string;
+}
+
+/** The initials of a Chinese name's syllables (人民日报 → rmrb), from pinyin-pro. */
+export function nameInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+}
+
+/**
+ * The paper a file's name (its path under the seed folder) names, among the papers it could be
+ * (the catalogue's and those the text prints): its name written out (`衡阳日报2021-03-06.txt`), or
+ * its initials as a word of 2–6 letters (`rmrb_20200107-p03.txt`, `hyrb/2020/…`: 人民日报 and
+ * 衡阳日报 read as r-m-r-b and h-y-r-b). Initials that two candidates share name neither; a word
+ * that is not some candidate's initials names nothing (`ljrb` for a paper nobody described stays
+ * unknown: no paper is guessed from letters).
+ */
+export function paperFromName(name: string, candidates: readonly string[]): NamePaper | null {
+  const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/u, '');
+  const written = candidates.filter((c) => stem.includes(c));
+  if (written.length > 0) {
+    const longest = written.reduce((a, b) => (b.length > a.length ? b : a));
+    return { name: longest, text: longest };
+  }
+  const words = stem.match(/(?<![A-Za-z])[A-Za-z]{2,6}(?![A-Za-z])/gu) ?? [];
+  for (const word of words) {
+    const w = word.toLowerCase();
+    const matching = [...new Set(candidates.filter((c) => nameInitials(c) === w))];
+    if (matching.length === 1) return { name: matching[0]!, text: word };
+  }
+  return null;
 }

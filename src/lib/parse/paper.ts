@@ -1,11 +1,12 @@
 /**
  * Stage 5a: which paper is this? Evidence from the masthead, from bylines that name a paper
  * (衡阳晚报讯), from signatures (衡阳日报 / 2022年3月31日), and — weakly — from house byline forms
- * (本报讯) together with the paper's region. Papers are described in content/papers.json, so a new
+ * (本报讯) together with the paper's region, and from the file's name (衡阳日报…txt, rmrb_…txt). Papers are described in content/papers.json, so a new
  * paper is added there, not in code; a paper that is printed but not in the catalogue is still named.
  */
 import { createHash } from 'node:crypto';
 import type { Confidence, Evidence, Masthead, PaperInfo } from '../model/issue.ts';
+import { paperFromName } from './file-name.ts';
 
 export interface PaperEntry {
   id: string;
@@ -37,6 +38,8 @@ export interface PaperClues {
   signatures: { text: string; line: number }[];
   /** the whole text, for region counts */
   text: string;
+  /** the file's name under the seed folder (`rmrb_20200107-p03.txt`), when known */
+  fileName?: string;
 }
 
 const RANK: Record<Confidence, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -86,6 +89,13 @@ export function identifyPaper(clues: PaperClues, catalog: PaperCatalog): PaperIn
         credit(p.name, 2, 'medium', { kind: 'signature', text: p.name, line: s.line });
       }
     }
+  }
+  // The file's name: the paper written out or its initials (rmrb), among the papers the catalogue
+  // describes and those the text has named — weaker than anything printed on the page.
+  if (clues.fileName) {
+    const candidates = [...catalog.papers.map((p) => p.name), ...[...scores.values()].map((s) => s.name)];
+    const named = paperFromName(clues.fileName, candidates);
+    if (named) credit(named.name, 4, 'medium', { kind: 'file-name', text: named.text });
   }
   if (scores.size === 0) {
     // Weak: house byline forms plus the paper's region named in the text.

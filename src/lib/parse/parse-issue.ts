@@ -171,6 +171,7 @@ export function parseIssue(
         a.signature ? [{ text: a.signature.text, line: a.signature.lines[0]! }] : [],
       ),
       text: source.text,
+      fileName: file,
     },
     options.catalog,
   );
