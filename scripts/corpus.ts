@@ -16,6 +16,10 @@
  *   under invented paper names): `epaper` and `pdf`.
  * - seeds: the five seeds as they are, with labels written by reading them.
  *
+ * The held-out set (tests/corpus/heldout/, issue 10) is laid out by the same code from
+ * `articles/*-heldout.json`: days of 人民日报 the parser was never tuned on. `npm run eval` reports
+ * it under its own heading and does not gate on it; `npm run train` never reads it.
+ *
  * Usage: npm run corpus [-- --check]   (--check: exit 1 when the files on disk differ)
  */
 import { optionsOrExit } from '../src/lib/util/script-options.ts';
@@ -37,7 +41,9 @@ interface StoredArticle {
   commit: string;
   date: string;
   page: number;
-  section?: string;
+  section?: string | null;
+  /** a column banner printed above the article (纵横), part of no article */
+  banner?: string;
   kicker?: string | null;
   headline?: string;
   subtitle?: string | null;
@@ -113,6 +119,7 @@ interface BuiltArticle {
   bylinePlacement: 'line' | 'inline' | 'none';
   paragraphs: Para[];
   caption: string | null;
+  banner: string | null;
 }
 
 const subheadText = (p: Para) => (typeof p === 'string' ? p : p.subhead);
@@ -130,6 +137,7 @@ function asPrinted(a: StoredArticle): BuiltArticle {
     bylinePlacement: a.byline ? 'line' : inline ? 'inline' : 'none',
     paragraphs: a.paragraphs,
     caption: a.caption ? `${a.caption}${a.photoCredit ? a.photoCredit : ''}` : null,
+    banner: a.banner ?? null,
   };
 }
 
@@ -171,6 +179,7 @@ function headerLines(b: BuiltArticle): string[] {
 /** One paragraph per line, U+3000 indents, CRLF; three header lines (empty when absent). */
 function writeEpaper(w: PageWriter, arts: BuiltArticle[]) {
   arts.forEach((b, k) => {
+    if (b.banner) w.add(b.banner);
     if (b.titleLines) {
       // Roles unknown: the title lines as printed, padded to three header lines.
       const t = [...b.titleLines, '', '', ''].slice(0, Math.max(3, b.titleLines.length));
@@ -189,6 +198,7 @@ function writeEpaper(w: PageWriter, arts: BuiltArticle[]) {
 /** The archive database's layout (fangj/rmrb): 　　first title line, 4-space indented lines. */
 function writeDb(w: PageWriter, arts: BuiltArticle[]) {
   arts.forEach((b, k) => {
+    if (b.banner) w.add('　　' + b.banner);
     const [h, ...more] = headerLines(b);
     w.add('　　' + h!, k);
     for (const t of more) w.add('    ' + t, k);
@@ -206,6 +216,10 @@ function writeDb(w: PageWriter, arts: BuiltArticle[]) {
  */
 function writePdf(w: PageWriter, arts: BuiltArticle[], width: number, seed: number) {
   arts.forEach((b, k) => {
+    if (b.banner) {
+      w.add(b.banner);
+      w.blank();
+    }
     for (const t of headerLines(b)) {
       w.add(t, k);
       w.blank();
@@ -258,6 +272,8 @@ function writePdf(w: PageWriter, arts: BuiltArticle[], width: number, seed: numb
 }
 
 interface PageSpec {
+  /** the corpus folder under tests/corpus: pages (development) or heldout */
+  set: string;
   kind: string;
   form: string;
   name: string;
@@ -311,7 +327,7 @@ function render(spec: PageSpec): { text: string; labels: CorpusLabels } {
     text: w.lines.join(nl) + nl,
     labels: {
       schema: 'baokan/corpus-labels@1',
-      input: `tests/corpus/pages/${spec.kind}/${spec.name}.txt`,
+      input: `tests/corpus/${spec.set}/${spec.kind}/${spec.name}.txt`,
       name: `${spec.name}.txt`,
       kind: spec.kind,
       form: spec.form,
@@ -344,7 +360,7 @@ function fileName(code: string, date: string, page: number, k: number): { name: 
   }
 }
 
-function national(arts: StoredArticle[]): PageSpec[] {
+function national(arts: StoredArticle[], set = 'pages'): PageSpec[] {
   const groups = new Map<string, StoredArticle[]>();
   for (const a of arts) {
     const key = `${a.date}|${a.page}`;
@@ -381,6 +397,7 @@ function national(arts: StoredArticle[]): PageSpec[] {
       }
       if (dated) ev.push('file-name');
       specs.push({
+        set,
         kind: 'national-daily',
         form,
         name: `${form}-${fn.name}`,
@@ -400,7 +417,7 @@ function national(arts: StoredArticle[]): PageSpec[] {
   return specs;
 }
 
-function national1946(arts: StoredArticle[]): PageSpec[] {
+function national1946(arts: StoredArticle[], set = 'pages'): PageSpec[] {
   const groups = new Map<string, StoredArticle[]>();
   for (const a of arts) groups.set(`${a.date}|${a.page}`, [...(groups.get(`${a.date}|${a.page}`) ?? []), a]);
   const specs: PageSpec[] = [];
@@ -413,6 +430,7 @@ function national1946(arts: StoredArticle[]): PageSpec[] {
       const top =
         form === 'pdf' && k % 3 === 0 ? [`人民日报  ${y}年${m}月${d}日  ${wd}  第${cnPage(page)}版`] : [];
       specs.push({
+        set,
         kind: 'national-1946',
         form,
         name: `${form}-${fn.name}`,
@@ -440,7 +458,7 @@ const STYLED: Styled[] = [
 const EDITORS = ['周红', '李芳', '陈敏', '王强', '刘洋', '赵磊'];
 const SECTIONS = ['要闻', '综合', '城事', '民生', '经济', '文体'];
 
-function styled(arts: StoredArticle[]): PageSpec[] {
+function styled(arts: StoredArticle[], set = 'pages'): PageSpec[] {
   const byDate = new Map<string, StoredArticle[]>();
   for (const a of arts) byDate.set(a.date, [...(byDate.get(a.date) ?? []), a]);
   const specs: PageSpec[] = [];
@@ -492,6 +510,7 @@ function styled(arts: StoredArticle[]): PageSpec[] {
           }
           if (fn.dated) ev.push('file-name');
           specs.push({
+            set,
             kind: paper.kind,
             form,
             name: `${form}-${fn.name}`,
@@ -596,15 +615,24 @@ export async function buildCorpus(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const a2025 = load('rmrb-2025.json');
   const a1946 = load('rmrb-1946.json');
-  const specs = [...national(a2025), ...national1946(a1946), ...styled(a2025)];
+  const h2025 = load('rmrb-2025-heldout.json');
+  const h1946 = load('rmrb-1946-heldout.json');
+  const specs = [
+    ...national(a2025),
+    ...national1946(a1946),
+    ...styled(a2025),
+    ...national(h2025, 'heldout'),
+    ...national1946(h1946, 'heldout'),
+    ...styled(h2025, 'heldout'),
+  ];
   const names = new Set<string>();
   for (const spec of specs) {
-    const key = `${spec.kind}/${spec.name}`;
+    const key = `${spec.set}/${spec.kind}/${spec.name}`;
     if (names.has(key)) throw new Error(`two corpus pages named ${key}`);
     names.add(key);
     const { text, labels } = render(spec);
-    out.set(`pages/${key}.txt`, text);
-    out.set(`pages/${key}.labels.json`, await json(labels));
+    out.set(`${key}.txt`, text);
+    out.set(`${key}.labels.json`, await json(labels));
   }
   for (const { name, labels } of seedLabels()) {
     out.set(`pages/seeds/${name}.labels.json`, await json(labels));
@@ -616,6 +644,7 @@ async function main() {
   const check = optionsOrExit({ check: 'boolean' }, 'usage: npm run corpus -- [--check]').check ?? false;
   const files = await buildCorpus();
   const pagesDir = join(CORPUS, 'pages');
+  const heldoutDir = join(CORPUS, 'heldout');
   if (check) {
     let bad = 0;
     for (const [rel, content] of files) {
@@ -630,13 +659,18 @@ async function main() {
     return;
   }
   rmSync(pagesDir, { recursive: true, force: true });
+  rmSync(heldoutDir, { recursive: true, force: true });
   for (const [rel, content] of files) {
     const p = join(CORPUS, rel);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, content);
   }
-  const pages = [...files.keys()].filter((k) => k.endsWith('.labels.json')).length;
-  console.log(`corpus: ${pages} labelled pages written to ${relative(ROOT, pagesDir)}/`);
+  const count = (set: string) =>
+    [...files.keys()].filter((k) => k.startsWith(set + '/') && k.endsWith('.labels.json')).length;
+  console.log(
+    `corpus: ${count('pages')} labelled pages written to ${relative(ROOT, pagesDir)}/, ` +
+      `${count('heldout')} held-out pages to ${relative(ROOT, heldoutDir)}/`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
