@@ -32,6 +32,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'icon-512.png',
   'index.html',
   'manifest.webmanifest',
+  'names',
   'pagefind',
   'reader.js',
   'reporters',

@@ -1,0 +1,58 @@
+/**
+ * The name index and the related articles of this build (Astro glue; the rules are in
+ * src/lib/people): made once from the names the loader kept in each article record (no article
+ * text is read), in the edition's reading order, with the readings of content/readings.yaml (none
+ * when the editorial folder has no such file). Related articles are computed for every article at
+ * once from an inverted index of names and topics (src/lib/people/related.ts).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { getEdition } from '../../data/site-graph.ts';
+import { contentDir } from '../../loaders/edition-loader.ts';
+import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
+import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
+import { relatedArticles, relatedIndex, relatedInputs, type Related } from '../../lib/people/related.ts';
+
+export interface Names {
+  index: NameIndex;
+  /** entries by `kind|name` */
+  byKey: Map<string, NameEntry>;
+  /** up to five related articles of each article (none: no entry) */
+  related: Map<string, Related[]>;
+}
+
+let cached: Promise<Names> | null = null;
+
+export function getNames(): Promise<Names> {
+  cached ??= (async () => {
+    const edition = await getEdition();
+    const path = join(contentDir(), 'readings.yaml');
+    const readings = existsSync(path) ? loadReadings(path) : NO_READINGS;
+    // Issues oldest first, articles in reading order: within a day an entry's list keeps this order.
+    const articles = edition.issues.flatMap((i) => i.articles.map((a) => a.entry.data));
+    const index = nameIndexOf(
+      articles.map((a) => ({
+        id: a.id,
+        date: a.date,
+        paper: a.paper.name ?? a.paper.id,
+        title: a.title,
+        names: a.names,
+      })),
+      readings,
+    );
+    const byKey = new Map(index.entries.map((e) => [entryKey(e), e]));
+    const related = relatedIndex(
+      relatedInputs(
+        articles.map((a) => ({ id: a.id, date: a.date, topics: a.topics.map((t) => t.slug) })),
+        index.byArticle,
+      ),
+    );
+    const lists = new Map<string, Related[]>();
+    for (const a of articles) {
+      const r = relatedArticles(a.id, related);
+      if (r.length) lists.set(a.id, r);
+    }
+    return { index, byKey, related: lists };
+  })();
+  return cached;
+}
