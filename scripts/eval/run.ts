@@ -2,7 +2,7 @@
  * Running the evaluation: parse every labelled corpus page with the real parser (parseFile from
  * src/lib/edition/load-folder.ts, the file's base name as options.name) and score it (score.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCatalog, parseFile } from '../../src/lib/edition/load-folder.ts';
@@ -16,9 +16,21 @@ export interface EvalResult {
   failures: { input: string; message: string }[];
 }
 
-/** All label files under tests/corpus/pages, in name order. */
+/** All label files under tests/corpus/pages (the development corpus), in name order. */
 export function listLabels(root: string): string[] {
-  const dir = join(root, 'tests/corpus/pages');
+  return labelsUnder(join(root, 'tests/corpus/pages'));
+}
+
+/**
+ * All label files under tests/corpus/heldout (the held-out set, issue 10), in name order; empty
+ * when the folder does not exist. Reported by `npm run eval`, never gated on, never trained on.
+ */
+export function listHeldoutLabels(root: string): string[] {
+  const dir = join(root, 'tests/corpus/heldout');
+  return existsSync(dir) ? labelsUnder(dir) : [];
+}
+
+function labelsUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.labels.json'))
     .sort()
