@@ -10,9 +10,10 @@ import { blockLines, type Assembly, type Draft, type Stage } from '../assembly.t
 import { matchByline, matchPhotoCredit } from '../byline.ts';
 import { isAdLike, isNoticeTitle, isSignature, isTable } from '../block-shapes.ts';
 import { matchContinuedFrom, matchSee } from '../cross-references.ts';
-import { headingRoles, isDocumentDate } from '../heading-roles/heading-roles.ts';
+import { headingRoles, isDocumentDate, slotRoles } from '../heading-roles/heading-roles.ts';
 import { decideLoneHeading } from '../subheads/subheads.ts';
 import { visibleLength } from '../../text/characters.ts';
+import { PAGE_HEADER } from '../page-starts/page-starts.ts';
 
 /** The heading group starting at block i: its blocks and the index of the block after it. */
 export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; end: number } {
@@ -40,9 +41,51 @@ export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; e
   return { group, end: j };
 }
 
+/** Blank lines after a heading group (before the block that follows it). */
+const blanksAfter = (a: Assembly, group: readonly Block[]) =>
+  a.blocks[group.at(-1)!.index + 1]?.gapBefore ?? 0;
+
+const slotFiles = new WeakMap<Assembly, boolean>();
+
+/**
+ * Does this file print three header lines per article (引题, 主题, 副题; an empty line for each one
+ * absent), as e-paper text does? Only in one-paragraph-per-line text, and only when every heading
+ * group of the file fills exactly three slots with its lines and blank lines, at least two groups
+ * do, and some slot is empty: a file that merely separates articles with blank lines fails it.
+ */
+export function printsHeaderSlots(a: Assembly): boolean {
+  let known = slotFiles.get(a);
+  if (known !== undefined) return known;
+  let groups = 0;
+  let empty = false;
+  known = !a.rejoins;
+  for (let i = 0; known && i < a.blocks.length;) {
+    const b = a.blocks[i]!;
+    const header = (x: Block) => PAGE_HEADER.test(x.text) && visibleLength(x.text) <= 40;
+    if (
+      header(b) ||
+      !a.headingCandidate(b) ||
+      (i > 0 && a.headingCandidate(a.blocks[i - 1]!) && !header(a.blocks[i - 1]!))
+    ) {
+      i++;
+      continue;
+    }
+    const { group, end } = collectHeadingGroup(a, i);
+    const texts = group.length + group.reduce((n, g) => n + g.gapBefore, 0) + blanksAfter(a, group);
+    if (texts !== 3) known = false;
+    if (texts === 3 && group.length < 3) empty = true;
+    groups++;
+    i = Math.max(end, i + 1);
+  }
+  known = known && groups >= 2 && empty;
+  slotFiles.set(a, known);
+  return known;
+}
+
 /** Set an article's headings from its heading group. */
 export function applyHeadings(a: Assembly, d: Draft, group: readonly Block[]): void {
-  const roles = headingRoles(group);
+  const roles =
+    (printsHeaderSlots(a) ? slotRoles(group, blanksAfter(a, group)) : null) ?? headingRoles(group);
   d.column = roles.column;
   d.kicker = roles.kicker;
   d.headline = roles.headline;

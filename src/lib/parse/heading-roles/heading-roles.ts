@@ -54,6 +54,29 @@ export interface HeadingRoles {
   edit: Edit | null;
 }
 
+/**
+ * Roles by position in e-paper text that prints three header lines per article — 引题, 主题, 副题,
+ * an empty line for each one absent: `slots` gives the blank lines before the group, between its
+ * blocks and after it, so that blank and printed lines together are the three slots. Null when
+ * they are not three (the roles are then read from the lines themselves).
+ */
+export function slotRoles(group: readonly Block[], after: number): HeadingRoles | null {
+  const texts: (string | null)[] = [];
+  group.forEach((b) => {
+    for (let k = 0; k < b.gapBefore; k++) texts.push(null);
+    texts.push(b.text);
+  });
+  for (let k = 0; k < after; k++) texts.push(null);
+  if (texts.length !== 3 || texts[1] === null) return null;
+  return {
+    column: null,
+    kicker: texts[0] ?? null,
+    headline: texts[1]!,
+    subtitle: texts[2] ?? null,
+    edit: null,
+  };
+}
+
 /** Give a heading group's blocks their roles. */
 export function headingRoles(group: readonly Block[]): HeadingRoles {
   const columns: string[] = [];
