@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countFilters, filterGroups, toggleFilter } from './filters.ts';
+import { countFilters, filterGroups, NAME_VALUES_SHOWN, toggleFilter } from './filters.ts';
 
 const results: { filters?: Record<string, string[]> }[] = [
   { filters: { 报纸: ['衡阳日报'], 年份: ['2021年'], 月份: ['2021年03月'], 专题: ['抗疫', '医保'] } },
@@ -58,6 +58,29 @@ describe('filterGroups', () => {
     expect(open({})).toEqual(['报纸', '年份']);
     expect(open({ 报纸: false, 专题: true })).toEqual(['年份', '专题']);
     expect(open({}, { 月份: ['2021年03月'] })).toEqual(['报纸', '年份', '月份']);
+  });
+});
+
+describe('name filters', () => {
+  const closed = { was: {}, openFirst: [] };
+  // 25 people, person k named in k + 1 results; 人物 first of all
+  const many = Array.from({ length: 25 }, (_, k) => `人${String(k).padStart(2, '0')}`);
+  const named = many.map((_, i) => ({ filters: { 人物: many.filter((__, k) => k >= i) } }));
+
+  it('list after the topics, the commonest first, at most NAME_VALUES_SHOWN of them', () => {
+    const groups = filterGroups(countFilters([...results, ...named]), {}, closed);
+    expect(groups.map((g) => g.name)).toEqual(['报纸', '年份', '月份', '专题', '人物']);
+    const people = groups.find((g) => g.name === '人物')!.values;
+    expect(NAME_VALUES_SHOWN).toBe(20);
+    expect(people).toHaveLength(20);
+    expect(people[0]).toEqual({ value: '人24', count: 25, checked: false });
+    expect(people[19]!.value).toBe('人05');
+  });
+  it('keep a chosen value that is not among the commonest', () => {
+    const groups = filterGroups(countFilters(named), { 人物: ['人00'] }, closed);
+    const people = groups.find((g) => g.name === '人物')!.values;
+    expect(people).toHaveLength(21);
+    expect(people[20]).toEqual({ value: '人00', count: 1, checked: true });
   });
 });
 

@@ -1,9 +1,15 @@
 /**
  * The filters beside the results: their counts, summed over the checked results of every shard
  * searched (so they count articles that contain the query), and the groups the page lists, in
- * FILTER_ORDER, each with its values in order and whether it starts open.
+ * FILTER_ORDER, each with its values in order and whether it starts open. The name filters
+ * (人物, 地名, 机构) list the NAME_VALUES_SHOWN values most results hold, and any value chosen.
  */
-import { DATE_FILTERS, FILTER_ORDER } from './labels.ts';
+import { DATE_FILTERS, FILTER_ORDER, FILTERS } from './labels.ts';
+
+/** Filters whose values are names: a broad query holds hundreds, so only the commonest are listed. */
+const NAME_FILTERS: readonly string[] = [FILTERS.person, FILTERS.place, FILTERS.organisation];
+/** Values a name filter lists (besides those chosen). */
+export const NAME_VALUES_SHOWN = 20;
 
 /** filter name → value → articles */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -59,8 +65,11 @@ function groupValues(
         ? byText(b, a)
         : (counts[b] ?? 0) - (counts[a] ?? 0) || byText(a, b),
     );
-  for (const v of chosen) if (!keys.includes(v)) keys.push(v);
-  return keys;
+  const listed = NAME_FILTERS.includes(name)
+    ? keys.filter((v, i) => i < NAME_VALUES_SHOWN || chosen.includes(v))
+    : keys;
+  for (const v of chosen) if (!listed.includes(v)) listed.push(v);
+  return listed;
 }
 
 /** The groups to list, in FILTER_ORDER, leaving out those with no value. */

@@ -3,7 +3,7 @@ import { countLabel, dateLabel, FILTER_ORDER, FILTERS, monthLabel, monthValue, y
 
 describe('search labels', () => {
   it('lists every filter once, in the page order', () => {
-    expect(FILTER_ORDER).toEqual(['报纸', '年份', '月份', '专题', '版面', '体裁']);
+    expect(FILTER_ORDER).toEqual(['报纸', '年份', '月份', '专题', '人物', '地名', '机构', '版面', '体裁']);
     expect(new Set(FILTER_ORDER)).toEqual(new Set(Object.values(FILTERS)));
   });
   it.each([

@@ -12,6 +12,9 @@ export const FILTERS = {
   year: '年份',
   month: '月份',
   topic: '专题',
+  person: '人物',
+  place: '地名',
+  organisation: '机构',
   page: '版面',
   kind: '体裁',
 } as const;
@@ -25,6 +28,9 @@ export const FILTER_ORDER: readonly FilterName[] = [
   FILTERS.year,
   FILTERS.month,
   FILTERS.topic,
+  FILTERS.person,
+  FILTERS.place,
+  FILTERS.organisation,
   FILTERS.page,
   FILTERS.kind,
 ];
