@@ -19,6 +19,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from '../loaders/edition-loader.ts';
 import { getReporters } from '../pages/reporters/_reporters.ts';
+import { getNames } from '../pages/names/_names.ts';
+import { entryKey } from '../lib/people/name-index.ts';
 import { getEdition, type ArticleNode, type IssueNode, type PageNode } from './site-graph.ts';
 
 /** Settings that change what a page shows. */
@@ -72,6 +74,7 @@ export function pageKeys(): Promise<PageKeys> {
 async function makeKeys(): Promise<PageKeys> {
   const edition = await getEdition();
   const reporters = await getReporters();
+  const names = await getNames();
   const site = siteInputs();
   const days = digest([...edition.byDate.keys()].sort());
   const issueDigests = new Map<IssueNode, string>();
@@ -99,6 +102,12 @@ async function makeKeys(): Promise<PageKeys> {
         issueDigest(node.page.issue),
         node.entry.data.topics,
         node.entry.data.credits.map((c) => [c.name, reporters.byName.get(c.name)?.slug ?? null]),
+        // 文中人物… links (entry slugs) and 相关文章 (what the list prints of each related article)
+        node.entry.data.names.map((n) => [n.kind, n.name, names.byKey.get(entryKey(n))?.slug ?? null]),
+        (names.related.get(node.entry.id) ?? []).map((r) => {
+          const o = edition.articles.get(r.id);
+          return [r.id, o?.path, o?.entry.data.title, o?.entry.data.paper.name, o?.entry.data.date];
+        }),
       ),
   };
 }
