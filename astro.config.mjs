@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import account from './src/integrations/account.ts';
 import cards from './src/integrations/cards.ts';
 import compress from './src/integrations/compress.ts';
+import facsimile from './src/integrations/facsimile.ts';
 import diskSearch from './src/integrations/disk-search.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -25,7 +26,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // The account runs last: it checks what the others built. The index for file:// (diskSearch)
   // is read from Pagefind's, so it comes after pagefind().
-  integrations: [pagefind(), diskSearch(), cards(), sitemap(), offline(), compress(), account()],
+  integrations: [pagefind(), diskSearch(), cards(), facsimile(), sitemap(), offline(), compress(), account()],
   build: {
     format: 'directory',
     // The site's stylesheet is one relatively linked file (src/styles/site.ts); the few component

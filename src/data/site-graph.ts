@@ -103,7 +103,7 @@ async function build(): Promise<Edition> {
       { path: n.path, what: `issue ${n.entry.id}` },
       { path: `${n.path}issue.json`, what: `issue ${n.entry.id}` },
       ...n.entry.data.sources.map((s, k, all) => ({
-        path: `${n.path}${sourceDownload(k, all.length)}`,
+        path: `${n.path}${sourceDownload(k, all.length, s.file)}`,
         what: `issue ${n.entry.id} (${s.file})`,
       })),
       ...n.pages.map((p) => ({ path: p.path, what: `page ${p.entry.id}` })),

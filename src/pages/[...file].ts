@@ -1,8 +1,8 @@
 /**
  * Downloads beside each issue: `<issue path>issue.json` (the parsed issue, as `npm run parse`
  * prints it) and its source files byte for byte (`source.txt`, or `source-1.txt` … for an issue
- * read from several files), so that each sha256 matches the one in issue.json and on the issue
- * page, whatever the seed's encoding.
+ * read from several files; `source.pdf` … for PDF seeds), so that each sha256 matches the one in
+ * issue.json and on the issue page, whatever the seed's encoding.
  */
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ export async function getStaticPaths() {
         cacheKey,
       },
       ...sources.map((s, k) => ({
-        params: { file: `${issue.path}${sourceDownload(k, sources.length)}` },
+        params: { file: `${issue.path}${sourceDownload(k, sources.length, s.file)}` },
         props: { source: s.file, kind: 'txt' as const, id: issue.entry.id },
         cacheKey,
       })),

@@ -27,6 +27,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'contents',
   'data',
   'date',
+  'facsimile.json',
   'favicon.svg',
   'icon-192.png',
   'icon-512.png',
@@ -88,10 +89,12 @@ export function pagePath(issueP: string, pageSlug: string | number): string {
 
 /**
  * The download of an issue's k-th source file (0-based), byte for byte: `source.txt` when the
- * issue came in one file, `source-1.txt`, `source-2.txt` … when it came in several.
+ * issue came in one file, `source-1.txt`, `source-2.txt` … when it came in several; `.pdf` for a
+ * PDF seed (`file`, the seed's name).
  */
-export function sourceDownload(k: number, count: number): string {
-  return count === 1 ? 'source.txt' : `source-${k + 1}.txt`;
+export function sourceDownload(k: number, count: number, file = ''): string {
+  const ext = /\.pdf$/iu.test(file) ? 'pdf' : 'txt';
+  return count === 1 ? `source.${ext}` : `source-${k + 1}.${ext}`;
 }
 
 /** `hengyang-daily-2021-03-06-a001` → `a001` */

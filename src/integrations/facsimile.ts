@@ -1,0 +1,148 @@
+/**
+ * Astro integration: the facsimile. At astro:build:done it reads the list the site wrote
+ * (`facsimile.json`, src/pages/facsimile.json.ts): every 版 read from a PDF page. Each such page is
+ * rendered once with MuPDF and sharp makes from it the WebP page images (480/960/1600 px), a
+ * thumbnail, and each article's crop (its region; src/lib/pdf/render.ts, facsimile.ts); they go to
+ * the 版 page's folder (`facsimile-<w>.webp`, `facsimile-thumb.webp`) and the article's
+ * (`region.webp`). The list is removed from the site.
+ *
+ * Images are kept in the build cache under the PDF's sha256 and the image parameters
+ * (`<cacheDir>/baokan-facsimile/<key>/`): a rebuild copies them and renders nothing unless a PDF,
+ * a region or the parameters changed. Text-only editions list no page and cost nothing.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { facsimileImages, CROP_FILE, FACSIMILE_MANIFEST, type FacsimileSpec } from '../lib/pdf/facsimile.ts';
+import { cropImageBytes, pageImages, renderPages, FACSIMILE_PARAMETERS } from '../lib/pdf/render.ts';
+
+export interface FacsimileRun {
+  pages: number;
+  /** pages rendered by this build (the others came from the cache) */
+  rendered: number;
+  crops: number;
+  /** ms in MuPDF's rasteriser, and in sharp (page images and crops) */
+  renderMs: number;
+  sharpMs: number;
+  totalMs: number;
+  /** bytes written to the site (page images, thumbnails, crops) */
+  bytes: number;
+}
+
+/** The cache folder of one PDF's images: its sha256 and the image parameters. */
+const keyOf = (sha256: string) =>
+  `${sha256.slice(0, 32)}-${createHash('sha256').update(FACSIMILE_PARAMETERS).digest('hex').slice(0, 8)}`;
+const cropName = (index: number, box: FacsimileSpec['crops'][number]['box']) =>
+  `p${index}-crop-${[box.x0, box.y0, box.x1, box.y1].join('_')}.webp`;
+
+let tmpCount = 0;
+/** Write through a temporary name of this process, so a build stopped midway leaves no torn file. */
+async function writeAtomic(file: string, bytes: Buffer): Promise<void> {
+  const tmp = `${file}.${process.pid}.${tmpCount++}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+}
+
+/** Write the images of every spec under `site`, rendering only what `cacheDir` does not hold. */
+export async function writeFacsimiles(
+  specs: readonly FacsimileSpec[],
+  site: string,
+  seeds: string,
+  cacheDir: string,
+): Promise<FacsimileRun> {
+  const started = performance.now();
+  const run: FacsimileRun = {
+    pages: specs.length,
+    rendered: 0,
+    crops: 0,
+    renderMs: 0,
+    sharpMs: 0,
+    totalMs: 0,
+    bytes: 0,
+  };
+  const byPdf = new Map<string, FacsimileSpec[]>();
+  for (const s of specs) byPdf.set(s.file, [...(byPdf.get(s.file) ?? []), s]);
+  for (const [file, pages] of byPdf) {
+    const dir = join(cacheDir, keyOf(pages[0]!.sha256));
+    await mkdir(dir, { recursive: true });
+    const pageFiles = (s: FacsimileSpec) => {
+      const { images, thumb } = facsimileImages(s.pdf);
+      return [...images, thumb].map((i) => i.file);
+    };
+    const missing = (s: FacsimileSpec) =>
+      pageFiles(s).some((f) => !existsSync(join(dir, `p${s.pdf.index}-${f}`))) ||
+      s.crops.some((c) => !existsSync(join(dir, cropName(s.pdf.index, c.box))));
+    const todo = pages.filter(missing);
+    if (todo.length) {
+      const t = performance.now();
+      const pdf = new Uint8Array(await readFile(join(seeds, file)));
+      const renders = await renderPages(
+        pdf,
+        todo.map((s) => ({ index: s.pdf.index, size: s.pdf })),
+      );
+      run.renderMs += performance.now() - t;
+      for (const s of todo) {
+        const t2 = performance.now();
+        const png = renders.get(s.pdf.index)!;
+        for (const image of await pageImages(png, s.pdf))
+          await writeAtomic(join(dir, `p${s.pdf.index}-${image.file}`), image.bytes);
+        for (const c of s.crops)
+          await writeAtomic(join(dir, cropName(s.pdf.index, c.box)), await cropImageBytes(png, s.pdf, c.box));
+        run.sharpMs += performance.now() - t2;
+        run.rendered++;
+      }
+    }
+    for (const s of pages) {
+      const out = join(site, s.path);
+      await mkdir(out, { recursive: true });
+      for (const f of pageFiles(s)) {
+        await copyFile(join(dir, `p${s.pdf.index}-${f}`), join(out, f));
+        run.bytes += (await readFile(join(out, f))).length;
+      }
+      for (const c of s.crops) {
+        const to = join(site, c.path, CROP_FILE);
+        await mkdir(dirname(to), { recursive: true });
+        await copyFile(join(dir, cropName(s.pdf.index, c.box)), to);
+        run.bytes += (await readFile(to)).length;
+        run.crops++;
+      }
+    }
+  }
+  run.totalMs = performance.now() - started;
+  return run;
+}
+
+export default function facsimileIntegration(): AstroIntegration {
+  let cacheDir = '';
+  return {
+    name: 'baokan-facsimile',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'baokan-facsimile');
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const manifest = join(site, FACSIMILE_MANIFEST);
+        if (!existsSync(manifest)) {
+          logger.warn(`no ${FACSIMILE_MANIFEST}: no facsimile images made`);
+          return;
+        }
+        const specs = JSON.parse(await readFile(manifest, 'utf8')) as FacsimileSpec[];
+        await rm(manifest, { force: true });
+        if (specs.length === 0) return;
+        // The seed folder, as the edition loader finds it (src/loaders/edition-loader.ts).
+        const seeds = resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
+        const run = await writeFacsimiles(specs, site, seeds, cacheDir);
+        const per = (ms: number) => (run.rendered ? ` (${(ms / run.rendered).toFixed(0)} ms a page)` : '');
+        logger.info(
+          `${run.pages} facsimile page(s) and ${run.crops} crop(s) in ${Math.round(run.totalMs)} ms: ` +
+            `${run.rendered} rendered${per(run.renderMs)}, sharp${per(run.sharpMs)}, ` +
+            `${run.pages - run.rendered} from the cache; ${(run.bytes / 1024).toFixed(0)} KB written`,
+        );
+      },
+    },
+  };
+}
