@@ -62,6 +62,7 @@ export async function writeOffline(site: string): Promise<{ shell: number; month
     html,
     (p) => present.has(p),
     newest ? searchRuntime(newest.id, bundleFiles(newest.id)) : [],
+    paths.filter((p) => !p.includes('/')),
   );
   const digests = await Promise.all(
     shell.map(async (path) => ({

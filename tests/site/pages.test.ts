@@ -271,16 +271,15 @@ describe('built site: pages', () => {
   it('shows the permalink when printed and hides the navigation', () => {
     const t = page('hengyang-daily/2021/03/06/1/a001/index.html');
     expect(text(byClass(t, 'print-only')[0]!)).toContain('/hengyang-daily/2021/03/06/1/a001/');
-    // One stylesheet for the site, linked relatively (so pages from file:// are styled), with a
-    // version that changes with its content.
+    // One stylesheet for the site, linked relatively (so pages from file:// are styled), named by
+    // a digest of its content (hosts cache it for a year).
     const links = byTag(t, 'link').filter((l) => String(l.properties.rel).includes('stylesheet'));
-    expect(links.map(hrefOf)).toEqual([expect.stringMatching(/^(\.\.\/){6}site\.css\?v=[0-9a-f]{10}$/)]);
-    const css = readFileSync(join(dir, 'site.css'), 'utf8');
+    expect(links.map(hrefOf)).toEqual([expect.stringMatching(/^(\.\.\/){6}site\.[0-9a-f]{10}\.css$/)]);
+    const name = hrefOf(links[0]!).replace(/^(\.\.\/)+/, '');
+    const css = readFileSync(join(dir, name), 'utf8');
     expect(css).toContain('@media print');
     expect(css).toMatch(/prefers-color-scheme:\s*dark/);
-    expect(createHash('sha256').update(css).digest('hex').slice(0, 10)).toBe(
-      hrefOf(links[0]!).split('?v=')[1],
-    );
+    expect(name).toBe(`site.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`);
   });
 
   it('reads without JavaScript: issue, page and article pages load no script', () => {

@@ -5,7 +5,7 @@
  * reaching the date pages), the 纠错 link's fallback without a repository, and the prose pages
  * read from content/pages/*.md.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { byClass, byTag, elements, htmlFiles, ids, text, tree } from './html.ts';
@@ -123,6 +123,12 @@ describe('built site: reader tools', () => {
   });
 
   function readCss(): string {
-    return readFileSync(join(dir, 'site.css'), 'utf8');
+    return readFileSync(
+      join(
+        dir,
+        readdirSync(dir).find((f) => /^site\.[0-9a-f]{10}\.css$/.test(f))!,
+      ),
+      'utf8',
+    );
   }
 });

@@ -6,7 +6,7 @@
  * page numbers, compact calendars, the wide table's CSS, and the settings for the site's origin
  * and the repository (a third build with BAOKAN_SITE and BAOKAN_REPO).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -213,7 +213,13 @@ describe('built site: reading and citing', () => {
   });
 
   it('styles the wide table: first column sticky, a scroll hint, every column printed; ¶ takes no room', () => {
-    const css = readFileSync(join(dir, 'site.css'), 'utf8').replace(/\s+/g, ' ');
+    const css = readFileSync(
+      join(
+        dir,
+        readdirSync(dir).find((f) => /^site\.[0-9a-f]{10}\.css$/.test(f))!,
+      ),
+      'utf8',
+    ).replace(/\s+/g, ' ');
     expect(css).toMatch(
       /\.article-body \.table-wrap :is\(th, td\):first-child \{ position: sticky; inset-inline-start: 0;/,
     );

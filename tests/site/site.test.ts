@@ -71,7 +71,7 @@ describe('built site', () => {
     const slugLike = own.filter((f) => /^[a-z0-9][a-z0-9-]*$/.test(f));
     expect(slugLike.filter((f) => !RESERVED_SEGMENTS.has(f))).toEqual([]);
     const pages = readdirSync(join(root, 'src/pages')).map((f) => f.replace(/\.(astro|ts)$/, ''));
-    const folders = pages.filter((f) => !f.startsWith('[') && f !== 'index' && !f.endsWith('.css'));
+    const folders = pages.filter((f) => !f.startsWith('[') && f !== 'index' && !/\.(css|js)$/.test(f));
     for (const f of folders) expect(RESERVED_SEGMENTS.has(f), f).toBe(true);
   });
 

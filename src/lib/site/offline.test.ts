@@ -90,11 +90,18 @@ describe('offline lists', () => {
       'hengyang-evening-news/2023/01/05/1/a001/index.html',
       'hengyang-evening-news/2023/01/05/index.html',
     ]);
-    const shell = shellFiles(html, (p) => p !== 'icon-192.png', ['pagefind/s/pagefind.js']);
+    const shell = shellFiles(
+      html,
+      (p) => p !== 'icon-192.png',
+      ['pagefind/s/pagefind.js'],
+      ['index.html', 'reader.0123456789.js', 'site.abcdef0123.css', 'site.abcdef0123.css.br', 'robots.txt'],
+    );
     expect(shell).toContain('index.html');
     expect(shell).toContain('search/index.html');
-    expect(shell).toContain('site.css');
-    expect(shell).toContain('reader.js');
+    expect(shell).toContain('site.abcdef0123.css');
+    expect(shell).toContain('reader.0123456789.js');
+    expect(shell).not.toContain('site.abcdef0123.css.br');
+    expect(shell).not.toContain('robots.txt');
     expect(shell).toContain('pagefind/s/pagefind.js');
     expect(shell).toContain('hengyang-evening-news/2023/01/05/index.html');
     expect(shell).not.toContain('icon-192.png');
@@ -111,5 +118,20 @@ describe('the service worker', () => {
     const a = shellVersion([{ path: 'index.html', sha256: '1' }]);
     expect(shellVersion([{ path: 'index.html', sha256: '1' }])).toBe(a);
     expect(shellVersion([{ path: 'index.html', sha256: '2' }])).not.toBe(a);
+  });
+
+  it('takes files named by their content from its cache first: the stylesheet and reader script too', () => {
+    const src = serviceWorker('abc', ['index.html']);
+    const fn = /function hashed\(url\) \{[\s\S]*?\n\}/.exec(src)?.[0];
+    expect(fn).toBeDefined();
+    const hashed = new Function('ROOT', `${fn}; return hashed;`)(new URL('https://x.org/baokan/')) as (
+      url: string,
+    ) => boolean;
+    expect(hashed('https://x.org/baokan/site.abcdef0123.css')).toBe(true);
+    expect(hashed('https://x.org/baokan/reader.0123456789.js')).toBe(true);
+    expect(hashed('https://x.org/baokan/_astro/x.Bx12ab.js')).toBe(true);
+    expect(hashed('https://x.org/baokan/index.html')).toBe(false);
+    expect(hashed('https://x.org/baokan/sw.js')).toBe(false);
+    expect(hashed('https://x.org/baokan/hengyang-daily/site.abcdef0123.css')).toBe(false);
   });
 });

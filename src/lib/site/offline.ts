@@ -14,14 +14,15 @@
  *
  * The service worker (`sw.js`, at the top of the site, so its scope is the whole site) answers:
  * pages stale-while-revalidate (from the cache at once, refreshed in the background), files with a
- * content hash in their name (`_astro/`, Pagefind's index, fragment and filter chunks and page
- * list) cache first, everything else stale-while-revalidate. What the reader opens is kept in a
- * runtime cache (the newest RUNTIME_LIMIT entries); a saved month in a cache of its own that is
- * only refreshed, never trimmed. Pages are looked up without their query (`?highlight=…`,
- * Pagefind's `?ts=…`), and `…/` and `…/index.html` are the same page.
+ * content hash in their name (`site.<hash>.css`, `reader.<hash>.js`, `_astro/`, Pagefind's index,
+ * fragment and filter chunks and page list) cache first, everything else stale-while-revalidate.
+ * What the reader opens is kept in a runtime cache (the newest RUNTIME_LIMIT entries); a saved
+ * month in a cache of its own that is only refreshed, never trimmed. Pages are looked up without
+ * their query (`?highlight=…`, Pagefind's `?ts=…`), and `…/` and `…/index.html` are the same page.
  */
 import { createHash } from 'node:crypto';
 import type { Shard } from '../search/shards.ts';
+import { HASHED_ASSET } from './asset-names.ts';
 import { RESERVED_SEGMENTS } from './urls.ts';
 
 /** The month file of a month page, beside it. */
@@ -125,18 +126,22 @@ export function newestIssuePages(htmlPaths: readonly string[]): string[] {
     .sort();
 }
 
-/** The shell: what the service worker precaches (only what exists among `present`). */
+/**
+ * The shell: what the service worker precaches (only what exists among `present`), with the
+ * stylesheet and reader script by their hashed names among `topFiles` (the site's top-level files).
+ */
 export function shellFiles(
   htmlPaths: readonly string[],
   present: (path: string) => boolean,
   newestShardRuntime: readonly string[],
+  topFiles: readonly string[],
 ): string[] {
+  const assets = topFiles.filter((f) => HASHED_ASSET.test(f)).sort();
   const fixed = [
     'index.html',
     'search/index.html',
     '404.html',
-    'site.css',
-    'reader.js',
+    ...assets,
     'favicon.svg',
     'icon-192.png',
     'manifest.webmanifest',
@@ -179,10 +184,10 @@ function keyOf(url) {
   return u.href;
 }
 
-/** Names with a content hash never change: Astro's assets, Pagefind's chunks and page list. */
+/** Names with a content hash never change: the site's assets, Astro's, Pagefind's chunks and page list. */
 function hashed(url) {
   const p = new URL(url).pathname.slice(ROOT.pathname.length);
-  return /^_astro\\//.test(p) || /^pagefind\\/[^/]+\\/(?:index|fragment|filter)\\//.test(p) || /\\.pf_meta$/.test(p);
+  return ${HASHED_ASSET}.test(p) || /^_astro\\//.test(p) || /^pagefind\\/[^/]+\\/(?:index|fragment|filter)\\//.test(p) || /\\.pf_meta$/.test(p);
 }
 
 self.addEventListener('install', (event) => {

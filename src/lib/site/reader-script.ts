@@ -1,7 +1,8 @@
 /**
- * `reader.js`: the one script of the reader tools, linked relatively from every page (like
- * site.css) and deferred, so article pages carry no copy of it. Each part only enhances what the
- * page already offers without JavaScript:
+ * `reader.<hash>.js`: the one script of the reader tools, linked relatively from every page (like
+ * the stylesheet) and deferred, so article pages carry no copy of it; its name carries a digest of
+ * its content (src/lib/site/asset-names.ts), so hosts may cache it for a year. Each part only
+ * enhances what the page already offers without JavaScript:
  * - 字号: keeps the checked radio in localStorage (the <head> line of font-size.ts applies it
  *   before the page is drawn);
  * - 往期: the date input goes to the chosen day's page, or the nearest day with issues
@@ -10,7 +11,7 @@
  * The form of the date picker is shown by the stylesheet once <html> has the `js` class (set in
  * <head>), so it takes its place before the page is drawn.
  */
-import { createHash } from 'node:crypto';
+import { contentHash } from './asset-names.ts';
 import { nearestIssueDay } from './date-picker.ts';
 import { FONT_SIZE_KEY } from './font-size.ts';
 
@@ -76,5 +77,8 @@ export const READER_JS = `(function () {
 })();
 `;
 
-/** Short content hash, appended to the link (`reader.js?v=…`) so a changed script is fetched anew. */
-export const READER_JS_VERSION = createHash('sha256').update(READER_JS).digest('hex').slice(0, 10);
+/** Short content digest of the script: a changed script gets a new name. */
+export const READER_JS_HASH = contentHash(READER_JS);
+
+/** The script's file name at the top of the site: `reader.<hash>.js`. */
+export const READER_JS_FILE = `reader.${READER_JS_HASH}.js`;

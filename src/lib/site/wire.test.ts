@@ -18,8 +18,11 @@ const top = [
   { name: 'index.html.br', dir: false },
   { name: 'manifest.webmanifest', dir: false },
   { name: 'pagefind', dir: true },
-  { name: 'site.css', dir: false },
+  { name: 'reader.0123456789.js', dir: false },
+  { name: 'reader.0123456789.js.br', dir: false },
+  { name: 'site.abcdef0123.css', dir: false },
   { name: 'sw.js', dir: false },
+  { name: 'robots.txt', dir: false },
   { name: '_headers', dir: false },
 ];
 
@@ -68,7 +71,9 @@ describe('_headers', () => {
       ['/index.html', SHORT],
       ['/archive/2021/03/', SHORT],
       ['/hengyang-daily/2021/03/06/1/a001/', SHORT],
-      ['/site.css', SHORT],
+      ['/site.abcdef0123.css', IMMUTABLE],
+      ['/reader.0123456789.js', IMMUTABLE],
+      ['/robots.txt', SHORT],
       ['/sw.js', REVALIDATE],
       ['/manifest.webmanifest', REVALIDATE],
     ];
@@ -86,6 +91,7 @@ describe('_headers', () => {
     const under = rules(headersFile('/baokan/', top));
     expect([...under.keys()].every((k) => k.startsWith('/baokan/'))).toBe(true);
     expect(under.get('/baokan/_astro/*')).toBe(IMMUTABLE);
+    expect(under.get('/baokan/site.abcdef0123.css')).toBe(IMMUTABLE);
     expect(under.get('/baokan/')).toBe(SHORT);
   });
 });
@@ -120,7 +126,7 @@ describe('what is compressed', () => {
   });
 
   it('spends the best brotli on the shell, a fast one on the bulk', () => {
-    expect(brotliQuality('site.css')).toBe(11);
+    expect(brotliQuality('site.abcdef0123.css')).toBe(11);
     expect(brotliQuality('pagefind/shards.json')).toBe(11);
     expect(brotliQuality('hengyang-daily/2021/03/06/index.html')).toBe(7);
   });

@@ -4,9 +4,10 @@
  * get pre-compressed `.br` / `.gz` siblings (src/integrations/compress.ts writes them).
  *
  * Cache lifetimes. Files whose name carries a hash of their content never change under that name:
- * Astro's `_astro/` assets and Pagefind's index, fragment and filter chunks are cached for a year
- * and marked immutable. Everything else — the HTML pages, the unhashed Pagefind files (its search
- * code, entry file, WebAssembly), shards.json, site.css (versioned by a query string), downloads —
+ * the site's stylesheet and reader script (`site.<hash>.css`, `reader.<hash>.js`,
+ * src/lib/site/asset-names.ts), Astro's `_astro/` assets and Pagefind's index, fragment and filter
+ * chunks are cached for a year and marked immutable. Everything else — the HTML pages, the
+ * unhashed Pagefind files (its search code, entry file, WebAssembly), shards.json, downloads —
  * may change with the next day's build and gets a short lifetime. The service worker and the web
  * app manifest are revalidated every time.
  *
@@ -16,6 +17,7 @@
  * built site apart from `_astro/` and `pagefind/`, and the Pagefind folder is described file by
  * file kind. Paths carry the base path the site is built for.
  */
+import { isHashedAsset } from './asset-names.ts';
 
 /** A year, immutable: for files whose name is a hash of their content. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -51,6 +53,7 @@ export function headersFile(base: string, entries: readonly TopEntry[]): string 
     '# hashed names: cached for a year',
   ];
   if (sorted.some((e) => e.name === '_astro' && e.dir)) out.push(rule(`${b}_astro/*`, IMMUTABLE));
+  for (const e of sorted) if (!e.dir && isHashedAsset(e.name)) out.push(rule(`${b}${e.name}`, IMMUTABLE));
   if (sorted.some((e) => e.name === 'pagefind' && e.dir)) {
     for (const kind of ['index', 'fragment', 'filter'])
       out.push(rule(`${b}pagefind/:shard/${kind}/*`, IMMUTABLE));
@@ -68,7 +71,7 @@ export function headersFile(base: string, entries: readonly TopEntry[]): string 
       out.push(rule(`${b}pagefind/pagefind-highlight.js`, SHORT));
       continue;
     }
-    if (ALWAYS_FRESH.has(e.name)) continue;
+    if (ALWAYS_FRESH.has(e.name) || (!e.dir && isHashedAsset(e.name))) continue;
     out.push(rule(e.dir ? `${b}${e.name}/*` : `${b}${e.name}`, SHORT));
   }
   const fresh = sorted.filter((e) => ALWAYS_FRESH.has(e.name) && !e.dir);
