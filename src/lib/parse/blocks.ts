@@ -58,6 +58,18 @@ export function detectLayout(source: readonly string[]): Layout {
     text++;
     if (i + 1 >= lines.length || !lines[i + 1]!.trim()) followedByBlank++;
   }
+  // Lines that share an indent and follow one another directly are paragraphs each on its line
+  // (e-paper text, which may also print blank header slots and so have as many blank lines as
+  // text lines); in a blank-separated dump an indented line opens a block whose wrapped lines
+  // run on flush.
+  let indentedPairs = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [x, y] = [lines[i]!, lines[i + 1]!];
+    const indent = INDENT.exec(x)?.[0];
+    if (indent && x.trim() && y.trim() && y.startsWith(indent) && !INDENT.test(y.slice(indent.length)))
+      indentedPairs++;
+  }
+  if (indentedPairs >= 2 && indentedPairs >= 0.25 * text) return 'line-per-paragraph';
   // In a blank-separated dump nearly every text line ends a block; allow multi-line blocks.
   return text > 0 && followedByBlank / text >= 0.5 ? 'blank-separated' : 'line-per-paragraph';
 }

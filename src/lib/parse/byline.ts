@@ -14,6 +14,7 @@ import { surnameOf } from '../people/surnames.ts';
 import { tag } from '../text/words.ts';
 import type { StaffCredit, StaffRole } from '../model/issue.ts';
 import { cnNumber } from '../text/dates.ts';
+import { visibleLength } from '../text/characters.ts';
 
 const HAN = String.raw`\u3400-\u9fff`;
 /** A paper or agency that sends news: 本报, 新华社, 中新社, 衡阳晚报, 人民日报, 央视网 … */
@@ -85,13 +86,34 @@ export function isNameLine(text: string): boolean {
 export function splitCaptionCredit(text: string): { caption: string; credit: string } | null {
   const t = text.trim();
   const m = new RegExp(
-    String.raw`^(?<caption>.{6,}?[。！？）)\s])\s*(?<credit>(?:(?:本报|新华社)?(?:特约|见习)?(?:记者|通讯员|摄影记者)\s*)?(?<name>[${HAN}](?:\s*[${HAN}]){1,3})\s*[/／]?\s*摄(?:影)?(?:\s*[（(][${HAN}·]{2,10}[）)])?)$`,
+    String.raw`^(?<caption>.{6,}?[。！？）)\s])\s*(?<credit>${PICTURES_OF}(?:(?:本报|新华社|人民日报)?(?:特约|见习)?(?:记者|通讯员|摄影记者)\s*)?(?<name>[${HAN}](?:\s*[${HAN}]){1,3})\s*[/／]?\s*摄(?:影)?(?:\s*[（(][${HAN}·]{2,10}[）)])?)$`,
     'u',
   ).exec(t);
-  if (!m?.groups) return null;
-  const name = m.groups.name!.replace(/\s+/gu, '');
-  if (!surnameOf(name)) return null;
-  return { caption: m.groups.caption!.trim(), credit: m.groups.credit! };
+  if (m?.groups && surnameOf(m.groups.name!.replace(/\s+/gu, '')))
+    return { caption: m.groups.caption!.trim(), credit: m.groups.credit! };
+  // A picture an organisation supplied: …惠民演出现场。　　开州区委宣传部供图
+  const given = new RegExp(
+    String.raw`^(?<caption>.{6,}?[。！？）)\s])\s*(?<credit>${PICTURES_OF}[${HAN}]{2,16}(?:供图|供稿|提供))$`,
+    'u',
+  ).exec(t);
+  if (given?.groups) return { caption: given.groups.caption!.trim(), credit: given.groups.credit! };
+  return null;
+}
+
+/** What a credit may say the pictures are before naming who took them: 以上图片均为…, 图为…, 本版图片由… */
+const PICTURES_OF = String.raw`(?:(?:以上|以下|本版|上|下|左|右)?(?:图片|照片|图)(?:均)?(?:为|由)?\s*)?`;
+
+/**
+ * A graphic's credit line, printed under a chart or map: 数据来源：国家文物局　　制图：张芳曼, 制图：李明,
+ * 资料来源：… 制图：…
+ */
+export function isGraphicCredit(line: string): boolean {
+  const t = line.trim();
+  if (visibleLength(t) > 48) return false;
+  return new RegExp(
+    String.raw`^(?:(?:数据|资料)?来源[：:][^。！？]{2,30}?\s*)?(?:制图|图表制作|绘图|设计)[：:]\s*[${HAN}](?:\s*[${HAN}]){1,3}(?:\s+[${HAN}](?:\s*[${HAN}]){1,3})*$`,
+    'u',
+  ).test(t);
 }
 
 /** A name alone as a byline (see isNameLine). */

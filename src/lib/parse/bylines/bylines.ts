@@ -4,7 +4,7 @@
  * above it, or opens a news item of its own; a credit line without an agency (文/图 记者 张三,
  * （本报记者 王某）) credits the article it stands in.
  */
-import { BULLETED, blockLines, type Stage } from '../assembly.ts';
+import { BULLETED, blockLines, lastParagraph, type Stage } from '../assembly.ts';
 import { continueByline, matchByline, matchNameLine, type BylineMatch } from '../byline.ts';
 
 export const byline: Stage = (a, i) => {
@@ -16,6 +16,23 @@ export const byline: Stage = (a, i) => {
   const authorLine = !!c7 && !!c7.headline && !c7.byline && c7.paragraphs.length === 0 && a.isAuthorLine(i);
   let by = matchByline(b.text) ?? (authorLine ? matchNameLine(b.text) : null);
   if (!by) return 0;
+  // A staff credit alone on its line under a subhead of the article being read (重庆开州 / 一张戏票聚人气
+  // / 本报记者 沈靖然): the author of that section of a feature, part of its text — a new item
+  // opens with a headline or a dated source (本报讯, …电), not under another article's subhead.
+  const reading = a.open();
+  if (
+    reading &&
+    !by.rest &&
+    !by.open &&
+    !by.dateline &&
+    by.staff.length > 0 &&
+    !/[讯电]$/u.test(by.source) &&
+    lastParagraph(reading)?.role === 'subhead' &&
+    reading.paragraphs.some((p) => p.role === 'text')
+  ) {
+    a.addText(reading, b.text, lines);
+    return 1;
+  }
   let byLines = lines;
   let used = 1;
   // A bare agency line above a full byline (新华社电 / 新华社北京5月14日电（记者…）) is a label;

@@ -150,8 +150,12 @@ export const headingGroup: Stage = (a, i) => {
   }
   // A lone heading inside an article: after its text, or right under its headline and byline
   // (the first section title of a commentary: 邯郸的贫民贷款 / 吴象 / 一根木梁).
+  // In e-paper text that prints header slots, a heading flush with the margin that fills its three
+  // slots opens an article: subheads stand at the body's indent there.
+  const slotted = printsHeaderSlots(a) && slotRoles(group, blanksAfter(a, group)) !== null;
   const lone =
     !followerIsByline &&
+    !slotted &&
     group.length === 1 &&
     !!c &&
     (c.paragraphs.length > 0 || (!!c.headline && !!c.byline));

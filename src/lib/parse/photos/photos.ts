@@ -5,7 +5,7 @@
  * photo item of its own.
  */
 import { blockLines, type Stage } from '../assembly.ts';
-import { matchPhotoCredit, splitCaptionCredit } from '../byline.ts';
+import { isGraphicCredit, matchPhotoCredit, splitCaptionCredit } from '../byline.ts';
 import { visibleLength } from '../../text/characters.ts';
 
 /** One line: caption then credit. Under its heading or after its text it is that article's picture. */
@@ -22,10 +22,10 @@ export const captionWithCredit: Stage = (a, i) => {
   return 1;
 };
 
-/** A block with a credit line among its lines: the other lines are the caption. */
+/** A block with a photo or graphic credit line among its lines: the other lines are the caption. */
 export const photoWithCreditLine: Stage = (a, i) => {
   const b = a.blocks[i]!;
-  const creditAt = b.lines.findIndex((l) => matchPhotoCredit(l.text));
+  const creditAt = b.lines.findIndex((l) => matchPhotoCredit(l.text) || isGraphicCredit(l.text));
   if (creditAt < 0) return 0;
   const captionText = b.lines
     .filter((_, k) => k !== creditAt)
