@@ -13,7 +13,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { facsimileImages, CROP_FILE, FACSIMILE_MANIFEST, type FacsimileSpec } from '../lib/pdf/facsimile.ts';
@@ -77,21 +77,22 @@ export async function writeFacsimiles(
       s.crops.some((c) => !existsSync(join(dir, cropName(s.pdf.index, c.box))));
     const todo = pages.filter(missing);
     if (todo.length) {
-      const t = performance.now();
       const pdf = new Uint8Array(await readFile(join(seeds, file)));
-      const renders = await renderPages(
+      const bySpec = new Map(todo.map((s) => [s.pdf.index, s]));
+      let t = performance.now();
+      for await (const { index, rendering } of renderPages(
         pdf,
         todo.map((s) => ({ index: s.pdf.index, size: s.pdf })),
-      );
-      run.renderMs += performance.now() - t;
-      for (const s of todo) {
+      )) {
         const t2 = performance.now();
-        const png = renders.get(s.pdf.index)!;
-        for (const image of await pageImages(png, s.pdf))
-          await writeAtomic(join(dir, `p${s.pdf.index}-${image.file}`), image.bytes);
+        run.renderMs += t2 - t;
+        const s = bySpec.get(index)!;
+        for (const image of await pageImages(rendering, s.pdf))
+          await writeAtomic(join(dir, `p${index}-${image.file}`), image.bytes);
         for (const c of s.crops)
-          await writeAtomic(join(dir, cropName(s.pdf.index, c.box)), await cropImageBytes(png, s.pdf, c.box));
-        run.sharpMs += performance.now() - t2;
+          await writeAtomic(join(dir, cropName(index, c.box)), await cropImageBytes(rendering, s.pdf, c.box));
+        t = performance.now();
+        run.sharpMs += t - t2;
         run.rendered++;
       }
     }
@@ -100,13 +101,13 @@ export async function writeFacsimiles(
       await mkdir(out, { recursive: true });
       for (const f of pageFiles(s)) {
         await copyFile(join(dir, `p${s.pdf.index}-${f}`), join(out, f));
-        run.bytes += (await readFile(join(out, f))).length;
+        run.bytes += (await stat(join(out, f))).size;
       }
       for (const c of s.crops) {
         const to = join(site, c.path, CROP_FILE);
         await mkdir(dirname(to), { recursive: true });
         await copyFile(join(dir, cropName(s.pdf.index, c.box)), to);
-        run.bytes += (await readFile(to)).length;
+        run.bytes += (await stat(to)).size;
         run.crops++;
       }
     }
