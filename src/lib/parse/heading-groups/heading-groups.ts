@@ -8,11 +8,11 @@
 import type { Block } from '../blocks.ts';
 import { blockLines, type Assembly, type Draft, type Stage } from '../assembly.ts';
 import { matchByline, matchPhotoCredit } from '../byline.ts';
-import { isAdLike, isNoticeTitle, isSignature, isTable } from '../block-shapes.ts';
+import { isAdLike, isKickerMarked, isNoticeTitle, isSignature, isTable } from '../block-shapes.ts';
 import { matchContinuedFrom, matchSee } from '../cross-references.ts';
 import { headingRoles, isDocumentDate, slotRoles } from '../heading-roles/heading-roles.ts';
 import { decideLoneHeading } from '../subheads/subheads.ts';
-import { visibleLength } from '../../text/characters.ts';
+import { CLAUSE_PUNCT, visibleLength } from '../../text/characters.ts';
 import { PAGE_HEADER } from '../page-starts/page-starts.ts';
 
 /** The heading group starting at block i: its blocks and the index of the block after it. */
@@ -153,18 +153,28 @@ export const headingGroup: Stage = (a, i) => {
   // In e-paper text that prints header slots, a heading flush with the margin that fills its three
   // slots opens an article: subheads stand at the body's indent there.
   const slotted = printsHeaderSlots(a) && slotRoles(group, blanksAfter(a, group)) !== null;
+  // A subhead may be printed in two lines inside a long report: a place (a short name, no clause)
+  // marked with —— over the section's title (浙江嵊州—— / 保障好…用水的“最后一公里”); a new
+  // article's kicker says more (注意，清明假期乘坐高铁——, 西藏加快乡村“百姓小院”建设——).
+  const pair =
+    group.length === 2 &&
+    !!c &&
+    c.paragraphs.length > 0 &&
+    isKickerMarked(group[0]!.text) &&
+    visibleLength(group[0]!.text.replace(/[—－]+$/u, '')) <= 8 &&
+    !CLAUSE_PUNCT.test(group[0]!.text);
   const lone =
     !followerIsByline &&
     !slotted &&
-    group.length === 1 &&
+    (group.length === 1 || pair) &&
     !!c &&
     (c.paragraphs.length > 0 || (!!c.headline && !!c.byline));
   // A lone heading inside an article: a subhead, unless it reads as the start of another article.
-  const decision = lone && !isNoticeTitle(b.text) ? decideLoneHeading(a, c!, b, j) : null;
+  const decision = lone && !isNoticeTitle(b.text) ? decideLoneHeading(a, c!, group, j) : null;
   if (decision?.subhead) {
-    a.addSubhead(c!, b.text, blockLines(b));
-    a.record(c!, 'subhead', blockLines(b), decision);
-    return 1;
+    for (const g of group) a.addSubhead(c!, g.text, blockLines(g));
+    a.record(c!, 'subhead', group.flatMap(blockLines), decision);
+    return group.length;
   }
 
   const d = a.newDraft();

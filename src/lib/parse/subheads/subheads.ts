@@ -36,10 +36,18 @@ function articleBigrams(d: Draft) {
 }
 
 /**
- * Whether block b, a lone heading in article c followed by the block at j (the group's end), is a
- * subhead of c rather than the headline of a new article (subhead-evidence.ts decides).
+ * Whether a lone heading (a block, or a subhead printed in two lines) in article c, followed by the
+ * block at j (the group's end), is a subhead of c rather than the headline of a new article
+ * (subhead-evidence.ts decides).
  */
-export function decideLoneHeading(a: Assembly, c: Draft, b: Block, j: number): SubheadDecision {
+export function decideLoneHeading(
+  a: Assembly,
+  c: Draft,
+  heading: Block | readonly Block[],
+  j: number,
+): SubheadDecision {
+  const group = Array.isArray(heading) ? heading : [heading as Block];
+  const text = group.map((g) => g.text).join(' ');
   const follower = a.blocks[j];
   // A new article's text would close with a credit of its own (（本报记者 赵敏）).
   let ownClosingCredit = false;
@@ -48,9 +56,9 @@ export function decideLoneHeading(a: Assembly, c: Draft, b: Block, j: number): S
     if (isClosingCredit(t)) ownClosingCredit = true;
   }
   return decideSubhead({
-    text: b.text,
-    lines: blockLines(b),
-    share: overlap(bigrams(b.text), articleBigrams(c)),
+    text,
+    lines: group.flatMap(blockLines),
+    share: overlap(bigrams(text), articleBigrams(c)),
     bylined: !!c.byline,
     staffByline: !!c.byline && c.byline.staff.length > 0,
     bareByline: !!c.byline && c.byline.staff.length === 0 && /记者$/u.test(c.byline.text),
