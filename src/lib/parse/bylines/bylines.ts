@@ -50,11 +50,14 @@ export const byline: Stage = (a, i) => {
   // Paragraphs that open with the byline printed alone above them (an archive that repeats the
   // source on every paragraph: 【本市消息】 / 【本市消息】边区政府… / 【本市消息】边府…) are text.
   const c0 = a.open();
+  // So are further dispatches of one item, each opening with its bracketed source (【新华社渝十五日电】
+  // …, then 【新华社渝十五日电】国民党当局…): a headless item would not follow another's text so.
+  const bracketed = (t: string) => /^[【\[]/u.test(t);
   if (
     c0?.byline &&
     by.rest &&
-    c0.byline.text === by.text &&
-    c0.paragraphs.every((p) => p.text.startsWith(by!.text))
+    ((c0.byline.text === by.text && c0.paragraphs.every((p) => p.text.startsWith(by!.text))) ||
+      (bracketed(c0.byline.text) && bracketed(by.text) && c0.paragraphs.some((p) => p.role === 'text')))
   ) {
     a.addText(c0, b.text, lines);
     return 1;

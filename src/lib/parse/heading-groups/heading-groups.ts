@@ -169,6 +169,17 @@ export const headingGroup: Stage = (a, i) => {
     (group.length === 1 || pair) &&
     !!c &&
     (c.paragraphs.length > 0 || (!!c.headline && !!c.byline));
+  // A short sentence closing the article's text at the end of the page (预祝大会圆满成功！): an
+  // article needs text of its own, and nothing follows it.
+  if (
+    group.length === 1 &&
+    c?.paragraphs.some((p) => p.role === 'text') &&
+    /[。！!]$/u.test(b.text.trim()) &&
+    (!follower || PAGE_HEADER.test(follower.text))
+  ) {
+    a.addText(c, b.text, blockLines(b));
+    return 1;
+  }
   // A lone heading inside an article: a subhead, unless it reads as the start of another article.
   const decision = lone && !isNoticeTitle(b.text) ? decideLoneHeading(a, c!, group, j) : null;
   if (decision?.subhead) {

@@ -81,6 +81,8 @@ export const subheadAtBodyIndent: Stage = (a, i) => {
     b.indent !== a.options.bodyIndent ||
     visibleLength(b.text) > 30 ||
     /^[—－-]{2}/u.test(b.text) ||
+    // a short sentence (预祝大会圆满成功！) is text: subheads are titles, not statements
+    /[。！!]$/u.test(b.text.trim()) ||
     !a.plainHeading(b)
   )
     return 0;
