@@ -23,6 +23,7 @@ import { progress } from '../lib/util/progress.ts';
 import { loadTopics, type Taxonomy } from '../lib/editorial/topics.ts';
 import { EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
 import { loadGazetteer, type Gazetteer } from '../lib/people/entities.ts';
+import { diskNamesCache } from '../lib/people/names-cache.ts';
 import { articleRecords, issueRecord, pageRecords, type RecordOf } from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
@@ -126,6 +127,12 @@ function editionRecords(
     codeFingerprint(fileURLToPath(root)),
     catalog(),
   );
+  // Names found in an issue's text by an earlier build with the same code and gazetteer are not found again.
+  const namesCache = diskNamesCache(
+    join(fileURLToPath(cacheDir), 'baokan-names'),
+    codeFingerprint(fileURLToPath(root)),
+    existsSync(gazetteerPath()) ? readFileSync(gazetteerPath(), 'utf8') : '',
+  );
   for (const r of parseEdition(seedsDir(), catalog(), {
     corrections: corrections(),
     onFile,
@@ -148,11 +155,12 @@ function editionRecords(
     writeFileSync(path, JSON.stringify(issue));
     records.issues.push(own(issueRecord(r, path)));
     for (const p of pageRecords(r)) records.pages.push(own(p));
-    for (const a of articleRecords(r, taxonomy(), gazetteer())) records.articles.push(own(a));
+    for (const a of articleRecords(r, taxonomy(), gazetteer(), namesCache)) records.articles.push(own(a));
     addIssue(account, issue);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
   parseCache.prune();
+  namesCache.prune();
   // A correction for a file that is not among the seeds is given and not used: say so.
   const seen = [
     ...records.issues.flatMap((i) => (i.data.sources as { file: string }[]).map((s) => s.file)),

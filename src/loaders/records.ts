@@ -12,6 +12,7 @@
 import { articleNames, EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
 import { articleCredits } from '../lib/people/credits.ts';
 import type { Gazetteer } from '../lib/people/entities.ts';
+import type { NamesCache } from '../lib/people/names-cache.ts';
 import { assignTopics, type Taxonomy } from '../lib/editorial/topics.ts';
 import type { Article, Issue } from '../lib/model/issue.ts';
 
@@ -90,14 +91,18 @@ export function nameParagraphs(a: Article): { id: string; text: string }[] {
 
 /**
  * Article records: headings and what lists show, and the names the text gives (found here, once,
- * with the gazetteer; the text stays in the parsed issue).
+ * with the gazetteer, or taken from the names cache; the text stays in the parsed issue).
  */
 export function articleRecords(
   { issue }: { issue: Issue },
   taxonomy: Taxonomy,
   gazetteer: Gazetteer = EMPTY_GAZETTEER,
+  cache?: NamesCache,
 ) {
-  return issue.articles.map((a) => {
+  const paragraphs = issue.articles.map(nameParagraphs);
+  const find = () => paragraphs.map((p) => articleNames(p, gazetteer));
+  const names = cache ? cache.names(paragraphs, find) : find();
+  return issue.articles.map((a, k) => {
     const page = issue.pages[a.page]!;
     return {
       id: a.id,
@@ -121,7 +126,7 @@ export function articleRecords(
         lines: a.lines,
         topics: assignTopics(a, taxonomy),
         credits: articleCredits(a),
-        names: articleNames(nameParagraphs(a), gazetteer),
+        names: names[k]!,
       },
     };
   });

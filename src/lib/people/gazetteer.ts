@@ -23,6 +23,8 @@ export interface Gazetteer {
   blocked: Set<string>;
   /** the longest form, in characters */
   longest: number;
+  /** the first two characters of every form and blocked form: where no form starts, none is tried */
+  heads: Set<string>;
 }
 
 export function parseGazetteer(source: string, file: string): Gazetteer {
@@ -80,8 +82,9 @@ export function parseGazetteer(source: string, file: string): Gazetteer {
     if (!Array.isArray(v)) throw new InputError(file, `"${field}" must be a list of names`);
     for (const form of v as string[]) blocked.add(form);
   }
-  const longest = Math.max(0, ...[...forms.keys(), ...blocked].map((f) => f.length));
-  return { forms, blocked, longest };
+  const all = [...forms.keys(), ...blocked];
+  const longest = Math.max(0, ...all.map((f) => f.length));
+  return { forms, blocked, longest, heads: new Set(all.map((f) => f.slice(0, 2))) };
 }
 
 export function loadGazetteer(path: string): Gazetteer {
@@ -111,6 +114,11 @@ export function gazetteerSpans(text: string, gaz: Gazetteer, words: readonly Tok
   const out: Span[] = [];
   for (let i = 0; i < text.length;) {
     let hit: Span | null = null;
+    // forms are at least two characters long: most places start none
+    if (!gaz.heads.has(text.slice(i, i + 2))) {
+      i++;
+      continue;
+    }
     for (let len = Math.min(gaz.longest, text.length - i); len >= 2; len--) {
       const form = text.slice(i, i + len);
       if (gaz.blocked.has(form)) {

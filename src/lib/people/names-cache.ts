@@ -1,0 +1,85 @@
+/**
+ * The names found in each issue's articles, kept between builds (`<cacheDir>/baokan-names/`): the
+ * name finder costs about as much as the parser, and a daily build should not run it again over
+ * the whole archive. An issue's names are found again only when its text paragraphs, the gazetteer
+ * or the code (src/lib, package-lock.json: the parse cache's fingerprint) changed. Files this build
+ * did not ask for are removed at the end (prune), as the parse cache does.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleName } from './article-names.ts';
+
+/** Names by article, in the issue's article order. */
+export type IssueNames = ArticleName[][];
+
+export interface NamesCache {
+  /** the issue's names: kept ones when its key is known, else `find()`'s (then kept) */
+  names(paragraphs: readonly (readonly { id: string; text: string }[])[], find: () => IssueNames): IssueNames;
+  /** issues whose names were kept and issues whose names were found by this build */
+  counts(): { reused: number; found: number };
+  /** remove kept names this build did not ask for; returns how many */
+  prune(): number;
+}
+
+/** The key of an issue's names: the code, the gazetteer's text, and the articles' text paragraphs with their anchors. */
+export function namesKey(
+  fingerprint: string,
+  gazetteer: string,
+  paragraphs: readonly (readonly { id: string; text: string }[])[],
+): string {
+  return createHash('sha256')
+    .update(`${fingerprint}\0`)
+    .update(gazetteer)
+    .update('\0')
+    .update(JSON.stringify(paragraphs))
+    .digest('hex');
+}
+
+/** A names cache in `dir`; `gazetteer` is the gazetteer file's text ('' when there is none). */
+export function diskNamesCache(dir: string, fingerprint: string, gazetteer: string): NamesCache {
+  const used = new Set<string>();
+  let reused = 0;
+  let found = 0;
+  const path = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  return {
+    names(paragraphs, find) {
+      const key = namesKey(fingerprint, gazetteer, paragraphs);
+      used.add(key);
+      try {
+        const kept = JSON.parse(readFileSync(path(key), 'utf8')) as IssueNames;
+        if (Array.isArray(kept) && kept.length === paragraphs.length) {
+          reused++;
+          return kept;
+        }
+      } catch {
+        // not kept yet (or unreadable): found again below
+      }
+      const names = find();
+      found++;
+      const file = path(key);
+      mkdirSync(join(file, '..'), { recursive: true });
+      const tmp = `${file}.tmp-${randomUUID()}`;
+      writeFileSync(tmp, JSON.stringify(names));
+      renameSync(tmp, file);
+      return names;
+    },
+    counts: () => ({ reused, found }),
+    prune() {
+      let removed = 0;
+      let subs: string[] = [];
+      try {
+        subs = readdirSync(dir);
+      } catch {
+        return 0;
+      }
+      for (const sub of subs)
+        for (const name of readdirSync(join(dir, sub)))
+          if (!used.has(name.replace(/\.json$/, ''))) {
+            rmSync(join(dir, sub, name), { force: true });
+            removed++;
+          }
+      return removed;
+    },
+  };
+}
