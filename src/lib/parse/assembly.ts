@@ -124,6 +124,7 @@ export class Assembly {
   readonly rejoins: boolean;
   /** last source lines of blocks that a hard-wrapped column cut (blocks.ts `cut`) */
   private readonly cutEnds: Set<number>;
+  private readonly shortEnds: Set<number>;
   /** the file's typical paragraph length: the 75th percentile of its blocks' visible lengths */
   readonly typical: number;
 
@@ -133,6 +134,7 @@ export class Assembly {
   ) {
     this.rejoins = options.layout !== 'line-per-paragraph';
     this.cutEnds = new Set(blocks.filter((b) => b.cut).map((b) => blockLines(b).at(-1)!));
+    this.shortEnds = new Set(blocks.filter((b) => b.short).map((b) => blockLines(b).at(-1)!));
     const lengths = blocks.map((b) => visibleLength(b.text)).sort((x, y) => x - y);
     this.typical = lengths[Math.floor(lengths.length * 0.75)] ?? 0;
     const firstLine = blocks[0]?.lines[0]?.no ?? 1;
@@ -175,6 +177,11 @@ export class Assembly {
   /** Whether a paragraph ends where a hard-wrapped block was cut at a column edge (blocks.ts). */
   cutAt(p: { lines: number[] }): boolean {
     return this.cutEnds.has(p.lines[p.lines.length - 1]!);
+  }
+
+  /** Whether a paragraph ends where hard-wrapped text stopped short of its column (blocks.ts). */
+  shortAt(p: { lines: number[] }): boolean {
+    return this.shortEnds.has(p.lines[p.lines.length - 1]!);
   }
 
   // —— pages ——
@@ -301,7 +308,7 @@ export class Assembly {
   decideJoin(
     left: { text: string; lines: number[] },
     right: Block,
-    how: { rightHeading: boolean; leftCut: boolean; captionLifted: boolean },
+    how: { rightHeading: boolean; leftCut: boolean; leftShort?: boolean; captionLifted: boolean },
   ): JoinDecision {
     const seam: Seam = {
       left: left.text,

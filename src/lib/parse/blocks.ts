@@ -35,6 +35,12 @@ export interface Block {
    * on after the column break, not a heading
    */
   cut?: boolean;
+  /**
+   * hard-wrapped text that stops short of its column: wrapped (two source lines or more) in a file
+   * wrapped at a column width, its last line not filling it — the paragraph ended there, whether
+   * or not a full stop was printed (pull quotes and headings are set without one)
+   */
+  short?: boolean;
   /** the first line's leading white space, as printed ('' when none) */
   indent: string;
 }
@@ -84,10 +90,13 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
   let lastFull = false;
   /** blocks whose last line fills its column; whether they were cut is decided with the next block */
   const full = new Set<Block>();
+  /** blocks whose last line does not fill its column */
+  const notFull = new Set<Block>();
   const close = () => {
     if (current) {
       current.text = joinLines(current.lines.map((l) => l.text));
       if (lastFull && !endsSentence(current.text)) full.add(current);
+      if (!lastFull) notFull.add(current);
       blocks.push(current);
       current = null;
     }
@@ -123,6 +132,11 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
     const wrapped = b.lines.length > 1 || !!b.lines[0]!.more;
     const next = blocks[b.index + 1];
     if (wrapped || /[，、；,;]$/u.test(b.text) || (next && wordSpansSeam(b.text, next.text))) b.cut = true;
+  }
+  // Text wrapped at a column width (some logical line joins several source lines): a wrapped block
+  // whose last line stops short of the column ended there.
+  if (lines.some((l) => l.more)) {
+    for (const b of notFull) if (b.lines.length > 1 || b.lines[0]!.more) b.short = true;
   }
   return blocks;
 }

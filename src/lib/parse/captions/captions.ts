@@ -91,6 +91,7 @@ export const captionAfterHangingParagraph: Stage = (a, i) => {
   const decision = a.decideJoin(hanging, next, {
     rightHeading: false,
     leftCut: a.cutAt(hanging),
+    leftShort: a.shortAt(hanging),
     captionLifted: true,
   });
   if (!decision.join) return 0;

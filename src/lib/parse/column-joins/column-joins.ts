@@ -23,6 +23,7 @@ function joinHanging(
   const decision = a.decideJoin(hanging, b, {
     rightHeading,
     leftCut: a.cutAt(hanging),
+    leftShort: a.shortAt(hanging),
     captionLifted: false,
   });
   if (!decision.join) {

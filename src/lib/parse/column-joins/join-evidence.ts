@@ -39,6 +39,8 @@ export interface Seam {
   rightHeading: boolean;
   /** the left text's last line fills its column and was cut there (hard-wrapped text, blocks.ts) */
   leftCut: boolean;
+  /** the left text's last line stops short of its column in hard-wrapped text (blocks.ts) */
+  leftShort?: boolean;
   /** a caption stands between the two halves and would be lifted out */
   captionLifted: boolean;
   /** the file's typical paragraph length (visible characters) */
@@ -113,6 +115,8 @@ export function certainRule(s: Seam): { join: boolean; rule: string } | null {
   const r = s.right.trim();
   if (!l || !r) return { join: false, rule: 'nothing-to-join' };
   if (endsSentence(l)) return { join: false, rule: 'left-ends-sentence' };
+  // Wrapped text that stops short of its column ended there: a column break cuts a full line.
+  if (s.leftShort) return { join: false, rule: 'left-stops-short-of-column' };
   // A colon introduces what follows (a list, a table, a quotation); it does not end a column.
   if (isKickerMarked(l) || /[：:]$/u.test(l)) return { join: false, rule: 'left-ends-colon-or-dash' };
   const closes = /[”’」』》）)]$/u.test(l) && !CLAUSE_PUNCT.test(l);
