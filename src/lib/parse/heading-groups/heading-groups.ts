@@ -41,6 +41,16 @@ export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; e
   return { group, end: j };
 }
 
+/**
+ * The label of a box set inside an article: 延伸阅读, 相关链接, 链接, 核心阅读, 背景链接, 名词解释, 小贴士,
+ * 记者手记, 编后 (a label of its own, at most a few characters, nothing else on the line).
+ */
+export function isBoxLabel(text: string): boolean {
+  return /^[【［\[]?(?:延伸阅读|相关链接|背景链接|新闻链接|链接|核心阅读|阅读提示|名词解释|小贴士|记者手记|采访手记|编后|编后语|数据)[】］\]]?$/u.test(
+    text.trim(),
+  );
+}
+
 /** Blank lines after a heading group (before the block that follows it). */
 const blanksAfter = (a: Assembly, group: readonly Block[]) =>
   a.blocks[group.at(-1)!.index + 1]?.gapBefore ?? 0;
@@ -169,6 +179,12 @@ export const headingGroup: Stage = (a, i) => {
     (group.length === 1 || pair) &&
     !!c &&
     (c.paragraphs.length > 0 || (!!c.headline && !!c.byline));
+  // A box inside the article, under its label (延伸阅读, 相关链接, 核心阅读 …): the label and the
+  // box's title are the article's subheads, not a new article's headline.
+  if (c && (c.paragraphs.length > 0 || c.headline) && !followerIsByline && isBoxLabel(b.text)) {
+    for (const g of group) a.addSubhead(c, g.text, blockLines(g));
+    return group.length;
+  }
   // A short sentence closing the article's text at the end of the page (预祝大会圆满成功！): an
   // article needs text of its own, and nothing follows it.
   if (
