@@ -9,10 +9,12 @@
  *   parsed issue);
  * - the issue: its record in the content store and the parsed issue the article pages read (a
  *   digest of the file the loader wrote), and its seed files' digests (source lines);
- * - what a page shows of other issues: an issue page its neighbours in the paper and the days the
- *   date picker offers; an article page the reporter pages its byline links to.
- * Adding an issue therefore re-renders its own pages, its paper's neighbouring issue pages and the
- * issue pages' date pickers, not the archive's article pages.
+ * - what a page shows of other issues: an issue page its neighbours in the paper; an article page
+ *   the reporter pages its byline links to. The date picker's days are not in the page (it loads
+ *   them from days.js), so a new day does not touch the issue pages.
+ * Adding an issue therefore re-renders its own pages and its paper's neighbouring issue pages, not
+ * the archive's article pages. List pages (topics, reporters, calendars, contents, date pages) take
+ * their keys from `list`: a digest of the site inputs and exactly what the page prints.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +26,14 @@ import { entryKey } from '../lib/people/name-index.ts';
 import { getEdition, type ArticleNode, type IssueNode, type PageNode } from './site-graph.ts';
 
 /** Settings that change what a page shows. */
-const SETTINGS = ['BAOKAN_SITE', 'BAOKAN_BASE', 'BAOKAN_REPO', 'BAOKAN_CARDS', 'BAOKAN_DISK_SEARCH'];
+const SETTINGS = [
+  'BAOKAN_SITE',
+  'BAOKAN_BASE',
+  'BAOKAN_REPO',
+  'BAOKAN_CARDS',
+  'BAOKAN_DISK_SEARCH',
+  'BAOKAN_LIST_SIZE',
+];
 
 /** The digest of some JSON-able values. */
 export function digest(...parts: unknown[]): string {
@@ -52,9 +61,24 @@ function siteInputs(): string {
   return hash.digest('hex').slice(0, 32);
 }
 
+/** What a calendar, month or paper page prints of an issue: its link, paper, date and size. */
+export function issueLine(issue: IssueNode): unknown[] {
+  const d = issue.entry.data;
+  return [
+    issue.path,
+    d.paper,
+    d.date.value,
+    d.masthead?.pageCount ?? null,
+    issue.pages.length,
+    issue.articles.length,
+  ];
+}
+
 export interface PageKeys {
-  /** what shows only the issue's own data (its downloads) */
+  /** what shows only the issue's own data (its downloads; its lines on a date or contents page) */
   issueData(node: IssueNode): string;
+  /** a list page's key: the site inputs and the given parts (what the page prints) */
+  list(...parts: unknown[]): string;
   issue(node: IssueNode): string;
   page(node: PageNode): string;
   article(node: ArticleNode): string;
@@ -76,7 +100,6 @@ async function makeKeys(): Promise<PageKeys> {
   const reporters = await getReporters();
   const names = await getNames();
   const site = siteInputs();
-  const days = digest([...edition.byDate.keys()].sort());
   const issueDigests = new Map<IssueNode, string>();
   const issueDigest = (issue: IssueNode) => {
     let d = issueDigests.get(issue);
@@ -95,7 +118,8 @@ async function makeKeys(): Promise<PageKeys> {
   };
   return {
     issueData: (node) => issueDigest(node),
-    issue: (node) => digest(issueDigest(node), neighbours(node), days),
+    list: (...parts) => digest(site, ...parts),
+    issue: (node) => digest(issueDigest(node), neighbours(node)),
     page: (node) => digest(issueDigest(node.issue)),
     article: (node) =>
       digest(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueDaysCode, nearestIssueDay } from './date-picker.ts';
+import { daysScript, issueDayRange, issueDaysCode, nearestIssueDay } from './date-picker.ts';
 
 const dates = ['2021-03-06', '2021-03-05', '2021-03-31', '2021-12-09', '2023-10-20'];
 
@@ -43,5 +43,31 @@ describe('nearestIssueDay', () => {
   it('runs from its source text alone, as the page’s inline script does', () => {
     const copy = new Function(`return ${nearestIssueDay.toString()}`)() as typeof nearestIssueDay;
     expect(copy(code, '2021-03-07')).toBe('2021-03-06');
+  });
+});
+
+describe('issueDayRange', () => {
+  it('gives the first and the last day with issues', () => {
+    expect(issueDayRange(issueDaysCode(dates))).toEqual(['2021-03-05', '2023-10-20']);
+    expect(issueDayRange(issueDaysCode(['2021-03-31']))).toEqual(['2021-03-31', '2021-03-31']);
+  });
+
+  it('is null for a code without days', () => {
+    expect(issueDayRange('')).toBeNull();
+    expect(issueDayRange('nonsense')).toBeNull();
+  });
+
+  it('runs from its own source text, as reader.js runs it', () => {
+    const again = new Function(`return (${issueDayRange.toString()})`)() as typeof issueDayRange;
+    expect(again(issueDaysCode(dates))).toEqual(['2021-03-05', '2023-10-20']);
+  });
+});
+
+describe('daysScript', () => {
+  it('sets one global to the code, which a script element can load from file://', () => {
+    const code = issueDaysCode(dates);
+    const window: Record<string, unknown> = {};
+    new Function('window', daysScript(code))(window);
+    expect(window).toEqual({ baokanIssueDays: code });
   });
 });

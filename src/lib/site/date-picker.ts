@@ -1,13 +1,27 @@
 /**
  * The 往期 date picker: a native `<input type="date">` limited to the archive's range that goes
  * to the page of the chosen day (`date/<yyyy-mm-dd>/`), or of the nearest day with issues when
- * that day has none. The days with issues travel in the page as a short code (a month with
- * issues is `yyyymm` and a bit mask of its days in base 36: about 10 characters a month), so the
- * picker needs no request and works from file://.
+ * that day has none. The days with issues are a short code (a month with issues is `yyyymm` and a
+ * bit mask of its days in base 36: about 10 characters a month) in ONE shared script, `days.js`,
+ * that the picker loads (a script element, so it works from file:// where fetch does not). The
+ * pages carry neither the days nor the archive's range, so a new day changes no issue, 版 or
+ * article page. The file's name is fixed (a name with a hash would have to be written into every
+ * page); it is served with the short cache lifetime of the pages themselves.
  *
- * `nearestIssueDay` runs in the browser too: the page's inline script is its source text, so it
- * must stay self-contained (no imports, no closures).
+ * `nearestIssueDay` and `issueDayRange` run in the browser too: reader.js holds their source text,
+ * so they must stay self-contained (no imports, no closures).
  */
+
+/** The shared script of the days with issues, at the site's root. */
+export const DAYS_FILE = 'days.js';
+
+/** The global that days.js sets. */
+export const DAYS_GLOBAL = 'baokanIssueDays';
+
+/** The text of days.js: one assignment of the day code to a global. */
+export function daysScript(code: string): string {
+  return `window.${DAYS_GLOBAL} = ${JSON.stringify(code)};\n`;
+}
 
 /** The days with issues as a code: `202103.1k0 202112.400` (months in order, days as a base-36 bit mask). */
 export function issueDaysCode(dates: Iterable<string>): string {
@@ -22,6 +36,23 @@ export function issueDaysCode(dates: Iterable<string>): string {
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([key, mask]) => `${key}.${mask.toString(36)}`)
     .join(' ');
+}
+
+/** The first and the last day with issues in a code made by issueDaysCode; null when it holds none. */
+export function issueDayRange(code: string): [string, string] | null {
+  const parts = code.split(' ').filter((p) => /^\d{6}\.[0-9a-z]+$/.test(p));
+  if (!parts.length) return null;
+  const days = (part: string) => {
+    const out: string[] = [];
+    let mask = parseInt(part.slice(7), 36);
+    for (let d = 1; mask > 0; d++, mask = Math.floor(mask / 2)) {
+      if (mask % 2) out.push(`${part.slice(0, 4)}-${part.slice(4, 6)}-${String(d).padStart(2, '0')}`);
+    }
+    return out;
+  };
+  const first = days(parts[0]!);
+  const last = days(parts[parts.length - 1]!);
+  return first.length && last.length ? [first[0]!, last[last.length - 1]!] : null;
 }
 
 /**

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { groupByDate, listSummary, newestFirst, pagedSlug, paginate, type ListPlace } from './listing.ts';
+import {
+  chunkSlug,
+  chunksFromOldest,
+  chunkSummary,
+  groupByDate,
+  listPageSize,
+  listSummary,
+  newestFirst,
+  pagedSlug,
+  paginate,
+  type ListChunk,
+  type ListPlace,
+} from './listing.ts';
 
 const at = (id: string, date: string | null, paper: string, pageIndex: number, order: number) => ({
   id,
@@ -76,5 +88,125 @@ describe('listSummary', () => {
   it('states the page only when there are several', () => {
     expect(listSummary('共 3 篇', 1, 1)).toBe('共 3 篇，新者在前。');
     expect(listSummary('共 45 篇', 2, 2)).toBe('共 45 篇，新者在前；第 2 / 2 页。');
+  });
+});
+
+describe('chunksFromOldest', () => {
+  /** items n, n-1, … 1: the newest first, each the number of its place counted from the oldest */
+  const list = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+
+  it.each([
+    // n, size, [number, first item, last item] per page in the reader's order
+    [0, 3, []],
+    [1, 3, [[1, 1, 1]]],
+    [5, 3, [[1, 5, 1]]],
+    [
+      6,
+      3,
+      [
+        [2, 6, 4],
+        [1, 3, 1],
+      ],
+    ],
+    [
+      8,
+      3,
+      [
+        [2, 8, 4],
+        [1, 3, 1],
+      ],
+    ],
+    [
+      9,
+      3,
+      [
+        [3, 9, 7],
+        [2, 6, 4],
+        [1, 3, 1],
+      ],
+    ],
+    [
+      10,
+      3,
+      [
+        [3, 10, 7],
+        [2, 6, 4],
+        [1, 3, 1],
+      ],
+    ],
+  ])('%i items in pages of %i', (n, size, want) => {
+    const chunks = chunksFromOldest(list(n), size);
+    expect(chunks.map((c) => [c.number, c.items[0], c.items[c.items.length - 1]])).toEqual(want);
+    // read newest first, the pages give the whole list once
+    expect(chunks.flatMap((c) => c.items)).toEqual(list(n));
+    if (n) expect(chunks.map((c) => c.head)).toEqual(chunks.map((_, i) => i === 0));
+  });
+
+  it('links each page to its older and newer neighbour; the newest numbered page to the head', () => {
+    const chunks = chunksFromOldest(list(10), 3);
+    expect(chunks.map((c) => [c.number, c.older, c.newer])).toEqual([
+      [3, 2, null],
+      [2, 1, 'head'],
+      [1, null, 2],
+    ]);
+  });
+
+  it('holds between size and 2·size − 1 items on the head once the list is that long', () => {
+    for (let n = 30; n < 200; n++) {
+      const head = chunksFromOldest(list(n), 30)[0]!;
+      expect(head.items.length, String(n)).toBeGreaterThanOrEqual(30);
+      expect(head.items.length, String(n)).toBeLessThan(60);
+    }
+  });
+
+  it('changes only the head when a newer item is added, and at most three pages every size items', () => {
+    const size = 4;
+    const same = (a: ListChunk<number>, b: ListChunk<number>) => JSON.stringify(a) === JSON.stringify(b);
+    for (let n = 0; n < 60; n++) {
+      const before = chunksFromOldest(list(n), size);
+      const after = chunksFromOldest(list(n + 1), size);
+      const key = (c: ListChunk<number>) => chunkSlug('t', c.head ? 'head' : c.number);
+      const old = new Map(before.map((c) => [key(c), c]));
+      const changed = after.filter((c) => !old.has(key(c)) || !same(old.get(key(c))!, c)).map(key);
+      // no page disappears
+      for (const k of old.keys()) expect(after.map(key), `${n}: ${k}`).toContain(k);
+      if ((n + 1) % size === 0 && n + 1 >= 2 * size) {
+        // the head's older run becomes page k; page k − 1 links to it instead of the head
+        const k = (n + 1) / size - 1;
+        expect(changed.sort(), String(n)).toEqual(['t', `t/${k}`, ...(k > 1 ? [`t/${k - 1}`] : [])].sort());
+      } else {
+        expect(changed, String(n)).toEqual(['t']);
+      }
+    }
+  });
+
+  it('refuses a page size that is not a positive integer', () => {
+    expect(() => chunksFromOldest([1], 0)).toThrow(/positive integer, not 0/);
+  });
+
+  it('names the head at the list and numbered pages below it', () => {
+    expect(chunkSlug('economy', 'head')).toBe('economy');
+    expect(chunkSlug('economy', 1)).toBe('economy/1');
+  });
+
+  it('counts the whole list on the head and only itself on a numbered page', () => {
+    expect(chunkSummary('共 45 篇', { head: true, number: 2, items: [] })).toBe('共 45 篇，新者在前。');
+    expect(chunkSummary('共 45 篇', { head: false, number: 1, items: [1, 2, 3] })).toBe(
+      '较早的文章：第 1 页（自最早一页数起），3 篇，新者在前。',
+    );
+  });
+});
+
+describe('listPageSize', () => {
+  it('reads BAOKAN_LIST_SIZE, else the given default', () => {
+    expect(listPageSize({})).toBe(30);
+    expect(listPageSize({ BAOKAN_LIST_SIZE: '' }, 20)).toBe(20);
+    expect(listPageSize({ BAOKAN_LIST_SIZE: '3' })).toBe(3);
+  });
+
+  it.each(['0', '-2', '2.5', 'x'])('refuses %s in one line', (v) => {
+    expect(() => listPageSize({ BAOKAN_LIST_SIZE: v })).toThrow(
+      `BAOKAN_LIST_SIZE must be a positive whole number, not "${v}"`,
+    );
   });
 });

@@ -142,6 +142,7 @@ export function shellFiles(
     'search/index.html',
     '404.html',
     ...assets,
+    'days.js',
     'favicon.svg',
     'icon-192.png',
     'manifest.webmanifest',

@@ -5,14 +5,15 @@
  * enhances what the page already offers without JavaScript:
  * - 字号: keeps the checked radio in localStorage (the <head> line of font-size.ts applies it
  *   before the page is drawn);
- * - 往期: the date input goes to the chosen day's page, or the nearest day with issues
- *   (nearestIssueDay, its own source text, so the page and the tests run the same function);
+ * - 往期: loads the days with issues from the shared days.js, limits the date input to their
+ *   range, and goes to the chosen day's page, or the nearest day with issues (nearestIssueDay,
+ *   its own source text, so the page and the tests run the same function);
  * - 纠错: the text the reader selected in the article goes into the report's 有误的文字 line.
  * The form of the date picker is shown by the stylesheet once <html> has the `js` class (set in
  * <head>), so it takes its place before the page is drawn.
  */
 import { contentHash } from './asset-names.ts';
-import { nearestIssueDay } from './date-picker.ts';
+import { DAYS_GLOBAL, issueDayRange, nearestIssueDay } from './date-picker.ts';
 import { FONT_SIZE_KEY } from './font-size.ts';
 
 /** The placeholder of the day in a date picker's link template. */
@@ -36,20 +37,59 @@ export const READER_JS = `(function () {
     });
   });
 
-  // 往期
+  // 往期: the days with issues come from the shared days.js (a script element: works from file://)
   var nearest = ${nearestIssueDay.toString()};
-  document.querySelectorAll('form.date-picker-form').forEach(function (form) {
+  var range = ${issueDayRange.toString()};
+  var forms = document.querySelectorAll('form.date-picker-form');
+  var days = null;
+  var waiting = [];
+  if (forms.length) {
+    var loaded = function (ok) {
+      days = ok ? String(window.${DAYS_GLOBAL} || '') : '';
+      var span = range(days);
+      forms.forEach(function (form) {
+        var input = form.querySelector('input');
+        if (!span) return;
+        input.min = span[0];
+        input.max = span[1];
+        if (!input.value) input.value = span[1];
+      });
+      waiting.splice(0).forEach(function (go) {
+        go();
+      });
+    };
+    var script = document.createElement('script');
+    script.src = forms[0].getAttribute('data-days-src');
+    script.onload = function () {
+      loaded(true);
+    };
+    script.onerror = function () {
+      loaded(false);
+    };
+    document.head.appendChild(script);
+  }
+  forms.forEach(function (form) {
     var input = form.querySelector('input');
     var note = form.querySelector('.date-picker-note');
-    form.addEventListener('submit', function (e) {
-      e.preventDefault();
-      var day = nearest(form.getAttribute('data-days') || '', input.value);
+    var go = function () {
+      if (!days) {
+        // the days could not be loaded: the calendar instead
+        var link = form.parentNode.querySelector('.date-picker-link');
+        if (link) location.href = link.href;
+        return;
+      }
+      var day = nearest(days, input.value);
       if (!day) {
         note.textContent = '请选择一个日期';
         return;
       }
       if (day !== input.value) note.textContent = '该日未收录报纸，前往最近的出版日 ' + day;
       location.href = form.getAttribute('data-href').replace('${DAY_SLOT}', day);
+    };
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (days === null) waiting.push(go);
+      else go();
     });
   });
 

@@ -28,6 +28,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'data',
   'date',
   'facsimile.json',
+  'days.js',
   'favicon.svg',
   'icon-192.png',
   'icon-512.png',

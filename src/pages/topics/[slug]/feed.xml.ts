@@ -1,6 +1,7 @@
 /** A topic's Atom feed (`topics/<slug>/feed.xml`): its latest 30 dated articles. */
 import type { APIRoute } from 'astro';
 import { getEdition, type ArticleNode } from '../../../data/site-graph.ts';
+import { pageKeys } from '../../../data/page-keys.ts';
 import { dateZh, paperLabel } from '../../../lib/site/labels.ts';
 import { pushTo } from '../../../data/group.ts';
 import { siteBase, siteOrigin } from '../../../components/site/site-config.ts';
@@ -11,14 +12,42 @@ import { topicPath } from '../../../lib/site/urls.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();
+  const keys = await pageKeys();
   const bySlug = new Map<string, ArticleNode[]>();
   for (const a of edition.articles.values()) for (const t of a.entry.data.topics) pushTo(bySlug, t.slug, a);
-  return [...bySlug.keys()].map((slug) => ({ params: { slug } }));
+  return [...bySlug.entries()].map(([slug, list]) => ({
+    params: { slug },
+    // the feed shows its latest entries: the key is a digest of them
+    cacheKey: keys.list(
+      slug,
+      latest(list).map((a) => [
+        a.path,
+        a.page.path,
+        a.entry.data.title,
+        a.entry.data.date,
+        a.entry.data.topics,
+        a.entry.data.opening,
+        a.page.entry.data.label,
+        a.page.issue.entry.data.paper.name,
+      ]),
+    ),
+  }));
 }
 
 /** Newest first; within a day, paper by paper in reading order. */
 const key = (a: ArticleNode) =>
   `${a.entry.data.date}|${a.entry.data.paper.id}|${String(a.page.entry.data.index).padStart(3, '0')}|${String(a.entry.data.order).padStart(4, '0')}`;
+
+/** The feed's entries: a topic's latest dated articles. */
+const latest = (list: ArticleNode[]) =>
+  list
+    .filter((a) => a.entry.data.date)
+    .sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      const [da, db] = [a.entry.data.date!, b.entry.data.date!];
+      return da !== db ? (da < db ? 1 : -1) : ka < kb ? -1 : ka > kb ? 1 : 0;
+    })
+    .slice(0, FEED_LIMIT);
 
 export const GET: APIRoute = async ({ params }) => {
   const edition = await getEdition();
@@ -27,14 +56,9 @@ export const GET: APIRoute = async ({ params }) => {
   const { origin } = siteOrigin();
   const self = topicFeedPath(slug);
   const link = (to: string) => linkFrom(origin, siteBase(), self, to);
-  const articles = [...edition.articles.values()]
-    .filter((a) => a.entry.data.date && a.entry.data.topics.some((t) => t.slug === slug))
-    .sort((a, b) => {
-      const [ka, kb] = [key(a), key(b)];
-      const [da, db] = [a.entry.data.date!, b.entry.data.date!];
-      return da !== db ? (da < db ? 1 : -1) : ka < kb ? -1 : ka > kb ? 1 : 0;
-    })
-    .slice(0, FEED_LIMIT);
+  const articles = latest(
+    [...edition.articles.values()].filter((a) => a.entry.data.topics.some((t) => t.slug === slug)),
+  );
   const xml = atomFeed({
     title: `专题：${name} — 报刊数字版`,
     subtitle: `专题“${name}”最新${articles.length}篇文章`,
