@@ -42,11 +42,11 @@ export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; e
 }
 
 /**
- * The label of a box set inside an article: 延伸阅读, 相关链接, 链接, 核心阅读, 背景链接, 名词解释, 小贴士,
- * 记者手记, 编后 (a label of its own, at most a few characters, nothing else on the line).
+ * The label of a box set inside an article: 延伸阅读, 相关链接, 链接, 核心阅读, 背景链接, 名词解释, 小贴士
+ * (a label alone on its line; 记者手记 and 编后 are left out: papers print them as pieces of their own).
  */
 export function isBoxLabel(text: string): boolean {
-  return /^[【［\[]?(?:延伸阅读|相关链接|背景链接|新闻链接|链接|核心阅读|阅读提示|名词解释|小贴士|记者手记|采访手记|编后|编后语|数据)[】］\]]?$/u.test(
+  return /^[【［\[]?(?:延伸阅读|相关链接|背景链接|新闻链接|链接|核心阅读|阅读提示|名词解释|小贴士)[】］\]]?$/u.test(
     text.trim(),
   );
 }
