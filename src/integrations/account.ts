@@ -17,6 +17,7 @@ import {
   summary,
   type BuildAccount,
 } from '../lib/edition/account.ts';
+import { hasPath, readPartition } from '../lib/site/partition.ts';
 
 export default function accountIntegration(): AstroIntegration {
   let account = '';
@@ -35,7 +36,12 @@ export default function accountIntegration(): AstroIntegration {
         }
         const data = JSON.parse(readFileSync(account, 'utf8')) as BuildAccount;
         const site = fileURLToPath(dir);
-        const missing = missingPages(data, (p) => existsSync(join(site, p, 'index.html')));
+        // a partitioned build writes only its part's pages (src/lib/site/partition.ts)
+        const partition = readPartition(process.env);
+        const missing = missingPages(
+          data,
+          (p) => !hasPath(partition, p) || existsSync(join(site, p, 'index.html')),
+        );
         for (const line of summary(data)) logger.info(line);
         const failures: string[] = [];
         if (missing.length)

@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { sitePathsBelow } from './files-below.ts';
+import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
 
 const brotli = promisify(brotliCompress);
@@ -142,14 +143,20 @@ async function siblings(
 }
 
 /**
- * Write `.br` and `.gz` beside every compressible file below `site`; stale siblings are removed
- * first. With a cache, files compressed by an earlier build are not compressed again.
+ * Write `.br` and `.gz` beside every compressible file below `site` (or those `only` accepts:
+ * the merge of a partitioned build compresses what it wrote); stale siblings are removed first.
+ * With a cache, files compressed by an earlier build are not compressed again.
  */
-export async function compressSite(site: string, cache?: CompressionCache): Promise<CompressionTotals> {
+export async function compressSite(
+  site: string,
+  cache?: CompressionCache,
+  only: (path: string) => boolean = () => true,
+): Promise<CompressionTotals> {
   const all = await sitePathsBelow(site);
   for (const f of all)
-    if (/\.(?:br|gz)$/.test(f) && compressible(f.slice(0, -3))) await rm(join(site, f), { force: true });
-  const files = all.filter((f) => compressible(f));
+    if (/\.(?:br|gz)$/.test(f) && compressible(f.slice(0, -3)) && only(f.slice(0, -3)))
+      await rm(join(site, f), { force: true });
+  const files = all.filter((f) => compressible(f) && only(f));
   const t: CompressionTotals = {
     files: files.length,
     bytes: 0,
@@ -211,14 +218,17 @@ export default function compressIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        await writeFile(join(site, '_headers'), headersFile(base, await topEntries(site)));
+        // _headers names the site's top-level entries: in a partitioned build the merge writes it
+        if (isWhole(readPartition(process.env)))
+          await writeFile(join(site, '_headers'), headersFile(base, await topEntries(site)));
         if (!compressionOn()) {
           logger.info('BAOKAN_COMPRESS=0: no pre-compressed .br/.gz files written');
           return;
         }
         const started = performance.now();
         const cache = new CompressionCache(cacheDir);
-        const t = await compressSite(site, cache);
+        // what a partition hands to the merge is not served
+        const t = await compressSite(site, cache, (p) => !p.startsWith(`${PARTITION_DIR}/`));
         await cache.prune();
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');

@@ -23,6 +23,7 @@ import {
   type PagefindFragment,
 } from '../lib/search/disk.ts';
 import { SHARDS_FILE, type Shard, type ShardManifest } from '../lib/search/shards.ts';
+import { isWhole, readPartition } from '../lib/site/partition.ts';
 
 /** What a Pagefind fragment file starts with, once gunzipped (Pagefind 1.x). */
 const SIGNATURE = 'pagefind_dcd';
@@ -98,6 +99,8 @@ export default function diskSearch(options: DiskSearchOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const out = join(site, DISK_DIR);
+        // it reads every shard: in a partitioned build the merge writes it
+        if (!isWhole(readPartition(process.env))) return;
         if (!(options.enabled ?? diskSearchEnabled())) {
           await rm(out, { recursive: true, force: true });
           logger.info(`BAOKAN_DISK_SEARCH=0: no ${DISK_DIR}/ (search from file:// says to use a server)`);

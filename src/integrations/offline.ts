@@ -30,6 +30,7 @@ import {
 } from '../lib/site/offline.ts';
 import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
 import { sitePathsBelow } from './files-below.ts';
+import { isWhole, readPartition } from '../lib/site/partition.ts';
 
 const json = (value: unknown) => JSON.stringify(value, null, 1) + '\n';
 
@@ -92,6 +93,11 @@ export default function offlineIntegration(): AstroIntegration {
         updateConfig({ vite: { define: { __BAOKAN_OFFLINE__: JSON.stringify(command === 'build') } } });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // the worker's shell and the month lists need the whole site: the merge writes them
+        if (!isWhole(readPartition(process.env))) {
+          logger.info('partitioned build: sw.js and the offline lists are written by the merge');
+          return;
+        }
         const started = performance.now();
         const r = await writeOffline(fileURLToPath(dir));
         logger.info(

@@ -38,6 +38,16 @@ import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { progress } from '../lib/util/progress.ts';
+import { accountPath, type BuildAccount } from '../lib/edition/account.ts';
+import {
+  hasShard,
+  isWhole,
+  PARTITION_DIR,
+  PARTITION_SEARCH,
+  partitionLabel,
+  readPartition,
+  type Partition,
+} from '../lib/site/partition.ts';
 import { filesBelow } from './files-below.ts';
 import {
   declaredMonth,
@@ -45,6 +55,7 @@ import {
   planShards,
   shardOf,
   SHARDS_FILE,
+  UNDATED,
   type MonthKey,
   type ShardManifest,
 } from '../lib/search/shards.ts';
@@ -422,24 +433,106 @@ export async function buildSearch(
   );
 }
 
+/** Articles per month of the whole edition, from the build's account (every article's folder). */
+export function monthsOfAccount(account: Pick<BuildAccount, 'published'>): Map<MonthKey, number> {
+  const perMonth = new Map<MonthKey, number>();
+  for (const issue of account.published) {
+    const m = /^[^/]+\/(\d{4})\/(\d{2})\/\d{2}\//.exec(issue.issue);
+    const month = m ? `${m[1]}-${m[2]}` : UNDATED;
+    const n = issue.pages.reduce((k, p) => k + p.articles.length, 0);
+    if (n) perMonth.set(month, (perMonth.get(month) ?? 0) + n);
+  }
+  return perMonth;
+}
+
+/**
+ * A partition's part of the search (src/lib/site/partition.ts): the shards are planned on the
+ * whole edition's articles per month (from the build's account, so every partition plans the same
+ * shards as a single build), and this partition indexes those wholly in its part, each kept (as
+ * in the build cache) below `<site>/_partition/search/<shard>-<key>/` for the merge, which copies
+ * them instead of indexing them again and indexes the shards that span two partitions. No
+ * pagefind/ folder is written: the shard list needs the whole site.
+ */
+export async function buildPartitionSearch(
+  site: string,
+  root: string,
+  partition: Partition,
+  perMonth: ReadonlyMap<MonthKey, number>,
+  { language, limit, logger, cache }: SearchOptions,
+): Promise<void> {
+  const shards = planShards(perMonth, limit).filter((s) => hasShard(partition, s.from, s.to));
+  const pages = await searchPages(site, root);
+  await rm(root, { recursive: true, force: true });
+  const out = join(site, PARTITION_DIR, PARTITION_SEARCH);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const tmp = join(site, PARTITION_DIR, 'indexing');
+  for (const shard of shards) {
+    const shardPages = pages.filter((p) =>
+      shard.from === null || shard.to === null
+        ? p.month === UNDATED
+        : p.month !== UNDATED && p.month >= shard.from && p.month <= shard.to,
+    );
+    if (shardPages.length !== shard.articles)
+      fail('partition', [
+        `shard ${shard.id}: ${shardPages.length} article pages built in this partition, ${shard.articles} in the edition`,
+      ]);
+    const key = shardKey(site, shardPages, language);
+    const dest = keptDir(out, shard.id, key);
+    const kept = cache ? await keptBundle(keptDir(cache, shard.id, key)) : null;
+    if (kept) {
+      await cp(dirname(kept.bundle), dest, { recursive: true });
+      logger.info(`shard ${shard.id}: unchanged, copied from the build cache`);
+      continue;
+    }
+    const t0 = performance.now();
+    const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
+    const run = await indexShard(
+      site,
+      shardPages.map((p) => p.file),
+      tmp,
+      { language, leave: UI_DROPPED, tick },
+    );
+    await keepBundle(dest, tmp, run.left);
+    if (cache) await keepBundle(keptDir(cache, shard.id, key), tmp, run.left);
+    await rm(tmp, { recursive: true, force: true });
+    logger.info(
+      `shard ${shard.id}: ${run.pages} pages indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  logger.info(
+    `${partitionLabel(partition)}: ${shards.length} search shard(s) kept in ${PARTITION_DIR}/${PARTITION_SEARCH}/ for the merge`,
+  );
+}
+
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const language = options.language ?? 'zh';
   const bundleDir = options.bundleDir ?? 'pagefind';
   let cache: string | undefined;
+  let account = '';
   return {
     name: 'baokan-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         cache = join(fileURLToPath(config.cacheDir), 'baokan-search');
+        account = accountPath(config.cacheDir, config.outDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        await buildSearch(site, join(site, bundleDir), {
-          language,
-          limit: shardLimit(options.shardArticles),
-          logger,
-          cache,
-        });
+        const search = { language, limit: shardLimit(options.shardArticles), logger, cache };
+        const partition = readPartition(process.env);
+        if (isWhole(partition)) {
+          await buildSearch(site, join(site, bundleDir), search);
+          return;
+        }
+        const published = JSON.parse(await readFile(account, 'utf8')) as BuildAccount;
+        await buildPartitionSearch(
+          site,
+          join(site, bundleDir),
+          partition,
+          monthsOfAccount(published),
+          search,
+        );
       },
     },
   };

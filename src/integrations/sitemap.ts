@@ -11,6 +11,26 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { absoluteUrl } from '../lib/site/address.ts';
+import { isWhole, PARTITION_DIR, PARTITION_PAGES, readPartition } from '../lib/site/partition.ts';
+
+/** What a partition of a partitioned build hands to the merge for the sitemap. */
+export interface PartitionPages {
+  /** the site's origin and base path as this build was configured (none: no sitemap) */
+  site: string | null;
+  base: string;
+  /** the paths of the pages it built */
+  pages: string[];
+}
+
+/**
+ * In a partitioned build (src/lib/site/partition.ts) the sitemap needs every partition's pages:
+ * each writes the paths it built to `_partition/pages.json`, and the merge writes the sitemap.
+ */
+export async function writePartitionPages(site: string, pages: PartitionPages): Promise<void> {
+  await mkdir(join(site, PARTITION_DIR), { recursive: true });
+  const sorted = { ...pages, pages: [...pages.pages].sort() };
+  await writeFile(join(site, PARTITION_DIR, PARTITION_PAGES), JSON.stringify(sorted) + '\n');
+}
 
 /** URLs per sitemap file (sitemaps.org: at most 50,000). */
 export const SITEMAP_LIMIT = 50_000;
@@ -92,6 +112,15 @@ export default function sitemapIntegration(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
+        if (!isWhole(readPartition(process.env))) {
+          await writePartitionPages(fileURLToPath(dir), {
+            site: site ?? null,
+            base,
+            pages: pages.map((p) => p.pathname),
+          });
+          logger.info(`partitioned build: ${pages.length} page paths kept for the merge's sitemap`);
+          return;
+        }
         if (!site) {
           logger.warn(
             'no sitemap: a sitemap needs absolute URLs; set BAOKAN_SITE (or package.json homepage)',

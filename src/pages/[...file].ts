@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parsedIssueText } from '../data/articles.ts';
 import { getEdition } from '../data/site-graph.ts';
 import { pageKeys } from '../data/page-keys.ts';
+import { hasIssue, readPartition } from '../lib/site/partition.ts';
 import { sourceDownload } from '../lib/site/urls.ts';
 import { seedsDir } from '../loaders/edition-loader.ts';
 import { articleMarkdown, issueMarkdown } from './data/_downloads.ts';
@@ -18,7 +19,10 @@ export async function getStaticPaths() {
   const edition = await getEdition();
   // Incremental builds: unchanged downloads are copied from the last build (src/data/page-keys.ts).
   const keys = await pageKeys();
-  return edition.issues.flatMap((issue) => {
+  // a partitioned build writes its part's issues only (src/lib/site/partition.ts)
+  const partition = readPartition(process.env);
+  const issues = edition.issues.filter((i) => hasIssue(partition, i.entry.data.date.value));
+  return issues.flatMap((issue) => {
     const sources = issue.entry.data.sources;
     const cacheKey = keys.issueData(issue);
     return [

@@ -5,6 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getEdition } from '../data/site-graph.ts';
+import { hasIssue, readPartition } from '../lib/site/partition.ts';
 import { dateZh, paperLabel } from '../lib/site/labels.ts';
 import { pageName } from '../lib/site/page-nav.ts';
 import type { CardSpec } from '../lib/site/cards.ts';
@@ -14,7 +15,10 @@ const join = (titles: string[]) => titles.filter(Boolean).join('；') || null;
 export const GET: APIRoute = async () => {
   const edition = await getEdition();
   const specs: CardSpec[] = [];
+  // a partitioned build draws its part's cards only (src/lib/site/partition.ts)
+  const partition = readPartition(process.env);
   for (const issue of edition.issues) {
+    if (!hasIssue(partition, issue.entry.data.date.value)) continue;
     const paper = paperLabel(issue.entry.data.paper.name);
     const date = dateZh(issue.entry.data.date.value);
     const front = issue.pages[0];

@@ -1,5 +1,6 @@
 /** A topic's Atom feed (`topics/<slug>/feed.xml`): its latest 30 dated articles. */
 import type { APIRoute } from 'astro';
+import { hasLists, readPartition } from '../../../lib/site/partition.ts';
 import { getEdition, type ArticleNode } from '../../../data/site-graph.ts';
 import { pageKeys } from '../../../data/page-keys.ts';
 import { dateZh, paperLabel } from '../../../lib/site/labels.ts';
@@ -11,6 +12,8 @@ import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/site
 import { topicPath } from '../../../lib/site/urls.ts';
 
 export async function getStaticPaths() {
+  // the list pages are built by the lists partition (src/lib/site/partition.ts)
+  if (!hasLists(readPartition(process.env))) return [];
   const edition = await getEdition();
   const keys = await pageKeys();
   const bySlug = new Map<string, ArticleNode[]>();
