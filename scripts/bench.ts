@@ -1,9 +1,10 @@
 /**
- * npm run bench -- --years N | --issues N [--papers 1|2] [--out DIR] [--keep] [--skip-search] [--skip-bare]
+ * npm run bench -- --years N | --issues N [--papers 1|2] [--out DIR] [--keep] [--skip-search] [--skip-bare] [--pdf]
  *
  * Benchmark of a large archive: generate a synthetic archive from the seeds, parse it, build it
  * with Astro, index it for search, run a first query in headless Chromium, build a bare Astro site
  * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
+ * With `--pdf` the archive is typeset as one PDF per 版 first (scripts/bench/pdf-archive.ts).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
@@ -11,10 +12,12 @@ import { loadCatalog, loadEdition } from '../src/lib/edition/load-folder.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
 import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
+import { typesetArchive, type PdfArchive } from './bench/pdf-archive.ts';
 import { firstQuery, type QueryResult } from './bench/query.ts';
 import {
   buildStages,
   daysInYears,
+  facsimileFigures,
   fmt,
   HELP,
   nextDay,
@@ -106,6 +109,16 @@ const generated = writeArchive(
 );
 const generateMs = performance.now() - t0;
 log(`generated ${generated.files} issues, ${fmt.mb(generated.bytes)} in ${fmt.s(generateMs)} → ${archive}`);
+// 1b. --pdf: each issue typeset again as one PDF per 版 (with a hints file), the text removed.
+const catalog = loadCatalog(join(repo, 'content/papers.json'));
+let pdfArchive: PdfArchive | null = null;
+if (opts.pdf) {
+  pdfArchive = typesetArchive(archive, catalog);
+  log(
+    `typeset ${pdfArchive.pdfs} PDF pages, ${fmt.mb(pdfArchive.bytes)} in ${fmt.s(pdfArchive.ms)} ` +
+      `(${(pdfArchive.ms / pdfArchive.pdfs).toFixed(0)} ms a page)`,
+  );
+}
 if (opts.generateOnly) process.exit(0);
 
 // 2. Parse alone (the loader's first step), in its own process for a clean memory figure.
@@ -162,7 +175,7 @@ if (build.code !== 0) failed('astro build', build);
 let addDay: { date: string; ms: number; peakRss: number; rendered: number; copied: number } | null = null;
 if (opts.addDay) {
   const last = readdirSync(archive)
-    .map((f) => /(\d{4}-\d{2}-\d{2})\.txt$/.exec(f)?.[1])
+    .map((f) => /(\d{4}-\d{2}-\d{2})(?:-p\d+\.pdf|\.txt)$/.exec(f)?.[1])
     .filter((d): d is string => !!d)
     .sort()
     .at(-1)!;
@@ -172,6 +185,7 @@ if (opts.addDay) {
     { start: date, days: 1, papers: PAPERS.slice(0, 1), maxIssues: 1, seed: opts.seed },
     archive,
   );
+  if (opts.pdf) typesetArchive(archive, catalog);
   log(`add one day: ${date}, built again on the kept cache`);
   const again = await astroBuild('day  ');
   if (again.code !== 0) failed('astro build (add one day)', again);
@@ -222,6 +236,7 @@ if (!opts.skipSearch) {
   }
 }
 const distSize = dirSize(dist);
+const facsimile = facsimileFigures(build.lines.map((l) => l.text));
 const searchSize = existsSync(join(dist, 'pagefind')) ? dirSize(join(dist, 'pagefind')) : null;
 
 // 5. Bare Astro baseline with as many plain pages.
@@ -257,6 +272,18 @@ const sizes = table(
     ['articles', fmt.int(articles)],
     ['input', fmt.mb(inputBytes)],
     ['HTML pages built', fmt.int(pagesBuilt)],
+    ...(pdfArchive
+      ? [
+          ['PDF input', `${fmt.mb(pdfArchive.bytes)} in ${fmt.int(pdfArchive.pdfs)} files (one per 版)`],
+          ['dist per 版', parsed?.pages ? fmt.kb(distSize.bytes / parsed.pages) : '–'],
+          [
+            'facsimile',
+            facsimile
+              ? `${fmt.int(facsimile.pages)} pages, ${fmt.int(facsimile.crops)} crops, ${fmt.mb(facsimile.kb * 1024)} of images`
+              : '–',
+          ],
+        ]
+      : []),
     ['dist', `${fmt.mb(distSize.bytes)} in ${fmt.int(distSize.files)} files`],
     [
       'search index',
@@ -291,6 +318,13 @@ if (parseRun && parsed) {
     cell.gb(parseRun.peakRss),
   ]);
 }
+if (pdfArchive)
+  rows.push([
+    'typeset PDFs (bench only)',
+    fmt.s(pdfArchive.ms),
+    fmt.rate(pdfArchive.pdfs, pdfArchive.ms, 'pages'),
+    '–',
+  ]);
 rows.push([
   'astro: content layer',
   cell.s(dur(stages.content)),
@@ -318,6 +352,14 @@ if (searchWindow) {
   ]);
 }
 if (stages.sitemap) rows.push(['sitemap', cell.s(dur(stages.sitemap)), '', '']);
+if (facsimile)
+  rows.push([
+    `facsimile (${fmt.int(facsimile.rendered)} pages rendered)`,
+    '',
+    (parsed?.pages ? `read ${(parsed.ms / parsed.pages).toFixed(0)} ms/page (parse stage), ` : '') +
+      `render ${facsimile.renderMsPerPage ?? '–'} ms/page, sharp ${facsimile.sharpMsPerPage ?? '–'} ms/page`,
+    '',
+  ]);
 rows.push([
   'astro build total',
   fmt.s(buildMs),
@@ -391,6 +433,14 @@ const result = {
   queryError,
   bare: bare ? { ms: bare.ms, peakRss: bare.peakRss, ratio: buildMs / bare.ms } : null,
   addDay,
+  pdf: pdfArchive
+    ? {
+        ...pdfArchive,
+        parseMsPerPage: parsed?.pages ? parsed.ms / parsed.pages : null,
+        facsimile,
+        distBytesPerPage: parsed?.pages ? distSize.bytes / parsed.pages : null,
+      }
+    : null,
   perArticleMs: perArticle,
 };
 writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, 2));

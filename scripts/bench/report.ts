@@ -29,6 +29,9 @@ Options:
   --add-day        then add the next day's issue and build again on the kept cache: the
                    time a daily build takes, and how many pages it rendered and copied
   --skip-parse     no separate parse-only stage
+  --pdf            the archive as PDFs, one per 版 (each generated issue parsed and its pages
+                   typeset, scripts/bench/pdf-archive.ts): PDF reading, the facsimile's
+                   rendering and images, in ms per page, and the site's bytes per page
   --generate-only  write the archive and stop
   --query WORD     the first query (default 垃圾分类)
   --heap MB        --max-old-space-size for the build's Node processes (default 6144, as npm run build)
@@ -49,6 +52,8 @@ export interface BenchOptions {
   skipParse: boolean;
   generateOnly: boolean;
   addDay: boolean;
+  /** the archive as one PDF per 版 */
+  pdf: boolean;
   query: string;
   heap: number | null;
   help: boolean;
@@ -78,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'skip-parse': { type: 'boolean' },
       'generate-only': { type: 'boolean' },
       'add-day': { type: 'boolean' },
+      pdf: { type: 'boolean' },
       query: { type: 'string' },
       heap: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -103,10 +109,37 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipParse: values['skip-parse'] ?? false,
     generateOnly: values['generate-only'] ?? false,
     addDay: values['add-day'] ?? false,
+    pdf: values.pdf ?? false,
     query: values.query ?? '垃圾分类',
     heap: values.heap === undefined ? 6144 : positiveInt('heap', values.heap, 0),
     help: values.help ?? false,
   };
+}
+
+/** The facsimile integration's figures, read off its log line (src/integrations/facsimile.ts). */
+export function facsimileFigures(lines: readonly string[]): {
+  pages: number;
+  crops: number;
+  rendered: number;
+  renderMsPerPage: number | null;
+  sharpMsPerPage: number | null;
+  kb: number;
+} | null {
+  const re =
+    /(\d+) facsimile page\(s\) and (\d+) crop\(s\) in \d+ ms: (\d+) rendered(?: \((\d+) ms a page\))?, sharp(?: \((\d+) ms a page\))?, \d+ from the cache; (\d+) KB written/;
+  for (const l of lines) {
+    const m = re.exec(plain(l));
+    if (m)
+      return {
+        pages: Number(m[1]),
+        crops: Number(m[2]),
+        rendered: Number(m[3]),
+        renderMsPerPage: m[4] ? Number(m[4]) : null,
+        sharpMsPerPage: m[5] ? Number(m[5]) : null,
+        kb: Number(m[6]),
+      };
+  }
+  return null;
 }
 
 /** The day after an ISO date. */

@@ -116,6 +116,16 @@ export async function writeFacsimiles(
   return run;
 }
 
+/** The build's line about the facsimile (read back by the benchmark, scripts/bench/report.ts). */
+export function facsimileSummary(run: FacsimileRun): string {
+  const per = (ms: number) => (run.rendered ? ` (${(ms / run.rendered).toFixed(0)} ms a page)` : '');
+  return (
+    `${run.pages} facsimile page(s) and ${run.crops} crop(s) in ${Math.round(run.totalMs)} ms: ` +
+    `${run.rendered} rendered${per(run.renderMs)}, sharp${per(run.sharpMs)}, ` +
+    `${run.pages - run.rendered} from the cache; ${(run.bytes / 1024).toFixed(0)} KB written`
+  );
+}
+
 export default function facsimileIntegration(): AstroIntegration {
   let cacheDir = '';
   return {
@@ -137,12 +147,7 @@ export default function facsimileIntegration(): AstroIntegration {
         // The seed folder, as the edition loader finds it (src/loaders/edition-loader.ts).
         const seeds = resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
         const run = await writeFacsimiles(specs, site, seeds, cacheDir);
-        const per = (ms: number) => (run.rendered ? ` (${(ms / run.rendered).toFixed(0)} ms a page)` : '');
-        logger.info(
-          `${run.pages} facsimile page(s) and ${run.crops} crop(s) in ${Math.round(run.totalMs)} ms: ` +
-            `${run.rendered} rendered${per(run.renderMs)}, sharp${per(run.sharpMs)}, ` +
-            `${run.pages - run.rendered} from the cache; ${(run.bytes / 1024).toFixed(0)} KB written`,
-        );
+        logger.info(facsimileSummary(run));
       },
     },
   };
