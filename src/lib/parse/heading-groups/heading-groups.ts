@@ -13,7 +13,8 @@ import { matchContinuedFrom, matchSee } from '../cross-references.ts';
 import { headingRoles, isDocumentDate, slotRoles } from '../heading-roles/heading-roles.ts';
 import { decideLoneHeading } from '../subheads/subheads.ts';
 import { CLAUSE_PUNCT, visibleLength } from '../../text/characters.ts';
-import { PAGE_HEADER } from '../page-starts/page-starts.ts';
+import { tag } from '../../text/words.ts';
+import { PAGE_CREDITS, PAGE_HEADER } from '../page-starts/page-starts.ts';
 
 /** The heading group starting at block i: its blocks and the index of the block after it. */
 export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; end: number } {
@@ -35,6 +36,8 @@ export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; e
     )
       break;
     if (matchContinuedFrom(g.text, 0) || g.lines.some((l) => matchPhotoCredit(l.text))) break;
+    // a box's label under the headline (核心阅读) opens the box, not a 副题
+    if (isBoxLabel(g.text)) break;
     group.push(g);
     j++;
   }
@@ -49,6 +52,16 @@ export function isBoxLabel(text: string): boolean {
   return /^[【［\[]?(?:延伸阅读|相关链接|背景链接|新闻链接|链接|核心阅读|阅读提示|名词解释|小贴士)[】］\]]?$/u.test(
     text.trim(),
   );
+}
+
+/**
+ * A place name and nothing else: a short line (six characters at most) that opens with a place
+ * (jieba: ns) — 浙江嵊州, 四川丹棱 (a county jieba may not know after its province).
+ */
+function isPlaceName(text: string): boolean {
+  const t = text.trim();
+  if (visibleLength(t) > 6 || CLAUSE_PUNCT.test(t)) return false;
+  return tag(t)[0]?.tag === 'ns';
 }
 
 /** Blank lines after a heading group (before the block that follows it). */
@@ -163,16 +176,15 @@ export const headingGroup: Stage = (a, i) => {
   // In e-paper text that prints header slots, a heading flush with the margin that fills its three
   // slots opens an article: subheads stand at the body's indent there.
   const slotted = printsHeaderSlots(a) && slotRoles(group, blanksAfter(a, group)) !== null;
-  // A subhead may be printed in two lines inside a long report: a place (a short name, no clause)
-  // marked with —— over the section's title (浙江嵊州—— / 保障好…用水的“最后一公里”); a new
-  // article's kicker says more (注意，清明假期乘坐高铁——, 西藏加快乡村“百姓小院”建设——).
+  // A subhead may be printed in two lines inside a long report: a place name marked with —— over
+  // the section's title (浙江嵊州—— / 保障好…用水的“最后一公里”); a new article's kicker says more
+  // (注意，清明假期乘坐高铁——, 从进博会到链博会——, 西藏加快乡村“百姓小院”建设——).
   const pair =
     group.length === 2 &&
     !!c &&
     c.paragraphs.length > 0 &&
     isKickerMarked(group[0]!.text) &&
-    visibleLength(group[0]!.text.replace(/[—－]+$/u, '')) <= 8 &&
-    !CLAUSE_PUNCT.test(group[0]!.text);
+    isPlaceName(group[0]!.text.replace(/[—－]+$/u, ''));
   const lone =
     !followerIsByline &&
     !slotted &&
@@ -191,7 +203,7 @@ export const headingGroup: Stage = (a, i) => {
     group.length === 1 &&
     c?.paragraphs.some((p) => p.role === 'text') &&
     /[。！!]$/u.test(b.text.trim()) &&
-    (!follower || PAGE_HEADER.test(follower.text))
+    (!follower || PAGE_HEADER.test(follower.text) || PAGE_CREDITS.test(follower.text))
   ) {
     a.addText(c, b.text, blockLines(b));
     return 1;

@@ -15,7 +15,8 @@ import { smallNumber, visibleLength } from '../../text/characters.ts';
 export const PAGE_HEADER =
   /^(?:《?[\u4e00-\u9fff]{2,8}报》?\s*)?[（(]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.|周.)?\s*[|｜]?\s*)?(?:第\s*([一二三四五六七八九十\d]{1,3})\s*版|[A-H]0?([1-9]\d?)\s*版?)\s*[）)]?(?:$|[\s：:·|｜])/u;
 
-const PAGE_CREDITS =
+/** Editorial credits printed on a page: 责任编辑：周红 版式：吴刚, 本期统筹：余璇. */
+export const PAGE_CREDITS =
   /^(?:责任编辑|本版编辑|编辑|美术编辑|美编|版式|版式设计|校对|组版|编审|值班编委|(?:本期|本版)?(?:统筹|策划))\s*[：:]/u;
 
 /** A continuation from another page starts a new page (unless a page header just opened one). */
