@@ -8,7 +8,6 @@ import {
   percentBox,
   percentStyle,
   srcsetOf,
-  CROP_MAX_WIDTH,
 } from './facsimile.ts';
 
 // An A4-wide typeset page (842 × 1191 pt).
@@ -73,11 +72,16 @@ describe('the article crop', () => {
     expect(r.top + r.height).toBe(2263);
   });
 
-  it('scales a wide crop down to the largest crop width, keeping its shape', () => {
+  it('scales a crop down to fit 480 × 480 px, keeping its shape', () => {
+    // 1467 × 264 px: floor(34 × s) = 64 … ceil(805.2 × s) = 1531; floor(58.3 × s) = 110 … ceil(196.5 × s) = 374
     const wide = cropImage({ x0: 40, y0: 64.3, x1: 799.2, y1: 190.5 }, A4);
-    expect(wide.width).toBe(CROP_MAX_WIDTH);
-    expect(wide.height).toBe(Math.round((CROP_MAX_WIDTH * wide.rect.height) / wide.rect.width));
-    const narrow = cropImage({ x0: 100, y0: 200, x1: 300, y1: 400 }, A4);
-    expect([narrow.width, narrow.height]).toEqual([404, 404]);
+    expect(wide.rect).toEqual({ left: 64, top: 110, width: 1467, height: 264 });
+    expect([wide.width, wide.height]).toEqual([480, 86]); // 264 × 480 / 1467 = 86.4
+    // 214 × 1924 px: one tall column
+    const tall = cropImage({ x0: 100, y0: 100, x1: 200, y1: 1100 }, A4);
+    expect([tall.rect.width, tall.rect.height]).toEqual([214, 1924]);
+    expect([tall.width, tall.height]).toEqual([53, 480]); // 214 × 480 / 1924 = 53.4
+    const small = cropImage({ x0: 100, y0: 200, x1: 300, y1: 400 }, A4);
+    expect([small.width, small.height]).toEqual([404, 404]);
   });
 });

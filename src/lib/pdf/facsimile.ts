@@ -14,8 +14,11 @@ import type { Box, PdfPage } from '../model/issue.ts';
 export const FACSIMILE_WIDTHS = [480, 960, 1600] as const;
 /** Width (px) of the thumbnail for lists and the issue page. */
 export const THUMB_WIDTH = 240;
-/** The widest an article's crop is made (px); a narrower region keeps its rendered width. */
-export const CROP_MAX_WIDTH = 640;
+/**
+ * The largest an article's crop is made (px, either way): a 版面位置 thumbnail, shown at most
+ * 20rem wide (RegionCrop.astro); a smaller region keeps its rendered size.
+ */
+export const CROP_MAX = 480;
 /** White space kept around an article's region in its crop (points). */
 export const CROP_MARGIN = 6;
 /** The width the page is rendered at once, the source of every image: the widest. */
@@ -115,17 +118,17 @@ export function cropRect(
   return { left, top, width: right - left, height: bottom - top };
 }
 
-/** The size an article's crop is written at: its own, or CROP_MAX_WIDTH wide when wider. */
+/** The size an article's crop is written at: its own, or scaled down to fit CROP_MAX × CROP_MAX. */
 export function cropImage(
   box: Box,
   size: Pick<PdfPage, 'width' | 'height'>,
 ): { rect: PixelRect; width: number; height: number } {
   const rect = cropRect(box, size);
-  if (rect.width <= CROP_MAX_WIDTH) return { rect, width: rect.width, height: rect.height };
+  const scale = Math.min(1, CROP_MAX / rect.width, CROP_MAX / rect.height);
   return {
     rect,
-    width: CROP_MAX_WIDTH,
-    height: Math.max(1, Math.round((CROP_MAX_WIDTH * rect.height) / rect.width)),
+    width: Math.max(1, Math.round(rect.width * scale)),
+    height: Math.max(1, Math.round(rect.height * scale)),
   };
 }
 

@@ -11,7 +11,7 @@ import {
   facsimileImages,
   heightAt,
   CROP_MARGIN,
-  CROP_MAX_WIDTH,
+  CROP_MAX,
   FACSIMILE_WIDTHS,
   RENDER_WIDTH,
   THUMB_WIDTH,
@@ -29,7 +29,7 @@ export const FACSIMILE_PARAMETERS = JSON.stringify({
   render: RENDER_WIDTH,
   widths: FACSIMILE_WIDTHS,
   thumb: THUMB_WIDTH,
-  crop: [CROP_MAX_WIDTH, CROP_MARGIN],
+  crop: [CROP_MAX, CROP_MARGIN],
 });
 
 /** Page size in points of each page of a PDF. */
