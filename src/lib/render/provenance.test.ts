@@ -140,3 +140,20 @@ describe('renderProvenance', () => {
     expect(html).toContain('<li id="L3" class="source-line corrected">');
   });
 });
+
+describe('the parser’s decisions in the panel', () => {
+  it('tells why lines 9 and 11 of seed 000 were joined, in words, linked to the lines', () => {
+    // seed 000 line 9 ends …“衡阳 and line 11 goes on 群众”…: one sentence broken at a column
+    const a = get(seed000, 'hengyang-daily-2021-03-06-a001');
+    expect(a.decisions?.some((d) => d.kind === 'join' && d.lines.join('|') === '9|11')).toBe(true);
+    const html = renderProvenance(a);
+    expect(html).toContain('<h3 class="provenance-heading">判断依据</h3>');
+    expect(html).toMatch(
+      /<li class="decision decision-join"><a href="#L9">第9行<\/a>、<a href="#L11">第11行<\/a>分栏处接为一段。<span class="decision-basis">依据：[^<]*[\u4e00-\u9fff][^<]*。<\/span><\/li>/u,
+    );
+  });
+
+  it('has no such section for an article without decisions', () => {
+    expect(renderProvenance(synthetic({}))).not.toContain('判断依据');
+  });
+});

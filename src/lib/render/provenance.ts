@@ -3,13 +3,16 @@
  * (a) the article's original source lines, each with its line number and an anchor id `L<no>`,
  * (b) what the parser changed (rejoined column splits, captions lifted out, duplicates removed,
  *     headings and bylines joined, editorial corrections), each linking to the lines concerned,
- * (c) the source file name.
+ * (c) why the parser joined or split lines and kept a heading as a subhead (its scored decisions,
+ *     with the evidence that weighed most),
+ * (d) the source file name.
  * Built as a hast tree and serialised with hast-util-to-html; seed text only ever in text nodes.
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { BodyArticle } from './article-body.ts';
+import { decisionWords, type Decision } from './decision-notes.ts';
 
 export interface ProvenanceArticle extends BodyArticle {
   edits: { kind: string; note: string; lines: number[] }[];
@@ -18,6 +21,8 @@ export interface ProvenanceArticle extends BodyArticle {
   duplicatesRemoved: { text: string; lines: number[]; keptIn: string; keptLines: number[] }[];
   /** editorial corrections applied to lines of this article (collection entries carry them) */
   corrections?: { line: number; from: string; to: string; note: string; authority: string }[];
+  /** the parser's scored decisions about its lines (joins, splits, subheads), with their evidence */
+  decisions?: Decision[];
 }
 
 export interface ProvenanceOptions {
@@ -140,6 +145,14 @@ export function provenanceHast(article: ProvenanceArticle, opts: ProvenanceOptio
       ]),
     );
   }
+  const decisions = (article.decisions ?? []).map((d) => {
+    const { decided, basis } = decisionWords(d);
+    return h('li', { className: ['decision', `decision-${d.kind}`] }, [
+      ...lineLinks(d.lines, here, null),
+      `${decided}。`,
+      h('span', { className: ['decision-basis'] }, `依据：${basis}。`),
+    ]);
+  });
   const changes = items.length
     ? h('ul', { className: ['provenance-edits'] }, items)
     : h('p', { className: ['provenance-edits'] }, '原文照录，未作改动。');
@@ -150,6 +163,12 @@ export function provenanceHast(article: ProvenanceArticle, opts: ProvenanceOptio
       fileLine,
       h('h3', { className: ['provenance-heading'] }, '处理说明'),
       changes,
+      ...(decisions.length
+        ? [
+            h('h3', { className: ['provenance-heading'] }, '判断依据'),
+            h('ul', { className: ['provenance-decisions'] }, decisions),
+          ]
+        : []),
       h('h3', { className: ['provenance-heading'] }, '原文'),
       source,
     ]),
