@@ -2,8 +2,8 @@
  * A partitioned build (src/lib/site/partition.ts, scripts/merge-partitions.ts): the seeds built
  * as two partitions of years and the lists partition, each on its own, merged, give the dist/ a
  * single build gives, byte for byte — with a site origin (so the sitemap is merged too) and search
- * shards of at most 8 articles, so that one shard spans the two partitions' years and is indexed
- * by the merge. Also: two partitions that wrote one file differently are refused in one line, and
+ * shards of at most 15 articles, so that one shard (2022-04 to 2023-01) spans the two partitions'
+ * years and is indexed by the merge. Also: two partitions that wrote one file differently are refused in one line, and
  * the workflow that runs a partitioned build on GitHub Actions passes actionlint.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { build, hashes, root, seeds, temp } from './harness.ts';
 import { childEnv } from '../site/build.ts';
 import type { ShardManifest } from '../../src/lib/search/shards.ts';
 
-const SETTINGS = { BAOKAN_SITE: 'https://paper.example', BAOKAN_SEARCH_SHARD: '8' };
+const SETTINGS = { BAOKAN_SITE: 'https://paper.example', BAOKAN_SEARCH_SHARD: '15' };
 
 /** Run the merge script as CI runs it. */
 function merge(out: string, parts: string[], env: Record<string, string> = SETTINGS) {
@@ -36,7 +36,7 @@ function merge(out: string, parts: string[], env: Record<string, string> = SETTI
 
 describe('a partitioned build of the seeds', () => {
   const single = build(seeds, SETTINGS);
-  const parts = ['years:-2021', 'years:2022-', 'lists'].map((p) =>
+  const parts = ['years:-2022', 'years:2023-', 'lists'].map((p) =>
     build(seeds, { ...SETTINGS, BAOKAN_PARTITION: p }),
   );
   const out = join(temp('baokan-partition-merged-'), 'dist');
@@ -53,7 +53,7 @@ describe('a partitioned build of the seeds', () => {
     const files = Object.keys(hashes(parts[0]!.dist));
     const issues = files.filter((f) => /^[a-z-]+\/\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(f));
     expect(issues.length).toBeGreaterThan(0);
-    expect(issues.every((f) => /\/(2020|2021)\//.test(f))).toBe(true);
+    expect(issues.every((f) => /\/(2020|2021|2022)\//.test(f))).toBe(true);
     // (topics/index.html is a static route: every partition writes it alike)
     expect(files.some((f) => /^(topics|reporters|date|contents|archive)\/[^/]+\//.test(f))).toBe(false);
     expect(files.some((f) => f.startsWith('pagefind/') || f === 'sw.js' || f.startsWith('sitemap'))).toBe(
@@ -73,8 +73,9 @@ describe('a partitioned build of the seeds', () => {
 
   it('indexes in the merge only the shards that span two partitions', () => {
     const { shards } = JSON.parse(readFileSync(join(out, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
-    const across = shards.filter((s) => s.from && s.to && s.from < '2022' && s.to >= '2022');
+    const across = shards.filter((s) => s.from && s.to && s.from < '2023' && s.to >= '2023');
     expect(shards.length).toBeGreaterThan(2);
+    expect(across.map((s) => s.id)).toEqual(['2022-04_2023-01']);
     const indexed = merged.stdout.split('\n').filter((l) => / indexed in /.test(l));
     expect(indexed).toHaveLength(across.length);
     for (const s of across) expect(indexed.some((l) => l.includes(s.id))).toBe(true);
