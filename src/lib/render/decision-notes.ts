@@ -29,6 +29,7 @@ const EVIDENCE: Record<string, string> = {
   'column-cut': '上一行排满栏宽而句子未完',
   'left-ends-sentence': '上文已成句',
   'left-stops-short-of-column': '上文末行未排满栏宽',
+  'left-ends-column-tag': '上文以栏目名（……）收束，是标题',
   'left-ends-colon-or-dash': '上文以冒号或破折号结尾',
   'right-opens-with-punctuation': '下文以标点开头',
   'nothing-to-join': '一侧无文字',

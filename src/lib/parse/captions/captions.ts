@@ -58,6 +58,8 @@ export const captionBetweenHalves: Stage = (a, i) => {
     visibleLength(next.text) > 30 ||
     !a.headingCandidate(next) ||
     matchByline(next.text) ||
+    // a name alone between a headline and text is its author (a commentary's), not a caption
+    a.isAuthorLine(i + 1) ||
     a.headingCandidate(after) ||
     matchByline(after.text)
   )
@@ -84,6 +86,7 @@ export const captionAfterHangingParagraph: Stage = (a, i) => {
     !next ||
     visibleLength(b.text) > 30 ||
     isNoticeTitle(b.text) ||
+    a.isAuthorLine(i) ||
     a.headingCandidate(next) ||
     matchByline(next.text)
   )

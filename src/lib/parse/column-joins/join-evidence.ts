@@ -115,6 +115,9 @@ export function certainRule(s: Seam): { join: boolean; rule: string } | null {
   const r = s.right.trim();
   if (!l || !r) return { join: false, rule: 'nothing-to-join' };
   if (endsSentence(l)) return { join: false, rule: 'left-ends-sentence' };
+  // A headline's column tag closes it (越开放，越活跃，越发展（现场评论）): nothing goes on after it.
+  if (/[^（(][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$/u.test(l) && visibleLength(l) <= MAX_HEADING)
+    return { join: false, rule: 'left-ends-column-tag' };
   // Wrapped text that stops short of its column ended there: a column break cuts a full line.
   if (s.leftShort) return { join: false, rule: 'left-stops-short-of-column' };
   // A colon introduces what follows (a list, a table, a quotation); it does not end a column.
