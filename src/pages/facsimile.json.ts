@@ -8,11 +8,15 @@ import type { APIRoute } from 'astro';
 import { parsedIssue } from '../data/articles.ts';
 import { getEdition } from '../data/site-graph.ts';
 import type { FacsimileSpec } from '../lib/pdf/facsimile.ts';
+import { hasIssue, readPartition } from '../lib/site/partition.ts';
 
 export const GET: APIRoute = async () => {
   const edition = await getEdition();
   const specs: FacsimileSpec[] = [];
+  // a partitioned build makes its part's images only (src/lib/site/partition.ts)
+  const partition = readPartition(process.env);
   for (const issue of edition.issues) {
+    if (!hasIssue(partition, issue.entry.data.date.value)) continue;
     const pdfPages = issue.pages.filter((p) => p.entry.data.pdf);
     if (pdfPages.length === 0) continue;
     const regions = new Map(parsedIssue(issue).articles.map((a) => [a.id, a.regions ?? []]));
