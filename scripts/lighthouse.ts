@@ -76,12 +76,12 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 try {
   console.log(
     `page      ${CATEGORIES.map((c) => c.padStart(14)).join('')}   TBT ms   LCP ms  failed audits` +
-      (runs > 1 ? ` (median of ${runs} runs; performance per run in brackets)` : ''),
+      ` (median of ${runs} run(s); each run's performance and Lighthouse's benchmarkIndex of the machine in brackets)`,
   );
   for (const [name, path] of pages) {
     if (!path || (only && !only.has(name))) continue;
     const url = server.url + values.base!.replace(/\/$/, '') + path;
-    const each: { scores: number[]; tbt: number; lcp: number; failed: string[] }[] = [];
+    const each: { scores: number[]; tbt: number; lcp: number; bench: number; failed: string[] }[] = [];
     for (let k = 0; k < runs; k++) {
       const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
       const lhr = run!.lhr;
@@ -89,6 +89,8 @@ try {
         scores: CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100)),
         tbt: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
         lcp: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+        // Lighthouse's measure of how fast the machine was during the run (a busy machine scores low)
+        bench: Math.round(lhr.environment.benchmarkIndex),
         failed: Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
           .map((a) => a.id),
@@ -101,10 +103,10 @@ try {
     results[name] = {
       url: path,
       scores: Object.fromEntries(CATEGORIES.map((c, k) => [c, scores[k]])),
-      runs: each.map((e) => ({ performance: e.scores[0], tbt: e.tbt, lcp: e.lcp })),
+      runs: each.map((e) => ({ performance: e.scores[0], tbt: e.tbt, lcp: e.lcp, benchmarkIndex: e.bench })),
       failed,
     };
-    const perRun = runs > 1 ? ` [${each.map((e) => e.scores[0]).join(' ')}]` : '';
+    const perRun = ` [${each.map((e) => `${e.scores[0]} (machine ${e.bench})`).join(', ')}]`;
     console.log(
       `${name.padEnd(9)} ${scores.map((s) => String(s).padStart(14)).join('')}` +
         `${String(tbt).padStart(9)}${String(lcp).padStart(9)}  ${failed.join(', ')}${perRun}`,

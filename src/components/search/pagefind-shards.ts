@@ -1,7 +1,8 @@
 /**
  * The search shards on a server: pagefind/shards.json, and each shard's Pagefind search code
  * (`pagefind/<id>/pagefind.js`, a module of its own with its index below it), loaded once, when a
- * search first needs the shard.
+ * search first needs the shard, or when the reader starts typing (warm): never while the page
+ * loads, since compiling Pagefind's WebAssembly and reading its entry file holds the page's thread.
  */
 import { mergeAnswers, type Proposed } from '../../lib/search/results.ts';
 import { SHARDS_FILE, type Shard, type ShardManifest } from '../../lib/search/shards.ts';
@@ -21,6 +22,9 @@ export async function readShards(root: string): Promise<Shard[]> {
   return manifest.shards ?? [];
 }
 
+/** The shard's search code could not be loaded (the pagefind folder is missing or incomplete). */
+export class EngineMissing extends Error {}
+
 /** Loads each shard's search code once, and searches shards. */
 export class PagefindShards {
   private readonly engines = new Map<string, Promise<Pagefind>>();
@@ -37,8 +41,18 @@ export class PagefindShards {
     return e;
   }
 
+  /** Start loading the shard's search code ahead of the first search; failures wait for the search. */
+  warm(s: Shard): void {
+    this.engine(s).catch(() => undefined);
+  }
+
   private async load(url: string): Promise<Pagefind> {
-    const pf = (await import(url)) as Pagefind;
+    let pf: Pagefind;
+    try {
+      pf = (await import(url)) as Pagefind;
+    } catch (e) {
+      throw new EngineMissing(e instanceof Error ? e.message : String(e));
+    }
     // No worker (one file less to load: the search of one shard is quick on the page's thread);
     // no filter lists up front (the counts are made from the checked results).
     await pf.options({ excerptLength: 0, noWorker: true });

@@ -41,7 +41,7 @@ import {
 import { openGroups, renderFilters, resultItem, say } from './dom.ts';
 import { DiskIndex } from './disk-index.ts';
 import { searchElements, type SearchElements } from './elements.ts';
-import { PagefindShards, readShards } from './pagefind-shards.ts';
+import { EngineMissing, PagefindShards, readShards } from './pagefind-shards.ts';
 import { setUpMonths, setUpScope } from './range-controls.ts';
 
 /** candidates whose text is fetched and checked at a time */
@@ -151,8 +151,13 @@ function main(el: SearchElements): void {
       showMore();
     } catch (e) {
       if (stale()) return;
-      setState('error');
       message.textContent = '';
+      if (e instanceof EngineMissing) {
+        setState('missing');
+        say(el.status, 'missing', MISSING_STATUS);
+        return;
+      }
+      setState('error');
       say(el.status, 'missing', errorStatus(e));
     }
   }
@@ -245,13 +250,18 @@ function main(el: SearchElements): void {
     return;
   }
   readShards(root)
-    .then(async (found) => {
+    .then((found) => {
       shards = found;
       if (!shards.length) return empty();
       offerRange();
-      // Check that the newest shard's search code loads before offering the search.
-      const first = shardsInScope(shards, state)[0];
-      if (first) await pagefind.engine(first);
+      // Pagefind's code is loaded by the first search, not with the page (its WebAssembly holds the
+      // page's thread); the first key or tap in the form starts loading it while the reader types.
+      const warm = () => {
+        const first = shardsInScope(shards, state)[0];
+        if (first) pagefind.warm(first);
+      };
+      for (const type of ['keydown', 'pointerdown', 'input'])
+        el.form.addEventListener(type, warm, { once: true, passive: true });
       begin();
     })
     .catch(() => {
