@@ -605,6 +605,69 @@ async function main(): Promise<void> {
       await noJs.close();
     });
 
+    await test('纠错: a sentence selected in the article reaches the new issue, with the permalink and the seed lines', async () => {
+      const withLink = articles.find((f) => readFileSync(f, 'utf8').includes('data-report'));
+      if (!withLink) {
+        // a build without BAOKAN_REPO (or package.json repository) has no 纠错 link to follow
+        const any = readFileSync(articles[0]!, 'utf8');
+        check(/about\/corrections\/index\.html#report/.test(any), 'no 纠错 link and no link to 纠错方法');
+        measurements.push(
+          '纠错 with a selection: not tested here (this build names no repository: BAOKAN_REPO)',
+        );
+        return;
+      }
+      const rel = relative(dist, withLink).replace(/index\.html$/, '');
+      const ctx = await browser.newContext({ locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}${rel}`);
+      // select the first whole sentence of the article text, as a reader would with the mouse
+      const sentence = await page.evaluate(() => {
+        const body = document.querySelector('.article-body');
+        if (!body) return null;
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          const end = text.indexOf('。');
+          if (end < 8) continue;
+          const range = document.createRange();
+          range.setStart(node, 0);
+          range.setEnd(node, end + 1);
+          const sel = window.getSelection()!;
+          sel.removeAllRanges();
+          sel.addRange(range);
+          return text.slice(0, end + 1).trim();
+        }
+        return null;
+      });
+      check(sentence, 'no sentence to select in the article');
+      await page.waitForTimeout(50); // selectionchange is delivered asynchronously
+      const opened = page.waitForRequest((r) => /\/issues\/new\?/.test(r.url()));
+      await page.route(/\/issues\/new\?/, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<p>new issue</p>' }),
+      );
+      await page.locator('a[data-report]').first().click();
+      const body = new URL((await opened).url()).searchParams.get('body') ?? '';
+      check(body.includes(`有误的文字：${sentence}`), `selected text not in the body:\n${body}`);
+      const permalink = /^永久链接：(.*)$/m.exec(body)?.[1] ?? '';
+      check(
+        permalink.endsWith(`${base.endsWith('/') ? base : `${base}/`}${rel}`),
+        `permalink ${permalink} for ${rel}`,
+      );
+      // the seed file and lines named are where the sentence stands in the seed
+      const where = /^原文：(\S+) 第(\d+)(?:–(\d+))?行$/m.exec(body);
+      check(where, `no seed file and lines in the body:\n${body}`);
+      const [, file, first, last = first] = where;
+      const seedLines = readFileSync(join(root, 'seeds', file!), 'utf8').split(/\r?\n/);
+      const start = sentence.replace(/\s+/g, '').slice(0, 6);
+      const at = seedLines.findIndex((l) => l.replace(/\s+/g, '').includes(start)) + 1;
+      check(at > 0, `"${start}" is not in seeds/${file}`);
+      check(
+        Number(first) <= at && at <= Number(last),
+        `"${start}" is on line ${at}, the body names ${first}–${last}`,
+      );
+      await ctx.close();
+    });
+
     await test('the header search box leads to search/index.html?q=… without JavaScript', async () => {
       const file = articlePath('衡阳青少年助力垃圾分类');
       check(file, 'article page not found in dist');
