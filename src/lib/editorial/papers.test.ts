@@ -44,6 +44,16 @@ describe('the paper catalogue', () => {
   it.each([
     ['a good file', `{\n  "papers": [\n${paper('')}\n  ]\n}`, []],
     [
+      'a plain description (kept for catalogues that have one)',
+      `{\n  "papers": [\n${paper(', "description": "衡阳日报社出版。"')}\n  ]\n}`,
+      [],
+    ],
+    [
+      'a description that is not text',
+      `{\n  "papers": [\n${paper(', "description": 12')}\n  ]\n}`,
+      [`${FILE}:3: paper 1 (hengyang-daily): "description" must be text, not a number (put it in quotes)`],
+    ],
+    [
       'JSON syntax, with its line',
       '{\n  "papers": [\n    { "id" "x" }\n  ]\n}',
       [`${FILE}:3: the paper catalogue is not valid JSON: Expected ':' after property name`],

@@ -52,6 +52,11 @@ export const PaperEntrySchema = z.strictObject(
     bylines: texts.optional(),
     /** byline openings the paper's own staff use (本报讯): weak evidence, many papers use them */
     houseBylines: texts.optional(),
+    /**
+     * a few sentences about the paper for its page (Markdown). Longer descriptions go in
+     * content/papers/<id>.md (src/lib/editorial/paper-descriptions.ts); a paper has one or the other.
+     */
+    description: text.nullish(),
     /** years the house bylines are known for (a note for editors; the parser does not read it) */
     years: z
       .array(z.number({ error: 'must be a list of years' }).int(), { error: 'must be a list of years' })

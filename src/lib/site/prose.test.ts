@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillValues, readProse, renderProse } from './prose.ts';
+import { fillValues, readProse, renderMarkdown, renderProse } from './prose.ts';
 
 const page = (body: string, front = 'title: 关于本数字版\ndescription: 说明') =>
   `---\n${front}\n---\n\n${body}\n`;
@@ -38,6 +38,53 @@ describe('prose pages', () => {
     );
     expect(p.html).toContain('<h2 lang="en">In English</h2>\n<p lang="en">Text</p>\n<ul lang="en">');
     expect(p.html).toContain('<h2>又中文</h2>\n<p>乙</p>');
+  });
+
+  it('cuts the body at the places the page fills, in order', () => {
+    const p = renderProse(
+      page('## 按年\n\n每行一篇。\n\n{{> years}}\n\n读取示例。\n\n{{> samples }}'),
+      'data.md',
+      'data/',
+      {},
+      ['years', 'samples'],
+    );
+    expect(p.parts).toEqual([
+      { html: '<h2>按年</h2>\n<p>每行一篇。</p>' },
+      { place: 'years' },
+      { html: '<p>读取示例。</p>' },
+      { place: 'samples' },
+    ]);
+    expect(p.html).not.toContain('{{');
+  });
+
+  it.each([
+    [
+      'a place the page does not fill',
+      '{{> table}}',
+      ['years'],
+      /data\.md: unknown place \{\{> table\}\} \(known: years\)/u,
+    ],
+    [
+      'a place given twice',
+      '{{> years}}\n\n{{> years}}',
+      ['years'],
+      /data\.md: the place \{\{> years\}\} is given twice/u,
+    ],
+    ['a place left out', '正文', ['years'], /data\.md: \{\{> years\}\} missing/u],
+  ])('fails with one line naming the file: %s', (_, body, places, message) => {
+    expect(() => renderProse(page(body), 'data.md', 'data/', {}, places)).toThrow(message);
+  });
+
+  it('leaves a place marker inside a sentence as text (a place is a paragraph of its own)', () => {
+    const p = renderProse(page('见 {{> years}} 表'), 'a.md', '', {}, []);
+    expect(p.parts).toEqual([{ html: '<p>见 {{> years}} 表</p>' }]);
+  });
+
+  it('renders a description without front matter the same way', () => {
+    expect(
+      renderMarkdown('**{{name}}**是[本站](site:about/)收录的报纸。', 'x.md', 'x/', { name: '某报' }),
+    ).toBe('<p><strong>某报</strong>是<a href="../about/index.html">本站</a>收录的报纸。</p>');
+    expect(() => renderMarkdown('{{nope}}', 'x.md', '')).toThrow(/x\.md: unknown value/u);
   });
 
   it('never passes raw HTML through', () => {
@@ -83,5 +130,29 @@ describe('prose pages', () => {
       expect(p.title.length, name).toBeGreaterThan(0);
       expect(p.html, name).not.toMatch(/site:|\{\{/u);
     }
+  });
+
+  it('reads the 数据 page: its prose around the place of the generated table', () => {
+    const root = join(import.meta.dirname, '../../../content');
+    const p = readProse(
+      root,
+      'data',
+      'data/',
+      {
+        issues: 5,
+        articles: 43,
+        sampleIssue: 'x/2021/03/06/issue.md',
+        sampleArticle: 'x/2021/03/06/1/a001/article.md',
+      },
+      ['years'],
+    );
+    expect(p.title).toBe('数据下载');
+    expect(p.parts.filter((x) => 'place' in x)).toEqual([{ place: 'years' }]);
+    // the table comes under its heading, after what a line of the file holds
+    const before = p.parts[p.parts.findIndex((x) => 'place' in x) - 1] as { html: string };
+    expect(before.html).toMatch(/<h2>按年：JSON Lines（gzip 压缩）<\/h2>\n<p>每行一篇文章/u);
+    expect(p.html).toContain('<a href="../x/2021/03/06/issue.md">x/2021/03/06/issue.md</a>');
+    expect(p.html).toContain('本数字版收录的 5 期、43 篇文章');
+    expect(p.html).not.toMatch(/site:|\{\{/u);
   });
 });

@@ -3,9 +3,12 @@
  * and read with remark: front matter (YAML: `title`, optional `description`), then Markdown →
  * mdast (remark-parse) → hast (remark-rehype; raw HTML is not allowed) → HTML (rehype-stringify).
  *
- * Two additions to plain Markdown, both resolved here:
+ * Additions to plain Markdown, all resolved here:
  * - `{{name}}` is replaced by a value the page gives (the edition's numbers); an unknown name is an
  *   error naming the file, so a typo never reaches readers.
+ * - a paragraph that is only `{{> name}}` is the place of something the page generates (the 数据
+ *   page's table of files): the page names its places, each must appear once, and an unknown one
+ *   is an error naming the file.
  * - a link to `site:contents/` is a link to that site path, made relative to the page (the site
  *   opens from file:// and under any base path).
  * - a heading that ends with `{lang=en}` marks itself and what follows it, up to the next heading
@@ -13,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -22,14 +25,19 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { relativeHref } from './urls.ts';
 
+/** A stretch of a prose page: rendered Markdown, or the place of something the page generates. */
+export type ProsePart = { html: string } | { place: string };
+
 /** A prose page, ready for the layout. */
 export interface ProsePage {
   /** the page's title (front matter `title`) */
   title: string;
   /** front matter `description` (meta description), when given */
   description: string | null;
-  /** the body as HTML */
+  /** the body as HTML (without the places) */
   html: string;
+  /** the body in order: HTML, and the places the page fills (`{{> name}}`) between */
+  parts: ProsePart[];
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/u;
@@ -110,23 +118,89 @@ function rehypeSectionLang() {
   };
 }
 
-/** A prose page from its Markdown text, for the page at site path `here`. */
+const PLACE = /^\{\{>\s*([\w.-]+)\s*\}\}$/u;
+
+/** The name of the place a top-level node marks (a paragraph that is only `{{> name}}`), else null. */
+function placeOf(node: RootContent): string | null {
+  if (node.type !== 'element' || node.tagName !== 'p' || node.children.length !== 1) return null;
+  const only = node.children[0]!;
+  return only.type === 'text' ? (PLACE.exec(only.value.trim())?.[1] ?? null) : null;
+}
+
+const markdown = (here: string) =>
+  unified().use(remarkParse).use(remarkRehype).use(rehypeSiteLinks, here).use(rehypeSectionLang);
+const toHtml = (tree: Root) => unified().use(rehypeStringify).stringify(tree);
+
+/** Markdown (no front matter) as hast, values filled in, for the page at site path `here`. */
+function markdownTree(
+  body: string,
+  file: string,
+  here: string,
+  values: Readonly<Record<string, string | number>>,
+): Root {
+  const processor = markdown(here);
+  return processor.runSync(processor.parse(fillValues(body, values, file))) as Root;
+}
+
+/**
+ * A piece of Markdown without front matter (a paper's description), rendered like a prose page's
+ * body: `{{name}}` values and `site:` links resolved, no raw HTML.
+ */
+export function renderMarkdown(
+  body: string,
+  file: string,
+  here: string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  return toHtml(markdownTree(body, file, here, values));
+}
+
+/**
+ * A prose page from its Markdown text, for the page at site path `here`, with `{{name}}` values
+ * and the names of the places the page fills (each must appear once as `{{> name}}`).
+ */
 export function renderProse(
   text: string,
   file: string,
   here: string,
   values: Readonly<Record<string, string | number>> = {},
+  places: readonly string[] = [],
 ): ProsePage {
   const { title, description, body } = splitFrontMatter(text, file);
-  const html = unified()
-    .use(remarkParse)
-    .use(remarkRehype)
-    .use(rehypeSiteLinks, here)
-    .use(rehypeSectionLang)
-    .use(rehypeStringify)
-    .processSync(fillValues(body, values, file))
-    .toString();
-  return { title, description, html };
+  const tree = markdownTree(body, file, here, values);
+  // cut the body at the places the page fills
+  const parts: ProsePart[] = [];
+  let run: RootContent[] = [];
+  const flush = () => {
+    // drop the line breaks left at the cut
+    while (run.length && run[0]!.type === 'text' && !run[0]!.value.trim()) run.shift();
+    while (run.length && run[run.length - 1]!.type === 'text' && !run[run.length - 1]!.value.trim())
+      run.pop();
+    if (run.length) parts.push({ html: toHtml({ type: 'root', children: run }) });
+    run = [];
+  };
+  const seen = new Set<string>();
+  for (const node of tree.children) {
+    const place = placeOf(node);
+    if (place === null) {
+      run.push(node);
+      continue;
+    }
+    if (!places.includes(place))
+      throw new Error(`${file}: unknown place {{> ${place}}} (known: ${places.join(', ') || 'none'})`);
+    if (seen.has(place)) throw new Error(`${file}: the place {{> ${place}}} is given twice`);
+    seen.add(place);
+    flush();
+    parts.push({ place });
+  }
+  flush();
+  const missing = places.filter((p) => !seen.has(p));
+  if (missing.length)
+    throw new Error(
+      `${file}: ${missing.map((p) => `{{> ${p}}}`).join(', ')} missing: a paragraph of its own where the page puts what it generates`,
+    );
+  const html = parts.map((p) => ('html' in p ? p.html : '')).join('\n');
+  return { title, description, html, parts };
 }
 
 /** The prose page `<dir>/pages/<name>.md` (dir: the editorial folder, content/). */
@@ -135,6 +209,7 @@ export function readProse(
   name: string,
   here: string,
   values: Readonly<Record<string, string | number>> = {},
+  places: readonly string[] = [],
 ): ProsePage {
   const file = join(dir, 'pages', `${name}.md`);
   let text: string;
@@ -143,5 +218,5 @@ export function readProse(
   } catch {
     throw new Error(`${file}: the prose page "${name}" is missing (content/pages/${name}.md)`);
   }
-  return renderProse(text, file, here, values);
+  return renderProse(text, file, here, values, places);
 }
