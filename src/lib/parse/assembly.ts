@@ -18,7 +18,7 @@ import type {
   Reference,
   Table,
 } from '../model/issue.ts';
-import { isNameLine, matchByline, type BylineMatch } from './byline.ts';
+import { authorNames, matchByline, type BylineMatch } from './byline.ts';
 import { isHeadingLike } from './block-shapes.ts';
 import { matchContinuedOn } from './cross-references.ts';
 import { endsSentence, visibleLength } from '../text/characters.ts';
@@ -167,11 +167,11 @@ export class Assembly {
    */
   isAuthorLine(k: number): boolean {
     const b = this.blocks[k];
-    if (!b || !isNameLine(b.text)) return false;
+    if (!b || !authorNames(b.text)) return false;
     const isText = (x: Block | undefined) => !!x && !this.headingCandidate(x) && !matchByline(x.text);
     const after = this.blocks[k + 1];
     if (isText(after)) return true;
-    return !!after && !matchByline(after.text) && !isNameLine(after.text) && isText(this.blocks[k + 2]);
+    return !!after && !matchByline(after.text) && !authorNames(after.text) && isText(this.blocks[k + 2]);
   }
 
   /** Whether a paragraph ends where a hard-wrapped block was cut at a column edge (blocks.ts). */

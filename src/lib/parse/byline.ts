@@ -116,17 +116,29 @@ export function isGraphicCredit(line: string): boolean {
   ).test(t);
 }
 
-/** A name alone as a byline (see isNameLine). */
+/**
+ * The names of a line that holds only authors' names: one (李洪兴, 崔  寅) or several set apart
+ * by wide spaces (李鹏飞  吴海军); null otherwise.
+ */
+export function authorNames(text: string): string[] | null {
+  const t = text.trim();
+  if (isNameLine(t)) return [t.replace(/[\s\u3000]+/gu, '')];
+  const parts = t.split(/[\s\u3000]{2,}|\u3000/u).filter(Boolean);
+  if (parts.length < 2 || parts.length > 4) return null;
+  return parts.every((p) => Array.from(p).length >= 2 && isNameLine(p)) ? parts : null;
+}
+
+/** Names alone as a byline (see authorNames). */
 export function matchNameLine(text: string): BylineMatch | null {
   const t = text.trim();
-  if (!isNameLine(t)) return null;
-  const name = t.replace(/[\s\u3000]+/gu, '');
+  const names = authorNames(t);
+  if (!names) return null;
   return {
     text: t,
     source: '',
     place: null,
     dateline: null,
-    staff: [{ name, role: 'contributor', roleText: null, photos: false }],
+    staff: names.map((name) => ({ name, role: 'contributor' as const, roleText: null, photos: false })),
     rest: '',
     open: false,
   };
