@@ -63,7 +63,9 @@ writeFileSync(join(out, 'result.json'), JSON.stringify({ ...result, heldout }, n
 console.log(`wrote ${relative(ROOT, join(out, 'result.json'))}`);
 console.log(
   'Note: held-out rows (heldout: …) are days of 人民日报 the parser was never tuned on; they are ' +
-    'reported, not gated — --check compares only the development rows with tests/corpus/floors.json.',
+    'reported, not gated — --check compares only the development rows with tests/corpus/floors.json. ' +
+    'paper: the labelled paper where the page prints it or the catalogue describes it, else “unknown” ' +
+    '(a page that names no paper the parser could know).',
 );
 
 if (args.check) {

@@ -69,7 +69,15 @@ export function runEval(root: string, labelFiles: readonly string[] = listLabels
       continue;
     }
     const lines = r.source.lines;
-    pages.push(scorePage(r.issue, labels, lines, ms));
+    pages.push(
+      scorePage(
+        r.issue,
+        labels,
+        lines,
+        ms,
+        catalog.papers.map((p) => p.name),
+      ),
+    );
   }
   return { rows: table(pages), pages, failures };
 }

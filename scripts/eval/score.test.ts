@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue } from '../../src/lib/model/issue.ts';
 import type { CorpusLabels, LabelArticle } from './labels.ts';
-import { aggregate, charKey, checkFloors, formatTable, predictedJoins, scorePage, table } from './score.ts';
+import {
+  aggregate,
+  charKey,
+  checkFloors,
+  formatTable,
+  paperRight,
+  predictedJoins,
+  scorePage,
+  table,
+} from './score.ts';
 import { listLabels, runEval } from './run.ts';
 
 type Art = Issue['articles'][number];
@@ -204,5 +213,28 @@ describe('eval on the corpus (a subset, with the real parser)', () => {
     expect(total.segR).toBeGreaterThan(0);
     const seeds = result.rows.find((r) => r.row === 'seeds')!;
     expect(seeds.segF1).toBeGreaterThan(0.8);
+  });
+});
+
+describe('paper accuracy', () => {
+  const unknown = {
+    ...issue([]),
+    paper: { id: 'unknown', name: null, confidence: 'none', evidence: [] },
+  } as Issue;
+  const gold = labels([]); // the labelled paper: see labels() above
+  const paper = gold.paper;
+
+  it('wants the labelled paper where the page prints its name', () => {
+    expect(paperRight(issue([], '2025-03-01', paper), gold, [`${paper} 2025年3月1日`], [])).toBe(true);
+    expect(paperRight(unknown, gold, [`${paper} 2025年3月1日`], [])).toBe(false);
+  });
+
+  it('wants the labelled paper where the catalogue describes it', () => {
+    expect(paperRight(unknown, gold, ['第2版 综合'], [paper])).toBe(false);
+  });
+
+  it('wants “unknown” where nothing the parser could know names the paper', () => {
+    expect(paperRight(unknown, gold, ['第2版 综合'], [])).toBe(true);
+    expect(paperRight(issue([], '2025-03-01', '衡阳日报'), gold, ['第2版 综合'], [])).toBe(false);
   });
 });

@@ -110,6 +110,22 @@ export function predictedJoins(issue: Issue, lines: readonly string[], perLine: 
 }
 
 /**
+ * The paper is right when it is the labelled paper — if anything can name it: the page prints its
+ * name, or the catalogue describes it (then the file name may name it). A page that names no paper
+ * the parser could know is right when the parser says the paper is unknown: a guess there would be
+ * a confident wrong answer.
+ */
+export function paperRight(
+  issue: Issue,
+  labels: CorpusLabels,
+  lines: readonly string[],
+  knownPapers: readonly string[],
+): boolean {
+  const knowable = knownPapers.includes(labels.paper) || lines.some((l) => l.includes(labels.paper));
+  return knowable ? issue.paper.name === labels.paper : issue.paper.id === 'unknown';
+}
+
+/**
  * Score one page. `lines` are the page file's lines (for the blocks of joins); `ms` the time the
  * parser took.
  */
@@ -118,6 +134,7 @@ export function scorePage(
   labels: CorpusLabels,
   lines: readonly string[],
   ms: number,
+  knownPapers: readonly string[] = [],
 ): PageScore {
   // Text printed twice is kept once by the parser; give it back to the article it was printed in.
   const extra = new Map<number, string[]>();
@@ -188,7 +205,7 @@ export function scorePage(
     joinsPredicted,
     joinsLabelled,
     dateRight: issue.date.value === labels.date,
-    paperRight: issue.paper.name === labels.paper,
+    paperRight: paperRight(issue, labels, lines, knownPapers),
     ms,
     missed,
   };
