@@ -174,6 +174,23 @@ describe('a PDF edition, built', () => {
     expect(pages).toBe(4);
   });
 
+  it('shows each 版 read from a PDF as a thumbnail of its printed page on the issue page', async () => {
+    for (const { path, json } of pdfIssues()) {
+      const thumbs = byClass(page(path), 'page-thumb');
+      expect(thumbs.length, path).toBe(json.pages.length);
+      for (const [k, a] of thumbs.entries()) {
+        const [img] = byTag(a, 'img') as [Element];
+        const file = join(built.dist, path, String(img.properties.src));
+        expect(String(img.properties.src)).toBe(`${json.pages[k]!.slug}/facsimile-thumb.webp`);
+        const meta = await sharp(file).metadata();
+        expect([meta.width, meta.height]).toEqual([
+          Number(img.properties.width),
+          Number(img.properties.height),
+        ]);
+      }
+    }
+  });
+
   it('shows each article from a PDF its region cropped, linking to its 版 and to the PDF', async () => {
     for (const { path, json } of pdfIssues()) {
       for (const a of json.articles) {
