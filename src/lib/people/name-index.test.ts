@@ -127,20 +127,26 @@ describe('related articles', () => {
       date: '2020-11-21',
       items: ['person|朱健', 'organisation|南华大学', 'topic:jiaoyu'],
     });
-    // a2 and a3 share 南华大学 and a topic; a1 shares nothing with a3
-    expect(relatedArticles('a3', relatedIndex(inputs)).map((r) => [r.id, r.shared])).toEqual([
-      ['a2', ['organisation|南华大学', 'topic:jiaoyu']],
+    // a2 (2022) and a3 (2020) share 南华大学 and a topic; a1 shares nothing with a3. Lists look
+    // back: a2 finds a3, a3 (the oldest) finds nothing earlier.
+    const r = relatedIndex(inputs);
+    expect(relatedArticles('a2', r).map((x) => [x.id, x.shared])).toContainEqual([
+      'a3',
+      ['organisation|南华大学', 'topic:jiaoyu'],
     ]);
+    expect(relatedArticles('a3', r)).toEqual([]);
   });
 
-  const idx = relatedIndex([
-    { id: 'x', date: '2021-01-01', items: ['person|甲', 'place|乙', 'topic:common'] },
+  // x is the newest (with z, of the same day); every other article is earlier
+  const rows = [
+    { id: 'x', date: '2021-03-01', items: ['person|甲', 'place|乙', 'topic:common'] },
     { id: 'y', date: '2021-02-01', items: ['person|甲', 'topic:common'] },
-    { id: 'z', date: '2021-01-01', items: ['person|甲', 'topic:common'] },
-    { id: 'w', date: '2021-03-01', items: ['place|乙', 'topic:common'] },
-    { id: 'v', date: '2021-03-01', items: ['topic:common'] },
-    { id: 'u', date: '2021-03-01', items: ['topic:common', 'person|丙'] },
-  ]);
+    { id: 'z', date: '2021-03-01', items: ['person|甲', 'topic:common'] },
+    { id: 'w', date: '2021-01-01', items: ['place|乙', 'topic:common'] },
+    { id: 'v', date: '2021-01-01', items: ['topic:common'] },
+    { id: 'u', date: '2021-01-01', items: ['topic:common', 'person|丙'] },
+  ];
+  const idx = relatedIndex(rows);
 
   it('weighs shared items by rarity, an item every article has counting nothing', () => {
     const r = relatedArticles('x', idx);
@@ -156,16 +162,26 @@ describe('related articles', () => {
     expect(r.find((a) => a.id === 'z')!.score).toBeCloseTo(Math.log(2) / 2);
   });
 
+  it('looks back only: a newer article leaves an older one’s list as it was', () => {
+    const later = relatedIndex([...rows, { id: 't', date: '2021-04-01', items: ['person|甲', 'place|乙'] }]);
+    expect(relatedArticles('x', later)).toEqual(relatedArticles('x', idx));
+    expect(relatedArticles('w', later)).toEqual(relatedArticles('w', idx));
+    // the newer one finds x first (甲 and 乙 both)
+    expect(relatedArticles('t', later)[0]!.id).toBe('x');
+  });
+
   it('gives at most five, none for an article that shares nothing, none for an unknown id', () => {
+    // m0…m7 and m9 name 甲, m8 nothing; m9 is the newest
     const many = relatedIndex(
-      Array.from({ length: 9 }, (_, i) => ({
+      Array.from({ length: 10 }, (_, i) => ({
         id: `m${i}`,
-        date: `2020-01-0${i + 1}`,
-        items: i < 8 ? ['person|甲'] : [],
+        date: `2020-01-${String(i + 1).padStart(2, '0')}`,
+        items: i === 8 ? [] : ['person|甲'],
       })),
     );
-    expect(relatedArticles('m0', many)).toHaveLength(5);
-    expect(relatedArticles('m0', many)[0]!.id).toBe('m7'); // equal scores: newest first
+    expect(relatedArticles('m9', many)).toHaveLength(5);
+    expect(relatedArticles('m9', many)[0]!.id).toBe('m7'); // equal scores: newest first
+    expect(relatedArticles('m0', many)).toEqual([]); // nothing earlier
     expect(relatedArticles('m8', many)).toEqual([]);
     expect(relatedArticles('nope', many)).toEqual([]);
   });

@@ -42,8 +42,8 @@ export const commonLimit = (n: number): number =>
 export interface RelatedIndex {
   articles: Map<string, RelatedInput>;
   byItem: Map<string, string[]>;
-  /** items held by more articles than this are skipped (commonLimit) */
-  maxHolders: number;
+  /** a fixed limit: items held by more articles are skipped (by default commonLimit of the articles in view) */
+  maxHolders: number | null;
 }
 
 /**
@@ -61,7 +61,7 @@ export function relatedInputs(
   }));
 }
 
-/** The inverted index of the articles' items; `maxHolders` defaults to commonLimit of their number. */
+/** The inverted index of the articles' items; `maxHolders` fixes the common-item limit (else commonLimit). */
 export function relatedIndex(inputs: Iterable<RelatedInput>, maxHolders?: number): RelatedIndex {
   const articles = new Map<string, RelatedInput>();
   const byItem = new Map<string, string[]>();
@@ -73,19 +73,29 @@ export function relatedIndex(inputs: Iterable<RelatedInput>, maxHolders?: number
       list.push(a.id);
     }
   }
-  return { articles, byItem, maxHolders: maxHolders ?? commonLimit(articles.size) };
+  return { articles, byItem, maxHolders: maxHolders ?? null };
 }
 
-/** Up to `limit` articles related to `id`, best first (ties: newer first, then by id). */
+/**
+ * Up to `limit` articles related to `id`, best first (ties: newer first, then by id), among the
+ * articles printed on or before its day: earlier coverage of the same people, places, bodies and
+ * topics. Counting only those (how many there are, how many hold each item) makes the list a fact of
+ * the archive up to that day, so adding a newer issue never changes an older article's list (and
+ * its page need not be built again). An undated article looks at the whole archive.
+ */
 export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED_LIMIT): Related[] {
   const self = index.articles.get(id);
   if (!self) return [];
-  const n = index.articles.size;
+  const dateOf = (x: string) => index.articles.get(x)!.date ?? '';
+  const until = self.date;
+  const inView = (other: string) => until === null || dateOf(other) <= until;
+  const n = until === null ? index.articles.size : articlesUntil(index, until);
+  const maxHolders = index.maxHolders ?? commonLimit(n);
   const scores = new Map<string, Related>();
   for (const item of new Set(self.items)) {
-    const holders = index.byItem.get(item) ?? [];
+    const holders = (index.byItem.get(item) ?? []).filter(inView);
     // shared by none, by every article, or by too many to say anything
-    if (holders.length < 2 || holders.length >= n || holders.length > index.maxHolders) continue;
+    if (holders.length < 2 || holders.length >= n || holders.length > maxHolders) continue;
     const weight = Math.log(n / holders.length);
     for (const other of holders) {
       if (other === id) continue;
@@ -100,13 +110,31 @@ export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED
     const date = index.articles.get(r.id)!.date;
     if (date && date === self.date) r.score *= SAME_DATE;
   }
-  const dateOf = (x: Related) => index.articles.get(x.id)!.date ?? '';
   return out
     .sort(
       (x, y) =>
         y.score - x.score ||
-        (dateOf(y) < dateOf(x) ? -1 : dateOf(y) > dateOf(x) ? 1 : 0) ||
+        (dateOf(y.id) < dateOf(x.id) ? -1 : dateOf(y.id) > dateOf(x.id) ? 1 : 0) ||
         (x.id < y.id ? -1 : 1),
     )
     .slice(0, limit);
+}
+
+const sortedDates = new WeakMap<RelatedIndex, string[]>();
+
+/** How many articles were printed on or before `date` (undated ones count as earlier). */
+function articlesUntil(index: RelatedIndex, date: string): number {
+  let dates = sortedDates.get(index);
+  if (!dates) {
+    dates = [...index.articles.values()].map((a) => a.date ?? '').sort();
+    sortedDates.set(index, dates);
+  }
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
