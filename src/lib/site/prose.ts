@@ -171,11 +171,11 @@ export function renderProse(
   // cut the body at the places the page fills
   const parts: ProsePart[] = [];
   let run: RootContent[] = [];
+  const blank = (n: RootContent | undefined) => n?.type === 'text' && !n.value.trim();
   const flush = () => {
     // drop the line breaks left at the cut
-    while (run.length && run[0]!.type === 'text' && !run[0]!.value.trim()) run.shift();
-    while (run.length && run[run.length - 1]!.type === 'text' && !run[run.length - 1]!.value.trim())
-      run.pop();
+    while (blank(run[0])) run.shift();
+    while (blank(run[run.length - 1])) run.pop();
     if (run.length) parts.push({ html: toHtml({ type: 'root', children: run }) });
     run = [];
   };
