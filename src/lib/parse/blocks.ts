@@ -75,7 +75,7 @@ export function detectLayout(source: readonly string[]): Layout {
     if (indent && x.trim() && y.trim() && y.startsWith(indent) && !INDENT.test(y.slice(indent.length)))
       indentedPairs++;
   }
-  if (indentedPairs >= 2 && indentedPairs >= 0.25 * text) return 'line-per-paragraph';
+  if (indentedPairs >= 2) return 'line-per-paragraph';
   // In a blank-separated dump nearly every text line ends a block; allow multi-line blocks.
   return text > 0 && followedByBlank / text >= 0.5 ? 'blank-separated' : 'line-per-paragraph';
 }

@@ -105,13 +105,13 @@ const PICTURES_OF = String.raw`(?:(?:以上|以下|本版|上|下|左|右)?(?:�
 
 /**
  * A graphic's credit line, printed under a chart or map: 数据来源：国家文物局　　制图：张芳曼, 制图：李明,
- * 资料来源：… 制图：…
+ * 资料来源：… 制图：…, 数据来源：财政部
  */
 export function isGraphicCredit(line: string): boolean {
   const t = line.trim();
   if (visibleLength(t) > 48) return false;
   return new RegExp(
-    String.raw`^(?:(?:数据|资料)?来源[：:][^。！？]{2,30}?\s*)?(?:制图|图表制作|绘图|设计)[：:]\s*[${HAN}](?:\s*[${HAN}]){1,3}(?:\s+[${HAN}](?:\s*[${HAN}]){1,3})*$`,
+    String.raw`^(?:(?:数据|资料)来源[：:][^。！？：:]{2,30}$|(?:(?:数据|资料)?来源[：:][^。！？]{2,30}?\s*)?(?:制图|图表制作|绘图|设计)[：:]\s*[${HAN}](?:\s*[${HAN}]){1,3}(?:\s+[${HAN}](?:\s*[${HAN}]){1,3})*$)`,
     'u',
   ).test(t);
 }
