@@ -197,6 +197,19 @@ export const headingGroup: Stage = (a, i) => {
     for (const g of group) a.addSubhead(c, g.text, blockLines(g));
     return group.length;
   }
+  // A line marked as leading into what follows (以“供应链”打造“共赢链”——) with body text right
+  // under it is a subhead: a new article's kicker stands over its headline, never over text.
+  if (
+    group.length === 1 &&
+    isKickerMarked(b.text) &&
+    c?.paragraphs.some((p) => p.role === 'text') &&
+    follower &&
+    !followerIsByline &&
+    !a.headingCandidate(follower)
+  ) {
+    a.addSubhead(c, b.text, blockLines(b));
+    return 1;
+  }
   // A short sentence closing the article's text at the end of the page (预祝大会圆满成功！): an
   // article needs text of its own, and nothing follows it.
   if (
