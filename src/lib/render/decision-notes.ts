@@ -30,6 +30,7 @@ const EVIDENCE: Record<string, string> = {
   'left-ends-sentence': '上文已成句',
   'left-stops-short-of-column': '上文末行未排满栏宽',
   'left-ends-column-tag': '上文以栏目名（……）收束，是标题',
+  'left-is-bracketed-note': '上文是一段完整的括注',
   'left-ends-colon-or-dash': '上文以冒号或破折号结尾',
   'right-opens-with-punctuation': '下文以标点开头',
   'nothing-to-join': '一侧无文字',

@@ -109,12 +109,29 @@ export function seamFeatures(s: Seam): Features {
   };
 }
 
+/** Text that is one bracketed note: opens with （ and ends with the ） that closes it. */
+function isWholeBracketed(text: string): boolean {
+  if (!/^[（(]/u.test(text) || !/[）)]$/u.test(text)) return false;
+  let depth = 0;
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    if (/[（(]/u.test(chars[i]!)) depth++;
+    else if (/[）)]/u.test(chars[i]!)) {
+      depth--;
+      if (depth === 0 && i < chars.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}
+
 /** A printed form that decides the seam by itself, or null. */
 export function certainRule(s: Seam): { join: boolean; rule: string } | null {
   const l = s.left.trim();
   const r = s.right.trim();
   if (!l || !r) return { join: false, rule: 'nothing-to-join' };
   if (endsSentence(l)) return { join: false, rule: 'left-ends-sentence' };
+  // A note in brackets, whole (（摘编自《新华日报》，原题为《…》）, （作者为…）): nothing goes on after it.
+  if (isWholeBracketed(l)) return { join: false, rule: 'left-is-bracketed-note' };
   // A headline's column tag closes it (越开放，越活跃，越发展（现场评论）): nothing goes on after it.
   if (/[^（(][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$/u.test(l) && visibleLength(l) <= MAX_HEADING)
     return { join: false, rule: 'left-ends-column-tag' };
