@@ -7,8 +7,9 @@
  * key changes, so a kept parse is never stale; nothing is invalidated by hand. Kept parses that no
  * build asked for are removed at the end (prune), so the cache holds one parse per seed file.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { pruneUnused, writeJsonAtomically } from '../util/json-files.ts';
 import { join, relative, sep } from 'node:path';
 import type { Correction } from '../editorial/corrections.ts';
 import type { Issue } from '../model/issue.ts';
@@ -108,27 +109,8 @@ export function diskParseCache(
     put(key, issue) {
       used.add(key);
       parsed++;
-      const file = path(key);
-      mkdirSync(join(file, '..'), { recursive: true });
-      const tmp = `${file}.tmp-${randomUUID()}`;
-      writeFileSync(tmp, JSON.stringify(issue));
-      renameSync(tmp, file);
+      writeJsonAtomically(path(key), issue);
     },
-    prune() {
-      let removed = 0;
-      let subs: string[] = [];
-      try {
-        subs = readdirSync(dir);
-      } catch {
-        return 0;
-      }
-      for (const sub of subs)
-        for (const name of readdirSync(join(dir, sub)))
-          if (!used.has(name.replace(/\.json$/, ''))) {
-            rmSync(join(dir, sub, name), { force: true });
-            removed++;
-          }
-      return removed;
-    },
+    prune: () => pruneUnused(dir, used),
   };
 }

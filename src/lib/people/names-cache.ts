@@ -5,8 +5,9 @@
  * or the code (src/lib, package-lock.json: the parse cache's fingerprint) changed. Files this build
  * did not ask for are removed at the end (prune), as the parse cache does.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { pruneUnused, writeJsonAtomically } from '../util/json-files.ts';
 import { join } from 'node:path';
 import type { ArticleName } from './article-names.ts';
 
@@ -57,29 +58,10 @@ export function diskNamesCache(dir: string, fingerprint: string, gazetteer: stri
       }
       const names = find();
       found++;
-      const file = path(key);
-      mkdirSync(join(file, '..'), { recursive: true });
-      const tmp = `${file}.tmp-${randomUUID()}`;
-      writeFileSync(tmp, JSON.stringify(names));
-      renameSync(tmp, file);
+      writeJsonAtomically(path(key), names);
       return names;
     },
     counts: () => ({ reused, found }),
-    prune() {
-      let removed = 0;
-      let subs: string[] = [];
-      try {
-        subs = readdirSync(dir);
-      } catch {
-        return 0;
-      }
-      for (const sub of subs)
-        for (const name of readdirSync(join(dir, sub)))
-          if (!used.has(name.replace(/\.json$/, ''))) {
-            rmSync(join(dir, sub, name), { force: true });
-            removed++;
-          }
-      return removed;
-    },
+    prune: () => pruneUnused(dir, used),
   };
 }

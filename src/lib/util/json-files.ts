@@ -1,0 +1,33 @@
+/**
+ * The on-disk caches' file handling (the parse cache, the names cache): JSON written whole or not
+ * at all, and entries no longer used removed. Entries live in `<dir>/<two-character sub>/<key>.json`.
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+
+/** Write `value` as JSON to `file` through a temporary name, so a reader never sees half a file. */
+export function writeJsonAtomically(file: string, value: unknown): void {
+  mkdirSync(join(file, '..'), { recursive: true });
+  const tmp = `${file}.tmp-${randomUUID()}`;
+  writeFileSync(tmp, JSON.stringify(value));
+  renameSync(tmp, file);
+}
+
+/** Remove every `<key>.json` under `dir`'s sub-folders whose key is not in `used`; the number removed. */
+export function pruneUnused(dir: string, used: ReadonlySet<string>): number {
+  let removed = 0;
+  let subs: string[] = [];
+  try {
+    subs = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const sub of subs)
+    for (const name of readdirSync(join(dir, sub)))
+      if (!used.has(name.replace(/\.json$/, ''))) {
+        rmSync(join(dir, sub, name), { force: true });
+        removed++;
+      }
+  return removed;
+}
