@@ -96,3 +96,55 @@ describe('places by position', () => {
     expect(found('部分电站已建成。')).toEqual([]);
   });
 });
+
+describe('rules added for the held-out misses (issue 14)', () => {
+  it('reads a list set with spaces as names, a name that is also a word included', () => {
+    const list = found('拟推荐人选：王建国 李秀英 周围 欧阳明 陈刚以上人员名单予以公示。');
+    expect(list).toEqual(['p:王建国', 'p:李秀英', 'p:周围', 'p:欧阳明', 'p:陈刚']);
+  });
+  it('does not read a short run of words set with spaces as names', () => {
+    expect(found('时间 地点 人物')).toEqual([]);
+    expect(found('周围 王建国 李秀英')).toEqual([]);
+  });
+  it('does not look again for a listed name that is also a word', () => {
+    expect(found('王建国 李秀英 周围 陈刚', '周围的群众都来了。')).toEqual([
+      'p:王建国',
+      'p:李秀英',
+      'p:周围',
+      'p:陈刚',
+    ]);
+  });
+  it('ends institutions at 医院, 协会, 学会, 矿业 and 实业', () => {
+    expect(found('他在长虹医院工作。')).toContain('o:长虹医院');
+    expect(found('中国作家协会与中华诗词学会联合举办。')).toEqual(['o:中国作家协会', 'o:中华诗词学会']);
+  });
+  it('makes a part of an organisation jieba tags (…学会…分会) one mention', () => {
+    expect(found('中华医学会儿科学分会发布指南。')).toEqual(['o:中华医学会儿科学分会']);
+  });
+  it('makes a place followed by 海关 a customs office', () => {
+    expect(found('长沙海关查获一批走私货物。')).toEqual(['o:长沙海关']);
+  });
+  it('stops a building name at an unknown word that ends in a preposition', () => {
+    expect(found('线路起于京港澳高速公路，止于广西。')).not.toContain('p:起于京港澳高速公路');
+  });
+  it('names the home city in a part of a local body', () => {
+    expect(found('他来到市中心医院南湖分院。')).toEqual(['o:市中心医院南湖分院=衡阳市中心医院南湖分院']);
+  });
+  it('reads 政协 X 第N届委员会 as the CPPCC committee of X', () => {
+    expect(found('召开政协衡阳市第十二届委员会第五次会议。')).toEqual([
+      'o:政协衡阳市第十二届委员会=中国人民政治协商会议衡阳市委员会',
+    ]);
+  });
+  it('gives a town or subdistrict no 政协 of its own', () => {
+    expect(found('人民街道政协委员工作室成立。')).toContain('p:人民街道');
+  });
+  it('reads roads named with a direction as places', () => {
+    expect(found('项目西起解放西路，东至蒸湘北路。')).toEqual(['p:解放西路', 'p:蒸湘北路']);
+    expect(found('他走在回家的路上，一路向北路过小镇。')).toEqual([]);
+  });
+  it('takes a local body after 召开', () => {
+    expect(found('召开市生态环境保护委员会全体会议。')).toEqual([
+      'o:市生态环境保护委员会=衡阳市生态环境保护委员会',
+    ]);
+  });
+});

@@ -11,10 +11,12 @@
  *     or a part of one (…分公司, …执行局); a paper's name (济宁日报) is no mention of its place.
  *  2. names by position (medium): a dispatch's dateline (贝尔格莱德讯：), companies and
  *     institutions by their last word (…有限公司, 银行, 中学), buildings and works (…水电站,
- *     …高速公路), villages and streets after a jieba place (天河街道), 市X局 of the home city.
+ *     …高速公路), villages and streets after a jieba place (天河街道), roads named with a direction
+ *     (建设南路), 市X局 of the home city.
  *  3. people (person-patterns.ts): after a title (市委书记秦国文, 董事长周超男), before the word that
  *     says what they are (习近平总书记), foreign names after a head of government's title; high.
- *     Names jieba does not know (x) after a role or before a stop; medium.
+ *     Names jieba does not know (x) after a role or before a stop, and lists of names set with
+ *     spaces (a notice's 刘虹梅 王文焱 邓江虹 …); medium.
  *  4. jieba's tags (tokens.ts): nr a person (low, medium where the article titles the same name),
  *     ns a place and nt an organisation when the word ends as such names end (medium).
  * A name kept once is found again wherever the article repeats it. Names inside credits
@@ -33,6 +35,7 @@ import {
   foreignNameAfter,
   NAME_BEFORE,
   nameAfter,
+  spacedNameList,
   TITLE_RE,
   unknownName,
 } from './person-patterns.ts';
@@ -77,7 +80,7 @@ const WITH_AND = '住房和城乡建设|住房和建设|人力资源和社会保
  * 天津市高级人民法院, 荔湾区住房和建设局, 贵州省博物馆, 中国人民大学.
  */
 const PLACE_ORG_TAIL = new RegExp(
-  String.raw`^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:高级|中级)?人民(?:法院|检察院)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){1,12}?(?:(?<![布格结当大全时棋饭骗出残开终败])局|组(?![织成建])|集团|分公司)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){0,12}?(?:大学|学院|医院|博物馆|纪念馆|图书馆|研究院|研究所)|^(?:共产|社会|自由|民主|国民|保守|工)党(?![员委组内建])`,
+  String.raw`^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:高级|中级)?人民(?:法院|检察院)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){1,12}?(?:(?<![布格结当大全时棋饭骗出残开终败])局|组(?![织成建])|集团|分公司)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){0,12}?(?:大学|学院|医院|博物馆|纪念馆|图书馆|研究院|研究所)|^(?:共产|社会|自由|民主|国民|保守|工)党(?![员委组内建])|^海关`,
   'u',
 );
 /**
@@ -93,8 +96,8 @@ const LOCAL_ORG = new RegExp(
   String.raw`^[市省](?:${TAIL_CHAR}){1,10}?(?:委员会|局|支队|大队|集团|医院|分院|组织部|宣传部|统战部|总工会)(?![\u4e00-\u9fff]{0,1}[长员])`,
   'u',
 );
-/** What may stand before 市/省 of a local organisation (从市总工会, 联合市城管执法局). */
-const BEFORE_LOCAL = /[^\u4e00-\u9fff]|[由从到在和与及对向为是的了合据、]/u;
+/** What may stand before 市/省 of a local organisation (从市总工会, 联合市城管执法局, 召开市生态环境保护委员会). */
+const BEFORE_LOCAL = /[^\u4e00-\u9fff]|[由从到在和与及对向为是的了合据开、]/u;
 /** A place after a place, as in an address: 南岳镇延寿村, 石鼓区青山街道西湖一村社区. */
 const PLACE_NEXT =
   /^(?![与和及的在对向为是了将把被从到等])[\u4e00-\u9fff]{1,5}?(?:街道|社区|村(?:社区|委会)?|镇|乡|街)/u;
@@ -102,7 +105,10 @@ const PLACE_NEXT =
  * Words that end the name of a company or an institution (比亚迪汽车有限公司, 瑞华银行, 华北新华书店,
  * 淄博联合中学): the name is the run of nouns and names before it.
  */
-const INSTITUTION_END = /(?:有限公司|有限责任公司|公司|银行|支行|分行|书店|中学|小学|出版社|研究院|研究所)$/u;
+const INSTITUTION_END =
+  /(?:有限公司|有限责任公司|公司|银行|支行|分行|书店|中学|小学|出版社|研究院|研究所|医院|协会|学会|矿业|实业)$/u;
+/** Last characters that make a word a verb or a preposition phrase (起于, 止于, 经由): no part of a name. */
+const FUNCTION_END = /[于至在从向到由与和及的是]$/u;
 /** Words that end the name of a place that is a building or a work (遥田水电站, 泉南高速公路, 石鼓书院). */
 const FACILITY_END =
   /^(?:水电站|电站|高速公路|铁路|大桥|机场|书院|度假区|风景区|景区|公园|步行街|大街|广场|水库)$/u;
@@ -175,6 +181,7 @@ export function articleMentions(
         ms.splice(ms.indexOf(m), 1, { ...m, name: '' });
     institutions(p.text, words, ms);
     institutions(p.text, words, ms, FACILITY_END, 'place');
+    streets(p.text, words, ms);
     for (let i = 0; i < p.text.length; i++) {
       if (p.text[i] !== '市' && p.text[i] !== '省') continue;
       if (i > 0 && !BEFORE_LOCAL.test(p.text[i - 1]!)) continue;
@@ -209,6 +216,8 @@ export function articleMentions(
         titled.add(name);
       }
     }
+    for (const { name, start } of spacedNameList(p.text, words))
+      if (free(start, start + name.length)) ms.push(mention('person', name, name, start, 'tag', 'medium'));
     for (const t of words) {
       if (!free(t.start, t.end)) continue;
       const w = t.word;
@@ -230,7 +239,9 @@ export function articleMentions(
         if (prefixed && (before !== '市' || foreignCity)) continue; // whose 县, whose 区: not guessed
         const name = prefixed ? `衡阳市${w}` : w;
         const s = prefixed ? t.start - 1 : t.start;
-        ms.push(mention('organisation', name, p.text.slice(s, t.end), s, 'tag', 'medium'));
+        const org = mention('organisation', name, p.text.slice(s, t.end), s, 'tag', 'medium');
+        ms.push(org);
+        partOf(p.text, org, ms); // 中华医学会心血管病学分会
       }
     }
     const credits = [...p.text.matchAll(CREDIT)].map((c) => [c.index, c.index + c[0].length] as const);
@@ -249,7 +260,8 @@ export function articleMentions(
   const known = new Map<string, EntityKind>();
   for (const f of found) {
     const m = f.mention;
-    if (m.kind === 'person' && kept(m)) known.set(m.text, 'person');
+    // a name that is also a word (周围 in a list of names) is not looked for again
+    if (m.kind === 'person' && kept(m) && !commonWord(m.text)) known.set(m.text, 'person');
     // a place named by its dateline alone (贝尔格莱德讯) is that place again in the text
     else if (m.kind === 'place' && m.method === 'tag' && m.name === m.text && kept(m) && m.text.length >= 2)
       known.set(m.text, 'place');
@@ -311,7 +323,11 @@ function organisationTails(text: string, ms: Mention[], free: (start: number, en
     }
     const after = text.slice(chainEnd);
     const tail = (m.kind === 'place' ? PLACE_ORG_TAIL : ORG_ORG_TAIL).exec(after);
+    // a town or a subdistrict has no 政协 of its own (人民街道政协委员工作室: the members who live there)
+    const townless =
+      m.kind === 'place' && /(?:乡|镇|街道)$/u.test(text.slice(m.start, chainEnd)) && /^政协/u.test(after);
     if (
+      !townless &&
       tail &&
       (m.kind === 'place'
         ? free(chainEnd, chainEnd + tail[0].length)
@@ -328,12 +344,29 @@ function organisationTails(text: string, ms: Mention[], free: (start: number, en
             ? `${placeName}人民政府`
             : m.kind === 'place' && /^(?:人民代表大会|人大常委会|人民政府|人大|政协|纪委)$/u.test(t)
               ? `${placeName}${t}`
-              : fullName(whole);
+              : // a part of a local body (市中心医院华新分院) is the home city's
+                m.kind === 'organisation' && /^[市省]/u.test(m.text) && m.name !== m.text
+                ? fullName(m.name + tail[0])
+                : fullName(whole);
       Object.assign(m, { kind: 'organisation', name: org, text: whole, end: chainEnd + tail[0].length });
       partOf(text, m, ms);
       continue;
     }
     if (m.kind !== 'place') continue;
+    // 政协衡阳市第十三届委员会: the CPPCC committee of the place, its session's number left out
+    const cppcc = CPPCC_AFTER.exec(after);
+    if (cppcc && text.slice(m.start - 2, m.start) === '政协' && free(m.start - 2, m.start) && !chain.length) {
+      const placeName = m.name;
+      const start = m.start - 2;
+      Object.assign(m, {
+        kind: 'organisation',
+        name: `中国人民政治协商会议${placeName}委员会`,
+        text: text.slice(start, m.end + cppcc[0].length),
+        start,
+        end: m.end + cppcc[0].length,
+      });
+      continue;
+    }
     let end = m.end;
     for (
       let next = PLACE_NEXT.exec(text.slice(end));
@@ -348,6 +381,9 @@ function organisationTails(text: string, ms: Mention[], free: (start: number, en
     }
   }
 }
+
+/** What follows the place in a CPPCC committee's name written in full (政协衡阳市第十三届委员会). */
+const CPPCC_AFTER = /^(?:第[一二三四五六七八九十百]+届)?委员会/u;
 
 /** Places inside [start, end) give way to a longer name; false when anything else is there. */
 function absorb(ms: Mention[], start: number, end: number): boolean {
@@ -387,6 +423,8 @@ function institutions(
     while (first > 0 && k - first < 6) {
       const w = words[first - 1]!;
       if (!partTag.test(w.tag) || !/^[\u4e00-\u9fff]+$/u.test(w.word)) break;
+      // a word jieba does not know that ends in a preposition (起于, 止于) is a verb, not a name's part
+      if (w.tag === 'x' && FUNCTION_END.test(w.word)) break;
       first--;
     }
     // a name of common nouns alone is no name (中心小学)
@@ -439,6 +477,21 @@ function tagPlaces(text: string, words: readonly Token[], ms: Mention[]): void {
     ms.push(mention('place', name, name, before.start, 'tag', 'medium'));
   }
 }
+
+/**
+ * Roads named with a direction (建设南路, 清江中路, 解放西路): two characters that start a word,
+ * hold no function word, then 东路, 西路, 南路, 北路 or 中路. A place by its form.
+ */
+function streets(text: string, words: readonly Token[], ms: Mention[]): void {
+  for (const m of text.matchAll(STREET)) {
+    const end = m.index + m[0].length;
+    if (!boundaryAt(words, m.index) || DETERMINER.test(m[0])) continue;
+    if (!ms.every((x) => end <= x.start || m.index >= x.end)) continue;
+    ms.push(mention('place', m[0], m[0], m.index, 'tag', 'medium'));
+  }
+}
+const STREET =
+  /(?:(?![的了在和与是向往从到及对把被将为一])[\u4e00-\u9fff]){2}[东西南北中]路(?![线程径费过面况口子灯])/gu;
 
 /** The place a dispatch was filed from (贝尔格莱德讯：, 【新华社延安十二日电】): a place by its position. */
 function datelinePlaces(text: string, ms: Mention[], gaz: Gazetteer): void {

@@ -134,3 +134,34 @@ export function unknownName(text: string, words: readonly Token[], t: Token): bo
   const role = before !== undefined && /^n/u.test(before.tag) && ROLE_END.test(before.word);
   return role || (boundaryAt(words, t.end) && AFTER_UNKNOWN.test(text.slice(t.end)));
 }
+
+/** Items of a list set with spaces: names of two to four characters (or dotted), one or more spaces apart. */
+const SPACED_LIST =
+  /(?<=^|[^\u4e00-\u9fff·•・\s\u3000])(?:[\u4e00-\u9fff·•・]{2,9}[ \t\u3000]+){3,}[\u4e00-\u9fff·•・]{2,}/gu;
+/** The fewest items for a run set with spaces to be read as a list of names. */
+const MIN_LIST = 4;
+
+/**
+ * Names in a list set with spaces (a notice of press-card holders, of candidates: 刘虹梅 王文焱 邓江虹
+ * 尹利民 …): a run of at least MIN_LIST items, every one a person's name by its surname; the last item
+ * ends where jieba's words do (谢丹上述人员: 谢丹). Inside such a list a name that is also a word
+ * (周围, 凌波) is a name. Returns the names with their offsets; none when any item is no name.
+ */
+export function spacedNameList(text: string, words: readonly Token[]): { name: string; start: number }[] {
+  const out: { name: string; start: number }[] = [];
+  for (const m of text.matchAll(SPACED_LIST)) {
+    const items: { name: string; start: number }[] = [];
+    for (const part of m[0].matchAll(/[^\s\u3000]+/gu))
+      items.push({ name: part[0], start: m.index + part.index });
+    const last = items[items.length - 1]!;
+    // the last item runs into the sentence after the list: cut it where a word ends
+    const cut = [3, 2].find(
+      (n) => n <= last.name.length && (n === last.name.length || boundaryAt(words, last.start + n)),
+    );
+    if (cut === undefined) continue;
+    last.name = last.name.slice(0, cut);
+    if (items.length < MIN_LIST || !items.every((i) => i.name.length <= 4 && isPersonName(i.name))) continue;
+    out.push(...items);
+  }
+  return out;
+}
