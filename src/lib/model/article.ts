@@ -28,6 +28,7 @@ export const editKindSchema = z.enum([
   'duplicate-removed',
   'byline-joined',
   'heading-joined',
+  'paragraph-moved',
 ]);
 export type EditKind = z.infer<typeof editKindSchema>;
 

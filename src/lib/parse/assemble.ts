@@ -32,6 +32,7 @@ import { attribution, headingGroup } from './heading-groups/heading-groups.ts';
 import { subheadAtBodyIndent } from './subheads/subheads.ts';
 import { paragraph, textWithoutArticle } from './body-text/body-text.ts';
 import { finishArticles } from './article-kinds/article-kinds.ts';
+import { placeHeldTails } from './reading-order/tail-before-headline.ts';
 import { visibleLength } from '../text/characters.ts';
 
 export { PAGE_HEADER } from './page-starts/page-starts.ts';
@@ -93,5 +94,6 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
     }
     i += used;
   }
+  placeHeldTails(a, a.held);
   return { pages: a.pages, articles: finishArticles(a.drafts), unclassified: a.unclassified };
 }

@@ -23,6 +23,7 @@ import { isHeadingLike } from './block-shapes.ts';
 import { matchContinuedOn } from './cross-references.ts';
 import { endsSentence, visibleLength } from '../text/characters.ts';
 import { decideJoin, type JoinDecision, type Seam } from './column-joins/join-evidence.ts';
+import type { HeldTail } from './reading-order/tail-before-headline.ts';
 
 /** A page as assembled: its number, where the number came from, and the evidence for its start. */
 export interface DraftPage {
@@ -90,6 +91,14 @@ export interface AssembleOptions {
   bodyIndent?: string | null;
 }
 
+/** How a seam stands: what the right side may be, how the left side's last line ended. */
+export interface SeamHow {
+  rightHeading: boolean;
+  leftCut: boolean;
+  leftShort?: boolean;
+  captionLifted: boolean;
+}
+
 /** A stage looks at block i; it returns how many blocks it consumed (0: not its case). */
 export type Stage = (a: Assembly, i: number) => number;
 
@@ -118,6 +127,8 @@ export class Assembly {
   readonly pages: DraftPage[] = [];
   readonly drafts: Draft[] = [];
   readonly unclassified: AssembleResult['unclassified'] = [];
+  /** text held back for the article a later headline opens (reading-order/tail-before-headline.ts) */
+  readonly held: HeldTail[] = [];
   /** the article last opened (it may be closed) */
   cur: Draft | null = null;
   /** paragraphs may be rejoined across blocks (not in one-paragraph-per-line text) */
@@ -305,12 +316,13 @@ export class Assembly {
    * Decide whether text before a column break (`left`, ending at source line `leftEnd`) goes on in
    * block `right` (join-evidence.ts).
    */
-  decideJoin(
-    left: { text: string; lines: number[] },
-    right: Block,
-    how: { rightHeading: boolean; leftCut: boolean; leftShort?: boolean; captionLifted: boolean },
-  ): JoinDecision {
-    const seam: Seam = {
+  decideJoin(left: { text: string; lines: number[] }, right: Block, how: SeamHow): JoinDecision {
+    return decideJoin(this.seam(left, right, how));
+  }
+
+  /** The seam between text before a column break and block `right`, with this file's measures. */
+  seam(left: { text: string; lines: number[] }, right: Block, how: SeamHow): Seam {
+    return {
       left: left.text,
       right: right.lines[0]!.text,
       rightBlock: right,
@@ -318,7 +330,6 @@ export class Assembly {
       typical: this.typical,
       lines: [left.lines[left.lines.length - 1]!, right.lines[0]!.no],
     };
-    return decideJoin(seam);
   }
 
   setByline(d: Draft, m: BylineMatch, lines: number[]): void {

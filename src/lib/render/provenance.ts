@@ -38,6 +38,7 @@ const KIND_CLASS: Record<string, string> = {
   'duplicate-removed': 'edit-duplicate',
   'byline-joined': 'edit-byline',
   'heading-joined': 'edit-heading',
+  'paragraph-moved': 'edit-moved',
 };
 
 /** `第9行`、`第11行` with links to the line anchors present here (or in another article). */

@@ -6,6 +6,9 @@
 import { blockLines, isFieldLine, type Assembly, type Stage } from '../assembly.ts';
 import { matchByline } from '../byline.ts';
 import { isNoticeTitle } from '../block-shapes.ts';
+import { certainRule } from './join-evidence.ts';
+import { moveStrandedOpening, strandedOpening } from '../reading-order/stranded-start.ts';
+import { tailBeforeHeadline } from '../reading-order/tail-before-headline.ts';
 
 const REJOINED = '分栏处断开的段落已接续';
 
@@ -20,6 +23,12 @@ function joinHanging(
   b: Assembly['blocks'][number],
   rightHeading: boolean,
 ): 0 | 1 {
+  const stranded = rightHeading ? null : strandedOpening(a, c, hanging, b);
+  if (stranded) {
+    // the paragraph goes on in the article's stranded opening; block b starts a paragraph of its own
+    moveStrandedOpening(a, c, hanging, stranded);
+    return 0;
+  }
   const decision = a.decideJoin(hanging, b, {
     rightHeading,
     leftCut: a.cutAt(hanging),
@@ -32,6 +41,21 @@ function joinHanging(
   }
   a.joinInto(c, hanging, b.text, blockLines(b), REJOINED, decision);
   return 1;
+}
+
+/** The seam is left to the model's score: no printed form decides it. */
+function isModelSeam(
+  a: Assembly,
+  hanging: { text: string; lines: number[] },
+  b: Assembly['blocks'][number],
+): boolean {
+  const how = {
+    rightHeading: false,
+    leftCut: a.cutAt(hanging),
+    leftShort: a.shortAt(hanging),
+    captionLifted: false,
+  };
+  return certainRule(a.seam(hanging, b, how)) === null;
 }
 
 /** A heading-like block that is really the rest of the hanging paragraph. */
@@ -68,5 +92,13 @@ export const bodyGoesOnHangingParagraph: Stage = (a, i) => {
   const c = a.open();
   const hanging = a.hanging();
   if (!c || !hanging || isFieldLine(b.lines[0]!.text)) return 0;
+  const tail = tailBeforeHeadline(a, i, c, hanging.lines.at(-1)!);
+  if (tail && isModelSeam(a, hanging, b)) {
+    // the run ends the article the next headline opens (placed when the file is read: assemble.ts);
+    // the open article's text goes on elsewhere, not here
+    a.held.push(tail);
+    c.closed = true;
+    return tail.blocks.length;
+  }
   return joinHanging(a, c, hanging, b, false);
 };
