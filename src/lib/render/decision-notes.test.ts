@@ -7,6 +7,12 @@ describe('decision notes', () => {
     expect(evidenceWords('left-closes-quote -10.00')).toBe('上文以引号或括号收束（-10.00）');
   });
 
+  it('names the words a reading-order decision rests on', () => {
+    expect(evidenceWords('tail-shares-next-headline: 政法队伍 教育 整顿')).toBe(
+      '下文与其后标题共用本文未用的词，是那篇文章排在标题前的结尾：政法队伍 教育 整顿',
+    );
+    expect(evidenceWords('seam-attested-in-article')).toMatch(/屡次出现/u);
+  });
   it('keeps a name it does not know as written', () => {
     expect(evidenceWords('some-new-feature +1.00')).toBe('some-new-feature（+1.00）');
   });

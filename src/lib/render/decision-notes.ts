@@ -34,6 +34,9 @@ const EVIDENCE: Record<string, string> = {
   'left-ends-colon-or-dash': '上文以冒号或破折号结尾',
   'right-opens-with-punctuation': '下文以标点开头',
   'nothing-to-join': '一侧无文字',
+  // text printed out of reading order (src/lib/parse/reading-order)
+  'seam-attested-in-article': '断处连成的字串在本文中屡次出现（下文原排在文章开头）',
+  'tail-shares-next-headline': '下文与其后标题共用本文未用的词，是那篇文章排在标题前的结尾',
   // joins: features
   'left-long': '上文较长',
   'left-long-before-text': '上文较长且下文是正文',
@@ -76,6 +79,9 @@ const EVIDENCE: Record<string, string> = {
 
 /** One piece of evidence in words: `word-spans-seam +3.17` → `断处两侧连成一个词（+3.17）`. */
 export function evidenceWords(item: string): string {
+  // `tail-shares-next-headline: 政法队伍 教育` → the evidence and the words it names
+  const named = /^([a-z-]+):\s+(.+)$/u.exec(item.trim());
+  if (named) return `${EVIDENCE[named[1]!] ?? named[1]!}：${named[2]!}`;
   const m = /^(\S+)(?:\s+([+-]\d+(?:\.\d+)?))?$/u.exec(item.trim());
   if (!m) return item;
   const name = EVIDENCE[m[1]!] ?? m[1]!;
