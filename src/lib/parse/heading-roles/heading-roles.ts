@@ -4,7 +4,7 @@
  * or names the officials present, a bracketed date under a document's title is its 副题); then, of
  * two plain lines, a column tag in brackets marks the headline, a second line opening with a
  * person's name is the 副题, a first line with clause punctuation is the 引题, two short parallel
- * lines are one headline, a much shorter second line is the headline under its kicker, otherwise
+ * lines are one headline, a name of two or three characters over a long line is the column (纵横), a much shorter second line is the headline under its kicker, otherwise
  * headline + subtitle; three plain lines read 引题, 主题, 副题.
  */
 import type { Block } from '../blocks.ts';
@@ -118,6 +118,11 @@ export function headingRoles(group: readonly Block[]): HeadingRoles {
         headline = a;
         subtitles.unshift(b);
       }
+    } else if (la <= 3 && lb >= 2 * la && /^[\u4e00-\u9fff]+$/u.test(a.trim())) {
+      // A name of two or three characters over a long line is the column's name (纵横 / 创意文旅当挖掘特色):
+      // a headline that short never has a subtitle twice its length.
+      columns.push(a);
+      headline = b;
     } else if (la <= 8 && Math.abs(la - lb) <= 1) {
       // A headline printed in two parallel lines: 缅怀革命先烈 / 赓续精神血脉
       headline = `${a} ${b}`;
