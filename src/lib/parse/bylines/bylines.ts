@@ -17,7 +17,7 @@ export const byline: Stage = (a, i) => {
   let by = matchByline(b.text) ?? (authorLine ? matchNameLine(b.text) : null);
   if (!by) return 0;
   // A staff credit alone on its line under a subhead of the article being read (重庆开州 / 一张戏票聚人气
-  // / 本报记者 沈靖然): the author of that section of a feature, part of its text — a new item
+  // / 本报记者 沈靖然): the author of that section of a feature, part of its heading — a new item
   // opens with a headline or a dated source (本报讯, …电), not under another article's subhead.
   const reading = a.open();
   if (
@@ -30,7 +30,8 @@ export const byline: Stage = (a, i) => {
     lastParagraph(reading)?.role === 'subhead' &&
     reading.paragraphs.some((p) => p.role === 'text')
   ) {
-    a.addText(reading, b.text, lines);
+    // set as the section's heading, so the section's text never runs on from it
+    a.addSubhead(reading, b.text, lines);
     return 1;
   }
   let byLines = lines;

@@ -54,6 +54,27 @@ export function isBoxLabel(text: string): boolean {
   );
 }
 
+/** An editor's note: a paragraph opening 编者按, or the ——编者 that signs one. */
+const EDITORS_NOTE = /^编\s*者\s*按|^[—－]{2}\s*编\s*者$/u;
+
+/** The article prints an editor's note. */
+export function hasEditorsNote(d: Draft): boolean {
+  return d.paragraphs.some((p) => EDITORS_NOTE.test(p.text.trim()));
+}
+
+/**
+ * An editor's note stands in the text under the heading ending before block j (within six blocks,
+ * before any byline; a caption may stand between): a piece
+ * opens with its editor's note, so the heading is a new article's, never a subhead.
+ */
+function editorsNoteFollows(a: Assembly, j: number): boolean {
+  for (const b of a.blocks.slice(j, j + 6)) {
+    if (EDITORS_NOTE.test(b.text.trim())) return true;
+    if (matchByline(b.text)) return false;
+  }
+  return false;
+}
+
 /**
  * A place name and nothing else: a short line (six characters at most) that opens with a place
  * (jieba: ns) — 浙江嵊州, 四川丹棱 (a county jieba may not know after its province).
@@ -185,8 +206,22 @@ export const headingGroup: Stage = (a, i) => {
     c.paragraphs.length > 0 &&
     isKickerMarked(group[0]!.text) &&
     isPlaceName(group[0]!.text.replace(/[—－]+$/u, ''));
+  // An editor's note (……——编者, 编者按：…) introduces a package whose sections each open with a
+  // place and a title, often over their own reporter (重庆开州 / 一张戏票聚人气 / 本报记者 沈靖然):
+  // sections of that article, not articles of their own.
+  const section =
+    group.length === 2 &&
+    !!c &&
+    hasEditorsNote(c) &&
+    isPlaceName(group[0]!.text) &&
+    !isKickerMarked(group[1]!.text);
+  if (section) {
+    for (const g of group) a.addSubhead(c, g.text, blockLines(g));
+    return group.length;
+  }
   const lone =
     !followerIsByline &&
+    !editorsNoteFollows(a, j) &&
     !slotted &&
     (group.length === 1 || pair) &&
     !!c &&
