@@ -1,5 +1,5 @@
 /** The facsimile images: made once per PDF page and kept by the PDF's hash; a rebuild renders nothing. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -91,5 +91,20 @@ describe('writeFacsimiles', () => {
     const moved = { ...spec, crops: [{ ...spec.crops[0]!, box: { ...box, y1: box.y1 + 10 } }] };
     const run = await writeFacsimiles([moved], temp(), seeds, cache);
     expect(run.rendered).toBe(1);
+    // the old crop is no longer used: removed from the cache, the page images kept
+    expect(run.pruned).toBe(1);
+    const cached = readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
+    expect(cached.filter((f) => f.includes('-crop-'))).toHaveLength(1);
+    expect(cached.filter((f) => f.includes('facsimile-'))).toHaveLength(4);
+  });
+
+  it('removes a PDF that left the edition from the cache, unless the build is partitioned', async () => {
+    const own = temp();
+    await writeFacsimiles([spec], temp(), seeds, own);
+    expect(readdirSync(own)).toHaveLength(1);
+    expect((await writeFacsimiles([], temp(), seeds, own, false)).pruned).toBe(0);
+    expect(readdirSync(own)).toHaveLength(1);
+    expect((await writeFacsimiles([], temp(), seeds, own)).pruned).toBe(5);
+    expect(readdirSync(own)).toHaveLength(0);
   });
 });

@@ -8,12 +8,14 @@
  *
  * Images are kept in the build cache under the PDF's sha256 and the image parameters
  * (`<cacheDir>/baokan-facsimile/<key>/`): a rebuild copies them and renders nothing unless a PDF,
- * a region or the parameters changed. Text-only editions list no page and cost nothing.
+ * a region or the parameters changed; what no page of the build uses any more is removed from the
+ * cache (not in a partitioned build, which sees part of the edition). Text-only editions list no
+ * page and cost nothing.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { facsimileImages, CROP_FILE, FACSIMILE_MANIFEST, type FacsimileSpec } from '../lib/pdf/facsimile.ts';
@@ -30,6 +32,8 @@ export interface FacsimileRun {
   totalMs: number;
   /** bytes written to the site (page images, thumbnails, crops) */
   bytes: number;
+  /** cached files removed because no page or crop of this build uses them */
+  pruned: number;
 }
 
 /** The cache folder of one PDF's images: its sha256 and the image parameters. */
@@ -52,6 +56,8 @@ export async function writeFacsimiles(
   site: string,
   seeds: string,
   cacheDir: string,
+  /** remove cached images this build does not use (not in a partitioned build: it sees part of the edition) */
+  prune = true,
 ): Promise<FacsimileRun> {
   const started = performance.now();
   const run: FacsimileRun = {
@@ -62,7 +68,10 @@ export async function writeFacsimiles(
     sharpMs: 0,
     totalMs: 0,
     bytes: 0,
+    pruned: 0,
   };
+  /** every cached file this build uses, by its folder */
+  const used = new Map<string, Set<string>>();
   const byPdf = new Map<string, FacsimileSpec[]>();
   for (const s of specs) byPdf.set(s.file, [...(byPdf.get(s.file) ?? []), s]);
   for (const [file, pages] of byPdf) {
@@ -75,6 +84,16 @@ export async function writeFacsimiles(
     const missing = (s: FacsimileSpec) =>
       pageFiles(s).some((f) => !existsSync(join(dir, `p${s.pdf.index}-${f}`))) ||
       s.crops.some((c) => !existsSync(join(dir, cropName(s.pdf.index, c.box))));
+    used.set(
+      dir,
+      new Set([
+        ...(used.get(dir) ?? []),
+        ...pages.flatMap((s) => [
+          ...pageFiles(s).map((f) => `p${s.pdf.index}-${f}`),
+          ...s.crops.map((c) => cropName(s.pdf.index, c.box)),
+        ]),
+      ]),
+    );
     const todo = pages.filter(missing);
     if (todo.length) {
       const pdf = new Uint8Array(await readFile(join(seeds, file)));
@@ -112,8 +131,29 @@ export async function writeFacsimiles(
       }
     }
   }
+  if (prune) run.pruned = await pruneCache(cacheDir, used);
   run.totalMs = performance.now() - started;
   return run;
+}
+
+/**
+ * Remove what the cache holds and this build did not use: the folders of PDFs no longer in the
+ * edition (or made with other image parameters) and crops of regions that moved. Returns the
+ * number of files removed.
+ */
+async function pruneCache(cacheDir: string, used: ReadonlyMap<string, ReadonlySet<string>>): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    const dir = join(cacheDir, name);
+    const keep = used.get(dir);
+    for (const f of await readdir(dir).catch(() => [] as string[]))
+      if (!keep?.has(f)) {
+        await rm(join(dir, f), { force: true });
+        removed++;
+      }
+    if (!keep) await rm(dir, { recursive: true, force: true });
+  }
+  return removed;
 }
 
 /** The build's line about the facsimile (read back by the benchmark, scripts/bench/report.ts). */
@@ -122,7 +162,8 @@ export function facsimileSummary(run: FacsimileRun): string {
   return (
     `${run.pages} facsimile page(s) and ${run.crops} crop(s) in ${Math.round(run.totalMs)} ms: ` +
     `${run.rendered} rendered${per(run.renderMs)}, sharp${per(run.sharpMs)}, ` +
-    `${run.pages - run.rendered} from the cache; ${(run.bytes / 1024).toFixed(0)} KB written`
+    `${run.pages - run.rendered} from the cache; ${(run.bytes / 1024).toFixed(0)} KB written` +
+    (run.pruned ? `; ${run.pruned} unused cached file(s) removed` : '')
   );
 }
 
@@ -146,7 +187,7 @@ export default function facsimileIntegration(): AstroIntegration {
         if (specs.length === 0) return;
         // The seed folder, as the edition loader finds it (src/loaders/edition-loader.ts).
         const seeds = resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
-        const run = await writeFacsimiles(specs, site, seeds, cacheDir);
+        const run = await writeFacsimiles(specs, site, seeds, cacheDir, !process.env.BAOKAN_PARTITION);
         logger.info(facsimileSummary(run));
       },
     },
