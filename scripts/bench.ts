@@ -18,6 +18,7 @@ import {
   buildStages,
   daysInYears,
   facsimileFigures,
+  namesFigures,
   fmt,
   HELP,
   nextDay,
@@ -237,6 +238,9 @@ if (!opts.skipSearch) {
 }
 const distSize = dirSize(dist);
 const facsimile = facsimileFigures(build.lines.map((l) => l.text));
+// The name index: finding names in the text (while the content layer loads) and its pages.
+const names = namesFigures(build.lines.map((l) => l.text));
+const namesSize = existsSync(join(dist, 'names')) ? dirSize(join(dist, 'names')) : null;
 const searchSize = existsSync(join(dist, 'pagefind')) ? dirSize(join(dist, 'pagefind')) : null;
 
 // 5. Bare Astro baseline with as many plain pages.
@@ -285,6 +289,11 @@ const sizes = table(
         ]
       : []),
     ['dist', `${fmt.mb(distSize.bytes)} in ${fmt.int(distSize.files)} files`],
+    [
+      'name index',
+      (names ? `names found in ${fmt.s(names.ms)} (${fmt.int(names.issues)} issues)` : 'names: –') +
+        (namesSize ? `; names/ ${fmt.mb(namesSize.bytes)} in ${fmt.int(namesSize.files)} files` : ''),
+    ],
     [
       'search index',
       searchSize
@@ -400,6 +409,8 @@ const result = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   counts: { issues, pages: parsed?.pages ?? null, articles, inputBytes, pagesBuilt },
   generateMs,
+  /** the name index: ms finding names in the build, and the names/ pages' size */
+  names: { ...names, bytes: namesSize?.bytes ?? null, files: namesSize?.files ?? null },
   parse:
     parseRun && parsed
       ? { ms: parseRun.ms, inner: parsed.ms, peakRss: parseRun.peakRss, warnings: parsed.warnings }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildStages, daysInYears, fmt, nextDay, pageCounts, parseOptions, table } from './report.ts';
+import {
+  buildStages,
+  daysInYears,
+  fmt,
+  namesFigures,
+  nextDay,
+  pageCounts,
+  parseOptions,
+  table,
+} from './report.ts';
 
 describe('options', () => {
   it('has defaults for a one-year run of both papers', () => {
@@ -117,5 +126,16 @@ describe('formatting', () => {
     expect(nextDay('2023-12-31')).toBe('2024-01-01');
     expect(parseOptions(['--add-day']).addDay).toBe(true);
     expect(parseOptions([]).addDay).toBe(false);
+  });
+});
+
+describe('namesFigures', () => {
+  it("reads the name finder's line off the build log", () => {
+    const log = [
+      '12:00:01 [baokan-issues] 4 issues, 43 articles',
+      '12:00:01 [baokan-issues] names found for 3 issue(s) in 812 ms, 1 kept from a build before',
+    ];
+    expect(namesFigures(log)).toEqual({ issues: 3, ms: 812, kept: 1 });
+    expect(namesFigures(['nothing'])).toBeNull();
   });
 });

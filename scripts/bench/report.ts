@@ -142,6 +142,16 @@ export function facsimileFigures(lines: readonly string[]): {
   return null;
 }
 
+/** The name finder's line of the build (src/loaders/edition-loader.ts): issues searched for names and the ms it took. */
+export function namesFigures(lines: readonly string[]): { issues: number; ms: number; kept: number } | null {
+  const re = /names found for (\d+) issue\(s\) in (\d+) ms, (\d+) kept/;
+  for (const l of lines) {
+    const m = re.exec(plain(l));
+    if (m) return { issues: Number(m[1]), ms: Number(m[2]), kept: Number(m[3]) };
+  }
+  return null;
+}
+
 /** The day after an ISO date. */
 export function nextDay(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

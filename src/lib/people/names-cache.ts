@@ -17,8 +17,8 @@ export type IssueNames = ArticleName[][];
 export interface NamesCache {
   /** the issue's names: kept ones when its key is known, else `find()`'s (then kept) */
   names(paragraphs: readonly (readonly { id: string; text: string }[])[], find: () => IssueNames): IssueNames;
-  /** issues whose names were kept and issues whose names were found by this build */
-  counts(): { reused: number; found: number };
+  /** issues whose names were kept, issues whose names were found by this build, and the ms finding took */
+  counts(): { reused: number; found: number; ms: number };
   /** remove kept names this build did not ask for; returns how many */
   prune(): number;
 }
@@ -42,6 +42,7 @@ export function diskNamesCache(dir: string, fingerprint: string, gazetteer: stri
   const used = new Set<string>();
   let reused = 0;
   let found = 0;
+  let ms = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
   return {
     names(paragraphs, find) {
@@ -56,12 +57,14 @@ export function diskNamesCache(dir: string, fingerprint: string, gazetteer: stri
       } catch {
         // not kept yet (or unreadable): found again below
       }
+      const started = performance.now();
       const names = find();
+      ms += performance.now() - started;
       found++;
       writeJsonAtomically(path(key), names);
       return names;
     },
-    counts: () => ({ reused, found }),
+    counts: () => ({ reused, found, ms: Math.round(ms) }),
     prune: () => pruneUnused(dir, used),
   };
 }
