@@ -111,7 +111,7 @@ export function predictedJoins(issue: Issue, lines: readonly string[], perLine: 
 
 /**
  * The paper is right when it is the labelled paper — if anything can name it: the page prints its
- * name, or the catalogue describes it (then the file name may name it). A page that names no paper
+ * name (white space ignored: 临 江 日 报), or the catalogue describes it (then the file name may name it). A page that names no paper
  * the parser could know is right when the parser says the paper is unknown: a guess there would be
  * a confident wrong answer.
  */
@@ -121,7 +121,7 @@ export function paperRight(
   lines: readonly string[],
   knownPapers: readonly string[],
 ): boolean {
-  const knowable = knownPapers.includes(labels.paper) || lines.some((l) => l.includes(labels.paper));
+  const knowable = knownPapers.includes(labels.paper) || lines.some((l) => squash(l).includes(labels.paper));
   return knowable ? issue.paper.name === labels.paper : issue.paper.id === 'unknown';
 }
 

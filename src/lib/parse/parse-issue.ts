@@ -1,5 +1,5 @@
 /**
- * The edition pipeline for one issue file: read → blocks → classify/assemble → paper and date →
+ * The edition pipeline for one issue file: read → letter-spacing → blocks → classify/assemble → paper and date →
  * ids and titles → duplicates → warnings and the conservation check.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +16,7 @@ import { identifyPaper, type PaperCatalog } from './paper.ts';
 import { applyFileNameDate, inferPublicationDate } from './pubdate.ts';
 import { pageFromName } from './file-name.ts';
 import { decodeIssue, InputError, type SourceText } from './read.ts';
+import { collapseLetterSpacing } from './letter-spacing.ts';
 import { cut } from '../text/words.ts';
 import { visibleLength } from '../text/characters.ts';
 import { SCHEMA_ID, type Article, type Issue, type Page, type Warning } from '../model/issue.ts';
@@ -145,8 +146,10 @@ export function parseIssue(
   for (const p of corrected.problems)
     warnings.push({ code: 'correction-not-applied', message: p.message, line: p.line });
 
-  const layout = detectLayout(source.lines);
-  const blocks = toBlocks(source.lines, layout);
+  // Letter-spaced lines (本 报 讯 …) are read without their spacing; the source keeps it.
+  const lines = source.lines.map(collapseLetterSpacing);
+  const layout = detectLayout(lines);
+  const blocks = toBlocks(lines, layout);
   if (blocks.length === 0) throw new InputError(file, 'no text');
   const { count, masthead } = findMasthead(blocks);
   const body = blocks.slice(count);
