@@ -13,11 +13,16 @@
  *   the layout analysis, up to the Issue) and rendering it at 144 dpi (render: MuPDF's rasteriser,
  *   as a facsimile image would be made).
  *
+ * - the same PDFs through pdftotext (poppler, when installed) and the text parser: the form a PDF
+ *   text-layer dump takes, measured against the same labels (reported, not gated).
+ *
  * Options: --pages <text> (only label files whose path contains it), --missed (list the labelled
  * articles not found), --out <dir> (also write the PDFs there).
  */
 import { optionsOrExit } from '../src/lib/util/script-options.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +33,7 @@ import { matchContinuedFrom, matchContinuedOn, matchSee } from '../src/lib/parse
 import { FontSet } from '../src/lib/pdf/fonts.ts';
 import { writePdf } from '../src/lib/pdf/pdf-writer.ts';
 import { parsePdf } from '../src/lib/pdf/read-pdf.ts';
+import { parseIssue } from '../src/lib/parse/parse-issue.ts';
 import type { Issue } from '../src/lib/model/issue.ts';
 import { listLabels } from './eval/run.ts';
 import {
@@ -129,6 +135,38 @@ function renderMs(pdf: Uint8Array): number {
   return performance.now() - t0;
 }
 
+/** Whether poppler's pdftotext is on the PATH. */
+function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The page as a PDF text-layer dump: pdftotext's text (paragraph indents and the blank lines
+ * between paragraphs dropped, a blank line where a column breaks), parsed as a text file of the
+ * page's name and scored against its labels (no column joins: the lines are pdftotext's).
+ */
+function throughPdftotext(
+  pdf: Uint8Array,
+  labels: ReturnType<typeof corpusDocument>['labels'],
+  scratch: string,
+  catalog: ReturnType<typeof loadCatalog>,
+): PageScore {
+  const file = join(scratch, 'page.pdf');
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\f/gu, '\n');
+  const t0 = performance.now();
+  const { issue, source } = parseIssue(new TextEncoder().encode(text), labels.name, {
+    catalog,
+    name: labels.name,
+  });
+  return scorePage(issue, { ...labels, joins: null }, source.lines, performance.now() - t0);
+}
+
 function main() {
   const args = optionsOrExit(
     { pages: 'string', out: 'string', missed: 'boolean' },
@@ -146,11 +184,15 @@ function main() {
   let orderTotal = 0;
   const conservation: string[] = [];
   const orderMisses: string[] = [];
+  const pdftotext = hasPdftotext();
+  const textPages: PageScore[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'baokan-pdftotext-'));
   for (const f of files) {
     const doc = corpusDocument(f);
     let t0 = performance.now();
     const { pdf } = writePdf(doc.pages, fonts);
     timing.typeset += performance.now() - t0;
+    if (pdftotext) textPages.push(throughPdftotext(pdf, doc.labels, scratch, catalog));
     if (out) {
       const path = join(out, doc.labels.kind, doc.labels.name.replace(/\.txt$/u, '.pdf'));
       mkdirSync(dirname(path), { recursive: true });
@@ -177,7 +219,16 @@ function main() {
     orderRight += r;
     orderTotal += t;
   }
+  rmSync(scratch, { recursive: true, force: true });
   console.log(formatTable(table(pages)));
+  if (pdftotext) {
+    console.log('');
+    console.log(
+      'The same PDFs as text: pdftotext (poppler, without -layout) read by the text parser; reported, not gated',
+    );
+    console.log(formatTable(table(textPages).map((r) => ({ ...r, row: `pdftotext: ${r.row}` }))));
+  } else
+    console.log('(pdftotext not installed: the text-layer rows are left out; apt-get install poppler-utils)');
   console.log(
     `paragraph reading order: ${(orderRight / Math.max(1, orderTotal)).toFixed(3)} (${orderRight}/${orderTotal} paragraphs)`,
   );

@@ -11,7 +11,7 @@
  */
 import { wordSpansSeam } from '../text/words.ts';
 import { endsSentence, joinLines } from '../text/characters.ts';
-import { unwrap, type LogicalLine } from './unwrap.ts';
+import { detectColumns, indentsDropped, unwrap, type LogicalLine } from './unwrap.ts';
 
 export interface Block {
   /** position in the block list */
@@ -45,17 +45,28 @@ export interface Block {
   indent: string;
 }
 
-export type Layout = 'blank-separated' | 'line-per-paragraph';
+/**
+ * blank-separated: blank lines separate paragraphs (PDF text-layer dumps); line-per-paragraph: one
+ * paragraph per line, never rejoined (e-paper text); wrapped-paragraphs: hard-wrapped text whose
+ * paragraphs follow one another without blank lines and without their indents (pdftotext without
+ * -layout) — each logical line (unwrap.ts) is a paragraph, and a blank line is a column break.
+ */
+export type Layout = 'blank-separated' | 'line-per-paragraph' | 'wrapped-paragraphs';
 
 /** The logical lines of a file, kept for the last file seen (detectLayout and toBlocks both need them). */
-let cache: { lines: readonly string[]; logical: LogicalLine[] } | null = null;
-function logicalLines(lines: readonly string[]): LogicalLine[] {
-  if (cache?.lines !== lines) cache = { lines, logical: unwrap(lines) };
-  return cache.logical;
+let cache: { lines: readonly string[]; logical: LogicalLine[]; dropped: boolean } | null = null;
+function unwrapped(lines: readonly string[]): { logical: LogicalLine[]; dropped: boolean } {
+  if (cache?.lines !== lines) {
+    const widths = detectColumns(lines);
+    cache = { lines, logical: unwrap(lines, widths), dropped: indentsDropped(lines, widths) };
+  }
+  return cache;
 }
+const logicalLines = (lines: readonly string[]) => unwrapped(lines).logical;
 
 /** Decide whether blank lines separate paragraphs in this file (after unwrapping hard-wrapped lines). */
 export function detectLayout(source: readonly string[]): Layout {
+  if (unwrapped(source).dropped) return 'wrapped-paragraphs';
   const lines = logicalLines(source).map((l) => l.text);
   let text = 0;
   let followedByBlank = 0;
@@ -109,7 +120,7 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
       gap++;
       continue;
     }
-    if (!current || layout === 'line-per-paragraph') {
+    if (!current || layout !== 'blank-separated') {
       close();
       current = {
         index: blocks.length,

@@ -197,3 +197,54 @@ describe('column breaks in a hard-wrapped file', () => {
     ]);
   });
 });
+
+// pdftotext without -layout: an 18-em column, paragraphs one after another with no blank line and
+// without their 2-em indent (each opens 16 wide), blank lines only where a column breaks.
+const DROPPED_INDENTS = [
+  '青溪报  2025年3月1日  星期六  第三版  经济',
+  '',
+  '老街巷里的口袋公园',
+  '本报记者 沈靖然',
+  '今年以来，青溪县在老城区见缝插',
+  '绿，利用闲置地块和拆违空地新建口袋公',
+  '园十二处，居民出门就能见绿。',
+  '清晨，家住解放路的王大爷带着孙子',
+  '来到新建成的口袋公园，园里有健身器材',
+  '',
+  '、儿童滑梯，还有一片小菜园。“以前这',
+  '里是堆杂物的空地，现在成了大家最爱来',
+  '的地方。”王大爷说。',
+  '县住建局负责人介绍，下一步将继续',
+  '推进城市更新，让更多群众共享绿色空间',
+  '。',
+].join('\n');
+
+describe('text layers that drop paragraph indents (pdftotext)', () => {
+  it('finds the column from full lines and paragraph openers the indent short of it', () => {
+    expect(detectColumns(DROPPED_INDENTS.split('\n'))).toEqual([18]);
+  });
+  it('joins each opener with its paragraph; a byline line is never the rest of the line above', () => {
+    expect(logical(DROPPED_INDENTS)).toEqual([
+      '1: 青溪报  2025年3月1日  星期六  第三版  经济',
+      '3: 老街巷里的口袋公园',
+      '4: 本报记者 沈靖然',
+      '5,6,7: 今年以来，青溪县在老城区见缝插绿，利用闲置地块和拆违空地新建口袋公园十二处，居民出门就能见绿。',
+      '8,9: 清晨，家住解放路的王大爷带着孙子来到新建成的口袋公园，园里有健身器材',
+      '11,12,13: 、儿童滑梯，还有一片小菜园。“以前这里是堆杂物的空地，现在成了大家最爱来的地方。”王大爷说。',
+      '14,15,16: 县住建局负责人介绍，下一步将继续推进城市更新，让更多群众共享绿色空间。',
+    ]);
+  });
+  it('reads each logical line as a paragraph and rejoins across the column break', () => {
+    const lines = DROPPED_INDENTS.split('\n');
+    expect(detectLayout(lines)).toBe('wrapped-paragraphs');
+    const blocks = toBlocks(lines);
+    const { articles } = assemble(blocks.slice(1), { mastheadPage: false, layout: 'wrapped-paragraphs' });
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.headline).toBe('老街巷里的口袋公园');
+    expect(articles[0]!.paragraphs.map((p) => p.lines)).toEqual([
+      [5, 6, 7],
+      [8, 9, 11, 12, 13],
+      [14, 15, 16],
+    ]);
+  });
+});

@@ -29,6 +29,8 @@
  * next) is kept as one space.
  */
 
+import { matchByline } from './byline.ts';
+
 export interface LogicalLine {
   /** the first source line (1-based) */
   no: number;
@@ -41,7 +43,7 @@ export interface LogicalLine {
 }
 
 /** Fewest lines that must share a width for it to be a column. */
-const MIN_LINES = 5;
+const MIN_LINES = 3;
 /** Least share of the inner lines that must fill a column width. */
 const MIN_SHARE = 0.2;
 /** Least share of all inner lines that must fill a column for the file to count as hard-wrapped. */
@@ -80,27 +82,46 @@ const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
  */
 export function detectColumns(lines: readonly string[]): number[] {
   const exact = new Map<number, number>();
-  const inner: { min: number; max: number }[] = [];
+  const inner: { min: number; max: number; opens: boolean; ends: boolean }[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     if (isBlank(lines[i]) || isBlank(lines[i + 1])) continue;
     const w = lineWidth(lines[i]!);
-    inner.push(w);
+    // a line after one that ends a sentence opens a paragraph: it may stand the indent short
+    const opens =
+      i > 0 && !isBlank(lines[i - 1]) && endsParagraph(lines[i - 1]!) && !INDENTED.test(lines[i]!);
+    inner.push({ ...w, opens, ends: endsParagraph(lines[i]!) });
     if (w.min === w.max) exact.set(w.min, (exact.get(w.min) ?? 0) + 1);
   }
-  // Candidates: exact widths shared by two lines or more, the most shared first; a candidate is a
-  // column when enough inner lines fill it and no more shared column lies within 2 of it.
+  // A line fills column w, or opens a paragraph the indent short of it (a text layer that drops
+  // indents: pdftotext without -layout).
+  const supports = (x: (typeof inner)[number], ws: readonly number[]) =>
+    fills(x, ws) ||
+    (x.opens &&
+      fills(
+        x,
+        ws.map((c) => c - PARAGRAPH_INDENT),
+      ));
+  // Candidates: exact widths shared by two lines or more; a candidate is a column when enough inner
+  // lines support it and no better supported column lies within 2 of it.
   const candidates = [...exact]
     .filter(([w, n]) => w >= MIN_WIDTH && w <= MAX_WIDTH && n >= 2)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    .map(([w]) => ({ w, support: inner.filter((x) => supports(x, [w])).length }))
+    .sort((a, b) => b.support - a.support || a.w - b.w);
   const widths: number[] = [];
-  for (const [w] of candidates) {
+  for (const { w, support } of candidates) {
     if (widths.some((c) => Math.abs(c - w) <= 2)) continue;
-    const support = inner.filter((x) => fills(x, [w])).length;
     if (support >= MIN_LINES && support >= inner.length * MIN_SHARE) widths.push(w);
   }
   if (widths.length === 0) return [];
-  const full = inner.filter((w) => fills(w, widths)).length;
-  return full >= inner.length * MIN_FULL_SHARE ? widths.sort((a, b) => a - b) : [];
+  const full = inner.filter((x) => supports(x, widths)).length;
+  if (full >= inner.length * MIN_FULL_SHARE) return widths.sort((a, b) => a - b);
+  // A text layer that drops indents and blank lines between paragraphs (pdftotext without -layout)
+  // has a paragraph's last line and its headings among the inner lines too: there, most lines that
+  // do not end a sentence fill a column, and two paragraphs or more open the indent short of it.
+  const openers = inner.filter((x) => x.opens && !fills(x, widths) && supports(x, widths)).length;
+  const going = inner.filter((x) => !x.ends);
+  const goingFull = going.filter((x) => supports(x, widths)).length;
+  return openers >= 2 && goingFull >= going.length * MIN_FULL_SHARE ? widths.sort((a, b) => a - b) : [];
 }
 
 /** A line that opens a new paragraph (indent) or is a table row cannot continue the line above. */
@@ -119,9 +140,12 @@ export function unwrap(
   let cur: LogicalLine | null = null;
   /** whether the source line last added to `cur` fills its column */
   let open = false;
+  const dropped = indentsDropped(lines, widths);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    const canContinue = cur !== null && open && !isBlank(raw) && !INDENTED.test(raw) && !raw.includes('\t');
+    const canContinue =
+      cur !== null && open && !isBlank(raw) && !INDENTED.test(raw) && !raw.includes('\t') && !opensItem(raw);
+    const starts = !canContinue;
     if (canContinue) {
       const c: LogicalLine = cur!;
       const space = /\s$/u.test(lastRaw(lines, c)) || /^\s/u.test(raw) ? ' ' : '';
@@ -132,10 +156,80 @@ export function unwrap(
       out.push(cur);
     }
     open = widths.length > 0 && !isBlank(raw) && !raw.includes('\t') && fills(lineWidth(raw), widths);
+    // A paragraph's first line whose indent the text layer dropped is the indent short of its
+    // column: after a line that ended a paragraph short of its column, or a short line (a byline).
+    if (!open && starts && dropped && !isBlank(raw) && !raw.includes('\t') && !endsParagraph(raw))
+      open =
+        opensAfter(before(lines, i), widths) &&
+        !opensItem(lines[i + 1] ?? '') &&
+        fills(
+          lineWidth(raw),
+          widths.map((w) => w - PARAGRAPH_INDENT),
+        );
     if (open) cur!.full = true;
     else delete cur!.full;
   }
   return out;
+}
+
+/**
+ * Whether a paragraph may open after `prev`: a line that ends a sentence short of its column, or a
+ * line shorter than a paragraph's first line (a byline, a short heading) — not a blank line (a
+ * headline stands after one) and not a line as wide as the text (a heading's first line).
+ */
+function opensAfter(prev: string | undefined, widths: readonly number[]): boolean {
+  if (isBlank(prev)) return false;
+  const w = lineWidth(prev!);
+  if (fills(w, widths)) return false;
+  return endsParagraph(prev!) || widths.every((c) => w.max < c - PARAGRAPH_INDENT - 1);
+}
+
+/**
+ * The line before line i, looking across one blank line (a column break between two paragraphs);
+ * undefined after two blank lines or more, or at the start.
+ */
+function before(lines: readonly string[], i: number): string | undefined {
+  if (!isBlank(lines[i - 1])) return lines[i - 1];
+  return isBlank(lines[i - 2]) ? undefined : lines[i - 2];
+}
+
+/** A line that opens an item with a byline or dateline (本报讯, 本报记者 X, 新华社北京2月28日电): never the rest of a line above. */
+function opensItem(line: string): boolean {
+  const m = matchByline(line.trim());
+  return !!m && line.trim().startsWith(m.text.trim().slice(0, 2));
+}
+
+/** The indent of a paragraph's first line in Chinese typesetting, in ems. */
+const PARAGRAPH_INDENT = 2;
+
+/** A line that ends a sentence (and so its paragraph, when it stops short of the column). */
+const endsParagraph = (line: string) => /[。！？!?；;…][”’」』）)]*\s*$/u.test(line);
+
+/**
+ * Whether the text layer dropped the paragraph indents of a hard-wrapped file that does not
+ * separate paragraphs by blank lines (pdftotext without -layout): many lines that open a paragraph
+ * — after a line that ends a sentence short of its column — are themselves the indent short of
+ * the column, and go on in the next line.
+ */
+export function indentsDropped(lines: readonly string[], widths: readonly number[]): boolean {
+  if (widths.length === 0) return false;
+  let openers = 0;
+  let short = 0;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [prev, line, next] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
+    if (isBlank(prev) || isBlank(line) || isBlank(next) || INDENTED.test(line)) continue;
+    if (!endsParagraph(prev) || fills(lineWidth(prev), widths)) continue;
+    openers++;
+    if (
+      fills(
+        lineWidth(line),
+        widths.map((w) => w - PARAGRAPH_INDENT),
+      ) &&
+      !endsParagraph(line)
+    )
+      short++;
+  }
+  return openers >= 2 && short >= openers * 0.6;
 }
 
 /** The source text of the last line joined into `l`. */
