@@ -1,0 +1,116 @@
+/**
+ * Near-copies among articles by MinHash and LSH banding, never all pairs: each article's text
+ * (letters and digits only: white space and punctuation removed) is cut into character 5-grams
+ * (shingles), hashed to 32 bits; a signature keeps, for each of SIGNATURE_SIZE fixed hash
+ * functions (seeded: the same on every run), the least value over the shingles. Articles whose
+ * signatures agree on every row of one band are candidates (an article meets only those sharing a
+ * band bucket: O(n) in articles). Each candidate pair is then verified on the real shingles
+ * (src/lib/wire-copy/verify.ts), so a shared dateline or 责任编辑 line never links. Pure.
+ */
+
+/** Characters in a shingle. */
+export const SHINGLE = 5;
+/** Rows per LSH band: a pair with shingle Jaccard J shares a band with probability 1-(1-J^ROWS)^BANDS. */
+export const ROWS = 3;
+/** LSH bands (J 0.3 → 0.67, J 0.5 → 0.995, J 0.1 → 0.03). */
+export const BANDS = 30;
+/**
+ * A bucket holding more articles than this is skipped: text printed this often (a standing
+ * notice, an advertisement) is not a dispatch worth comparing, and the pairs would grow as its square.
+ */
+export const MAX_BUCKET = 40;
+/** Hash functions in a signature. */
+export const SIGNATURE_SIZE = ROWS * BANDS;
+
+/** A text as compared: letters and digits only (white space and punctuation removed), NFKC. */
+export function normalise(text: string): string {
+  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A 32-bit mix (murmur3's finaliser). */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The distinct shingle hashes of a normalised text (UTF-16 units; FNV-1a over each window, mixed). */
+export function shingles(norm: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + SHINGLE <= norm.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ norm.charCodeAt(i + k), 0x01000193);
+    out.add(mix(h));
+  }
+  return out;
+}
+
+/** The fixed seeds of the hash functions (from a constant, so signatures are the same on every run). */
+const SEEDS: Uint32Array = (() => {
+  const s = new Uint32Array(SIGNATURE_SIZE);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    x = mix(x + 0x6d2b79f5);
+    s[i] = x;
+  }
+  return s;
+})();
+
+/** The MinHash signature of a set of shingle hashes (all 0xffffffff when empty). */
+export function signature(set: ReadonlySet<number>): Uint32Array {
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const v of set) {
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const h = mix(v ^ SEEDS[i]!);
+      if (h < sig[i]!) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** The signatures' estimate of the shingle Jaccard: the share of rows that agree. */
+export function estimate(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/**
+ * Candidate pairs by LSH banding: index pairs [i, j] (i < j) of the signatures that agree on all
+ * rows of at least one band, each once, in ascending order. Empty signatures never match;
+ * buckets over MAX_BUCKET are skipped.
+ */
+export function candidatePairs(signatures: readonly Uint32Array[]): [number, number][] {
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  const n = signatures.length;
+  for (let b = 0; b < BANDS; b++) {
+    const buckets = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const sig = signatures[i]!;
+      if (sig[0] === 0xffffffff) continue;
+      let key = '';
+      for (let r = 0; r < ROWS; r++) key += `${sig[b * ROWS + r]},`;
+      const list = buckets.get(key);
+      if (list) list.push(i);
+      else buckets.set(key, [i]);
+    }
+    for (const list of buckets.values()) {
+      if (list.length > MAX_BUCKET) continue;
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const i = list[x]!;
+          const j = list[y]!;
+          const code = i * n + j;
+          if (seen.has(code)) continue;
+          seen.add(code);
+          pairs.push([i, j]);
+        }
+      }
+    }
+  }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}

@@ -1,0 +1,124 @@
+/**
+ * Wire copy across papers and dates: the same dispatch (or any long shared passage) printed by
+ * several papers or on several dates. Signatures and LSH candidates (minhash.ts), each candidate
+ * verified on its real shingles (verify.ts); then each article's other printings, both ways, and
+ * the groups of copies (connected components). Texts are asked for twice — once for the
+ * signatures, once more only for the articles of candidate pairs — so a caller reading them from
+ * disk holds no article text between the passes. Pure apart from the caller's `text`.
+ */
+import { candidatePairs, normalise, shingles, signature } from './minhash.ts';
+import { isCopy, overlap, MIN_SHARED_CHARS } from './verify.ts';
+
+/** An article as the copy finder sees it. */
+export interface CopyInput {
+  id: string;
+  /** the issue it was printed in (pairs in one issue must share more) */
+  issue: string;
+}
+
+/** One verified pair of copies (`a` before `b` in the input order). */
+export interface CopyPair {
+  a: string;
+  b: string;
+  /** about the characters both print */
+  sharedChars: number;
+  /** the share of the shorter text both print, 0–1 */
+  containment: number;
+}
+
+/** What the finder did, for the build's log and the benchmark. */
+export interface CopyStats {
+  articles: number;
+  candidates: number;
+  pairs: number;
+  groups: number;
+  ms: number;
+}
+
+/** The copies of an edition. */
+export interface Copies {
+  pairs: CopyPair[];
+  /** each article's other printings (both ways), in input order; articles with none are absent */
+  byArticle: Map<string, CopyPair[]>;
+  /** groups of copies (connected components of the pairs), each in input order, groups by first member */
+  groups: string[][];
+  stats: CopyStats;
+}
+
+/**
+ * Find the copies among `articles` (in a fixed order, e.g. oldest issue first: the result follows
+ * it). `text(id)` gives an article's text (body paragraphs); it is called once per article and
+ * again for the articles of candidate pairs. Texts shorter than MIN_SHARED_CHARS are skipped.
+ */
+export function findCopies(
+  articles: readonly CopyInput[],
+  text: (ids: readonly string[]) => Map<string, string>,
+  now: () => number = () => performance.now(),
+): Copies {
+  const start = now();
+  const texts = text(articles.map((a) => a.id));
+  const sigs = articles.map((a) => {
+    const norm = normalise(texts.get(a.id) ?? '');
+    return signature(norm.length >= MIN_SHARED_CHARS ? shingles(norm) : new Set());
+  });
+  texts.clear();
+  const candidates = candidatePairs(sigs);
+  const involved = new Set(candidates.flat());
+  const again = text([...involved].sort((x, y) => x - y).map((i) => articles[i]!.id));
+  const sets = new Map<number, Set<number>>();
+  const setOf = (i: number) => {
+    let s = sets.get(i);
+    if (!s) sets.set(i, (s = shingles(normalise(again.get(articles[i]!.id) ?? ''))));
+    return s;
+  };
+  const pairs: CopyPair[] = [];
+  const parent = articles.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (const [i, j] of candidates) {
+    const o = overlap(setOf(i), setOf(j));
+    if (!isCopy(o, articles[i]!.issue === articles[j]!.issue)) continue;
+    pairs.push({
+      a: articles[i]!.id,
+      b: articles[j]!.id,
+      sharedChars: o.sharedChars,
+      containment: Math.round(o.containment * 1000) / 1000,
+    });
+    const [ri, rj] = [root(i), root(j)];
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  }
+  const byArticle = new Map<string, CopyPair[]>();
+  for (const p of pairs) {
+    for (const id of [p.a, p.b]) {
+      const list = byArticle.get(id);
+      if (list) list.push(p);
+      else byArticle.set(id, [p]);
+    }
+  }
+  const members = new Map<number, string[]>();
+  articles.forEach((a, i) => {
+    if (!byArticle.has(a.id)) return;
+    const r = root(i);
+    const list = members.get(r);
+    if (list) list.push(a.id);
+    else members.set(r, [a.id]);
+  });
+  const groups = [...members.values()];
+  return {
+    pairs,
+    byArticle,
+    groups,
+    stats: {
+      articles: articles.length,
+      candidates: candidates.length,
+      pairs: pairs.length,
+      groups: groups.length,
+      ms: Math.round(now() - start),
+    },
+  };
+}
+
+/** The other article of a pair, seen from `id`. */
+export const otherOf = (p: CopyPair, id: string): string => (p.a === id ? p.b : p.a);

@@ -1,0 +1,74 @@
+/**
+ * A synthetic edition for tests and the benchmark: articles made of real sentences drawn at random
+ * (seeded, so the same on every run) from given texts, with some articles reprinted as a second
+ * paper would print a dispatch — the last paragraphs cut, a sentence added, a new title. Pure.
+ */
+
+/** A synthetic article. */
+export interface SyntheticArticle {
+  id: string;
+  issue: string;
+  title: string;
+  paragraphs: string[];
+  /** the id of the article this one reprints */
+  copyOf: string | null;
+}
+
+/** A small seeded random generator (mulberry32). */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The sentences of some texts (ending in 。！？), 12 to 50 characters each (long runs are tables and headline runs), each once. */
+export function sentencesOf(texts: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const s of t.replace(/\s+/g, '').split(/(?<=[。！？])/))
+      if (s.length >= 12 && s.length <= 50) out.add(s);
+  }
+  return [...out];
+}
+
+/**
+ * `n` articles of 3–6 paragraphs of 3–5 sentences, one issue per 50 articles; every
+ * `copyEvery`-th article (after the first issue) reprints an earlier one: its first paragraphs,
+ * the last one cut, a sentence added at the end, the title changed.
+ */
+export function syntheticEdition(
+  sentences: readonly string[],
+  n: number,
+  copyEvery = 100,
+  seed = 14,
+): SyntheticArticle[] {
+  const rnd = random(seed);
+  const pick = () => sentences[Math.floor(rnd() * sentences.length)]!;
+  const out: SyntheticArticle[] = [];
+  for (let i = 0; i < n; i++) {
+    const issue = `i${Math.floor(i / 50)}`;
+    const id = `a${i}`;
+    if (i >= 50 && i % copyEvery === 0) {
+      const from = out[Math.floor(rnd() * (i - 50))]!;
+      const kept = from.paragraphs.slice(0, Math.max(2, from.paragraphs.length - 1));
+      out.push({
+        id,
+        issue,
+        title: `${from.title.slice(0, 6)}${pick().slice(0, 6)}`,
+        paragraphs: [...kept.slice(0, -1), kept[kept.length - 1]! + pick()],
+        copyOf: from.id,
+      });
+      continue;
+    }
+    const paragraphs = Array.from({ length: 3 + Math.floor(rnd() * 4) }, () =>
+      Array.from({ length: 3 + Math.floor(rnd() * 3) }, pick).join(''),
+    );
+    out.push({ id, issue, title: pick().slice(0, 14), paragraphs, copyOf: null });
+  }
+  return out;
+}
