@@ -6,7 +6,7 @@
  * and adding the newest issue must render none of them but the ones the rule names
  * (src/lib/site/listing.ts chunksFromOldest), and no page of the other issues but its neighbour.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, hashes, root, seeds, temp } from './harness.ts';
@@ -57,37 +57,80 @@ describe('a build on a kept cache', () => {
   const renderedPages = rendered(added.log);
   const day = '2023/01/05/';
   const existed = (p: string) => existsSync(join(before.dist, p));
+  // an issue page of the evening paper before the new one (its 下一期 link), if it has one
+  const previousIssue = (p: string) => /^hengyang-evening-news\/\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(p);
+  // the date page before the new day (its 后一日 link)
+  const dayBefore = () =>
+    readdirSync(join(before.dist, 'date'))
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+      .sort()
+      .at(-1);
+  /**
+   * What a new day legitimately changes: its own pages and downloads; the home page, the paper's
+   * page and feed, the calendars and month contents, its date page and the date before it, the
+   * statistics and data pages; the lists it joins (their first pages, index pages and feeds;
+   * numbered pages as the chunk rule says, tested below); the date picker's days.js, the offline
+   * app (sw.js, month lists), the search index, and _headers (it names the search shard).
+   */
+  const mayChange = (p: string) =>
+    p.includes(day) ||
+    previousIssue(p) ||
+    /^(index\.html|_headers|days\.js|sw\.js|about\/index\.html|data\/index\.html)$/.test(p) ||
+    /^hengyang-evening-news\/(index\.html|feed\.xml)$/.test(p) ||
+    /^(archive|contents|search-disk|pagefind)\//.test(p) ||
+    p === 'date/2023-01-05/index.html' ||
+    p === `date/${dayBefore()}/index.html` ||
+    /^(topics|reporters|names)\/index\.html$/.test(p) ||
+    /^(topics|reporters|names\/[a-z]+)\/[^/]+\/(index\.html|feed\.xml|\d+\/index\.html)$/.test(p);
 
   it('names in its log what it rendered', () => {
     expect(renderedPages).toContain('index.html');
     expect(renderedPages.some((p) => p.includes(day))).toBe(true);
   });
 
-  it("renders no 版 page of another issue, no issue page but its paper's previous one, and an old article page only when it changed", () => {
-    const others = renderedPages.filter(
-      (p) => /^[a-z-]+\/\d{4}\/\d{2}\/\d{2}\/(.*\/)?index\.html$/.test(p) && !p.includes(day),
-    );
-    const issuePages = others.filter((p) => /^[a-z-]+\/\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(p));
-    const pagePages = others.filter((p) => /^[a-z-]+\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(p));
-    const articlePages = others.filter((p) => /\/a\d{3,}\/index\.html$/.test(p));
-    // the days of the 往期 date picker are in days.js, not in the pages: the 版 pages stay
-    expect(pagePages).toEqual([]);
-    // the evening paper's issue before 2023-01-05 gains a 下一期 link
-    expect(issuePages.length).toBeLessThanOrEqual(1);
-    // an article page is rendered again only when what it shows changed (its 相关文章, say)
-    const was = hashes(before.dist);
-    const now = hashes(added.dist);
-    const unchanged = articlePages.filter((p) => was[p] === now[p]);
-    expect(unchanged).toEqual([]);
+  it("renders no page or download of another issue but its paper's previous issue page", () => {
+    const others = renderedPages.filter((p) => /^[a-z-]+\/\d{4}\/\d{2}\/\d{2}\//.test(p) && !p.includes(day));
+    // the evening paper's issue before 2023-01-05 gains a 下一期 link; the days of the 往期 date
+    // picker are in days.js, and related articles look back only (src/lib/people/related.ts), so
+    // no 版 page, article page or download of an older day is rendered again
+    expect(others.filter((p) => !previousIssue(p))).toEqual([]);
+    expect(others.length).toBeLessThanOrEqual(1);
   });
 
-  it('renders only the first page of a topic or reporter list, and the pages the rule moves', () => {
-    const numbered = (p: string) => /^(topics|reporters)\/[^/]+\/(\d+)\/index\.html$/.exec(p);
+  it('changes the bytes of only the files a new day must change', () => {
+    const was = hashes(before.dist);
+    const now = hashes(added.dist);
+    const changed = Object.keys(now).filter((p) => was[p] !== now[p] && !/\.(br|gz)$/.test(p));
+    expect(changed.filter((p) => !mayChange(p))).toEqual([]);
+    // the test sees old pages kept: list pages, and the other days' pages and downloads
+    const kept = Object.keys(was).filter((p) => was[p] === now[p]);
+    expect(
+      kept.filter((p) => /^(topics|reporters|names)\/.+\/\d+\/index\.html$/.test(p)).length,
+    ).toBeGreaterThan(0);
+    expect(kept.filter((p) => /\/a\d{3,}\/(index\.html|article\.md)$/.test(p)).length).toBeGreaterThanOrEqual(
+      2 * 38,
+    );
+  });
+
+  it('renders again no page that has a key but did not change (keys are not too broad)', () => {
+    const was = hashes(before.dist);
+    const now = hashes(added.dist);
+    const idle = renderedPages.filter((p) => was[p] === now[p] && !KEYLESS.test(p));
+    expect(idle).toEqual([]);
+  });
+
+  it('serves days.js, which every page loads under a fixed name, with the short lifetime of the pages', () => {
+    const headers = readFileSync(join(added.dist, '_headers'), 'utf8');
+    expect(headers).toMatch(/\/days\.js\n {2}Cache-Control: public, max-age=600\n/);
+  });
+
+  it('renders only the first page of a topic, reporter or name list, and the pages the rule moves', () => {
+    const numbered = (p: string) => /^(topics|reporters|names\/[a-z]+)\/[^/]+\/(\d+)\/index\.html$/.exec(p);
     // older pages there were to keep: the test can see a list page restored
     const older = Object.keys(hashes(before.dist)).filter((p) => numbered(p));
     expect(older.length).toBeGreaterThan(0);
     for (const p of renderedPages.filter((p) => numbered(p))) {
-      const [, kind, , n] = /^(topics|reporters)\/([^/]+)\/(\d+)\//.exec(p)!;
+      const [, kind, , n] = /^(topics|reporters|names\/[a-z]+)\/([^/]+)\/(\d+)\//.exec(p)!;
       const list = p.slice(0, p.indexOf(`/${n}/`));
       // a page set aside by this build, or the one before it (its 较新 link moves off the head)
       const next = `${list}/${Number(n) + 1}/index.html`;
@@ -98,10 +141,18 @@ describe('a build on a kept cache', () => {
   });
 });
 
+/**
+ * Routes without a cacheKey (a page with no getStaticPaths, or files made whole every build): Astro
+ * renders them every time, whatever changed.
+ */
+const KEYLESS =
+  /^(404\.html|about\/.*|cards\.json|data\/.*|facsimile\.json|reader\.[0-9a-f]+\.js|search\/.*|site\.[0-9a-f]+\.css)$/;
+
 /** The pages a build's log names as rendered (not restored from the cache), as paths in dist/. */
 function rendered(log: string): string[] {
   return log
     .split('\n')
     .map((l) => /[├└]─ \/(\S+) \(\+[\d.]+m?s\)/.exec(l)?.[1])
-    .filter((p): p is string => !!p);
+    .filter((p): p is string => !!p)
+    .map((p) => p.replace(/\/$/, '')); // a file route (article.md) is logged with a trailing slash
 }

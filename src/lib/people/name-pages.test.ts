@@ -29,10 +29,11 @@ const index = nameIndex(
 );
 
 describe('name pages', () => {
-  it('gives the paths of the index and of an entry, paged from 2 on', () => {
+  it('gives the paths of the index and of an entry, older pages numbered from the oldest', () => {
     expect(namePath()).toBe('names/');
     expect(namePath({ kind: 'person', slug: 'qinguowen' })).toBe('names/person/qinguowen/');
-    expect(namePath({ kind: 'place', slug: 'hengyangshi' }, 1)).toBe('names/place/hengyangshi/');
+    expect(namePath({ kind: 'place', slug: 'hengyangshi' }, 'head')).toBe('names/place/hengyangshi/');
+    expect(namePath({ kind: 'place', slug: 'hengyangshi' }, 1)).toBe('names/place/hengyangshi/1/');
     expect(namePath({ kind: 'organisation', slug: 'x-2' }, 3)).toBe('names/organisation/x-2/3/');
   });
 

@@ -21,14 +21,18 @@ export const KIND_IN_TEXT: Record<EntityKind, string> = {
   organisation: '文中机构',
 };
 
-/** Articles on one page of an entry. */
+/** Articles on one page of an entry (BAOKAN_LIST_SIZE overrides it, as for topics). */
 export const NAME_PAGE_SIZE = 30;
 
-/** The index (names/), or an entry's page (names/<kind>/<slug>/, names/<kind>/<slug>/2/ …). */
-export function namePath(entry?: { kind: EntityKind; slug: string }, page = 1): string {
+/**
+ * The index (names/), or a page of an entry: its first page, the newest articles
+ * (names/<kind>/<slug>/), or an older page counted from the oldest (…/<slug>/1/ is the oldest;
+ * src/lib/site/listing.ts chunksFromOldest), so a new issue leaves the older pages as they were.
+ */
+export function namePath(entry?: { kind: EntityKind; slug: string }, page: number | 'head' = 'head'): string {
   if (!entry) return 'names/';
   const base = `names/${entry.kind}/${entry.slug}/`;
-  return page <= 1 ? base : `${base}${page}/`;
+  return page === 'head' ? base : `${base}${page}/`;
 }
 
 /** The index letter of an entry (A–Z from its reading; `#` when it does not start with a letter). */

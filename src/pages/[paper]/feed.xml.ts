@@ -1,6 +1,7 @@
 /** A paper's Atom feed (`<paper>/feed.xml`): its latest 30 dated issues with their front-page headlines. */
 import type { APIRoute } from 'astro';
-import { getEdition } from '../../data/site-graph.ts';
+import { getEdition, type IssueNode } from '../../data/site-graph.ts';
+import { pageKeys } from '../../data/page-keys.ts';
 import { dateZh, paperLabel } from '../../lib/site/labels.ts';
 import { siteBase, siteOrigin } from '../../components/site/site-config.ts';
 import { pageName } from '../../lib/site/page-nav.ts';
@@ -9,7 +10,20 @@ import { paperPath } from '../../lib/site/urls.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();
-  return edition.papers.map((p) => ({ params: { paper: p.id } }));
+  const keys = await pageKeys();
+  // the feed shows its latest issues: the key is a digest of them (src/data/page-keys.ts)
+  return edition.papers.map((p) => ({
+    params: { paper: p.id },
+    cacheKey: keys.list(p.id, latestIssues(edition.byPaper.get(p.id) ?? []).map(keys.issueData)),
+  }));
+}
+
+/** The paper's latest dated issues, newest first. */
+function latestIssues(issues: readonly IssueNode[]): IssueNode[] {
+  return issues
+    .filter((i) => i.entry.data.date.value)
+    .slice(-FEED_LIMIT)
+    .reverse();
 }
 
 export const GET: APIRoute = async ({ params }) => {
@@ -21,10 +35,7 @@ export const GET: APIRoute = async ({ params }) => {
   const base = siteBase();
   const self = paperFeedPath(paper);
   const link = (to: string) => linkFrom(origin, base, self, to);
-  const latest = issues
-    .filter((i) => i.entry.data.date.value)
-    .slice(-FEED_LIMIT)
-    .reverse();
+  const latest = latestIssues(issues);
   const xml = atomFeed({
     title: `${name} — 报刊数字版`,
     subtitle: `${name}最近${latest.length}期的头版标题`,
