@@ -37,15 +37,22 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** The distinct shingle hashes of a normalised text (UTF-16 units; FNV-1a over each window, mixed). */
-export function shingles(norm: string): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i + SHINGLE <= norm.length; i++) {
+/** Distinct shingle hashes, ascending (a typed array: no per-shingle objects at archive scale). */
+export type Shingles = Uint32Array;
+
+/** The distinct shingle hashes of a normalised text, ascending (UTF-16 units; FNV-1a over each window, mixed). */
+export function shingles(norm: string): Shingles {
+  const count = Math.max(0, norm.length - SHINGLE + 1);
+  const all = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
     let h = 0x811c9dc5;
     for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ norm.charCodeAt(i + k), 0x01000193);
-    out.add(mix(h));
+    all[i] = mix(h);
   }
-  return out;
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.slice(0, n);
 }
 
 /** The fixed seeds of the hash functions (from a constant, so signatures are the same on every run). */
@@ -60,7 +67,7 @@ const SEEDS: Uint32Array = (() => {
 })();
 
 /** The MinHash signature of a set of shingle hashes (all 0xffffffff when empty). */
-export function signature(set: ReadonlySet<number>): Uint32Array {
+export function signature(set: Shingles): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const v of set) {
     for (let i = 0; i < SIGNATURE_SIZE; i++) {

@@ -6,7 +6,7 @@
  * signatures, once more only for the articles of candidate pairs — so a caller reading them from
  * disk holds no article text between the passes. Pure apart from the caller's `text`.
  */
-import { candidatePairs, normalise, shingles, signature } from './minhash.ts';
+import { candidatePairs, normalise, shingles, signature, type Shingles } from './minhash.ts';
 import { isCopy, overlap, MIN_SHARED_CHARS } from './verify.ts';
 
 /** An article as the copy finder sees it. */
@@ -59,13 +59,13 @@ export function findCopies(
   const texts = text(articles.map((a) => a.id));
   const sigs = articles.map((a) => {
     const norm = normalise(texts.get(a.id) ?? '');
-    return signature(norm.length >= MIN_SHARED_CHARS ? shingles(norm) : new Set());
+    return signature(shingles(norm.length >= MIN_SHARED_CHARS ? norm : ''));
   });
   texts.clear();
   const candidates = candidatePairs(sigs);
   const involved = new Set(candidates.flat());
   const again = text([...involved].sort((x, y) => x - y).map((i) => articles[i]!.id));
-  const sets = new Map<number, Set<number>>();
+  const sets = new Map<number, Shingles>();
   const setOf = (i: number) => {
     let s = sets.get(i);
     if (!s) sets.set(i, (s = shingles(normalise(again.get(articles[i]!.id) ?? ''))));

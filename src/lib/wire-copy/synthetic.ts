@@ -26,18 +26,22 @@ export function random(seed: number): () => number {
   };
 }
 
-/** The sentences of some texts (ending in 。！？), 12 to 50 characters each (long runs are tables and headline runs), each once. */
+/**
+ * The clauses of some texts (ending in ，、；：。！？), 6 to 40 characters each (longer runs are tables
+ * and headline runs), each once: articles are made of random clauses, so two of them share a
+ * clause now and then (as real articles share phrases) but never a long passage by chance.
+ */
 export function sentencesOf(texts: readonly string[]): string[] {
   const out = new Set<string>();
   for (const t of texts) {
-    for (const s of t.replace(/\s+/g, '').split(/(?<=[。！？])/))
-      if (s.length >= 12 && s.length <= 50) out.add(s);
+    for (const s of t.replace(/\s+/g, '').split(/(?<=[，、；：。！？])/))
+      if (s.length >= 6 && s.length <= 40) out.add(s);
   }
   return [...out];
 }
 
 /**
- * `n` articles of 3–6 paragraphs of 3–5 sentences, one issue per 50 articles; every
+ * `n` articles of 4–8 paragraphs of 5–9 clauses, one issue per 50 articles; every
  * `copyEvery`-th article (after the first issue) reprints an earlier one: its first paragraphs,
  * the last one cut, a sentence added at the end, the title changed.
  */
@@ -55,7 +59,7 @@ export function syntheticEdition(
     const id = `a${i}`;
     if (i >= 50 && i % copyEvery === 0) {
       const from = out[Math.floor(rnd() * (i - 50))]!;
-      const kept = from.paragraphs.slice(0, Math.max(2, from.paragraphs.length - 1));
+      const kept = from.paragraphs.slice(0, from.paragraphs.length - 1);
       out.push({
         id,
         issue,
@@ -65,8 +69,8 @@ export function syntheticEdition(
       });
       continue;
     }
-    const paragraphs = Array.from({ length: 3 + Math.floor(rnd() * 4) }, () =>
-      Array.from({ length: 3 + Math.floor(rnd() * 3) }, pick).join(''),
+    const paragraphs = Array.from({ length: 4 + Math.floor(rnd() * 5) }, () =>
+      Array.from({ length: 5 + Math.floor(rnd() * 5) }, pick).join(''),
     );
     out.push({ id, issue, title: pick().slice(0, 14), paragraphs, copyOf: null });
   }

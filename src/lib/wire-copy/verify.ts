@@ -6,7 +6,7 @@
  * of the same issue must share SAME_ISSUE_CHARS (a passage printed twice in one issue is rare and
  * short repeats there are headings and notes). Pure.
  */
-import { SHINGLE } from './minhash.ts';
+import { SHINGLE, type Shingles } from './minhash.ts';
 
 /** Characters two copies share at least (about the shingles shared + SHINGLE − 1). */
 export const MIN_SHARED_CHARS = 120;
@@ -27,16 +27,24 @@ export interface Overlap {
   jaccard: number;
 }
 
-/** The overlap of two shingle sets. */
-export function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): Overlap {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** The overlap of two shingle sets (ascending arrays). */
+export function overlap(a: Shingles, b: Shingles): Overlap {
   let shared = 0;
-  for (const v of small) if (large.has(v)) shared++;
-  const union = a.size + b.size - shared;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  const small = Math.min(a.length, b.length);
+  const union = a.length + b.length - shared;
   return {
     shared,
     sharedChars: shared ? shared + SHINGLE - 1 : 0,
-    containment: small.size ? shared / small.size : 0,
+    containment: small ? shared / small : 0,
     jaccard: union ? shared / union : 0,
   };
 }
