@@ -13,8 +13,12 @@
  *   the reporter pages its byline links to. The date picker's days are not in the page (it loads
  *   them from days.js), so a new day does not touch the issue pages.
  * Adding an issue therefore re-renders its own pages and its paper's neighbouring issue pages, not
- * the archive's article pages. List pages (topics, reporters, calendars, contents, date pages) take
- * their keys from `list`: a digest of the site inputs and exactly what the page prints.
+ * the archive's article pages (related articles look back only: src/lib/people/related.ts). List
+ * pages (topics, reporters, name entries, calendars, contents, date pages, feeds) take their keys
+ * from `list`: a digest of the site inputs and exactly what the page prints; long lists are cut from
+ * their oldest end (src/lib/site/listing.ts chunksFromOldest), so their older pages keep their key.
+ * Pages without getStaticPaths (home, the index pages, about, search) have no key and are rendered
+ * every build. tests/integrity/incremental.test.ts lists what a new day may change.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
