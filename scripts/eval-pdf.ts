@@ -243,6 +243,8 @@ function main() {
   );
   if (args.missed) {
     for (const p of pages) if (p.missed.length) console.log(`${p.input}: ${p.missed.join(' / ')}`);
+    for (const p of textPages)
+      if (p.missed.length) console.log(`pdftotext: ${p.input}: ${p.missed.join(' / ')}`);
     for (const m of orderMisses) console.log(`paragraphs out of order or not found: ${m}`);
   }
 }

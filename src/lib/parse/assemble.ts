@@ -33,6 +33,7 @@ import { subheadAtBodyIndent } from './subheads/subheads.ts';
 import { paragraph, textWithoutArticle } from './body-text/body-text.ts';
 import { finishArticles } from './article-kinds/article-kinds.ts';
 import { placeHeldTails } from './reading-order/tail-before-headline.ts';
+import { joinDetachedHeadlines } from './reading-order/detached-headlines.ts';
 import { visibleLength } from '../text/characters.ts';
 
 export { PAGE_HEADER } from './page-starts/page-starts.ts';
@@ -95,5 +96,6 @@ export function assemble(blocks: readonly Block[], options: AssembleOptions): As
     i += used;
   }
   placeHeldTails(a, a.held);
+  joinDetachedHeadlines(a);
   return { pages: a.pages, articles: finishArticles(a.drafts), unclassified: a.unclassified };
 }

@@ -11,7 +11,8 @@
  */
 import { wordSpansSeam } from '../text/words.ts';
 import { endsSentence, joinLines } from '../text/characters.ts';
-import { detectColumns, indentsDropped, unwrap, type LogicalLine } from './unwrap.ts';
+import { detectColumns, indentsDropped, isWholeByline, unwrap, type LogicalLine } from './unwrap.ts';
+import { isLooselyWrapped, unwrapLoose } from './unwrap-loose.ts';
 
 export interface Block {
   /** position in the block list */
@@ -58,7 +59,11 @@ let cache: { lines: readonly string[]; logical: LogicalLine[]; dropped: boolean 
 function unwrapped(lines: readonly string[]): { logical: LogicalLine[]; dropped: boolean } {
   if (cache?.lines !== lines) {
     const widths = detectColumns(lines);
-    cache = { lines, logical: unwrap(lines, widths), dropped: indentsDropped(lines, widths) };
+    // no column width lines up, yet the text runs on from line to line: a tool's text layer
+    cache =
+      widths.length === 0 && isLooselyWrapped(lines)
+        ? { lines, logical: unwrapLoose(lines), dropped: true }
+        : { lines, logical: unwrap(lines, widths), dropped: indentsDropped(lines, widths) };
   }
   return cache;
 }
@@ -99,6 +104,10 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
   let gap = 0;
   let current: Block | null = null;
   let lastFull = false;
+  let afterByline = false;
+  /** the last logical line was cut by a column break (unwrap-loose.ts says so) */
+  let lastCut = false;
+  const cutByLayer = new Set<Block>();
   /** blocks whose last line fills its column; whether they were cut is decided with the next block */
   const full = new Set<Block>();
   /** blocks whose last line does not fill its column */
@@ -108,6 +117,7 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
       current.text = joinLines(current.lines.map((l) => l.text));
       if (lastFull && !endsSentence(current.text)) full.add(current);
       if (!lastFull) notFull.add(current);
+      if (lastCut) cutByLayer.add(current);
       blocks.push(current);
       current = null;
     }
@@ -118,9 +128,13 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
     if (!text) {
       close();
       gap++;
+      afterByline = false;
       continue;
     }
-    if (!current || layout !== 'blank-separated') {
+    // A byline line stands apart from the heading above it and the text below it, even where no
+    // blank line separates them (pdftotext prints 标题 / ■本报记者 X / 正文 as one block).
+    const byline = isWholeByline(text);
+    if (!current || layout !== 'blank-separated' || byline || afterByline) {
       close();
       current = {
         index: blocks.length,
@@ -134,6 +148,8 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
     }
     current.lines.push(line.more ? { no: line.no, text, more: line.more } : { no: line.no, text });
     lastFull = !!line.full;
+    lastCut = !!line.cut;
+    afterByline = byline;
   }
   close();
   // A block whose last line fills its column was cut there when it is wrapped text (two lines or
@@ -144,6 +160,7 @@ export function toBlocks(source: readonly string[], layout: Layout = detectLayou
     const next = blocks[b.index + 1];
     if (wrapped || /[，、；,;]$/u.test(b.text) || (next && wordSpansSeam(b.text, next.text))) b.cut = true;
   }
+  for (const b of cutByLayer) b.cut = true;
   // Text wrapped at a column width (some logical line joins several source lines): a wrapped block
   // whose last line stops short of the column ended there.
   if (lines.some((l) => l.more)) {

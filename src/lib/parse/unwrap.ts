@@ -40,6 +40,8 @@ export interface LogicalLine {
   more?: number[];
   /** its last source line fills a column (the text may go on after a column break) */
   full?: true;
+  /** body text that a column break cut (it runs to the column's edge, or opens a paragraph there), not a heading */
+  cut?: true;
 }
 
 /** Fewest lines that must share a width for it to be a column. */
@@ -155,7 +157,12 @@ export function unwrap(
       cur = { no: i + 1, text: raw.trimEnd() };
       out.push(cur);
     }
-    open = widths.length > 0 && !isBlank(raw) && !raw.includes('\t') && fills(lineWidth(raw), widths);
+    open =
+      widths.length > 0 &&
+      !isBlank(raw) &&
+      !raw.includes('\t') &&
+      !isWholeByline(raw) &&
+      fills(lineWidth(raw), widths);
     // A paragraph's first line whose indent the text layer dropped is the indent short of its
     // column: after a line that ended a paragraph short of its column, or a short line (a byline).
     if (!open && starts && dropped && !isBlank(raw) && !raw.includes('\t') && !endsParagraph(raw))
@@ -168,6 +175,9 @@ export function unwrap(
         );
     if (open) cur!.full = true;
     else delete cur!.full;
+    // where indents are dropped, a paragraph's opener that runs to a column break goes on after it
+    if (dropped && open && starts && isBlank(lines[i + 1]) && !endsParagraph(raw)) cur!.cut = true;
+    else delete cur!.cut;
   }
   return out;
 }
@@ -194,9 +204,21 @@ function before(lines: readonly string[], i: number): string | undefined {
 }
 
 /** A line that opens an item with a byline or dateline (本报讯, 本报记者 X, 新华社北京2月28日电): never the rest of a line above. */
-function opensItem(line: string): boolean {
+export function opensItem(line: string): boolean {
+  if (!BYLINE_WORD.test(line)) return false;
   const m = matchByline(line.trim());
   return !!m && line.trim().startsWith(m.text.trim().slice(0, 2));
+}
+
+/** Words every byline form holds one of (a cheap test before matchByline). */
+const BYLINE_WORD = /记者|通讯员|讯|电|摄|本报|撰稿|实习生|评论员|作者/u;
+
+/** A line that is a reporter's credit and nothing more (■本报记者 王云娜): complete, it never runs on. */
+export function isWholeByline(line: string): boolean {
+  if (!BYLINE_WORD.test(line)) return false;
+  const m = matchByline(line.trim());
+  // a dateline (本报北京1月14日电（记者 X）, 本报讯) opens its paragraph: the text runs on after it
+  return !!m && !m.open && !m.rest.trim() && !m.dateline && !/[讯电]/u.test(m.source);
 }
 
 /** The indent of a paragraph's first line in Chinese typesetting, in ems. */

@@ -7,6 +7,7 @@ import { blockLines, isFieldLine, type Assembly, type Stage } from '../assembly.
 import { matchByline } from '../byline.ts';
 import { isNoticeTitle } from '../block-shapes.ts';
 import { certainRule } from './join-evidence.ts';
+import { isWholeByline } from '../unwrap.ts';
 import { moveStrandedOpening, strandedOpening } from '../reading-order/stranded-start.ts';
 import { tailBeforeHeadline } from '../reading-order/tail-before-headline.ts';
 
@@ -64,6 +65,9 @@ export const headingGoesOnHangingParagraph: Stage = (a, i) => {
   const c = a.open();
   const hanging = a.hanging();
   if (!a.headingCandidate(b) || !c || !hanging || isNoticeTitle(b.text)) return 0;
+  // a heading over a byline is a headline: an article starts there, whatever hangs above it
+  const next = a.blocks[i + 1];
+  if (next && isWholeByline(next.text)) return 0;
   return joinHanging(a, c, hanging, b, true);
 };
 

@@ -38,6 +38,9 @@ export function collectHeadingGroup(a: Assembly, i: number): { group: Block[]; e
     if (matchContinuedFrom(g.text, 0) || g.lines.some((l) => matchPhotoCredit(l.text))) break;
     // a box's label under the headline (核心阅读) opens the box, not a 副题
     if (isBoxLabel(g.text)) break;
+    // In a text layer without blank lines between paragraphs (pdftotext), a blank line before a
+    // kicker (…记者在重庆实地探访——) parts two articles' headings printed one above the other.
+    if (a.options.layout === 'wrapped-paragraphs' && g.gapBefore > 0 && isKickerMarked(g.text)) break;
     group.push(g);
     j++;
   }
@@ -126,8 +129,37 @@ export function printsHeaderSlots(a: Assembly): boolean {
   return known;
 }
 
+/** How many brackets and quotes a text opens and does not close. */
+function unclosed(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (/[（(《“【［]/u.test(ch)) n++;
+    else if (/[）)》”】］]/u.test(ch)) n = Math.max(0, n - 1);
+  }
+  return n;
+}
+
+/**
+ * A heading wrapped over two lines by a text layer (同心锅做出百家饭（在现 / 场）): a line that opens a
+ * bracket or quote the next line closes is one heading with it, joined as printed.
+ */
+export function joinWrappedHeadings(group: readonly Block[]): { group: Block[]; joined: number[][] } {
+  const out: Block[] = [];
+  const joined: number[][] = [];
+  for (const b of group) {
+    const prev = out[out.length - 1];
+    if (prev && unclosed(prev.text) > 0 && unclosed(prev.text + b.text) < unclosed(prev.text)) {
+      out[out.length - 1] = { ...prev, lines: [...prev.lines, ...b.lines], text: prev.text + b.text.trim() };
+      joined.push([...blockLines(prev), ...blockLines(b)]);
+    } else out.push(b);
+  }
+  return { group: out, joined };
+}
+
 /** Set an article's headings from its heading group. */
-export function applyHeadings(a: Assembly, d: Draft, group: readonly Block[]): void {
+export function applyHeadings(a: Assembly, d: Draft, blocks: readonly Block[]): void {
+  const { group, joined } = joinWrappedHeadings(blocks);
+  for (const lines of joined) d.edits.push({ kind: 'heading-joined', note: '折行印出的标题已接续', lines });
   const roles =
     (printsHeaderSlots(a) ? slotRoles(group, blanksAfter(a, group)) : null) ?? headingRoles(group);
   d.column = roles.column;
