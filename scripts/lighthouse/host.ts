@@ -42,10 +42,16 @@ export function parseHeadersFile(text: string): { pattern: RegExp; headers: [str
   return rules;
 }
 
-export async function host(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serve the built site in `root` at `base` (the BAOKAN_BASE it was built for; `/` by default) on
+ * 127.0.0.1, a random port; `url` is the origin.
+ */
+export async function host(root: string, base = '/'): Promise<{ url: string; close(): Promise<void> }> {
   const rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8').catch(() => ''));
+  const prefix = base.replace(/\/$/, '');
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const full = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const path = prefix && full.startsWith(prefix + '/') ? full.slice(prefix.length) : full;
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) file = join(root, '404.html');
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');

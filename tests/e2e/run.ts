@@ -1,7 +1,8 @@
 /**
  * Browser tests of search on the built site (dist/, or E2E_DIST): Debian's Chromium through
  * playwright-core, the site served by a tiny local server. Prints measurements and ends with
- * 'N passed, N failed'.
+ * 'N passed, N failed'. Last, Lighthouse on home, an issue, a 版, an article and search (the median of
+ * E2E_LIGHTHOUSE_RUNS runs, 3 by default, 0 to skip; floors in scripts/lighthouse/floors.ts).
  *
  *   npm run build && npm run test:e2e
  *   BAOKAN_BASE=/archive/ npx astro build --outDir /tmp/site && E2E_DIST=/tmp/site BAOKAN_BASE=/archive/ npm run test:e2e
@@ -19,6 +20,8 @@ import { containing, truthTerms } from '../search/truth.ts';
 import { classicScript } from '../../src/lib/search/inline.ts';
 import { SHARDS_FILE, type ShardManifest } from '../../src/lib/search/shards.ts';
 import { check, finish, test } from './harness.ts';
+import { auditHeader, auditLine, auditSite } from '../../scripts/lighthouse/audit.ts';
+import { lighthouseFloors, shortfalls } from '../../scripts/lighthouse/floors.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
@@ -984,6 +987,30 @@ async function main(): Promise<void> {
       `sample ${report.sample.found}/${report.sample.total}`,
     );
   });
+
+  // Lighthouse on the five page kinds of the requirement, the median of E2E_LIGHTHOUSE_RUNS runs
+  // (3; 0 skips it): accessibility, best practices and SEO at 95 strictly, performance (which a
+  // busy machine lowers) at a lower floor (scripts/lighthouse/floors.ts), what is under 95 printed.
+  const lighthouseRuns = Number.parseInt(process.env.E2E_LIGHTHOUSE_RUNS ?? '3', 10);
+  if (lighthouseRuns > 0) {
+    const floors = lighthouseFloors();
+    await test(`Lighthouse on home, issue, 版, article and search: accessibility, best practices, SEO ≥ 95, performance ≥ ${floors.performance} (median of ${lighthouseRuns})`, async () => {
+      const audits = await auditSite({
+        dist,
+        base,
+        runs: lighthouseRuns,
+        only: new Set(['home', 'issue', '版', 'article', 'search']),
+      });
+      measurements.push(
+        'Lighthouse:',
+        ...[auditHeader(lighthouseRuns), ...audits.map(auditLine)].map((l) => `  ${l}`),
+      );
+      check(audits.length === 5, `audited ${audits.map((a) => a.name).join(', ')}`);
+      const { failures, under } = shortfalls(audits, floors);
+      for (const u of under) measurements.push(`  under the target of 95: ${u}`);
+      check(failures.length === 0, failures.join('\n'));
+    });
+  }
 
   console.log('\nmeasurements:');
   for (const m of measurements) console.log(`  ${m}`);
