@@ -148,3 +148,43 @@ describe('rules added for the held-out misses (issue 14)', () => {
     ]);
   });
 });
+
+describe('places by knowledge and by form (issue 14: place recall)', () => {
+  it('knows the rivers and mountains of the region, and a river in 水 written with 河', () => {
+    expect(found('耒水流域的水电站。')).toEqual(['p:耒水']);
+    expect(found('污染耒水河的砂厂。')).toEqual(['p:耒水河']);
+    expect(found('湘江两岸。')).toEqual(['p:湘江']);
+    expect(found('南岳衡山等自保区。')).toEqual(['p:南岳衡山']);
+    expect(found('衡山县的衡山。')).toEqual(['p:衡山县']);
+  });
+  it('knows the railways by their usual names, the liberated areas and macro regions', () => {
+    expect(found('架设平汉线石安段之长途电话。')).toContain('p:平汉线=平汉铁路');
+    expect(found('冀鲁豫、冀南两区与晋冀鲁豫边区。')).toEqual([
+      'p:冀鲁豫=冀鲁豫区',
+      'p:冀南=冀南区',
+      'p:晋冀鲁豫边区',
+    ]);
+    expect(found('行走东北，过去猫冬。')).toEqual(['p:东北=东北地区']);
+    expect(found('向东北方向刮东北风。')).toEqual([]);
+    expect(found('随着泛珠三角区域合作的深化。')).toEqual(['p:泛珠三角']);
+  });
+  it('reads 专署 after a prefecture as its commissioner office', () => {
+    expect(found('淄博专区专署开办教学研究会。')).toEqual(['o:淄博专区专署=淄博专区专员公署']);
+  });
+  it('does not read 之 into a body named after a place', () => {
+    expect(found('晋冀鲁豫分会组织之救济小组。')).not.toContain('o:晋冀鲁豫分会组织之救济小组');
+  });
+  it('takes a street after its town, and the street again where the article repeats it', () => {
+    expect(found('衡阳县新正街人防工程。', '为便于新正街的交通组织。')).toEqual([
+      'p:衡阳县',
+      'p:新正街',
+      'p:新正街',
+    ]);
+    expect(found('荔湾区上下九步行街热闹非凡。')).toEqual(['p:荔湾区', 'p:上下九步行街']);
+  });
+  it('reads no street or township into a word after a place (上街, 沿街, 城乡)', () => {
+    expect(found('他在衡阳县上街买菜。')).toEqual(['p:衡阳县']);
+    expect(found('南岳区沿街商铺，大街小巷。')).toEqual(['p:南岳区']);
+    expect(found('衡阳县城乡居民。')).toEqual(['p:衡阳县']);
+  });
+});

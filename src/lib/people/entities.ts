@@ -80,7 +80,7 @@ const WITH_AND = '住房和城乡建设|住房和建设|人力资源和社会保
  * 天津市高级人民法院, 荔湾区住房和建设局, 贵州省博物馆, 中国人民大学.
  */
 const PLACE_ORG_TAIL = new RegExp(
-  String.raw`^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:高级|中级)?人民(?:法院|检察院)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){1,12}?(?:(?<![布格结当大全时棋饭骗出残开终败])局|组(?![织成建])|集团|分公司)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){0,12}?(?:大学|学院|医院|博物馆|纪念馆|图书馆|研究院|研究所)|^(?:共产|社会|自由|民主|国民|保守|工)党(?![员委组内建])|^海关`,
+  String.raw`^(?:第[一二三四五六七八九十百]+届)?(?:人民代表大会|人大常委会|人民政府|政府|人大|政协|纪委|委(?![员托]))|^(?:高级|中级)?人民(?:法院|检察院)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开之])){1,12}?(?:(?<![布格结当大全时棋饭骗出残开终败])局|组(?![织成建])|集团|分公司)|^(?:${WITH_AND}|[\u4e00-\u9fff](?<![与和及的在对向为是了将把被从到等举主开])){0,12}?(?:大学|学院|医院|博物馆|纪念馆|图书馆|研究院|研究所)|^(?:共产|社会|自由|民主|国民|保守|工)党(?![员委组内建])|^海关|^专署`,
   'u',
 );
 /**
@@ -100,7 +100,7 @@ const LOCAL_ORG = new RegExp(
 const BEFORE_LOCAL = /[^\u4e00-\u9fff]|[由从到在和与及对向为是的了合据开、]/u;
 /** A place after a place, as in an address: 南岳镇延寿村, 石鼓区青山街道西湖一村社区. */
 const PLACE_NEXT =
-  /^(?![与和及的在对向为是了将把被从到等])[\u4e00-\u9fff]{1,5}?(?:街道|社区|村(?:社区|委会)?|镇|乡|街)/u;
+  /^(?![与和及的在对向为是了将把被从到等])([\u4e00-\u9fff]{2,5}?)(?:街道|社区|村(?:社区|委会)?|镇|乡|步行街|街)/u;
 /**
  * Words that end the name of a company or an institution (比亚迪汽车有限公司, 瑞华银行, 华北新华书店,
  * 淄博联合中学): the name is the run of nouns and names before it.
@@ -170,7 +170,10 @@ export function articleMentions(
         continue;
       }
       if (s.local && foreignFor(s.text)) continue;
-      ms.push(mention(s.entry.kind, s.entry.name, s.text, s.start, 'gazetteer', 'high'));
+      // 耒水河: a river whose name ends in 水, written with 河 after it (the name as printed)
+      const river = s.entry.level === 'river' && /水$/u.test(s.text) && p.text[s.end] === '河';
+      const text = river ? `${s.text}河` : s.text;
+      ms.push(mention(s.entry.kind, river ? text : s.entry.name, text, s.start, 'gazetteer', 'high'));
     }
     organisationTails(p.text, ms, free);
     datelinePlaces(p.text, ms, gaz);
@@ -263,7 +266,14 @@ export function articleMentions(
     // a name that is also a word (周围 in a list of names) is not looked for again
     if (m.kind === 'person' && kept(m) && !commonWord(m.text)) known.set(m.text, 'person');
     // a place named by its dateline alone (贝尔格莱德讯) is that place again in the text
-    else if (m.kind === 'place' && m.method === 'tag' && m.name === m.text && kept(m) && m.text.length >= 2)
+    // (and a street or village named after its town, 衡阳县新正街, is that street again: 新正街)
+    else if (
+      m.kind === 'place' &&
+      (m.method === 'tag' || m.confidence === 'medium') &&
+      m.name === m.text &&
+      kept(m) &&
+      m.text.length >= 2
+    )
       known.set(m.text, 'place');
   }
   for (const name of titled) known.set(name, 'person');
@@ -342,12 +352,14 @@ function organisationTails(text: string, ms: Mention[], free: (start: number, en
           ? `中共${placeName}委`
           : m.kind === 'place' && t === '政府'
             ? `${placeName}人民政府`
-            : m.kind === 'place' && /^(?:人民代表大会|人大常委会|人民政府|人大|政协|纪委)$/u.test(t)
-              ? `${placeName}${t}`
-              : // a part of a local body (市中心医院华新分院) is the home city's
-                m.kind === 'organisation' && /^[市省]/u.test(m.text) && m.name !== m.text
-                ? fullName(m.name + tail[0])
-                : fullName(whole);
+            : m.kind === 'place' && t === '专署'
+              ? `${placeName}专员公署`
+              : m.kind === 'place' && /^(?:人民代表大会|人大常委会|人民政府|人大|政协|纪委)$/u.test(t)
+                ? `${placeName}${t}`
+                : // a part of a local body (市中心医院华新分院) is the home city's
+                  m.kind === 'organisation' && /^[市省]/u.test(m.text) && m.name !== m.text
+                  ? fullName(m.name + tail[0])
+                  : fullName(whole);
       Object.assign(m, { kind: 'organisation', name: org, text: whole, end: chainEnd + tail[0].length });
       partOf(text, m, ms);
       continue;
@@ -373,7 +385,8 @@ function organisationTails(text: string, ms: Mention[], free: (start: number, en
       next &&
       free(end, end + next[0].length) &&
       !DETERMINER.test(next[0]) &&
-      !commonWord(next[0].slice(0, 2));
+      // a word (城乡, 沿街) is no name; a longer name may open with one (上下九步行街)
+      !(next[1]!.length <= 2 && commonWord(next[0].slice(0, 2)));
       next = PLACE_NEXT.exec(text.slice(end))
     ) {
       ms.push(mention('place', next[0], next[0], end, 'gazetteer', 'medium'));
