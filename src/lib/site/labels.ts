@@ -111,3 +111,49 @@ export function clip(text: string, chars: number): string {
 export function shortTitle(title: string, chars = 24): string {
   return clip(title, chars);
 }
+
+/** Wire copy (src/lib/wire-copy): the article page's list of other printings, and the comparison page. */
+export const COPIES_ZH = {
+  /** the article page's section */
+  title: '其他报纸/其他日期的同稿',
+  /** the link to the side-by-side page */
+  compare: '对照',
+  /** the comparison page's heading, before the title */
+  heading: '同稿对照',
+  retitled: '标题有改动',
+  sameTitle: '标题相同',
+  /** a row both printings print alike */
+  same: '两稿相同',
+  /** a side that has nothing in a row */
+  none: '（无）',
+} as const;
+
+/** How much a copy shares: 共有约1234字（占较短一稿的87%）. */
+export function sharedZh(chars: number, containment: number): string {
+  return `共有约${chars.toString()}字（占较短一稿的${Math.round(containment * 100)}%）`;
+}
+
+/** A printing named for readers: 衡阳日报 2021年3月6日 第一版. */
+export function printingZh(
+  paper: string | null | undefined,
+  date: string | null | undefined,
+  page: string,
+): string {
+  return `${paperLabel(paper)} ${dateZh(date)} ${page}`;
+}
+
+/** The comparison page's legend, in words (not colour only): what 删除线 and 下划线 mark. */
+export function compareLegendZh(a: string, b: string): string[] {
+  return [
+    `左栏：${a}（先刊）；右栏：${b}。`,
+    `加删除线的文字只见于左栏：右栏没有刊登（删去）。`,
+    `加下划线的文字只见于右栏：右栏新增或改写。`,
+    `没有标记的文字两稿相同（空格与标点不计）。`,
+  ];
+}
+
+/** The comparison's count in words: 两稿共有1200字；只见于左栏80字，只见于右栏12字. */
+export function compareCountZh(same: number, onlyA: number, onlyB: number): string {
+  const n = (x: number) => x.toString();
+  return `两稿共有${n(same)}字；只见于左栏${n(onlyA)}字，只见于右栏${n(onlyB)}字（空格与标点不计）。`;
+}

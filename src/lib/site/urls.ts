@@ -6,6 +6,7 @@
  *   <paper>/<yyyy>/<mm>/<dd>/<page number>/aNNN/ article
  *   <issue path>issue.json, <issue path>source.txt   downloads
  *   archive/, archive/<yyyy>/, archive/<yyyy>/<mm>/, date/<yyyy-mm-dd>/, topics/…, about/, search/
+ *   compare/<article id>--<article id>/             two printings of one text side by side
  *
  * Paths here have no leading slash and no base; links inside the site are made relative with
  * relativeHref, so the built folder works at any base path and from file://.
@@ -24,6 +25,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'about',
   'archive',
   'cards.json',
+  'compare',
   'contents',
   'data',
   'date',
@@ -108,6 +110,9 @@ export function articleSlug(articleId: string): string {
 export function articlePath(pageP: string, articleId: string): string {
   return `${pageP}${articleSlug(articleId)}/`;
 }
+
+/** Two printings of one text side by side: `compare/<earlier id>--<later id>/` (the pair's order). */
+export const comparePath = (a: string, b: string) => `compare/${a}--${b}/`;
 
 export const archivePath = (year?: number, month?: number) =>
   year === undefined

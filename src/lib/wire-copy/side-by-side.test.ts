@@ -36,6 +36,21 @@ describe('sideBySide', () => {
     expect(r.chars.onlyA).toBeGreaterThan(40);
   });
 
+  it('marks a cut clause, not stray characters, where a copy joined two paragraphs', () => {
+    // the evening paper cut the end of a paragraph and ran the next one on (seed 000, first article)
+    const head = '以更加饱满的热情书写';
+    const cutText = '好新时代雷锋故事、擦亮“衡阳群众”品牌，为建设现代化新衡阳贡献智慧力量。';
+    const next = '现场，市领导先后为13支新时代文明实践“衡阳群众”志愿服务总队授旗。';
+    const r = sideBySide(
+      { title: 'T', paragraphs: [head + cutText, next] },
+      { title: 'T', paragraphs: [head + next] },
+    );
+    const onlyA = r.rows.flatMap((row) => row.a.map((p) => text(p, 'only'))).join('');
+    const onlyB = r.rows.flatMap((row) => row.b.map((p) => text(p, 'only'))).join('');
+    expect(onlyA).toBe(cutText);
+    expect(onlyB).toBe('');
+  });
+
   it('shows identical printings as all same, not retitled', () => {
     const r = sideBySide({ title: 'T', paragraphs: [P1, P2] }, { title: 'T', paragraphs: [P1, P2] });
     expect(r.title.retitled).toBe(false);

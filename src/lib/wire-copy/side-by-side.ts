@@ -1,12 +1,13 @@
 /**
  * Two printings of one text side by side, as plain data for the comparison page: paragraphs
  * aligned by the `diff` package (diffArrays over paragraphs compared without white space and
- * punctuation), and within each run of paragraphs that differ, diffChars over the run's text — so
+ * punctuation), and within each run of paragraphs that differ, a diff of the run's words (Intl.Segmenter's
+ * Chinese dictionary; a diff of characters matches stray single characters) — so
  * a paragraph cut short, a sentence added, a paragraph split in two show as such. Each side's
  * paragraphs are lists of segments: `same` (both print it), `only` (this side alone: cut by the
  * other, or added by this one). The titles are compared the same way (retitled or not). Pure.
  */
-import { diffArrays, diffChars } from 'diff';
+import { diffArrays } from 'diff';
 import { normalise } from './minhash.ts';
 
 /** A printing to compare: its title and body paragraphs. */
@@ -40,14 +41,27 @@ export interface SideBySide {
   chars: { same: number; onlyA: number; onlyB: number };
 }
 
-/** The most edits diffChars looks for in one run before it shows the run as wholly different. */
+/** The most word edits the diff looks for in one run before it shows the run as wholly different. */
 export const MAX_EDITS = 3000;
 
 const counted = (text: string) => normalise(text).length;
 
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** A text's words (Intl.Segmenter, Chinese dictionary), '\n' a word of its own. */
+export function words(text: string): string[] {
+  return Array.from(WORDS.segment(text), (s) => s.segment);
+}
+
+/** Two texts' word diff as changes of text. */
+function wordDiff(a: string, b: string): Change[] | undefined {
+  const parts = diffArrays(words(a), words(b), { maxEditLength: MAX_EDITS });
+  return parts?.map((p) => ({ value: p.value.join(''), added: !!p.added, removed: !!p.removed }));
+}
+
 /** Two texts as segments per side, split into paragraphs at '\n'. */
 function charRun(a: string, b: string): { a: Paragraph[]; b: Paragraph[] } {
-  const changes = diffChars(a, b, { maxEditLength: MAX_EDITS });
+  const changes = wordDiff(a, b);
   if (!changes) return { a: a.split('\n').map(only), b: b.split('\n').map(only) };
   const sides = { a: [[]] as Paragraph[], b: [[]] as Paragraph[] };
   const push = (side: Paragraph[], kind: Segment['kind'], text: string) => {
@@ -67,14 +81,14 @@ function charRun(a: string, b: string): { a: Paragraph[]; b: Paragraph[] } {
   return sides;
 }
 
-/** Characters of a chance match between changed text that count as changed (现 in 实现 / 现场). */
+/** Characters of a chance match between changed text that count as changed (的, 在 between rewritten clauses). */
 export const ISLAND = 2;
 
 type Change = { value: string; added: boolean; removed: boolean };
 
 /**
  * A match of ISLAND characters or fewer between changes (or a change and the start or end) is a
- * coincidence of diffChars, not shared text: it is shown as changed on both sides.
+ * coincidence of the diff, not shared text: it is shown as changed on both sides.
  */
 function islandsOut(changes: readonly Change[]): Change[] {
   const out: Change[] = [];

@@ -1,0 +1,59 @@
+/**
+ * Wire copy of this build (Astro glue; the rules are in src/lib/wire-copy): every article's text
+ * paragraphs read from the parsed issues, oldest issue first, once for the signatures and once more
+ * for the articles of candidate pairs; made once per build and logged with its time (the benchmark
+ * reads the line). A partitioned build sees its part of the edition only.
+ */
+import { getEdition, type ArticleNode } from './site-graph.ts';
+import { parsedIssue } from './articles.ts';
+import { findCopies, otherOf, type Copies, type CopyPair } from '../lib/wire-copy/pairs.ts';
+import type { Printing } from '../lib/wire-copy/side-by-side.ts';
+
+let cached: Promise<Copies> | null = null;
+
+/** The copies among the edition's articles, found once per build. */
+export function getCopies(): Promise<Copies> {
+  cached ??= (async () => {
+    const edition = await getEdition();
+    const articles = edition.issues.flatMap((i) => i.articles);
+    const copies = findCopies(
+      articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
+      (ids) => {
+        const texts = new Map<string, string>();
+        for (const id of ids) texts.set(id, bodyText(edition.articles.get(id)!));
+        return texts;
+      },
+    );
+    const s = copies.stats;
+    console.info(
+      `wire copies: ${s.pairs} pair(s) in ${s.groups} group(s) among ${s.articles} article(s), ` +
+        `${s.candidates} candidate(s), in ${s.ms} ms`,
+    );
+    return copies;
+  })();
+  return cached;
+}
+
+/** An article's running text (not subheads), a paragraph a line: what copies are found in. */
+function bodyText(node: ArticleNode): string {
+  const a = parsedIssue(node.page.issue).articles.find((x) => x.id === node.entry.id);
+  return (a?.paragraphs ?? [])
+    .filter((p) => p.role === 'text')
+    .map((p) => p.text)
+    .join('\n');
+}
+
+/** An article as compared side by side: its title and all its paragraphs (subheads too). */
+export function printingOf(node: ArticleNode): Printing {
+  const a = parsedIssue(node.page.issue).articles.find((x) => x.id === node.entry.id);
+  return { title: node.entry.data.title, paragraphs: (a?.paragraphs ?? []).map((p) => p.text) };
+}
+
+/** An article's other printings, with the pair each came from (oldest first, as found). */
+export async function otherPrintings(id: string): Promise<{ pair: CopyPair; other: ArticleNode }[]> {
+  const [copies, edition] = await Promise.all([getCopies(), getEdition()]);
+  return (copies.byArticle.get(id) ?? []).flatMap((pair) => {
+    const other = edition.articles.get(otherOf(pair, id));
+    return other ? [{ pair, other }] : [];
+  });
+}
