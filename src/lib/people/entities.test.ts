@@ -182,6 +182,31 @@ describe('places by knowledge and by form (issue 14: place recall)', () => {
     ]);
     expect(found('荔湾区上下九步行街热闹非凡。')).toEqual(['p:荔湾区', 'p:上下九步行街']);
   });
+  it('takes a county short name where the article names the county in full', () => {
+    expect(found('南岳与深圳建立合作关系。', '南岳区持续举办庙会。')).toEqual([
+      'p:南岳=南岳区',
+      'p:深圳=深圳市',
+      'p:南岳区',
+    ]);
+    expect(found('南岳与深圳建立合作关系。')).toEqual(['p:深圳=深圳市']);
+    expect(found('衡山县的游客登上衡山。')).toEqual(['p:衡山县']);
+  });
+  it('takes short names of divisions and regions in a list of places', () => {
+    expect(found('召集沙河永年邯郸磁县等各县市建设科长。')).toEqual([
+      'p:沙河=沙河市',
+      'p:永年=永年区',
+      'p:邯郸=邯郸市',
+      'p:磁县',
+    ]);
+    expect(found('冀鲁豫、冀南、太岳、太行等区各一。')).toEqual([
+      'p:冀鲁豫=冀鲁豫区',
+      'p:冀南=冀南区',
+      'p:太岳=太岳区',
+      'p:太行=太行区',
+    ]);
+    expect(found('巍巍太行，绵延千里。')).toEqual([]);
+    expect(found('西起建设南路路口，东至清江中路路口。')).toEqual(['p:建设南路', 'p:清江中路']);
+  });
   it('reads no street or township into a word after a place (上街, 沿街, 城乡)', () => {
     expect(found('他在衡阳县上街买菜。')).toEqual(['p:衡阳县']);
     expect(found('南岳区沿街商铺，大街小巷。')).toEqual(['p:南岳区']);

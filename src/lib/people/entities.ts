@@ -158,6 +158,8 @@ export function articleMentions(
     spans.some((s) => s.entry && s.entry.kind === 'place' && isForeign(s.entry, level));
   const lead = perParagraph[0]?.spans ?? [];
   const titled = new Set<string>();
+  // places the article names by a full name (南岳区): their short names (南岳) are theirs here
+  const named = new Set(perParagraph.flatMap(({ spans }) => spans.flatMap((x) => x.entry?.name ?? [])));
   for (const { p, words, spans } of perParagraph) {
     const foreignCity = names(spans, 'city') || names(lead, 'city');
     const foreignProvince = names(spans, 'province') || names(lead, 'province');
@@ -247,6 +249,7 @@ export function articleMentions(
         partOf(p.text, org, ms); // 中华医学会心血管病学分会
       }
     }
+    shortForms(p.text, words, ms, gaz, named);
     const credits = [...p.text.matchAll(CREDIT)].map((c) => [c.index, c.index + c[0].length] as const);
     ms.sort((a, b) => a.start - b.start);
     for (const m of ms) {
@@ -515,6 +518,58 @@ function datelinePlaces(text: string, ms: Mention[], gaz: Gazetteer): void {
     ms.push(mention('place', divisionOf(place, gaz) ?? place, place, at, 'tag', 'medium'));
   }
 }
+
+/**
+ * Short names of county-level divisions and regions (南岳 for 南岳区, 永年 for 永年区, 太行 for 太行区):
+ * a word of its own that is no division yet, whose one division (divisionOf) the article names in
+ * full, or which stands in a list of places (沙河永年邯郸磁县, 冀鲁豫、冀南、太岳、太行等区) next to a
+ * place found. Names the gazetteer leaves ambiguous (南岳) are resolved so; a short name that ends the
+ * name of a mountain (衡山 of 南岳衡山) is not. A place by its context.
+ */
+function shortForms(
+  text: string,
+  words: readonly Token[],
+  ms: Mention[],
+  gaz: Gazetteer,
+  named: ReadonlySet<string>,
+): void {
+  // a neighbour in the list is a division or region the gazetteer knows (not a street: 东至清江中路)
+  const place = (at: (x: Mention) => boolean) =>
+    ms.some((x) => x.kind === 'place' && kept(x) && gaz.forms.get(x.name)?.entry.kind === 'place' && at(x));
+  const endsList = (from: number): boolean => {
+    let at = from;
+    for (let next: { end: number } | undefined; ; at = next.end) {
+      next =
+        ms.find((x) => x.kind === 'place' && kept(x) && x.start === at) ??
+        words.find((t) => t.start === at && divisionOf(t.word, gaz) !== null);
+      if (!next) break;
+    }
+    return at >= text.length || /[、，,。；;：:等和及与)）\s]/u.test(text[at]!);
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const w of words) {
+      if (!/^[\u4e00-\u9fff]{2,3}$/u.test(w.word) || /[省市县区镇乡村旗州]$/u.test(w.word)) continue;
+      if (DIVISION_WORD.test(text.slice(w.end)) || gaz.mountainEnds.has(w.word)) continue;
+      const over = ms.filter((x) => x.start < w.end && w.start < x.end);
+      // nothing there but the blocked form itself (a mention without a name)
+      if (over.some((x) => x.start !== w.start || x.end !== w.end || x.name || kept(x))) continue;
+      const full = divisionOf(w.word, gaz);
+      if (!full) continue;
+      // next to a place with 、 between, or with nothing between in a run of places that ends the
+      // list (沙河永年邯郸磁县等; not 衡阳县上街买菜)
+      const listed =
+        place((x) => x.end === w.start - 1 && text[x.end] === '、') ||
+        place((x) => x.start === w.end + 1 && text[w.end] === '、') ||
+        ((place((x) => x.end === w.start) || place((x) => x.start === w.end)) && endsList(w.end));
+      if (!named.has(full) && !listed) continue;
+      for (const x of over) ms.splice(ms.indexOf(x), 1);
+      ms.push(mention('place', full, w.word, w.start, 'tag', 'medium'));
+      changed = true;
+    }
+  }
+}
+const DIVISION_WORD = /^(?:专区|地区|区|县|市|省|州|盟|旗)/u;
 
 /**
  * The one county-level division a bare name means (博山 → 博山区), when exactly one of 县, 区, 市, 旗

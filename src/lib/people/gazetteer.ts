@@ -25,6 +25,8 @@ export interface Gazetteer {
   longest: number;
   /** the first two characters of every form and blocked form: where no form starts, none is tried */
   heads: Set<string>;
+  /** the last two and three characters of mountains' names (衡山 of 南岳衡山): no county's short name */
+  mountainEnds: Set<string>;
 }
 
 export function parseGazetteer(source: string, file: string): Gazetteer {
@@ -84,7 +86,9 @@ export function parseGazetteer(source: string, file: string): Gazetteer {
   }
   const all = [...forms.keys(), ...blocked];
   const longest = Math.max(0, ...all.map((f) => f.length));
-  return { forms, blocked, longest, heads: new Set(all.map((f) => f.slice(0, 2))) };
+  const mountains = [...forms.values()].filter((f) => f.entry.level === 'mountain').map((f) => f.entry.name);
+  const mountainEnds = new Set(mountains.flatMap((m) => [m.slice(-2), m.slice(-3)]));
+  return { forms, blocked, longest, heads: new Set(all.map((f) => f.slice(0, 2))), mountainEnds };
 }
 
 export function loadGazetteer(path: string): Gazetteer {
