@@ -74,6 +74,8 @@ export interface Draft {
   lines: number[];
   /** nothing more can be added (a teaser, a signed notice, a photo item) */
   closed: boolean;
+  /** the heading group its headings were read from (for headings printed apart from their text) */
+  heading?: Block[];
 }
 
 export interface AssembleOptions {

@@ -167,6 +167,7 @@ export function applyHeadings(a: Assembly, d: Draft, blocks: readonly Block[]): 
   d.headline = roles.headline;
   d.subtitle = roles.subtitle;
   if (roles.edit) d.edits.push(roles.edit);
+  d.heading = group;
   a.touch(d, group.flatMap(blockLines));
 }
 
