@@ -19,6 +19,7 @@ import {
   daysInYears,
   facsimileFigures,
   namesFigures,
+  wireFigures,
   fmt,
   HELP,
   nextDay,
@@ -241,6 +242,8 @@ const facsimile = facsimileFigures(build.lines.map((l) => l.text));
 // The name index: finding names in the text (while the content layer loads) and its pages.
 const names = namesFigures(build.lines.map((l) => l.text));
 const namesSize = existsSync(join(dist, 'names')) ? dirSize(join(dist, 'names')) : null;
+// Wire copy: the same text printed by several papers or on several dates (src/data/wire-copies.ts).
+const wire = wireFigures(build.lines.map((l) => l.text));
 const searchSize = existsSync(join(dist, 'pagefind')) ? dirSize(join(dist, 'pagefind')) : null;
 
 // 5. Bare Astro baseline with as many plain pages.
@@ -293,6 +296,13 @@ const sizes = table(
       'name index',
       (names ? `names found in ${fmt.s(names.ms)} (${fmt.int(names.issues)} issues)` : 'names: –') +
         (namesSize ? `; names/ ${fmt.mb(namesSize.bytes)} in ${fmt.int(namesSize.files)} files` : ''),
+    ],
+    [
+      'wire copy',
+      wire
+        ? `${fmt.int(wire.pairs)} pairs in ${fmt.int(wire.groups)} groups among ${fmt.int(wire.articles)} articles ` +
+          `(${fmt.int(wire.candidates)} candidates) in ${fmt.s(wire.ms)}`
+        : 'wire copy: –',
     ],
     [
       'search index',
@@ -411,6 +421,8 @@ const result = {
   generateMs,
   /** the name index: ms finding names in the build, and the names/ pages' size */
   names: { ...names, bytes: namesSize?.bytes ?? null, files: namesSize?.files ?? null },
+  /** wire copy: pairs, groups, candidates and ms finding them in the build */
+  wire,
   parse:
     parseRun && parsed
       ? { ms: parseRun.ms, inner: parsed.ms, peakRss: parseRun.peakRss, warnings: parsed.warnings }

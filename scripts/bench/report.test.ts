@@ -4,6 +4,7 @@ import {
   daysInYears,
   fmt,
   namesFigures,
+  wireFigures,
   nextDay,
   pageCounts,
   parseOptions,
@@ -137,5 +138,13 @@ describe('namesFigures', () => {
     ];
     expect(namesFigures(log)).toEqual({ issues: 3, ms: 812, kept: 1 });
     expect(namesFigures(['nothing'])).toBeNull();
+  });
+});
+
+describe('wireFigures', () => {
+  it("reads the wire-copy finder's line off the build log", () => {
+    const log = ['wire copies: 3 pair(s) in 2 group(s) among 43 article(s), 5 candidate(s), in 120 ms'];
+    expect(wireFigures(log)).toEqual({ pairs: 3, groups: 2, articles: 43, candidates: 5, ms: 120 });
+    expect(wireFigures(['nothing'])).toBeNull();
   });
 });

@@ -142,6 +142,28 @@ export function facsimileFigures(lines: readonly string[]): {
   return null;
 }
 
+/** The wire-copy finder's line of the build (src/data/wire-copies.ts): pairs, groups, articles, candidates, ms. */
+export function wireFigures(
+  lines: readonly string[],
+): { pairs: number; groups: number; articles: number; candidates: number; ms: number } | null {
+  const re =
+    /wire copies: (\d+) pair\(s\) in (\d+) group\(s\) among (\d+) article\(s\), (\d+) candidate\(s\), in (\d+) ms/;
+  for (const l of lines) {
+    const m = re.exec(plain(l));
+    if (m) {
+      const [pairs, groups, articles, candidates, ms] = m.slice(1).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      return { pairs, groups, articles, candidates, ms };
+    }
+  }
+  return null;
+}
+
 /** The name finder's line of the build (src/loaders/edition-loader.ts): issues searched for names and the ms it took. */
 export function namesFigures(lines: readonly string[]): { issues: number; ms: number; kept: number } | null {
   const re = /names found for (\d+) issue\(s\) in (\d+) ms, (\d+) kept/;

@@ -18,11 +18,7 @@ export function getCopies(): Promise<Copies> {
     const articles = edition.issues.flatMap((i) => i.articles);
     const copies = findCopies(
       articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
-      (ids) => {
-        const texts = new Map<string, string>();
-        for (const id of ids) texts.set(id, bodyText(edition.articles.get(id)!));
-        return texts;
-      },
+      (id) => bodyText(edition.articles.get(id)!),
     );
     const s = copies.stats;
     console.info(

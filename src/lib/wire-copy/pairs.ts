@@ -3,8 +3,8 @@
  * several papers or on several dates. Signatures and LSH candidates (minhash.ts), each candidate
  * verified on its real shingles (verify.ts); then each article's other printings, both ways, and
  * the groups of copies (connected components). Texts are asked for twice — once for the
- * signatures, once more only for the articles of candidate pairs — so a caller reading them from
- * disk holds no article text between the passes. Pure apart from the caller's `text`.
+ * signatures, once more only for the articles of candidate pairs, one at a time and in the input
+ * order — so a caller reading them from disk, issue by issue, never holds the edition's text. Pure apart from the caller's `text`.
  */
 import { candidatePairs, normalise, shingles, signature, type Shingles } from './minhash.ts';
 import { isCopy, overlap, MIN_SHARED_CHARS } from './verify.ts';
@@ -47,30 +47,26 @@ export interface Copies {
 
 /**
  * Find the copies among `articles` (in a fixed order, e.g. oldest issue first: the result follows
- * it). `text(id)` gives an article's text (body paragraphs); it is called once per article and
- * again for the articles of candidate pairs. Texts shorter than MIN_SHARED_CHARS are skipped.
+ * it). `text(id)` gives an article's text (body paragraphs); it is called once per article, in
+ * order, and again, in order, for the articles of candidate pairs (only their shingles are kept). Texts shorter than MIN_SHARED_CHARS are skipped.
  */
 export function findCopies(
   articles: readonly CopyInput[],
-  text: (ids: readonly string[]) => Map<string, string>,
+  text: (id: string) => string,
   now: () => number = () => performance.now(),
 ): Copies {
   const start = now();
-  const texts = text(articles.map((a) => a.id));
   const sigs = articles.map((a) => {
-    const norm = normalise(texts.get(a.id) ?? '');
+    const norm = normalise(text(a.id));
     return signature(shingles(norm.length >= MIN_SHARED_CHARS ? norm : ''));
   });
-  texts.clear();
   const candidates = candidatePairs(sigs);
-  const involved = new Set(candidates.flat());
-  const again = text([...involved].sort((x, y) => x - y).map((i) => articles[i]!.id));
+  // the second pass: the shingles of the articles of candidate pairs, read in input order
   const sets = new Map<number, Shingles>();
-  const setOf = (i: number) => {
-    let s = sets.get(i);
-    if (!s) sets.set(i, (s = shingles(normalise(again.get(articles[i]!.id) ?? ''))));
-    return s;
-  };
+  for (const i of [...new Set(candidates.flat())].sort((x, y) => x - y)) {
+    sets.set(i, shingles(normalise(text(articles[i]!.id))));
+  }
+  const setOf = (i: number) => sets.get(i)!;
   const pairs: CopyPair[] = [];
   const parent = articles.map((_, i) => i);
   const root = (i: number): number => {

@@ -20,8 +20,7 @@ const paras = seedTexts
   .map((p) => p.trim())
   .filter((p) => p.length >= 80);
 
-const textsOf = (m: Map<string, string>) => (ids: readonly string[]) =>
-  new Map(ids.map((id) => [id, m.get(id) ?? '']));
+const textsOf = (m: Map<string, string>) => (id: string) => m.get(id) ?? '';
 
 describe('minhash', () => {
   it('normalises to letters and digits', () => {
