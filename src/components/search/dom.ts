@@ -101,9 +101,12 @@ export function say(status: HTMLElement, kind: string, parts: readonly string[])
 
 /** Add the options ([value, label]) to a select. */
 export function addOptions(select: HTMLSelectElement, options: readonly (readonly [string, string])[]): void {
+  // built apart and added at once: one change to the page instead of one per month
+  const all = document.createDocumentFragment();
   for (const [value, label] of options) {
     const opt = element('option', '', label);
     opt.value = value;
-    select.appendChild(opt);
+    all.appendChild(opt);
   }
+  select.appendChild(all);
 }

@@ -49,6 +49,19 @@ const BATCH = 24;
 /** results shown at a time */
 const PAGE = 10;
 
+/**
+ * Focus `input` once the page has been drawn, unless the reader has put the focus elsewhere by
+ * then. Focusing at once would make the browser lay the page out there and then, inside the
+ * task that sets the page up (a long task on a slow phone).
+ */
+function focusSoon(input: HTMLInputElement): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (!document.activeElement || document.activeElement === document.body) input.focus();
+    }, 0),
+  );
+}
+
 /** Wire the page: read the address, offer the range once the shards are known, search. */
 function main(el: SearchElements): void {
   const { app, message } = el;
@@ -192,7 +205,7 @@ function main(el: SearchElements): void {
   /** The range is offered: search. */
   function begin(): void {
     el.sort.disabled = false;
-    if (!state.q) el.input.focus();
+    if (!state.q) focusSoon(el.input);
     void run();
   }
 
