@@ -207,6 +207,11 @@ describe('places by knowledge and by form (issue 14: place recall)', () => {
     expect(found('巍巍太行，绵延千里。')).toEqual([]);
     expect(found('西起建设南路路口，东至清江中路路口。')).toEqual(['p:建设南路', 'p:清江中路']);
   });
+  it('names a station by its place and what it is', () => {
+    expect(found('重庆铁路集装箱中心站灯火通明。')).toEqual(['p:重庆铁路集装箱中心站']);
+    expect(found('他从衡阳火车站出发。')).toEqual(['p:衡阳火车站']);
+    expect(found('衡阳的车站人多。')).toEqual(['p:衡阳=衡阳市']);
+  });
   it('reads no street or township into a word after a place (上街, 沿街, 城乡)', () => {
     expect(found('他在衡阳县上街买菜。')).toEqual(['p:衡阳县']);
     expect(found('南岳区沿街商铺，大街小巷。')).toEqual(['p:南岳区']);

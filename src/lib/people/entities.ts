@@ -187,6 +187,7 @@ export function articleMentions(
     institutions(p.text, words, ms);
     institutions(p.text, words, ms, FACILITY_END, 'place');
     streets(p.text, words, ms);
+    stations(p.text, words, ms);
     for (let i = 0; i < p.text.length; i++) {
       if (p.text[i] !== '市' && p.text[i] !== '省') continue;
       if (i > 0 && !BEFORE_LOCAL.test(p.text[i - 1]!)) continue;
@@ -493,6 +494,28 @@ function tagPlaces(text: string, words: readonly Token[], ms: Mention[]): void {
     ms.push(mention('place', name, name, before.start, 'tag', 'medium'));
   }
 }
+
+/**
+ * Stations, ports and airports named by their place and what they are (重庆铁路集装箱中心站,
+ * 衡阳火车站): a place the gazetteer knows, up to three common nouns, then the word of the site.
+ * The place is part of the name (no mention apart). A place by its form.
+ */
+function stations(text: string, words: readonly Token[], ms: Mention[]): void {
+  for (const m of [...ms]) {
+    if (m.kind !== 'place' || m.confidence !== 'high') continue;
+    let k = words.findIndex((w) => w.start === m.end);
+    if (k < 0) continue;
+    const first = k;
+    while (k < words.length && k - first < 3 && words[k]!.tag === 'n' && !STATION_END.test(words[k]!.word))
+      k++;
+    const end = words[k];
+    if (!end || !STATION_END.test(end.word)) continue;
+    if (ms.some((x) => x !== m && x.start < end.end && m.start < x.end)) continue;
+    const name = text.slice(m.start, end.end);
+    Object.assign(m, { name, text: name, end: end.end, method: 'tag', confidence: 'medium' });
+  }
+}
+const STATION_END = /^(?:中心站|火车站|客运站|高铁站|车站|客运码头|码头|国际机场|机场)$/u;
 
 /**
  * Roads named with a direction (建设南路, 清江中路, 解放西路): two characters that start a word,
