@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll } from 'vitest';
@@ -35,16 +35,16 @@ export interface Built {
  * Build into a folder of its own inside the project (git-ignored .cache/), with a cache of its own:
  * Astro keeps a build's intermediate modules in the output folder when that lies inside the
  * project, and in the project's shared .astro/ otherwise, so these builds never meet the other
- * test builds running beside them.
+ * test builds running beside them. `project`: a copy of the project to build instead (projectCopy).
  */
-export function build(seedDir: string, env: Record<string, string> = {}): Built {
-  mkdirSync(join(root, '.cache'), { recursive: true });
-  const work = mkdtempSync(join(root, '.cache', 'integrity-'));
+export function build(seedDir: string, env: Record<string, string> = {}, project = root): Built {
+  mkdirSync(join(project, '.cache'), { recursive: true });
+  const work = mkdtempSync(join(project, '.cache', 'integrity-'));
   made.push(work);
   const dist = join(work, 'dist');
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   const r = spawnSync(process.execPath, [astro, 'build', '--outDir', dist], {
-    cwd: root,
+    cwd: project,
     env: childEnv({
       BAOKAN_SEEDS: seedDir,
       BAOKAN_CONTENT: join(root, 'content'),
@@ -67,4 +67,22 @@ export function hashes(dir: string): Record<string, string> {
     out[relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
   }
   return out;
+}
+
+/**
+ * A copy of the project's build inputs (src/, content/, public/, the config files) in a folder of
+ * its own inside .cache/, sharing node_modules, for a test that edits the code it builds.
+ */
+export function projectCopy(): string {
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.cache', 'integrity-project-'));
+  made.push(dir);
+  for (const f of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(root, f), join(dir, f), {
+      recursive: true,
+      // not the tests beside the code: the copy is built, never tested
+      filter: (path) => !/\.test\.ts$/.test(path),
+    });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
 }

@@ -6,27 +6,28 @@
  * and adding the newest issue must render none of them but the ones the rule names
  * (src/lib/site/listing.ts chunksFromOldest), and no page of the other issues but its neighbour.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, hashes, root, seeds, temp } from './harness.ts';
+import { build, hashes, projectCopy, seeds, temp } from './harness.ts';
 
 describe('a build on a kept cache', () => {
   const all = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
   const newest = '003_535e0761a6686cfc.txt'; // 衡阳晚报 2023-01-05, the newest issue
   const dir = temp('baokan-incremental-seeds-');
   for (const f of all) if (f !== newest) cpSync(join(seeds, f), join(dir, f));
-  mkdirSync(join(root, '.cache'), { recursive: true });
+  // built from a copy of the code, so that an edit made while the test runs cannot touch it
+  const project = projectCopy();
   const cache = temp('baokan-incremental-cache-');
   const lists = { BAOKAN_LIST_SIZE: '2' };
   const env = { BAOKAN_CACHE_DIR: cache, ...lists };
 
-  const before = build(dir, env);
+  const before = build(dir, env, project);
   cpSync(join(seeds, newest), join(dir, newest));
-  const added = build(dir, env);
-  const clean = build(dir, lists);
+  const added = build(dir, env, project);
+  const clean = build(dir, lists, project);
   rmSync(join(dir, newest));
-  const removed = build(dir, env);
+  const removed = build(dir, env, project);
 
   it('builds', () => {
     for (const b of [before, added, clean, removed]) expect(b.status, b.log.slice(-2000)).toBe(0);
