@@ -207,10 +207,12 @@ describe('places by knowledge and by form (issue 14: place recall)', () => {
     expect(found('巍巍太行，绵延千里。')).toEqual([]);
     expect(found('西起建设南路路口，东至清江中路路口。')).toEqual(['p:建设南路', 'p:清江中路']);
   });
-  it('names a station by its place and what it is', () => {
+  it('names a station or an interchange by its place and what it is', () => {
     expect(found('重庆铁路集装箱中心站灯火通明。')).toEqual(['p:重庆铁路集装箱中心站']);
     expect(found('他从衡阳火车站出发。')).toEqual(['p:衡阳火车站']);
     expect(found('衡阳的车站人多。')).toEqual(['p:衡阳=衡阳市']);
+    expect(found('起于衡阳洪市互通。')).toEqual(['p:衡阳洪市互通']);
+    expect(found('湖南信息互通。')).toEqual(['p:湖南=湖南省']);
   });
   it('reads no street or township into a word after a place (上街, 沿街, 城乡)', () => {
     expect(found('他在衡阳县上街买菜。')).toEqual(['p:衡阳县']);

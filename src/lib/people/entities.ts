@@ -496,8 +496,9 @@ function tagPlaces(text: string, words: readonly Token[], ms: Mention[]): void {
 }
 
 /**
- * Stations, ports and airports named by their place and what they are (重庆铁路集装箱中心站,
- * 衡阳火车站): a place the gazetteer knows, up to three common nouns, then the word of the site.
+ * Stations, ports, airports and interchanges named by their place and what they are (重庆铁路集装箱
+ * 中心站, 衡阳火车站, 衡阳洪市互通): a place the gazetteer knows, up to three common nouns or names
+ * jieba does not know, then the word of the site.
  * The place is part of the name (no mention apart). A place by its form.
  */
 function stations(text: string, words: readonly Token[], ms: Mention[]): void {
@@ -506,16 +507,20 @@ function stations(text: string, words: readonly Token[], ms: Mention[]): void {
     let k = words.findIndex((w) => w.start === m.end);
     if (k < 0) continue;
     const first = k;
-    while (k < words.length && k - first < 3 && words[k]!.tag === 'n' && !STATION_END.test(words[k]!.word))
-      k++;
+    const between = (w: Token) =>
+      w.tag === 'n' ||
+      (w.tag === 'x' && /^[\u4e00-\u9fff]{2,3}$/u.test(w.word) && !FUNCTION_END.test(w.word));
+    while (k < words.length && k - first < 3 && between(words[k]!) && !STATION_END.test(words[k]!.word)) k++;
     const end = words[k];
     if (!end || !STATION_END.test(end.word)) continue;
+    // an interchange is named by the place it serves (衡阳洪市互通), never by common nouns (信息互通)
+    if (end.word === '互通' && !words.slice(first, k).some((w) => w.tag === 'x')) continue;
     if (ms.some((x) => x !== m && x.start < end.end && m.start < x.end)) continue;
     const name = text.slice(m.start, end.end);
     Object.assign(m, { name, text: name, end: end.end, method: 'tag', confidence: 'medium' });
   }
 }
-const STATION_END = /^(?:中心站|火车站|客运站|高铁站|车站|客运码头|码头|国际机场|机场)$/u;
+const STATION_END = /^(?:中心站|火车站|客运站|高铁站|车站|客运码头|码头|国际机场|机场|互通)$/u;
 
 /**
  * Roads named with a direction (建设南路, 清江中路, 解放西路): two characters that start a word,
