@@ -5,10 +5,7 @@ import {
   chunkSummary,
   groupByDate,
   listPageSize,
-  listSummary,
   newestFirst,
-  pagedSlug,
-  paginate,
   type ListChunk,
   type ListPlace,
 } from './listing.ts';
@@ -45,34 +42,6 @@ describe('newestFirst', () => {
   });
 });
 
-describe('paginate', () => {
-  it.each([
-    [0, []],
-    [1, [1]],
-    [30, [30]],
-    [31, [30, 1]],
-    [65, [30, 30, 5]],
-  ])('%i items make pages of %j', (n, sizes) => {
-    const pages = paginate(Array.from({ length: n }, (_, i) => i));
-    expect(pages.map((p) => p.items.length)).toEqual(sizes);
-    pages.forEach((p, k) => {
-      expect(p.page).toBe(k + 1);
-      expect(p.pages).toBe(sizes.length);
-      expect(p.total).toBe(n);
-    });
-  });
-
-  it('keeps the order across pages', () => {
-    const pages = paginate(['a', 'b', 'c', 'd', 'e'], 2);
-    expect(pages.map((p) => p.items)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
-  });
-
-  it('names the routes of later pages', () => {
-    expect(pagedSlug('economy', 1)).toBe('economy');
-    expect(pagedSlug('economy', 3)).toBe('economy/3');
-  });
-});
-
 describe('groupByDate', () => {
   it('groups runs of the same date, in order', () => {
     const groups = groupByDate(['2021-03-06', '2021-03-06', '2021-03-05', null, null], (d) => d);
@@ -81,13 +50,6 @@ describe('groupByDate', () => {
       ['2021-03-05', 1],
       [null, 2],
     ]);
-  });
-});
-
-describe('listSummary', () => {
-  it('states the page only when there are several', () => {
-    expect(listSummary('共 3 篇', 1, 1)).toBe('共 3 篇，新者在前。');
-    expect(listSummary('共 45 篇', 2, 2)).toBe('共 45 篇，新者在前；第 2 / 2 页。');
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * Long lists cut into pages (topics, reporters: 30 a page), in the order readers expect: newest
- * date first (undated last), within a day paper by paper in reading order; each page's items
- * grouped by date. Pure functions on plain values; the pages give them the edition's articles.
+ * Long lists cut into pages (topics, reporters, name entries: 30 a page), in the order readers
+ * expect: newest date first (undated last), within a day paper by paper in reading order; each
+ * page's items grouped by date; pages numbered from the oldest end, so that a new day changes the
+ * first page only (chunksFromOldest). Pure functions on plain values; the pages give them the
+ * edition's articles.
  */
 
 /** Items per page of a topic's or a reporter's list. */
@@ -46,32 +48,6 @@ export function newestFirst<T>(items: readonly T[], place: (item: T) => ListPlac
   return keyed.map((k) => k.item);
 }
 
-/** One page of a paged list. */
-export interface ListPage<T> {
-  /** 1-based */
-  page: number;
-  pages: number;
-  /** all items in the list */
-  total: number;
-  items: T[];
-}
-
-/** A list cut into pages of `size` (none for an empty list). */
-export function paginate<T>(items: readonly T[], size = LIST_PAGE_SIZE): ListPage<T>[] {
-  const pages = Math.ceil(items.length / size);
-  return Array.from({ length: pages }, (_, i) => ({
-    page: i + 1,
-    pages,
-    total: items.length,
-    items: items.slice(i * size, (i + 1) * size),
-  }));
-}
-
-/** The route slug of page `page` of a list at `slug`: `slug`, then `slug/2`, `slug/3` … */
-export function pagedSlug(slug: string, page: number): string {
-  return page <= 1 ? slug : `${slug}/${page}`;
-}
-
 /** Items of one date, in list order. */
 export interface DateGroup<T> {
   date: string | null;
@@ -88,11 +64,6 @@ export function groupByDate<T>(items: readonly T[], dateOf: (item: T) => string 
     else groups.push({ date, items: [item] });
   }
   return groups;
-}
-
-/** The line under a list's heading: 共 45 篇，新者在前；第 2 / 2 页。 */
-export function listSummary(lead: string, page: number, pages: number): string {
-  return `${lead}，新者在前${pages > 1 ? `；第 ${page} / ${pages} 页` : ''}。`;
 }
 
 /**
