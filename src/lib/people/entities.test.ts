@@ -218,5 +218,6 @@ describe('places by knowledge and by form (issue 14: place recall)', () => {
     expect(found('他在衡阳县上街买菜。')).toEqual(['p:衡阳县']);
     expect(found('南岳区沿街商铺，大街小巷。')).toEqual(['p:南岳区']);
     expect(found('衡阳县城乡居民。')).toEqual(['p:衡阳县']);
+    expect(found('到祁东县蒋家桥镇西湖村担任驻村工作队队员。')).not.toContain('p:担任驻村');
   });
 });

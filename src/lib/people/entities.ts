@@ -389,8 +389,8 @@ function organisationTails(text: string, ms: Mention[], free: (start: number, en
       next &&
       free(end, end + next[0].length) &&
       !DETERMINER.test(next[0]) &&
-      // a word (城乡, 沿街) is no name; a longer name may open with one (上下九步行街)
-      !(next[1]!.length <= 2 && commonWord(next[0].slice(0, 2)));
+      // a name does not open with a word (担任驻村); a street's longer name may (上下九步行街)
+      !(commonWord(next[0].slice(0, 2)) && !(next[1]!.length >= 3 && /街$/u.test(next[0])));
       next = PLACE_NEXT.exec(text.slice(end))
     ) {
       ms.push(mention('place', next[0], next[0], end, 'gazetteer', 'medium'));
