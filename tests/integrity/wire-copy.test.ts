@@ -62,7 +62,7 @@ describe('wire copy across papers', () => {
     expect([...html.matchAll(/<del[^>]*>([^<]*)<\/del>/g)].map((m) => m[1])).toContain(CUT);
     expect([...html.matchAll(/<ins[^>]*>([^<]*)<\/ins>/g)].map((m) => m[1])).toContain(ADDED);
     expect(html).toContain('标题有改动');
-    expect(html).toContain('加删除线的文字只见于左栏');
+    expect(html).toContain('加删除线的文字只见于前稿');
     // an article with no copy has no such section
     expect(page('hengyang-daily/2021/03/06/1/a002')).not.toContain('article-copies');
   });

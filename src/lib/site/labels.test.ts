@@ -73,10 +73,10 @@ describe('wire copy labels', () => {
     const { sharedZh, compareCountZh, compareLegendZh, printingZh } = await import('./labels.ts');
     expect(sharedZh(438, 0.9371)).toBe('共有约438字（占较短一稿的94%）');
     expect(compareCountZh(468, 32, 26)).toBe(
-      '两稿共有468字；只见于左栏32字，只见于右栏26字（空格与标点不计）。',
+      '两稿共有468字；只见于前稿32字，只见于后稿26字（空格与标点不计）。',
     );
     expect(printingZh(null, '2021-03-08', '第三版')).toBe('未知报纸 2021年3月8日 第三版');
     const legend = compareLegendZh('衡阳日报 2021年3月6日 第一版', '衡阳晚报 2021年3月8日 第三版');
-    expect(legend.join('')).toMatch(/删除线.*左栏.*下划线.*右栏/);
+    expect(legend.join('')).toMatch(/删除线.*前稿.*下划线.*后稿/);
   });
 });

@@ -120,6 +120,9 @@ export const COPIES_ZH = {
   compare: '对照',
   /** the comparison page's heading, before the title */
   heading: '同稿对照',
+  /** the earlier printing (left; above on phones) and the later one */
+  earlier: '前稿',
+  later: '后稿',
   retitled: '标题有改动',
   sameTitle: '标题相同',
   /** a row both printings print alike */
@@ -142,18 +145,21 @@ export function printingZh(
   return `${paperLabel(paper)} ${dateZh(date)} ${page}`;
 }
 
-/** The comparison page's legend, in words (not colour only): what 删除线 and 下划线 mark. */
+/**
+ * The comparison page's legend, in words (not colour only): which printing is which (前稿 on the
+ * left, or above on phones; 后稿 on the right, or below with a rule), what 删除线 and 下划线 mark.
+ */
 export function compareLegendZh(a: string, b: string): string[] {
   return [
-    `左栏：${a}（先刊）；右栏：${b}。`,
-    `加删除线的文字只见于左栏：右栏没有刊登（删去）。`,
-    `加下划线的文字只见于右栏：右栏新增或改写。`,
+    `前稿（左栏；手机上每段在上）：${a}。后稿（右栏；手机上每段在下，左边有竖线）：${b}。`,
+    `加删除线的文字只见于前稿：后稿没有刊登（删去）。`,
+    `加下划线的文字只见于后稿：后稿新增或改写。`,
     `没有标记的文字两稿相同（空格与标点不计）。`,
   ];
 }
 
-/** The comparison's count in words: 两稿共有1200字；只见于左栏80字，只见于右栏12字. */
+/** The comparison's count in words: 两稿共有1200字；只见于前稿80字，只见于后稿12字. */
 export function compareCountZh(same: number, onlyA: number, onlyB: number): string {
-  const n = (x: number) => x.toString();
-  return `两稿共有${n(same)}字；只见于左栏${n(onlyA)}字，只见于右栏${n(onlyB)}字（空格与标点不计）。`;
+  const n = (x: number) => String(x);
+  return `两稿共有${n(same)}字；只见于前稿${n(onlyA)}字，只见于后稿${n(onlyB)}字（空格与标点不计）。`;
 }
