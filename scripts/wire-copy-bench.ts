@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCopies } from '../src/lib/wire-copy/pairs.ts';
-import { sentencesOf, syntheticEdition } from '../src/lib/wire-copy/synthetic.ts';
+import { sentencesOf, syntheticEdition } from '../tests/support/synthetic-edition.ts';
 
 const n = Number(process.argv[2] ?? 20000);
 const every = Number(process.argv[3] ?? 100);

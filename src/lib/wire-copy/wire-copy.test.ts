@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { candidatePairs, estimate, normalise, shingles, signature } from './minhash.ts';
 import { isCopy, overlap } from './verify.ts';
 import { findCopies, otherOf } from './pairs.ts';
-import { sentencesOf, syntheticEdition } from './synthetic.ts';
+import { sentencesOf, syntheticEdition } from '../../../tests/support/synthetic-edition.ts';
 
 const seedTexts = readdirSync('seeds')
   .sort()

@@ -3,6 +3,7 @@
  * (seeded, so the same on every run) from given texts, with some articles reprinted as a second
  * paper would print a dispatch — the last paragraphs cut, a sentence added, a new title. Pure.
  */
+import { mulberry32 } from './prng.ts';
 
 /** A synthetic article. */
 export interface SyntheticArticle {
@@ -12,18 +13,6 @@ export interface SyntheticArticle {
   paragraphs: string[];
   /** the id of the article this one reprints */
   copyOf: string | null;
-}
-
-/** A small seeded random generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -51,7 +40,7 @@ export function syntheticEdition(
   copyEvery = 100,
   seed = 14,
 ): SyntheticArticle[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = () => sentences[Math.floor(rnd() * sentences.length)]!;
   const out: SyntheticArticle[] = [];
   for (let i = 0; i < n; i++) {
