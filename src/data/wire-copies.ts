@@ -45,11 +45,28 @@ export function printingOf(node: ArticleNode): Printing {
   return { title: node.entry.data.title, paragraphs: (a?.paragraphs ?? []).map((p) => p.text) };
 }
 
-/** An article's other printings, with the pair each came from (oldest first, as found). */
-export async function otherPrintings(id: string): Promise<{ pair: CopyPair; other: ArticleNode }[]> {
+/** At most this many other printings are listed on an article page (the rest are counted). */
+export const MAX_LISTED = 10;
+
+/**
+ * An article's other printings, with the pair each came from and whether a side-by-side page
+ * shows it (oldest first, as found; at most MAX_LISTED), and how many more there are.
+ */
+export async function otherPrintings(
+  id: string,
+): Promise<{ list: { pair: CopyPair; other: ArticleNode; compared: boolean }[]; more: number }> {
   const [copies, edition] = await Promise.all([getCopies(), getEdition()]);
-  return (copies.byArticle.get(id) ?? []).flatMap((pair) => {
+  const compared = comparedSet(copies);
+  const all = (copies.byArticle.get(id) ?? []).flatMap((pair) => {
     const other = edition.articles.get(otherOf(pair, id));
-    return other ? [{ pair, other }] : [];
+    return other ? [{ pair, other, compared: compared.has(pair) }] : [];
   });
+  return { list: all.slice(0, MAX_LISTED), more: Math.max(0, all.length - MAX_LISTED) };
+}
+
+const comparedSets = new WeakMap<Copies, Set<CopyPair>>();
+function comparedSet(copies: Copies): Set<CopyPair> {
+  let set = comparedSets.get(copies);
+  if (!set) comparedSets.set(copies, (set = new Set(copies.compared)));
+  return set;
 }

@@ -118,6 +118,8 @@ export const COPIES_ZH = {
   title: '其他报纸/其他日期的同稿',
   /** the link to the side-by-side page */
   compare: '对照',
+  /** printings not listed (the list shows ten) */
+  more: (n: number) => `另有${n}处同稿未列出`,
   /** the comparison page's heading, before the title */
   heading: '同稿对照',
   /** the earlier printing (left; above on phones) and the later one */

@@ -42,6 +42,12 @@ export interface Copies {
   byArticle: Map<string, CopyPair[]>;
   /** groups of copies (connected components of the pairs), each in input order, groups by first member */
   groups: string[][];
+  /**
+   * the pairs shown side by side: each printing of a group with the earliest printing it is a
+   * verified copy of — one page for each printing but the first, never one for every two of them
+   * (a dispatch printed on forty dates would otherwise make 780 pages)
+   */
+  compared: CopyPair[];
   stats: CopyStats;
 }
 
@@ -106,6 +112,7 @@ export function findCopies(
     pairs,
     byArticle,
     groups,
+    compared: comparedPairs(groups, byArticle),
     stats: {
       articles: articles.length,
       candidates: candidates.length,
@@ -114,6 +121,23 @@ export function findCopies(
       ms: Math.round(now() - start),
     },
   };
+}
+
+/** Each printing of a group but the first, with the earliest printing it is a verified copy of. */
+export function comparedPairs(
+  groups: readonly string[][],
+  byArticle: ReadonlyMap<string, CopyPair[]>,
+): CopyPair[] {
+  const out: CopyPair[] = [];
+  for (const group of groups) {
+    const rank = new Map(group.map((id, k) => [id, k]));
+    for (const id of group.slice(1)) {
+      const earlier = (byArticle.get(id) ?? []).filter((p) => rank.get(otherOf(p, id))! < rank.get(id)!);
+      const first = earlier.sort((x, y) => rank.get(otherOf(x, id))! - rank.get(otherOf(y, id))!)[0];
+      if (first) out.push(first);
+    }
+  }
+  return out;
 }
 
 /** The other article of a pair, seen from `id`. */

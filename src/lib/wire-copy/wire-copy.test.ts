@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { candidatePairs, estimate, normalise, shingles, signature } from './minhash.ts';
 import { isCopy, overlap } from './verify.ts';
-import { findCopies, otherOf } from './pairs.ts';
+import { comparedPairs, findCopies, otherOf, type CopyPair } from './pairs.ts';
 import { sentencesOf, syntheticEdition } from '../../../tests/support/synthetic-edition.ts';
 
 const seedTexts = readdirSync('seeds')
@@ -107,5 +107,17 @@ describe('findCopies', () => {
     };
     for (const p of found.pairs) expect(rootOf(p.a)).toBe(rootOf(p.b));
     expect(findCopies(inputs, textsOf(texts)).pairs).toEqual(found.pairs);
+  });
+});
+
+describe('comparedPairs', () => {
+  const pair = (a: string, b: string): CopyPair => ({ a, b, sharedChars: 200, containment: 0.9 });
+  it('compares each printing of a group with the earliest it copies: one page each, not one for every two', () => {
+    const pairs = [pair('a', 'b'), pair('a', 'c'), pair('b', 'c'), pair('b', 'd'), pair('c', 'd')];
+    const byArticle = new Map<string, CopyPair[]>();
+    for (const p of pairs) for (const id of [p.a, p.b]) byArticle.set(id, [...(byArticle.get(id) ?? []), p]);
+    const compared = comparedPairs([['a', 'b', 'c', 'd']], byArticle);
+    // d copies b and c, not a: it is compared with b, the earliest it copies
+    expect(compared.map((p) => `${p.a}-${p.b}`)).toEqual(['a-b', 'a-c', 'b-d']);
   });
 });
