@@ -20,6 +20,8 @@ describe('material from the seeds', () => {
     expect(material.names).toContain('许珂');
     expect(material.names).toContain('陈润');
     expect(material.sentences.length).toBeGreaterThan(100);
+    expect(material.clauses.length).toBeGreaterThan(material.sentences.length);
+    for (const c of material.clauses) expect(c).not.toMatch(/[，；、。“”]/u);
     // No byline text or page reference leaks into body sentences.
     for (const s of material.sentences) expect(s).not.toMatch(/本报讯|记者|第[一二三四五六七八]版/u);
   });

@@ -5,7 +5,7 @@
  * Each issue has a masthead (paper name, date with weekday and lunar-free date line, 今日八版,
  * issue number), eight pages opened by a short header line (`第二版 要闻`), and on each page
  * 6–8 articles: an optional kicker (`南岳区：`), a headline, an optional subtitle, a byline
- * `本报讯（记者 X）` that starts the first paragraph, and 3–6 paragraphs of 2–3 seed sentences.
+ * `本报讯（记者 X）` that starts the first paragraph, and 3–6 paragraphs of 2–3 sentences, each of 2–4 seed clauses.
  *
  * Everything is deterministic: one seeded PRNG per issue (tests/support/prng.ts), keyed by the run
  * seed, paper and date.
@@ -29,6 +29,13 @@ export interface Material {
   subtitles: string[];
   /** whole sentences from body paragraphs */
   sentences: string[];
+  /**
+   * the clauses of those sentences (between ，；、), without their punctuation: an article's
+   * sentences are made of random clauses, so that two articles of the archive share a clause now
+   * and then but never a long passage — whole seed sentences, drawn again and again, would make
+   * most articles copies of others (src/lib/wire-copy finds ~17,000 pairs in a year of them)
+   */
+  clauses: string[];
   /** staff names from bylines */
   names: string[];
 }
@@ -65,10 +72,17 @@ export function materialFrom(edition: EditionResult): Material {
     }
   }
   const sorted = (s: Set<string>) => [...s].sort();
+  const clauses = new Set<string>();
+  for (const t of sentences)
+    for (const c of t.replace(/[。！？][”’」]?$/u, '').split(/[，；、]/u)) {
+      const len = Array.from(c).length;
+      if (len >= 4 && len <= 30 && !/[“”‘’「」（）()]/u.test(c)) clauses.add(c);
+    }
   return {
     headlines: sorted(headlines),
     subtitles: sorted(subtitles),
     sentences: sorted(sentences),
+    clauses: sorted(clauses),
     names: sorted(names),
   };
 }
@@ -160,13 +174,18 @@ export function issueText(
       const staff = [pick(rng, m.names)];
       if (rng() < 0.4) staff.push(`通讯员 ${pick(rng, m.names)}`);
       const byline = `${paper.agency}（${paper.role} ${staff.join(' ')}）`;
-      // Sentences are drawn without replacement within an article, so no run repeats inside it.
+      // A sentence is two to four clauses drawn without replacement within an article, so no run
+      // repeats inside it and no long passage is shared with another article.
       const used = new Set<number>();
-      const sentence = () => {
-        let i = Math.floor(rng() * m.sentences.length);
-        while (used.has(i)) i = (i + 1) % m.sentences.length;
+      const clause = () => {
+        let i = Math.floor(rng() * m.clauses.length);
+        while (used.has(i)) i = (i + 1) % m.clauses.length;
         used.add(i);
-        return m.sentences[i]!;
+        return m.clauses[i]!;
+      };
+      const sentence = () => {
+        const parts = Array.from({ length: int(rng, 2, 4) }, clause);
+        return parts.join('，') + '。';
       };
       const paras = int(rng, ...shape.paragraphs);
       for (let q = 0; q < paras; q++) {
