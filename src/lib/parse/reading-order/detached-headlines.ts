@@ -40,20 +40,22 @@ function isHeadless(d: Draft): boolean {
 const words = (text: string) =>
   new Set(cut(text).filter((w) => Array.from(w).length >= 2 && /\p{Script=Han}/u.test(w)));
 
+/** The words of an item's opening text (its byline and first paragraphs, up to `chars` characters). */
+function openingWords(body: Draft, chars: number): Set<string> {
+  return words([body.byline?.text ?? '', ...body.paragraphs.map((p) => p.text)].join('').slice(0, chars));
+}
+
 /** How many of the headline's words the item's opening text uses. */
 function affinity(head: Draft, body: Draft): number {
-  const heading = words([head.kicker, head.headline, head.subtitle].filter(Boolean).join(' '));
-  const opening = words(
-    [body.byline?.text ?? '', ...body.paragraphs.map((p) => p.text)].join('').slice(0, 300),
-  );
-  return [...heading].filter((w) => opening.has(w)).length;
+  const opening = openingWords(body, 300);
+  return [...words([head.kicker, head.headline, head.subtitle].filter(Boolean).join(' '))].filter((w) =>
+    opening.has(w),
+  ).length;
 }
 
 /** How many of a heading line's words an article's opening text (byline included) uses. */
 function lineAffinity(line: string, body: Draft): number {
-  const opening = words(
-    [body.byline?.text ?? '', ...body.paragraphs.map((p) => p.text)].join('').slice(0, 400),
-  );
+  const opening = openingWords(body, 400);
   return [...words(line)].filter((w) => opening.has(w)).length;
 }
 
