@@ -10,7 +10,7 @@
  * indent (2 em) shorter. Lines that open an item (本报讯, 本报记者 X) start a logical line of their
  * own. Nothing is added or dropped: lines are joined as unwrap.ts joins them.
  */
-import { lineWidth, opensItem, type LogicalLine } from './unwrap.ts';
+import { endsParagraph, isBlank, lineWidth, opensItem, type LogicalLine } from './unwrap.ts';
 
 /** Lines either side that set a line's column (the widest of them). */
 const WINDOW = 4;
@@ -20,9 +20,6 @@ const SLACK = 3;
 const INDENT = 2;
 /** Narrowest column read this way (ems): shorter lines are headings, bylines, table cells. */
 const MIN_COLUMN = 10;
-
-const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
-const endsSentence = (line: string) => /[。！？!?；;…][”’」』）)]*\s*$/u.test(line);
 
 /** The width (max, in ems) of each line, 0 for blank lines. */
 const widthsOf = (lines: readonly string[]) => lines.map((l) => (isBlank(l) ? 0 : lineWidth(l).max));
@@ -51,7 +48,7 @@ export function isLooselyWrapped(lines: readonly string[]): boolean {
     }
     text++;
     const col = columnAt(widths, i);
-    if (col >= MIN_COLUMN && !isBlank(lines[i + 1]) && !endsSentence(lines[i]!) && widths[i]! >= col - SLACK)
+    if (col >= MIN_COLUMN && !isBlank(lines[i + 1]) && !endsParagraph(lines[i]!) && widths[i]! >= col - SLACK)
       runOn++;
   }
   return text >= 6 && blanks < text * 0.4 && runOn >= text * 0.3;
@@ -82,12 +79,12 @@ export function unwrapLoose(lines: readonly string[]): LogicalLine[] {
       widths[i]! >= col - SLACK - INDENT &&
       i > 0 &&
       !isBlank(lines[i - 1]) &&
-      (endsSentence(lines[i - 1]!) || opensItem(lines[i - 1]!));
-    open = (full && !(endsSentence(raw) && widths[i]! < col - 1)) || (opener && !endsSentence(raw));
+      (endsParagraph(lines[i - 1]!) || opensItem(lines[i - 1]!));
+    open = (full && !(endsParagraph(raw) && widths[i]! < col - 1)) || (opener && !endsParagraph(raw));
     if (open && !raw.includes('\t')) cur.full = true;
     else delete cur.full;
     // body text running to a column break: the paragraph goes on after it
-    if (open && isBlank(lines[i + 1]) && !endsSentence(raw) && (cur.more !== undefined || opener))
+    if (open && isBlank(lines[i + 1]) && !endsParagraph(raw) && (cur.more !== undefined || opener))
       cur.cut = true;
     else delete cur.cut;
   }

@@ -75,7 +75,8 @@ function fills(w: { min: number; max: number }, widths: readonly number[]): bool
   return widths.some((c) => w.min - 1 <= c && c <= w.max + 1);
 }
 
-const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
+/** A missing or white-space-only line. */
+export const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
 
 /**
  * The column widths of a hard-wrapped file (ascending), or [] when the file is not hard-wrapped.
@@ -225,7 +226,7 @@ export function isWholeByline(line: string): boolean {
 const PARAGRAPH_INDENT = 2;
 
 /** A line that ends a sentence (and so its paragraph, when it stops short of the column). */
-const endsParagraph = (line: string) => /[。！？!?；;…][”’」』）)]*\s*$/u.test(line);
+export const endsParagraph = (line: string) => /[。！？!?；;…][”’」』）)]*\s*$/u.test(line);
 
 /**
  * Whether the text layer dropped the paragraph indents of a hard-wrapped file that does not
