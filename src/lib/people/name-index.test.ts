@@ -157,9 +157,32 @@ describe('related articles', () => {
     expect(r[0]!.shared).toEqual(['place|乙']);
   });
 
-  it('prefers other dates: an article of the same date counts half', () => {
+  it('prefers other dates: articles of the same date come after every other, whatever their score', () => {
     const r = relatedArticles('x', idx);
-    expect(r.find((a) => a.id === 'z')!.score).toBeCloseTo(Math.log(2) / 2);
+    expect(r.find((a) => a.id === 'z')!.score).toBeCloseTo(Math.log(2));
+    // s, of x's day, shares both 甲 and 乙 (a higher score than w or y): still last
+    const withS = relatedIndex([
+      ...rows,
+      { id: 's', date: '2021-03-01', items: ['person|甲', 'place|乙', 'topic:common'] },
+    ]);
+    const ids = relatedArticles('x', withS).map((a) => a.id);
+    expect(ids).toEqual(['w', 'y', 's', 'z']);
+    expect(relatedArticles('x', withS)[2]!.score).toBeGreaterThan(relatedArticles('x', withS)[0]!.score);
+  });
+
+  it('counts only the holders in view: an item common later is still rare for an older article', () => {
+    // 丁 is held by o1 and o2 (2020) and by 20 articles of 2022; at o2's date only two hold it
+    const inputs = [
+      { id: 'o1', date: '2020-01-01', items: ['person|丁'] },
+      { id: 'o2', date: '2020-01-02', items: ['person|丁'] },
+      ...Array.from({ length: 8 }, (_, i) => ({ id: `f${i}`, date: '2020-01-01', items: ['place|戊'] })),
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `n${i}`, date: '2022-01-01', items: ['person|丁'] })),
+    ];
+    const r = relatedIndex(inputs);
+    expect(relatedArticles('o2', r).map((a) => a.id)).toEqual(['o1']);
+    expect(relatedArticles('o2', r)[0]!.score).toBeCloseTo(Math.log(10 / 2));
+    // at 2022 丁 is in 22 of 30 articles, over the limit of 10: nothing relates n0
+    expect(relatedArticles('n0', r)).toEqual([]);
   });
 
   it('looks back only: a newer article leaves an older one’s list as it was', () => {

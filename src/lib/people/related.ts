@@ -2,10 +2,11 @@
  * Related articles for an article page: up to five other articles that share its people, places,
  * organisations (the name index, src/lib/people/name-index.ts) and topics, each shared item
  * weighted by its rarity (log of articles / articles that have it: a name in two articles counts
- * far more than 综合 in most), articles of other dates preferred (an article of the same date
- * counts half). Items that many articles share (more than COMMON_SHARE of them, at least
- * MIN_COMMON, at most MAX_HOLDERS) say little and are skipped, so an article's list costs the
- * holders of its rare items only (an inverted index, never all pairs). Pure.
+ * far more than 综合 in most), articles of other dates first (an article of the same date follows
+ * them all: the reader of a page has its issue at hand already). Items that many articles share
+ * (more than COMMON_SHARE of them, at least MIN_COMMON, at most MAX_HOLDERS) say little and are
+ * skipped, so an article's list costs the holders of its rare items only (an inverted index, never
+ * all pairs; each item's holders sorted by date, so those in view are counted by binary search). Pure.
  */
 
 /** What relates an article: its id, date, and the items it has (entry keys, `topic:` slugs …). */
@@ -24,8 +25,6 @@ export interface Related {
 }
 
 export const RELATED_LIMIT = 5;
-/** Weight of an article of the same date. */
-export const SAME_DATE = 0.5;
 
 /** Items held by more than this share of the articles are skipped … */
 export const COMMON_SHARE = 0.05;
@@ -41,6 +40,7 @@ export const commonLimit = (n: number): number =>
 /** Articles by item, and the number of articles, to weigh items by rarity. */
 export interface RelatedIndex {
   articles: Map<string, RelatedInput>;
+  /** each item's articles, oldest first (undated first), in input order within a date */
   byItem: Map<string, string[]>;
   /** a fixed limit: items held by more articles are skipped (by default commonLimit of the articles in view) */
   maxHolders: number | null;
@@ -73,6 +73,11 @@ export function relatedIndex(inputs: Iterable<RelatedInput>, maxHolders?: number
       list.push(a.id);
     }
   }
+  const dateOf = (id: string) => articles.get(id)!.date ?? '';
+  for (const list of byItem.values()) {
+    // stable: input order within a date
+    list.sort((x, y) => (dateOf(x) < dateOf(y) ? -1 : dateOf(x) > dateOf(y) ? 1 : 0));
+  }
   return { articles, byItem, maxHolders: maxHolders ?? null };
 }
 
@@ -88,16 +93,17 @@ export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED
   if (!self) return [];
   const dateOf = (x: string) => index.articles.get(x)!.date ?? '';
   const until = self.date;
-  const inView = (other: string) => until === null || dateOf(other) <= until;
   const n = until === null ? index.articles.size : articlesUntil(index, until);
   const maxHolders = index.maxHolders ?? commonLimit(n);
   const scores = new Map<string, Related>();
   for (const item of new Set(self.items)) {
-    const holders = (index.byItem.get(item) ?? []).filter(inView);
+    const all = index.byItem.get(item) ?? [];
+    const inView = until === null ? all.length : upperBound(all.length, (i) => dateOf(all[i]!) <= until);
     // shared by none, by every article, or by too many to say anything
-    if (holders.length < 2 || holders.length >= n || holders.length > maxHolders) continue;
-    const weight = Math.log(n / holders.length);
-    for (const other of holders) {
+    if (inView < 2 || inView >= n || inView > maxHolders) continue;
+    const weight = Math.log(n / inView);
+    for (let i = 0; i < inView; i++) {
+      const other = all[i]!;
       if (other === id) continue;
       let r = scores.get(other);
       if (!r) scores.set(other, (r = { id: other, score: 0, shared: [] }));
@@ -105,19 +111,28 @@ export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED
       r.shared.push(item);
     }
   }
-  const out = [...scores.values()];
-  for (const r of out) {
-    const date = index.articles.get(r.id)!.date;
-    if (date && date === self.date) r.score *= SAME_DATE;
-  }
-  return out
+  const sameDay = (r: Related) => (self.date !== null && dateOf(r.id) === self.date ? 1 : 0);
+  return [...scores.values()]
     .sort(
       (x, y) =>
+        sameDay(x) - sameDay(y) ||
         y.score - x.score ||
         (dateOf(y.id) < dateOf(x.id) ? -1 : dateOf(y.id) > dateOf(x.id) ? 1 : 0) ||
         (x.id < y.id ? -1 : 1),
     )
     .slice(0, limit);
+}
+
+/** The first index in [0, length) where `holds` stops being true (it holds for a prefix). */
+function upperBound(length: number, holds: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const sortedDates = new WeakMap<RelatedIndex, string[]>();
@@ -129,12 +144,6 @@ function articlesUntil(index: RelatedIndex, date: string): number {
     dates = [...index.articles.values()].map((a) => a.date ?? '').sort();
     sortedDates.set(index, dates);
   }
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid]! <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const sorted = dates;
+  return upperBound(sorted.length, (i) => sorted[i]! <= date);
 }
