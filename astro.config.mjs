@@ -4,6 +4,7 @@ import account from './src/integrations/account.ts';
 import cards from './src/integrations/cards.ts';
 import compress from './src/integrations/compress.ts';
 import facsimile from './src/integrations/facsimile.ts';
+import { keptOutput, keptOutputSweep } from './src/integrations/kept-output.ts';
 import diskSearch from './src/integrations/disk-search.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -25,8 +26,22 @@ export default defineConfig({
   ...(process.env.BAOKAN_CACHE_DIR ? { cacheDir: process.env.BAOKAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // The account runs last: it checks what the others built. The index for file:// (diskSearch)
-  // is read from Pagefind's, so it comes after pagefind().
-  integrations: [pagefind(), diskSearch(), cards(), facsimile(), sitemap(), offline(), compress(), account()],
+  // is read from Pagefind's, so it comes after pagefind(). keptOutput() first removes the pages a
+  // kept output folder holds that this build no longer makes, before anything reads the site;
+  // keptOutputSweep() the other files this build did not write, before the compressor looks at
+  // the site (and writes _headers, which names its top-level folders).
+  integrations: [
+    keptOutput(),
+    pagefind(),
+    diskSearch(),
+    cards(),
+    facsimile(),
+    sitemap(),
+    offline(),
+    keptOutputSweep(),
+    compress(),
+    account(),
+  ],
   build: {
     format: 'directory',
     // The site's stylesheet is one relatively linked file (src/styles/site.ts); the few component

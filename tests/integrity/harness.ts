@@ -18,6 +18,13 @@ afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
 });
 
+/** A copy of a folder as it is now (a kept output folder changes with the next build). */
+export function snapshot(dir: string): string {
+  const copy = join(temp('baokan-snapshot-'), 'dist');
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
 export function temp(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
@@ -35,13 +42,19 @@ export interface Built {
  * Build into a folder of its own inside the project (git-ignored .cache/), with a cache of its own:
  * Astro keeps a build's intermediate modules in the output folder when that lies inside the
  * project, and in the project's shared .astro/ otherwise, so these builds never meet the other
- * test builds running beside them. `project`: a copy of the project to build instead (projectCopy).
+ * test builds running beside them. `project`: a copy of the project to build instead (projectCopy);
+ * `outDir`: an output folder to build into again (a daily build keeps it, src/integrations/kept-output.ts).
  */
-export function build(seedDir: string, env: Record<string, string> = {}, project = root): Built {
+export function build(
+  seedDir: string,
+  env: Record<string, string> = {},
+  project = root,
+  outDir?: string,
+): Built {
   mkdirSync(join(project, '.cache'), { recursive: true });
   const work = mkdtempSync(join(project, '.cache', 'integrity-'));
   made.push(work);
-  const dist = join(work, 'dist');
+  const dist = outDir ?? join(work, 'dist');
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   const r = spawnSync(process.execPath, [astro, 'build', '--outDir', dist], {
     cwd: project,

@@ -1,0 +1,161 @@
+/**
+ * Astro integrations: a daily build keeps the output folder instead of emptying it, so the pages
+ * Astro's incremental build does not render again stay where they are rather than being copied back
+ * from its cache (src/lib/site/kept-output.ts says why and how). Two parts, placed in
+ * astro.config.mjs around the others:
+ *
+ * - `keptOutput()` (first): at set-up, when the ledger in the build cache vouches for the folder,
+ *   tells Vite not to empty it; at astro:build:done, before anything reads the site, removes the
+ *   route outputs of the last build that this one did not write.
+ * - `keptOutputSweep()` (after the integrations that write files, before the compressor): removes
+ *   any other file this build did not write (a share card, a sitemap part, a month list of a removed
+ *   issue, the `.br`/`.gz` of a file written again) and writes the ledger.
+ *
+ * Off for partitioned builds (each is a cold build) and when BAOKAN_KEEP_DIST=0; without Astro's
+ * incremental build there is nothing to keep.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { filesBelow } from './files-below.ts';
+import {
+  outputSettings,
+  parseLedger,
+  SIBLINGS,
+  staleRoutes,
+  sweep,
+  vouchesFor,
+  type OutputLedger,
+  type SeenFile,
+} from '../lib/site/kept-output.ts';
+import { isWhole, readPartition } from '../lib/site/partition.ts';
+
+/** What the two parts share within one build. */
+interface State {
+  on: boolean;
+  kept: boolean;
+  ledgerFile: string;
+  outDir: string;
+  settings: string;
+  startedMs: number;
+  previous: OutputLedger | null;
+  routes: Set<string>;
+}
+
+const state: State = {
+  on: false,
+  kept: false,
+  ledgerFile: '',
+  outDir: '',
+  settings: '',
+  startedMs: 0,
+  previous: null,
+  routes: new Set(),
+};
+
+function homeStat(outDir: string): { size: number; mtimeMs: number } | null {
+  try {
+    const s = statSync(join(outDir, 'index.html'));
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+function writeLedger(ledger: OutputLedger): void {
+  mkdirSync(dirname(state.ledgerFile), { recursive: true });
+  writeFileSync(state.ledgerFile, JSON.stringify(ledger));
+}
+
+const sitePath = (site: string, file: string) => relative(site, file).split(sep).join('/');
+
+/** Remove a file and then its folders while they are empty, up to the site. */
+async function removeFile(site: string, path: string): Promise<void> {
+  await unlink(join(site, path)).catch(() => undefined);
+  const top = join(site, '.'); // no trailing separator
+  let dir = dirname(join(site, path));
+  while (dir.startsWith(top + sep)) {
+    if ((await readdir(dir).catch(() => ['?'])).length) break;
+    await rmdir(dir).catch(() => undefined);
+    dir = dirname(dir);
+  }
+}
+
+/** Whether the folder is kept: env, partition, and Astro's incremental build. */
+export function keepingOn(env = process.env, incremental: boolean): boolean {
+  return (
+    incremental && isWhole(readPartition(env)) && !/^(?:0|false|off|no)$/i.test(env.BAOKAN_KEEP_DIST ?? '')
+  );
+}
+
+export function keptOutput(): AstroIntegration {
+  return {
+    name: 'baokan-kept-output',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        if (command !== 'build') return;
+        // a second early: file times lag the clock by up to a tick
+        state.startedMs = Date.now() - 1000;
+        state.on = keepingOn(process.env, !!config.experimental?.incrementalBuild);
+        if (!state.on) return;
+        state.outDir = fileURLToPath(config.outDir);
+        state.ledgerFile = join(fileURLToPath(config.cacheDir), 'baokan-output.json');
+        state.settings = outputSettings(process.env);
+        state.previous = parseLedger(
+          existsSync(state.ledgerFile) ? readFileSync(state.ledgerFile, 'utf8') : null,
+        );
+        state.kept = vouchesFor(state.previous, state.outDir, state.settings, homeStat(state.outDir));
+        // Until this build finishes the folder is not vouched for: one that stops halfway leaves
+        // pages Astro's manifest does not know of.
+        writeLedger({ outDir: state.outDir, done: false, home: null, settings: state.settings, routes: [] });
+        if (state.kept) {
+          updateConfig({ vite: { build: { emptyOutDir: false } } });
+          logger.info(`keeping ${state.outDir}: unchanged pages stay where they are`);
+        }
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        if (!state.on) return;
+        const site = fileURLToPath(dir);
+        state.routes = new Set([...assets.values()].flat().map((u) => sitePath(site, fileURLToPath(u))));
+        if (!state.kept || !state.previous) return;
+        const stale = staleRoutes(state.previous.routes, state.routes);
+        for (const p of stale) for (const f of [p, ...SIBLINGS.map((s) => p + s)]) await removeFile(site, f);
+        if (stale.length)
+          logger.info(`${stale.length} page(s) and download(s) the edition no longer has removed`);
+      },
+    },
+  };
+}
+
+export function keptOutputSweep(): AstroIntegration {
+  return {
+    name: 'baokan-kept-output-sweep',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!state.on) return;
+        const site = fileURLToPath(dir);
+        if (state.kept) {
+          const started = performance.now();
+          const files: SeenFile[] = [];
+          for (const f of await filesBelow(site, new Set([join(site, '.git')])))
+            files.push({ path: sitePath(site, f), mtimeMs: (await stat(f)).mtimeMs });
+          const gone = sweep(files, state.routes, state.startedMs);
+          for (const p of gone) await removeFile(site, p);
+          logger.info(
+            `${gone.length} file(s) this build no longer makes removed (${files.length} looked at in ` +
+              `${Math.round(performance.now() - started)} ms)`,
+          );
+        }
+        writeLedger({
+          outDir: state.outDir,
+          done: true,
+          home: homeStat(state.outDir),
+          settings: state.settings,
+          routes: [...state.routes].sort(),
+        });
+      },
+    },
+  };
+}
