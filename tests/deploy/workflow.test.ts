@@ -97,13 +97,15 @@ describe('the deploy workflow', () => {
     expect([checkout, node, ci, restore, built, save, upload]).toEqual(
       [checkout, node, ci, restore, built, save, upload].sort((a, b) => a - b),
     );
-    // the build cache: Astro's cacheDir, keyed on seeds and content, falling back to the last one
+    // the build cache: Astro's cacheDir and the kept output folder, keyed on seeds and content,
+    // falling back to the last one
     const cache = steps[restore]!.with!;
-    expect(cache.path).toBe('node_modules/.astro');
+    const paths = (p: unknown) => String(p).trim().split('\n');
+    expect(paths(cache.path)).toEqual(['node_modules/.astro', 'dist']);
     expect(cache.key).toMatch(/hashFiles\('seeds\/\*\*', 'content\/\*\*'\)/);
     expect(String(cache['restore-keys']).trim()).not.toBe('');
     expect(String(cache.key).startsWith(String(cache['restore-keys']).trim())).toBe(true);
-    expect(steps[save]!.with!.path).toBe('node_modules/.astro');
+    expect(paths(steps[save]!.with!.path)).toEqual(['node_modules/.astro', 'dist']);
     expect(steps[save]!.with!.key).toBe(`\${{ steps.${steps[restore]!.id}.outputs.cache-primary-key }}`);
     // where the site is served: from the repository, a repository variable wins
     const env = { ...build.env, ...steps[built]!.env };
