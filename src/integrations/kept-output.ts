@@ -145,7 +145,8 @@ export function keptOutputSweep(): AstroIntegration {
           for (const p of gone) await removeFile(site, p);
           logger.info(
             `${gone.length} file(s) this build no longer makes removed (${files.length} looked at in ` +
-              `${Math.round(performance.now() - started)} ms)`,
+              `${Math.round(performance.now() - started)} ms)` +
+              (gone.length ? `: ${gone.slice(0, 3).join(', ')}${gone.length > 3 ? ' …' : ''}` : ''),
           );
         }
         writeLedger({

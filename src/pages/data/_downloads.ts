@@ -2,9 +2,13 @@
  * The researchers' downloads, made once per build and shared by their endpoints and the 数据
  * page (which lists their sizes): each article and issue as Markdown (src/lib/site/markdown.ts), and
  * per year one gzip-compressed JSON Lines file of all articles (`data/<yyyy>.jsonl.gz`; issues
- * without a date in `data/undated.jsonl.gz`). Not a route (the leading underscore).
+ * without a date in `data/undated.jsonl.gz`), each keyed by its year's issues. Not a route (the
+ * leading underscore).
  */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pageKeys } from '../../data/page-keys.ts';
 import { fullArticle } from '../../data/articles.ts';
 import { getEdition, type ArticleNode, type IssueNode } from '../../data/site-graph.ts';
 import { dateZh, paperLabel } from '../../lib/site/labels.ts';
@@ -93,37 +97,77 @@ export interface YearDump {
   year: string;
   file: string;
   articles: number;
-  bytes: number;
-  rawBytes: number;
-  gz: Buffer;
+  /** the page key: the site inputs and the digests of the year's issues (src/data/page-keys.ts) */
+  key: string;
+  /** the compressed file's and the JSON Lines' sizes, and the compressed bytes (read when asked) */
+  sizes(): { bytes: number; rawBytes: number };
+  gz(): Buffer;
 }
 
 let dumps: Promise<YearDump[]> | null = null;
 
-/** Per year the gzip-compressed JSON Lines of its articles, in edition order (made once). */
+/**
+ * Per year the gzip-compressed JSON Lines of its articles, in edition order. A year's file is made
+ * when first asked for and kept in the build's work folder under its key (beside the parsed
+ * issues), so a daily build makes only the years whose issues changed; the 数据 page reads the
+ * others' sizes from there.
+ */
 export function yearDumps(): Promise<YearDump[]> {
   dumps ??= (async () => {
     const edition = await getEdition();
-    const byYear = new Map<string, ArticleNode[]>();
+    const keys = await pageKeys();
+    const byYear = new Map<string, IssueNode[]>();
     for (const issue of edition.issues) {
       const year = issue.entry.data.date.value?.slice(0, 4) ?? 'undated';
-      byYear.set(year, [...(byYear.get(year) ?? []), ...issue.articles]);
+      let list = byYear.get(year);
+      if (!list) byYear.set(year, (list = []));
+      list.push(issue);
     }
-    return [...byYear.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([year, list]) => {
-        const raw = Buffer.from(list.map((a) => `${JSON.stringify(record(a))}\n`).join(''));
+    const first = edition.issues[0];
+    const folder = first ? join(dirname(dirname(first.entry.data.parsedFile)), 'dumps') : '';
+    const years = [...byYear.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    const made = years.map(([year, issues]) => {
+      const key = keys.list('year-dump', year, ...issues.map((i) => keys.issueData(i)));
+      const file = join(folder, `${key}.json`);
+      let kept: { bytes: number; rawBytes: number } | null = null;
+      const make = (): Buffer => {
+        const articles = issues.flatMap((i) => i.articles);
+        const raw = Buffer.from(articles.map((a) => `${JSON.stringify(record(a))}\n`).join(''));
         // level 9, and no file name or time in the header: the same bytes every build
         const gz = gzipSync(raw, { level: 9 });
-        return {
-          year,
-          file: `data/${year}.jsonl.gz`,
-          articles: list.length,
-          bytes: gz.length,
-          rawBytes: raw.length,
-          gz,
-        };
-      });
+        kept = { bytes: gz.length, rawBytes: raw.length };
+        mkdirSync(folder, { recursive: true });
+        // whole files or none: the sizes are written last, and each file under a name of its own first
+        for (const [to, bytes] of [
+          [`${file}.gz`, gz],
+          [file, JSON.stringify(kept)],
+        ] as const) {
+          writeFileSync(`${to}.tmp`, bytes);
+          renameSync(`${to}.tmp`, to);
+        }
+        return gz;
+      };
+      return {
+        year,
+        file: `data/${year}.jsonl.gz`,
+        articles: issues.reduce((n, i) => n + i.articles.length, 0),
+        key,
+        sizes() {
+          if (!kept && existsSync(file) && existsSync(`${file}.gz`))
+            kept = JSON.parse(readFileSync(file, 'utf8')) as { bytes: number; rawBytes: number };
+          if (!kept) make();
+          return kept!;
+        },
+        gz() {
+          return existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : make();
+        },
+      };
+    });
+    // kept years no build asks for any more
+    const wanted = new Set(made.flatMap((d) => [`${d.key}.json`, `${d.key}.json.gz`]));
+    if (folder && existsSync(folder))
+      for (const f of readdirSync(folder)) if (!wanted.has(f)) rmSync(join(folder, f), { force: true });
+    return made;
   })();
   return dumps;
 }
