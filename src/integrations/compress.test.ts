@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brotliBytes, CompressionCache, compressionOn, compressSite, gzipBytes } from './compress.ts';
+import {
+  brotliBytes,
+  brotliWindow,
+  CompressionCache,
+  compressionOn,
+  compressSite,
+  gzipBytes,
+} from './compress.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -93,7 +100,15 @@ describe('pre-compressed siblings', () => {
     expect(brotliDecompressSync(readFileSync(join(second, 'a/b/index.html.br'))).toString()).toBe(
       'changed '.repeat(400),
     );
-    expect(await cache.prune()).toBe(2); // the old a/b/index.html's .br and .gz
+    expect(await cache.prune()).toBe(1); // the old a/b/index.html's entry (its .br and .gz)
+  });
+
+  it("fits brotli's window to the file: the smallest power of two that holds it, 2^16 to 2^22", () => {
+    expect(brotliWindow(0)).toBe(16);
+    expect(brotliWindow(25_000)).toBe(16);
+    expect(brotliWindow(65_537)).toBe(17);
+    expect(brotliWindow(237_219)).toBe(18);
+    expect(brotliWindow(50_000_000)).toBe(22);
   });
 
   it('is on unless BAOKAN_COMPRESS says 0', () => {
