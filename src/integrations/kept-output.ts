@@ -129,6 +129,13 @@ export function keptOutput(): AstroIntegration {
   };
 }
 
+/** A route output of this build, or its `.br`/`.gz`. */
+function ofRoute(path: string): boolean {
+  if (state.routes.has(path)) return true;
+  const s = SIBLINGS.find((x) => path.endsWith(x));
+  return !!s && state.routes.has(path.slice(0, -s.length));
+}
+
 export function keptOutputSweep(): AstroIntegration {
   return {
     name: 'baokan-kept-output-sweep',
@@ -138,9 +145,13 @@ export function keptOutputSweep(): AstroIntegration {
         const site = fileURLToPath(dir);
         if (state.kept) {
           const started = performance.now();
+          // Route outputs stay, and the siblings of one are the compressor's (it renews those older
+          // than their file): only the other files need a look at their time.
           const files: SeenFile[] = [];
-          for (const f of await filesBelow(site, new Set([join(site, '.git')])))
-            files.push({ path: sitePath(site, f), mtimeMs: (await stat(f)).mtimeMs });
+          for (const f of await filesBelow(site, new Set([join(site, '.git')]))) {
+            const path = sitePath(site, f);
+            if (!ofRoute(path)) files.push({ path, mtimeMs: (await stat(f)).mtimeMs });
+          }
           const gone = sweep(files, state.routes, state.startedMs);
           for (const p of gone) await removeFile(site, p);
           logger.info(
