@@ -8,7 +8,8 @@
  * The build fails when the fragments do not hold exactly the articles the shards list.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -41,47 +42,91 @@ export async function readShards(bundleRoot: string): Promise<ShardManifest> {
   return JSON.parse(await readFile(join(bundleRoot, SHARDS_FILE), 'utf8')) as ShardManifest;
 }
 
+const fragmentCount = (dir: string, n: number, shard: Shard) =>
+  new Error(
+    `search-disk: ${relative(process.cwd(), dir)} holds ${n} fragments, the shard ${shard.articles} articles`,
+  );
+
 /** The records of one shard, from its bundle's fragments, as many as the shard lists. */
 export async function shardRecords(bundleRoot: string, shard: Shard): Promise<DiskRecord[]> {
   const dir = join(bundleRoot, shard.id, 'fragment');
   const names = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment')).sort();
-  if (names.length !== shard.articles)
-    throw new Error(
-      `search-disk: ${relative(process.cwd(), dir)} holds ${names.length} fragments, the shard ${shard.articles} articles`,
-    );
+  if (names.length !== shard.articles) throw fragmentCount(dir, names.length, shard);
   const records: DiskRecord[] = [];
   for (const name of names) records.push(fragmentRecord(readFragment(await readFile(join(dir, name)))));
   return records;
 }
 
+/** A shard's month files as written, kept between builds. */
+interface KeptShard {
+  files: { path: string; content: string }[];
+  months: DiskMonthEntry[];
+}
+
+/**
+ * A shard's key: its id and the names of its fragment files, which Pagefind names by their
+ * content, so the same names mean the same records (read with one listing, no fragment opened).
+ */
+async function shardKey(bundleRoot: string, shard: Shard): Promise<string> {
+  const dir = join(bundleRoot, shard.id, 'fragment');
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment')).sort();
+  if (names.length !== shard.articles) throw fragmentCount(dir, names.length, shard);
+  return createHash('sha256')
+    .update(JSON.stringify([shard, names]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
 /**
  * Write the index for file:// below `out` (made new) from the Pagefind bundles below
- * `bundleRoot`, a shard at a time (whole months each), so that memory is that of one shard.
+ * `bundleRoot`, a shard at a time (whole months each), so that memory is that of one shard. With
+ * `cache` (a folder in the build cache), a shard whose fragments are the same as in an earlier
+ * build gives the month files kept from it instead of reading every fragment again.
  */
 export async function writeDiskSearch(
   bundleRoot: string,
   out: string,
-): Promise<{ articles: number; months: number; bytes: number }> {
+  cache?: string,
+): Promise<{ articles: number; months: number; bytes: number; kept: number }> {
   const { shards } = await readShards(bundleRoot);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
+  if (cache) await mkdir(cache, { recursive: true });
+  const used = new Set<string>();
   const months: DiskMonthEntry[] = [];
   let articles = 0;
   let bytes = 0;
+  let kept = 0;
   for (const shard of shards) {
-    const records = await shardRecords(bundleRoot, shard);
-    articles += records.length;
-    const written = monthFiles(records);
+    const key = cache ? `${await shardKey(bundleRoot, shard)}.json` : '';
+    used.add(key);
+    let written: KeptShard | null = cache
+      ? await readFile(join(cache, key), 'utf8').then(
+          (t) => JSON.parse(t) as KeptShard,
+          () => null,
+        )
+      : null;
+    if (written) kept++;
+    else {
+      written = monthFiles(await shardRecords(bundleRoot, shard));
+      if (cache) {
+        await writeFile(join(cache, `${key}.tmp`), JSON.stringify(written));
+        await rename(join(cache, `${key}.tmp`), join(cache, key));
+      }
+    }
+    articles += shard.articles;
     for (const f of written.files) {
       await writeFile(join(out, f.path), f.content);
       bytes += Buffer.byteLength(f.content);
     }
     months.push(...written.months);
   }
+  if (cache)
+    for (const f of await readdir(cache)) if (!used.has(f)) await rm(join(cache, f), { force: true });
   const manifest = manifestFile(shards, months);
   await writeFile(join(out, manifest.path), manifest.content);
   bytes += Buffer.byteLength(manifest.content);
-  return { articles, months: months.length, bytes };
+  return { articles, months: months.length, bytes, kept };
 }
 
 export interface DiskSearchOptions {
@@ -93,9 +138,13 @@ export interface DiskSearchOptions {
 
 export default function diskSearch(options: DiskSearchOptions = {}): AstroIntegration {
   const bundleDir = options.bundleDir ?? 'pagefind';
+  let cache = '';
   return {
     name: 'baokan-disk-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cache = join(fileURLToPath(config.cacheDir), 'baokan-disk-search');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const out = join(site, DISK_DIR);
@@ -107,11 +156,12 @@ export default function diskSearch(options: DiskSearchOptions = {}): AstroIntegr
           return;
         }
         const started = performance.now();
-        const { articles, months, bytes } = await writeDiskSearch(join(site, bundleDir), out);
+        const { articles, months, bytes, kept } = await writeDiskSearch(join(site, bundleDir), out, cache);
         const ms = Math.round(performance.now() - started);
         logger.info(
           `${DISK_DIR}/ (search from file://): ${articles} articles in ${months} month file(s), ` +
-            `${(bytes / 1024).toFixed(1)} KiB, ${articles ? Math.round(bytes / articles) : 0} bytes an article, ${ms} ms`,
+            `${(bytes / 1024).toFixed(1)} KiB, ${articles ? Math.round(bytes / articles) : 0} bytes an article, ` +
+            `${kept} shard(s) unchanged since a kept build, ${ms} ms`,
         );
       },
     },

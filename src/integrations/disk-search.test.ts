@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diskFiles, type DiskRecord } from '../lib/search/disk.ts';
+import { planShards, SHARDS_FILE } from '../lib/search/shards.ts';
+import { writeDiskSearch } from './disk-search.ts';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+function record(url: string, date: string, title: string): DiskRecord {
+  return {
+    url,
+    content: `${title}. 正文${url}。`,
+    meta: { title, paper: '衡阳日报', page: '第一版', date },
+    filters: {
+      报纸: ['衡阳日报'],
+      年份: [`${date.slice(0, 4)}年`],
+      月份: [`${date.slice(0, 4)}年${date.slice(5, 7)}月`],
+    },
+  };
+}
+
+/** Pagefind bundles of one article a shard; a fragment's name stands for its content, as Pagefind's do. */
+function bundles(
+  records: DiskRecord[],
+  name: (i: number) => string,
+): { root: string; shards: ReturnType<typeof planShards> } {
+  const root = join(mkdtempSync(join(tmpdir(), 'baokan-disk-cache-')), 'pagefind');
+  made.push(join(root, '..'));
+  const shards = planShards(new Map(records.map((r) => [r.meta.date!.slice(0, 7), 1])), 1);
+  shards.forEach((s) => {
+    const i = records.findIndex((r) => r.meta.date!.startsWith(s.from!));
+    const r = records[i]!;
+    mkdirSync(join(root, s.id, 'fragment'), { recursive: true });
+    writeFileSync(
+      join(root, s.id, 'fragment', name(i)),
+      gzipSync(Buffer.from('pagefind_dcd' + JSON.stringify({ ...r, url: `/${r.url}index.html` }))),
+    );
+  });
+  writeFileSync(join(root, SHARDS_FILE), JSON.stringify({ schema: 'baokan/search-shards@1', shards }));
+  return { root, shards };
+}
+
+describe('search-disk/ on a kept cache', () => {
+  const records = [
+    record('p/2023/01/05/1/a001/', '2023-01-05', '甲'),
+    record('p/2021/03/06/1/a001/', '2021-03-06', '乙'),
+  ];
+
+  it('writes the same files from kept shards, and reads a shard again when its fragments change', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'baokan-disk-kept-'));
+    made.push(cache);
+    const first = bundles(records, (i) => `zh_${i}.pf_fragment`);
+    const out1 = join(first.root, '..', 'search-disk');
+    expect((await writeDiskSearch(first.root, out1, cache)).kept).toBe(0);
+    expect(readdirSync(cache)).toHaveLength(2);
+    for (const f of diskFiles(records, first.shards))
+      expect(readFileSync(join(out1, f.path), 'utf8'), f.path).toBe(f.content);
+
+    // the same bundles again: both shards from the cache, the same files
+    const again = bundles(records, (i) => `zh_${i}.pf_fragment`);
+    const out2 = join(again.root, '..', 'search-disk');
+    expect((await writeDiskSearch(again.root, out2, cache)).kept).toBe(2);
+    for (const f of readdirSync(out1))
+      expect(readFileSync(join(out2, f), 'utf8')).toBe(readFileSync(join(out1, f), 'utf8'));
+
+    // the 2023 article changed (its fragment has another name): that shard is read again, the old entry goes
+    const changed = [record('p/2023/01/05/1/a001/', '2023-01-05', '丙'), records[1]!];
+    const third = bundles(changed, (i) => (i === 0 ? 'zh_changed.pf_fragment' : `zh_${i}.pf_fragment`));
+    const out3 = join(third.root, '..', 'search-disk');
+    expect((await writeDiskSearch(third.root, out3, cache)).kept).toBe(1);
+    for (const f of diskFiles(changed, third.shards))
+      expect(readFileSync(join(out3, f.path), 'utf8'), f.path).toBe(f.content);
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it('still fails when a kept shard has lost a fragment', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'baokan-disk-kept-'));
+    made.push(cache);
+    const b = bundles(records, (i) => `zh_${i}.pf_fragment`);
+    await writeDiskSearch(b.root, join(b.root, '..', 'search-disk'), cache);
+    rmSync(join(b.root, b.shards[1]!.id, 'fragment', 'zh_1.pf_fragment'));
+    await expect(writeDiskSearch(b.root, join(b.root, '..', 'search-disk'), cache)).rejects.toThrow(
+      /0 fragments, the shard 1 articles/,
+    );
+  });
+});
