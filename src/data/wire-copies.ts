@@ -1,15 +1,57 @@
 /**
  * Wire copy of this build (Astro glue; the rules are in src/lib/wire-copy): every article's text
- * paragraphs read from the parsed issues, oldest issue first, once for the signatures and once more
- * for the articles of candidate pairs; made once per build and logged with its time (the benchmark
- * reads the line). A partitioned build sees its part of the edition only.
+ * paragraphs read from the parsed issues, oldest issue first, for the signatures (kept between
+ * builds per issue) and once more for the articles of candidate pairs; made once per build and
+ * logged with its time (the benchmark reads the line). A partitioned build sees its part of the
+ * edition only.
  */
-import { getEdition, type ArticleNode } from './site-graph.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { getEdition, type ArticleNode, type IssueNode } from './site-graph.ts';
 import { parsedIssue } from './articles.ts';
-import { findCopies, otherOf, type Copies, type CopyPair } from '../lib/wire-copy/pairs.ts';
+import { pageKeys } from './page-keys.ts';
+import { SIGNATURE_SIZE } from '../lib/wire-copy/minhash.ts';
+import { findCopies, otherOf, textSignature, type Copies, type CopyPair } from '../lib/wire-copy/pairs.ts';
 import type { Printing } from '../lib/wire-copy/side-by-side.ts';
 
 let cached: Promise<Copies> | null = null;
+
+/**
+ * Signatures kept between builds, an issue at a time: `<work folder>/wire-signatures/<issue key>.bin`
+ * (beside the parsed issues; the key is the digest of the parsed issue, src/data/page-keys.ts)
+ * holds its articles' signatures in reading order. A daily build computes the new issue's only.
+ */
+async function keptSignatures(issues: readonly IssueNode[]): Promise<(id: string) => Uint32Array> {
+  const keys = await pageKeys();
+  const first = issues[0];
+  const folder = first ? join(dirname(dirname(first.entry.data.parsedFile)), 'wire-signatures') : '';
+  const byArticle = new Map<string, { issue: IssueNode; k: number }>();
+  for (const issue of issues) issue.articles.forEach((a, k) => byArticle.set(a.entry.id, { issue, k }));
+  const wanted = new Set(issues.map((i) => `${keys.issueData(i)}.bin`));
+  if (folder && existsSync(folder))
+    for (const f of readdirSync(folder)) if (!wanted.has(f)) rmSync(join(folder, f), { force: true });
+  let open: { issue: IssueNode; sigs: Uint32Array } | null = null;
+  return (id) => {
+    const { issue, k } = byArticle.get(id)!;
+    if (open?.issue !== issue) {
+      const file = join(folder, `${keys.issueData(issue)}.bin`);
+      const size = issue.articles.length * SIGNATURE_SIZE * 4;
+      const kept = existsSync(file) ? readFileSync(file) : null;
+      let sigs: Uint32Array;
+      if (kept && kept.length === size)
+        sigs = new Uint32Array(kept.buffer, kept.byteOffset, kept.length / 4).slice();
+      else {
+        sigs = new Uint32Array(issue.articles.length * SIGNATURE_SIZE);
+        issue.articles.forEach((a, i) => sigs.set(textSignature(bodyText(a)), i * SIGNATURE_SIZE));
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(`${file}.tmp`, sigs);
+        renameSync(`${file}.tmp`, file);
+      }
+      open = { issue, sigs };
+    }
+    return open.sigs.subarray(k * SIGNATURE_SIZE, (k + 1) * SIGNATURE_SIZE);
+  };
+}
 
 /** The copies among the edition's articles, found once per build. */
 export function getCopies(): Promise<Copies> {
@@ -19,6 +61,8 @@ export function getCopies(): Promise<Copies> {
     const copies = findCopies(
       articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
       (id) => bodyText(edition.articles.get(id)!),
+      undefined,
+      await keptSignatures(edition.issues),
     );
     const s = copies.stats;
     console.info(

@@ -52,20 +52,29 @@ export interface Copies {
 }
 
 /**
+ * An article's MinHash signature from its text (texts shorter than MIN_SHARED_CHARS have the
+ * signature of no text, which pairs with nothing). A caller may keep these between builds.
+ */
+export function textSignature(text: string): Uint32Array {
+  const norm = normalise(text);
+  return signature(shingles(norm.length >= MIN_SHARED_CHARS ? norm : ''));
+}
+
+/**
  * Find the copies among `articles` (in a fixed order, e.g. oldest issue first: the result follows
  * it). `text(id)` gives an article's text (body paragraphs); it is called once per article, in
  * order, and again, in order, for the articles of candidate pairs (only their shingles are kept). Texts shorter than MIN_SHARED_CHARS are skipped.
+ * `signatureOf(id)` gives an article's signature (textSignature of its text) when the caller keeps
+ * them; then `text` is asked only for the articles of candidate pairs.
  */
 export function findCopies(
   articles: readonly CopyInput[],
   text: (id: string) => string,
   now: () => number = () => performance.now(),
+  signatureOf: (id: string) => Uint32Array = (id) => textSignature(text(id)),
 ): Copies {
   const start = now();
-  const sigs = articles.map((a) => {
-    const norm = normalise(text(a.id));
-    return signature(shingles(norm.length >= MIN_SHARED_CHARS ? norm : ''));
-  });
+  const sigs = articles.map((a) => signatureOf(a.id));
   const candidates = candidatePairs(sigs);
   // the second pass: the shingles of the articles of candidate pairs, read in input order
   const sets = new Map<number, Shingles>();

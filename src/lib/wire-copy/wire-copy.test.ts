@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { candidatePairs, estimate, normalise, shingles, signature } from './minhash.ts';
 import { isCopy, overlap } from './verify.ts';
-import { comparedPairs, findCopies, otherOf, type CopyPair } from './pairs.ts';
+import { comparedPairs, findCopies, otherOf, textSignature, type CopyPair } from './pairs.ts';
 import { sentencesOf, syntheticEdition } from '../../../tests/support/synthetic-edition.ts';
 
 const seedTexts = readdirSync('seeds')
@@ -107,6 +107,24 @@ describe('findCopies', () => {
     };
     for (const p of found.pairs) expect(rootOf(p.a)).toBe(rootOf(p.b));
     expect(findCopies(inputs, textsOf(texts)).pairs).toEqual(found.pairs);
+  });
+
+  it('takes kept signatures: the same copies, and texts read only for the articles of candidate pairs', () => {
+    const texts = new Map<string, string>();
+    paras.slice(0, 40).forEach((p, i) => texts.set(`x${i}`, paras.slice(i * 3, i * 3 + 3).join('\n')));
+    texts.set('copy', paras.slice(6, 8).join('\n'));
+    const inputs = [...texts.keys()].map((id) => ({ id, issue: id === 'copy' ? 'later' : 'first' }));
+    const kept = new Map([...texts].map(([id, t]) => [id, textSignature(t)]));
+    const asked: string[] = [];
+    const found = findCopies(
+      inputs,
+      (id) => (asked.push(id), texts.get(id)!),
+      undefined,
+      (id) => kept.get(id)!,
+    );
+    expect(found.pairs).toEqual(findCopies(inputs, textsOf(texts)).pairs);
+    expect(asked.length).toBeLessThan(inputs.length / 4);
+    expect(asked).toContain('copy');
   });
 });
 
