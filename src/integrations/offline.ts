@@ -44,8 +44,16 @@ export async function writeOffline(site: string): Promise<{ shell: number; month
   const shards = existsSync(manifestFile)
     ? (JSON.parse(await readFile(manifestFile, 'utf8')) as ShardManifest).shards
     : [];
-  const bundleFiles = (id: string) =>
-    paths.filter((p) => p.startsWith(`pagefind/${id}/`)).map((p) => p.slice(`pagefind/${id}/`.length));
+  // each shard's files, in one pass (an archive has dozens of shards and a million files)
+  const byShard = new Map<string, string[]>();
+  for (const p of paths) {
+    const m = /^pagefind\/([^/]+)\/(.+)$/.exec(p);
+    if (!m) continue;
+    const list = byShard.get(m[1]!);
+    if (list) list.push(m[2]!);
+    else byShard.set(m[1]!, [m[2]!]);
+  }
+  const bundleFiles = (id: string) => byShard.get(id) ?? [];
 
   await mkdir(join(site, SHARD_LISTS), { recursive: true });
   for (const s of shards)
