@@ -86,6 +86,11 @@ describe('search shards kept in the build cache', () => {
       expect(await digests(join(site, 'pagefind'))).toEqual(await digests(fresh));
       // Only the bundles this build used stay in the cache.
       expect((await readdir(cache)).length).toBe(2);
+
+      // Two shards at a time, each in a Pagefind process of its own: the same files, byte for byte.
+      const paired = join(dir, 'paired');
+      await buildSearch(site, paired, { language: 'zh', limit: 3, logger: logger(), jobs: 2 });
+      expect(await digests(paired)).toEqual(await digests(fresh));
     },
   );
 });

@@ -7,9 +7,11 @@
  * Pagefind bundle each in `<dist>/pagefind/<shard>/`, listed newest first in
  * `<dist>/pagefind/shards.json`; the search page loads the newest shard's search code, and
  * others' when the reader widens the range. The highlighter is kept once, at the top of that
- * folder; Pagefind's UI files, which the site does not use, are dropped. Shards are indexed one
- * after another and the Pagefind process is closed in between, so memory is that of the largest
- * shard, not of the archive.
+ * folder; Pagefind's UI files, which the site does not use, are dropped. Shards are indexed two at
+ * a time (searchJobs), each in a Pagefind process of its own, closed when its shard is written, so
+ * memory is that of the two largest shards, not of the archive: one Pagefind process handles its
+ * messages one at a time (pagefind/src/service/mod.rs), so two indexes in one process would not
+ * index side by side.
  *
  * Each shard's pages go to Pagefind in URL order, and its bundle is written here from the bytes
  * Pagefind hands back (getFiles), not by Pagefind: two builds of the same pages give the same
@@ -70,7 +72,12 @@ export interface PagefindIntegrationOptions {
    * BAOKAN_SEARCH_SHARD, else DEFAULT_SHARD_ARTICLES
    */
   shardArticles?: number;
+  /** shards indexed at a time; default: the environment's BAOKAN_SEARCH_JOBS, else DEFAULT_SEARCH_JOBS */
+  searchJobs?: number;
 }
+
+/** Shards indexed at a time by default: one Pagefind process on each of two cores. */
+export const DEFAULT_SEARCH_JOBS = 2;
 
 /**
  * Pagefind's user-interface files, the same in every bundle. The article pages' highlighter is
@@ -149,6 +156,67 @@ export function shardLimit(option: number | undefined, env = process.env.BAOKAN_
   return value;
 }
 
+/** Shards indexed at a time, from the options or the environment. */
+export function searchJobs(option: number | undefined, env = process.env.BAOKAN_SEARCH_JOBS): number {
+  const value = option ?? (env ? Number(env) : DEFAULT_SEARCH_JOBS);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`BAOKAN_SEARCH_JOBS must be a positive whole number of shards, got "${env}"`);
+  return value;
+}
+
+/** Pagefind's Node API (node_modules/pagefind/lib/index.js). */
+type PagefindApi = typeof pagefind;
+
+const backends = new Map<number, Promise<PagefindApi>>();
+
+/**
+ * Pagefind's Node API for a slot of the pool, each with a backend process of its own. The API
+ * keeps its one process in a module variable, and that process handles one message at a time, so
+ * slot 0 is the module imported above and every other slot the same module loaded again under
+ * another URL (`?backend=<slot>`): a module instance of its own, whose first call starts a
+ * process of its own.
+ */
+function backend(slot: number): Promise<PagefindApi> {
+  if (slot === 0) return Promise.resolve(pagefind);
+  let api = backends.get(slot);
+  if (!api) {
+    api = import(
+      /* @vite-ignore */ `${import.meta.resolve('pagefind')}?backend=${slot}`
+    ) as Promise<PagefindApi>;
+    backends.set(slot, api);
+  }
+  return api;
+}
+
+/**
+ * Run `work` on every item, `jobs` at a time; each call is given the item's position and a slot
+ * (0 … jobs − 1) that no other call holds meanwhile. Once a call fails no new one starts, and the
+ * failure is thrown when the running ones are done.
+ */
+export async function inPool<T>(
+  items: readonly T[],
+  jobs: number,
+  work: (item: T, index: number, slot: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (slot: number) => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        await work(items[i]!, i, slot);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  const runs = await Promise.allSettled(
+    Array.from({ length: Math.min(jobs, items.length) }, (_, slot) => worker(slot)),
+  );
+  for (const r of runs) if (r.status === 'rejected') throw r.reason;
+}
+
 /** A built page that carries a search body: its file, the month it declares and a digest of its bytes. */
 interface SearchPage {
   file: string;
@@ -221,6 +289,8 @@ export interface ShardOptions {
   leave?: readonly string[];
   /** told how many pages have been added, now and then */
   tick?: (done: number, total: number) => void;
+  /** the Pagefind API (and so the process) to index with; default the module imported here */
+  api?: PagefindApi;
 }
 
 /**
@@ -246,14 +316,14 @@ export async function indexShard(
   site: string,
   files: readonly string[],
   bundle: string,
-  { language, leave = [], tick }: ShardOptions,
+  { language, leave = [], tick, api = pagefind }: ShardOptions,
 ): Promise<{ pages: number; left: Map<string, Uint8Array> }> {
   const pages = files
     .map((file) => ({ file, url: urlOf(site, file) }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   let bundleFiles: { path: string; content: Uint8Array }[] = [];
   try {
-    const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
+    const created = await api.createIndex({ forceLanguage: language, keepIndexUrl: true });
     if (created.errors.length || !created.index) fail('createIndex', created.errors);
     const index = created.index;
     // Reads run ahead of the page being sent; adds are sent in order and answered in order
@@ -285,7 +355,7 @@ export async function indexShard(
     if (got.errors.length) fail('getFiles', got.errors);
     bundleFiles = got.files;
   } finally {
-    await pagefind.close();
+    await api.close();
   }
   const left = new Map<string, Uint8Array>();
   const kept: { path: string; content: Uint8Array }[] = [];
@@ -314,6 +384,8 @@ export interface SearchOptions {
    * unchanged since a build that kept it is copied from there instead of indexed again
    */
   cache?: string;
+  /** shards indexed at a time, each in a Pagefind process of its own; default 1 */
+  jobs?: number;
 }
 
 /** Where a shard's bundle is kept: `<cache>/<shard id>-<key>/` holds `bundle/` and `ui/` (the files left out of it). */
@@ -356,7 +428,7 @@ async function pruneKept(cache: string, used: ReadonlySet<string>): Promise<void
 export async function buildSearch(
   site: string,
   root: string,
-  { language, limit, logger, cache }: SearchOptions,
+  { language, limit, logger, cache, jobs = 1 }: SearchOptions,
 ): Promise<void> {
   const started = performance.now();
   const pages = await searchPages(site, root);
@@ -374,7 +446,12 @@ export async function buildSearch(
   let reused = 0;
   let index = { index: 0, runtime: 0 };
   const used = new Set<string>();
-  for (const [k, shard] of shards.entries()) {
+  /** the first shard's Pagefind files left out of its bundle (the highlighter is written from them) */
+  let firstUi: ((f: string) => Promise<Uint8Array | undefined>) | null = null;
+  // Shards are indexed `jobs` at a time, each in a Pagefind process of its own (its slot's);
+  // every shard's bundle is made from its own pages alone, so the order they finish in changes
+  // nothing written.
+  await inPool(shards, jobs, async (shard, k, slot) => {
     const t0 = performance.now();
     const bundle = join(root, shard.id);
     const shardPages = pagesOf.get(shard.id)!;
@@ -396,19 +473,14 @@ export async function buildSearch(
         site,
         shardPages.map((p) => p.file),
         bundle,
-        { language, leave: UI_DROPPED, tick },
+        { language, leave: UI_DROPPED, tick, api: await backend(slot) },
       );
       count = run.pages;
       ui = async (f) => run.left.get(f);
       if (dir) await keepBundle(dir, bundle, run.left);
     }
     if (dir) used.add(`${shard.id}-${key}`);
-    if (k === 0)
-      for (const f of UI_KEPT) {
-        const content = await ui(f);
-        if (!content) fail('indexing', [`Pagefind wrote no ${f}`]);
-        await writeFile(join(root, f), content);
-      }
+    if (k === 0) firstUi = ui;
     indexed += count;
     const size = await bundleSize(bundle);
     index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
@@ -418,7 +490,13 @@ export async function buildSearch(
           ? 'unchanged, copied from the build cache'
           : `indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`),
     );
-  }
+  });
+  if (firstUi)
+    for (const f of UI_KEPT) {
+      const content = await (firstUi as (f: string) => Promise<Uint8Array | undefined>)(f);
+      if (!content) fail('indexing', [`Pagefind wrote no ${f}`]);
+      await writeFile(join(root, f), content);
+    }
   if (cache) await pruneKept(cache, used);
   if (indexed !== pages.length)
     fail('indexing', [`indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`]);
@@ -458,7 +536,7 @@ export async function buildPartitionSearch(
   root: string,
   partition: Partition,
   perMonth: ReadonlyMap<MonthKey, number>,
-  { language, limit, logger, cache }: SearchOptions,
+  { language, limit, logger, cache, jobs = 1 }: SearchOptions,
 ): Promise<void> {
   const shards = planShards(perMonth, limit).filter((s) => hasShard(partition, s.from, s.to));
   const pages = await searchPages(site, root);
@@ -466,8 +544,7 @@ export async function buildPartitionSearch(
   const out = join(site, PARTITION_DIR, PARTITION_SEARCH);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const tmp = join(site, PARTITION_DIR, 'indexing');
-  for (const shard of shards) {
+  await inPool(shards, jobs, async (shard, _k, slot) => {
     const shardPages = pages.filter((p) =>
       shard.from === null || shard.to === null
         ? p.month === UNDATED
@@ -483,15 +560,16 @@ export async function buildPartitionSearch(
     if (kept) {
       await cp(dirname(kept.bundle), dest, { recursive: true });
       logger.info(`shard ${shard.id}: unchanged, copied from the build cache`);
-      continue;
+      return;
     }
+    const tmp = join(site, PARTITION_DIR, `indexing-${shard.id}`);
     const t0 = performance.now();
     const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
     const run = await indexShard(
       site,
       shardPages.map((p) => p.file),
       tmp,
-      { language, leave: UI_DROPPED, tick },
+      { language, leave: UI_DROPPED, tick, api: await backend(slot) },
     );
     await keepBundle(dest, tmp, run.left);
     if (cache) await keepBundle(keptDir(cache, shard.id, key), tmp, run.left);
@@ -499,7 +577,7 @@ export async function buildPartitionSearch(
     logger.info(
       `shard ${shard.id}: ${run.pages} pages indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-  }
+  });
   logger.info(
     `${partitionLabel(partition)}: ${shards.length} search shard(s) kept in ${PARTITION_DIR}/${PARTITION_SEARCH}/ for the merge`,
   );
@@ -519,7 +597,13 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const search = { language, limit: shardLimit(options.shardArticles), logger, cache };
+        const search = {
+          language,
+          limit: shardLimit(options.shardArticles),
+          logger,
+          cache,
+          jobs: searchJobs(options.searchJobs),
+        };
         const partition = readPartition(process.env);
         if (isWhole(partition)) {
           await buildSearch(site, join(site, bundleDir), search);
