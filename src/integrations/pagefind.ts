@@ -39,6 +39,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { withoutAnchors } from '../lib/search/anchors.ts';
 import { progress } from '../lib/util/progress.ts';
 import { accountPath, type BuildAccount } from '../lib/edition/account.ts';
 import {
@@ -259,7 +260,8 @@ function pagefindVersion(): string {
 }
 
 /**
- * The key of a shard's bundle: Pagefind's version, the language, and each page's URL and bytes in
+ * The key of a shard's bundle: Pagefind's version, the language, the form pages are handed over
+ * in (INDEX_FORM), and each page's URL and bytes in
  * URL order. The same key gives the same bundle, byte for byte (see indexShard), so a bundle kept
  * under its key can stand in for indexing the shard again.
  */
@@ -269,13 +271,19 @@ export function shardKey(
   language: string,
   version = pagefindVersion(),
 ): string {
-  const hash = createHash('sha256').update(`pagefind ${version}\0${language}\0`);
+  const hash = createHash('sha256').update(`pagefind ${version}\0${language}\0${INDEX_FORM}\0`);
   const byUrl = pages
     .map((p) => ({ url: urlOf(site, p.file), sha256: p.sha256 }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   for (const p of byUrl) hash.update(`${p.url}\0${p.sha256}\n`);
   return hash.digest('hex').slice(0, 32);
 }
+
+/**
+ * How pages are handed to Pagefind (part of every shard's key): without their id attributes
+ * (src/lib/search/anchors.ts), so a bundle kept from a build that indexed them as they were is not used.
+ */
+const INDEX_FORM = 'without anchors';
 
 /** The site URL of a built file. */
 function urlOf(site: string, file: string): string {
@@ -309,7 +317,8 @@ export interface ShardOptions {
  *
  * Pages are given to Pagefind in URL order, whatever order their files are read in: Pagefind
  * numbers pages in the order it receives them, and that numbering decides the contents, and so
- * the hashed names, of its index files. Files are read ahead (IN_FLIGHT at a time), but each is
+ * the hashed names, of its index files. Each page goes without its id attributes (withoutAnchors:
+ * no anchors in its fragment, which the search page fetches and never uses anchors of). Files are read ahead (IN_FLIGHT at a time), but each is
  * sent only after the one before it, so two builds of the same pages give the same bundle.
  */
 export async function indexShard(
@@ -339,7 +348,7 @@ export async function indexShard(
     const adding: Promise<void>[] = [];
     for (let i = 0; i < pages.length; i++) {
       readAhead(i + IN_FLIGHT);
-      const content = await reads[i]!;
+      const content = withoutAnchors(await reads[i]!);
       reads[i] = undefined;
       const { url } = pages[i]!;
       const added = index.addHTMLFile({ url, content }).then((r) => {
