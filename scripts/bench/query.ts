@@ -1,7 +1,10 @@
 /**
  * First search query in headless Chromium: serve the built site over HTTP, load the Pagefind
- * bundle in a fresh browser (empty cache), run one query and fetch the first results' data, and
- * count the bytes the server sent for it and the milliseconds it took in the page.
+ * bundle in a fresh browser (empty cache) as the search page does (a zh-Hans page, so the query is
+ * split into words the same way; no worker, no excerpts: src/components/search/pagefind-shards.ts),
+ * run one query and fetch the first results' data, and count the bytes the server sent for it and
+ * the milliseconds it took in the page. The search page itself goes on to fetch the fragment of
+ * every candidate to check it; that is not counted here.
  */
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -54,7 +57,7 @@ export function serve(root: string): Promise<{
     if (path === '/__blank__') {
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><title>blank</title>');
+        .end('<!doctype html><html lang="zh-Hans"><title>blank</title></html>');
       return;
     }
     let file = normalize(join(root, path));
@@ -140,7 +143,8 @@ export async function firstQuery(
       async ({ bundleUrl, merge, query }) => {
         const t0 = performance.now();
         const pf = await import(/* @vite-ignore */ `${bundleUrl}pagefind.js`);
-        await pf.options({ basePath: bundleUrl });
+        // As the search page loads it (src/components/search/pagefind-shards.ts): no worker, no excerpts.
+        await pf.options({ basePath: bundleUrl, excerptLength: 0, noWorker: true });
         for (const m of merge) await pf.mergeIndex(m);
         await pf.init();
         const search = await pf.search(query);
