@@ -144,27 +144,33 @@ function readPage(page: mupdf.Page): PdfPageContent {
   const rules: Rect[] = [];
   const pictures: Rect[] = [];
   let chars: RawChar[] = [];
-  page.toStructuredText('preserve-whitespace,preserve-images,vectors').walk({
-    onImageBlock(bbox) {
-      pictures.push(rectOf(bbox));
-    },
-    onVector(bbox) {
-      const r = rectOf(bbox);
-      const w = r.x1 - r.x0;
-      const h = r.y1 - r.y0;
-      if (Math.min(w, h) <= RULE_THIN && Math.max(w, h) >= RULE_LONG) rules.push(r);
-      else if (w >= RULE_LONG && h >= RULE_LONG) pictures.push(r);
-    },
-    beginLine() {
-      chars = [];
-    },
-    onChar(c, _origin, font, size, quad) {
-      chars.push({ ch: c, box: quadBox(quad), size, bold: isBoldFont(font) });
-    },
-    endLine() {
-      for (const run of splitAtGaps(chars)) lines.push(toLine(run));
-    },
-  });
+  // MuPDF objects live in the wasm heap, which never shrinks: each is destroyed once read
+  const stext = page.toStructuredText('preserve-whitespace,preserve-images,vectors');
+  try {
+    stext.walk({
+      onImageBlock(bbox) {
+        pictures.push(rectOf(bbox));
+      },
+      onVector(bbox) {
+        const r = rectOf(bbox);
+        const w = r.x1 - r.x0;
+        const h = r.y1 - r.y0;
+        if (Math.min(w, h) <= RULE_THIN && Math.max(w, h) >= RULE_LONG) rules.push(r);
+        else if (w >= RULE_LONG && h >= RULE_LONG) pictures.push(r);
+      },
+      beginLine() {
+        chars = [];
+      },
+      onChar(c, _origin, font, size, quad) {
+        chars.push({ ch: c, box: quadBox(quad), size, bold: isBoldFont(font) });
+      },
+      endLine() {
+        for (const run of splitAtGaps(chars)) lines.push(toLine(run));
+      },
+    });
+  } finally {
+    stext.destroy();
+  }
   const vertical = rules.filter((r) => r.y1 - r.y0 > r.x1 - r.x0);
   return {
     width: x1 - x0,
@@ -183,9 +189,21 @@ export function extractPdf(bytes: Uint8Array, file: string): PdfPageContent[] {
   } catch (e) {
     throw new InputError(file, `not a readable PDF (${String((e as Error).message ?? e).split('\n')[0]})`);
   }
-  if (doc.needsPassword()) throw new InputError(file, 'the PDF is encrypted with a password');
   const pages: PdfPageContent[] = [];
-  for (let i = 0; i < doc.countPages(); i++) pages.push(readPage(doc.loadPage(i)));
+  try {
+    if (doc.needsPassword()) throw new InputError(file, 'the PDF is encrypted with a password');
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = doc.loadPage(i);
+      try {
+        pages.push(readPage(page));
+      } finally {
+        page.destroy();
+      }
+    }
+  } finally {
+    // the document and its pages are freed in the wasm heap, which never shrinks, as soon as read
+    doc.destroy();
+  }
   if (pages.length === 0) throw new InputError(file, 'the PDF has no pages');
   if (!pages.some((p) => p.lines.some((l) => l.text.trim()))) {
     throw new InputError(file, 'the PDF has no text layer (a scanned page?); OCR is not supported');

@@ -67,8 +67,27 @@ function charKey(texts: readonly string[]): string {
  */
 function verifyTextLayer(pdf: Uint8Array, placed: readonly PlacedPage[]) {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
-  placed.forEach((p, i) => {
-    const got = charKey([doc.loadPage(i).toStructuredText('preserve-whitespace').asText()]);
+  try {
+    placed.forEach((p, i) => verifyPage(doc, p, i));
+  } finally {
+    doc.destroy();
+  }
+}
+
+function pageText(doc: mupdf.Document, i: number): string {
+  const page = doc.loadPage(i);
+  const stext = page.toStructuredText('preserve-whitespace');
+  try {
+    return stext.asText();
+  } finally {
+    stext.destroy();
+    page.destroy();
+  }
+}
+
+function verifyPage(doc: mupdf.Document, p: PlacedPage, i: number) {
+  {
+    const got = charKey([pageText(doc, i)]);
     const want = charKey(p.lines.map((l) => l.chars.map((c) => c.ch).join('')));
     if (got !== want) {
       const g = new Set(Array.from(got));
@@ -79,7 +98,7 @@ function verifyTextLayer(pdf: Uint8Array, placed: readonly PlacedPage[]) {
         `typeset: page ${i + 1}'s text layer differs from the text set (lost "${lost}", extra "${added}")`,
       );
     }
-  });
+  }
 }
 
 /** The PDF of these pages, and where everything was placed on each. */
@@ -102,7 +121,10 @@ export function writePdf(
   if (missing.size) throw new Error(`typeset: no font has ${[...missing].join(' ')}`);
   const doc = new mupdf.PDFDocument(buffer.asUint8Array().slice());
   doc.subsetFonts();
-  const pdf = doc.saveToBuffer('compress,garbage=compact').asUint8Array().slice();
+  const saved = doc.saveToBuffer('compress,garbage=compact');
+  const pdf = saved.asUint8Array().slice();
+  saved.destroy();
+  doc.destroy();
   verifyTextLayer(pdf, placed);
   return { pdf, placed };
 }
