@@ -20,7 +20,9 @@ const GREY: mupdf.Color = [0.35];
 function pictureImage(): mupdf.Image {
   const pix = new mupdf.Pixmap(mupdf.ColorSpace.DeviceGray, [0, 0, 4, 4], false);
   pix.clear(190);
-  return new mupdf.Image(pix);
+  const image = new mupdf.Image(pix);
+  pix.destroy();
+  return image;
 }
 
 function drawLine(dev: mupdf.Device, fonts: FontSet, line: PlacedLine, missing: Set<string>) {
@@ -36,12 +38,14 @@ function drawLine(dev: mupdf.Device, fonts: FontSet, line: PlacedLine, missing: 
     text.showGlyph(g.font, [line.size, 0, 0, -line.size, x, baseline], g.gid, ch.codePointAt(0)!, 0);
   }
   dev.fillText(text, mupdf.Matrix.identity, mupdf.ColorSpace.DeviceGray, BLACK, 1);
+  text.destroy();
 }
 
 function fillRect(dev: mupdf.Device, r: Rect) {
   const path = new mupdf.Path();
   path.rect(r.x0, r.y0, r.x1, r.y1);
   dev.fillPath(path, false, mupdf.Matrix.identity, mupdf.ColorSpace.DeviceGray, GREY, 1);
+  path.destroy();
 }
 
 function drawPage(
@@ -118,8 +122,14 @@ export function writePdf(
     return p;
   });
   writer.close();
+  // MuPDF's objects live in the wasm heap (at most 4 GB, never shrinking): a typeset archive
+  // (npm run bench -- --pdf, 48 issues) ran out of it when they were left to the garbage collector
+  writer.destroy();
+  image.destroy();
+  const written = buffer.asUint8Array().slice();
+  buffer.destroy();
   if (missing.size) throw new Error(`typeset: no font has ${[...missing].join(' ')}`);
-  const doc = new mupdf.PDFDocument(buffer.asUint8Array().slice());
+  const doc = new mupdf.PDFDocument(written);
   doc.subsetFonts();
   const saved = doc.saveToBuffer('compress,garbage=compact');
   const pdf = saved.asUint8Array().slice();
