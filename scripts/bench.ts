@@ -17,6 +17,7 @@ import { firstQuery, type QueryResult } from './bench/query.ts';
 import {
   buildStages,
   daysInYears,
+  encodings,
   facsimileFigures,
   namesFigures,
   wireFigures,
@@ -313,14 +314,16 @@ const sizes = table(
     [
       'first query',
       query
-        ? `${fmt.kb(query.bytes)} in ${query.requests} requests, ${query.ms.toFixed(0)} ms, ${query.results} results`
+        ? `${fmt.kb(query.bytes)} over the wire (${fmt.kb(query.fileBytes)} as files${encodings(query)}) in ` +
+          `${query.requests} requests, ${query.ms.toFixed(0)} ms, ${query.results} results`
         : (queryError ?? '–'),
     ],
     ...(queryAll
       ? [
           [
             `query, all ${shards.length} shards`,
-            `${fmt.kb(queryAll.bytes)} in ${queryAll.requests} requests, ${queryAll.ms.toFixed(0)} ms, ${queryAll.results} results`,
+            `${fmt.kb(queryAll.bytes)} over the wire (${fmt.kb(queryAll.fileBytes)} as files) in ` +
+              `${queryAll.requests} requests, ${queryAll.ms.toFixed(0)} ms, ${queryAll.results} results`,
           ],
         ]
       : []),

@@ -3,8 +3,11 @@
  * bundle in a fresh browser (empty cache) as the search page does (a zh-Hans page, so the query is
  * split into words the same way; no worker, no excerpts: src/components/search/pagefind-shards.ts),
  * run one query and fetch the first results' data, and count the bytes the server sent for it and
- * the milliseconds it took in the page. The search page itself goes on to fetch the fragment of
- * every candidate to check it; that is not counted here.
+ * the milliseconds it took in the page. The server answers as a host that serves the build's
+ * pre-compressed siblings does (nginx `brotli_static`/`gzip_static`, Caddy `precompressed`):
+ * `<file>.br` or `<file>.gz` when the browser accepts it and the sibling is there. Both figures are
+ * kept: the bytes sent (over the wire) and the sizes of the files asked for. The search page itself
+ * goes on to fetch the fragment of every candidate to check it; that is not counted here.
  */
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -42,16 +45,35 @@ export function findBundle(dist: string): string | null {
   return null;
 }
 
-/** A static file server over `root`, counting the bytes it sends. */
+/** One file served: its site path, the bytes sent, the file's own size, and the encoding used. */
+export interface Served {
+  path: string;
+  bytes: number;
+  fileBytes: number;
+  encoding: 'br' | 'gzip' | null;
+}
+
+/**
+ * The sibling to send for `file` to a browser whose Accept-Encoding is `accept`: `.br` before
+ * `.gz`, each only when accepted and present; null for the file itself.
+ */
+export function siblingFor(file: string, accept: string): { path: string; encoding: 'br' | 'gzip' } | null {
+  const accepted = new Set(accept.split(',').map((e) => e.split(';')[0]!.trim().toLowerCase()));
+  if (accepted.has('br') && existsSync(`${file}.br`)) return { path: `${file}.br`, encoding: 'br' };
+  if (accepted.has('gzip') && existsSync(`${file}.gz`)) return { path: `${file}.gz`, encoding: 'gzip' };
+  return null;
+}
+
+/** A static file server over `root` serving pre-compressed siblings, counting the bytes it sends. */
 export function serve(root: string): Promise<{
   server: Server;
   url: string;
   sent: () => number;
-  files: () => { path: string; bytes: number }[];
+  files: () => Served[];
   reset: () => void;
 }> {
   let sent = 0;
-  let files: { path: string; bytes: number }[] = [];
+  let files: Served[] = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/__blank__') {
@@ -71,15 +93,18 @@ export function serve(root: string): Promise<{
       res.writeHead(404).end();
       return;
     }
-    const size = statSync(file).size;
+    const fileBytes = statSync(file).size;
+    const sibling = siblingFor(file, String(req.headers['accept-encoding'] ?? ''));
+    const size = sibling ? statSync(sibling.path).size : fileBytes;
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': 'no-store',
+      ...(sibling ? { 'content-encoding': sibling.encoding, vary: 'accept-encoding' } : {}),
     });
     sent += size;
-    files.push({ path, bytes: size });
-    createReadStream(file).pipe(res);
+    files.push({ path, bytes: size, fileBytes, encoding: sibling?.encoding ?? null });
+    createReadStream(sibling?.path ?? file).pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
@@ -104,12 +129,17 @@ export interface QueryResult {
   results: number;
   /** title of the first result */
   first: string | null;
-  /** bytes served from the moment the bundle was imported until the first results' data arrived */
+  /**
+   * bytes sent (over the wire: pre-compressed siblings where the browser accepts them) from the
+   * moment the bundle was imported until the first results' data arrived
+   */
   bytes: number;
+  /** the sizes of the files asked for (what a host that compresses nothing would send) */
+  fileBytes: number;
   /** requests made for it */
   requests: number;
-  /** what was served, path and bytes */
-  files: { path: string; bytes: number }[];
+  /** what was served */
+  files: Served[];
   /** ms in the page: import + init + search + data of the first results */
   ms: number;
 }
@@ -161,7 +191,9 @@ export async function firstQuery(
       },
       { bundleUrl, merge, query },
     );
-    return { query, ...out, bytes: srv.sent(), requests, files: srv.files() };
+    const files = srv.files();
+    const fileBytes = files.reduce((n, f) => n + f.fileBytes, 0);
+    return { query, ...out, bytes: srv.sent(), fileBytes, requests, files };
   } finally {
     await browser.close();
     srv.server.close();

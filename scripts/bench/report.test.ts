@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildStages,
   daysInYears,
+  encodings,
   fmt,
   namesFigures,
   wireFigures,
@@ -146,5 +147,18 @@ describe('wireFigures', () => {
     const log = ['wire copies: 3 pair(s) in 2 group(s) among 43 article(s), 5 candidate(s), in 120 ms'];
     expect(wireFigures(log)).toEqual({ pairs: 3, groups: 2, articles: 43, candidates: 5, ms: 120 });
     expect(wireFigures(['nothing'])).toBeNull();
+  });
+});
+
+describe('encodings', () => {
+  it('names the files sent compressed, by encoding, and nothing for files sent as they are', () => {
+    const files = [
+      { path: '/pagefind/2024-01/pagefind.js', encoding: 'br' },
+      { path: '/pagefind/2024-01/wasm.unknown.pagefind', encoding: null },
+      { path: '/pagefind/2024-01/pagefind-entry.json', encoding: 'gzip' },
+      { path: '/pagefind/2024-01/shards.json', encoding: 'br' },
+    ];
+    expect(encodings({ files })).toBe('; br: pagefind.js, shards.json; gzip: pagefind-entry.json');
+    expect(encodings({ files: [files[1]!] })).toBe('');
   });
 });

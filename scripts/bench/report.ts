@@ -263,6 +263,17 @@ export function buildStages(lines: readonly LogLine[], endMs: number): BuildStag
   };
 }
 
+/**
+ * Which files of a query went compressed over the wire, for the report: "; br: pagefind.js" (names
+ * grouped by encoding; the rest went as they are, e.g. Pagefind's chunks, gzip already).
+ */
+export function encodings(q: { files: readonly { path: string; encoding: string | null }[] }): string {
+  const by = new Map<string, string[]>();
+  for (const f of q.files)
+    if (f.encoding) by.set(f.encoding, [...(by.get(f.encoding) ?? []), f.path.split('/').pop()!]);
+  return [...by].map(([e, names]) => `; ${e}: ${names.join(', ')}`).join('');
+}
+
 export const MB = 1024 * 1024;
 
 export const fmt = {
