@@ -10,7 +10,6 @@ import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { editionLoader } from './loaders/edition-loader.ts';
 import {
-  articleNameSchema,
   articleSchema,
   issueSchema,
   pageSchema,
@@ -30,6 +29,8 @@ const issues = defineCollection({
     articleCount: z.number().int(),
     /** the issue parsed whole (JSON, baokan/issue@2) in the build cache, read by article pages */
     parsedFile: z.string(),
+    /** the people, places and organisations its articles name, by article id (JSON), in the build cache, read by the name index */
+    namesFile: z.string(),
   }),
 });
 
@@ -99,8 +100,6 @@ const articles = defineCollection({
         .max(3),
       /** the people the byline and photo credits name, each once (src/lib/people/credits.ts) */
       credits: z.array(staffCreditSchema),
-      /** the people, places and organisations its text names, with their paragraphs (src/lib/people/article-names.ts) */
-      names: z.array(articleNameSchema),
     }),
 });
 

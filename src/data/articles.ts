@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Issue } from '../lib/model/issue.ts';
+import type { ArticleName } from '../lib/people/article-names.ts';
 import { articleDetail, type ArticleDetail } from '../loaders/records.ts';
 import type { ArticleNode, IssueNode } from './site-graph.ts';
 import { recent } from './recent.ts';
@@ -40,4 +41,9 @@ export function parsedIssue(issue: IssueNode): Issue {
 /** An article whole: text, byline, captions, tables, references, edits, with its issue's notes. */
 export function fullArticle(node: ArticleNode): ArticleDetail {
   return articleDetail(parsedIssue(node.page.issue), node.entry.id);
+}
+
+/** The names an issue's articles' texts give, by article id, as the loader wrote them (records.ts, articleNamesById). */
+export function issueNames(issue: IssueNode): Record<string, ArticleName[]> {
+  return JSON.parse(readParsed(issue.entry.data.namesFile, issue.entry.id)) as Record<string, ArticleName[]>;
 }

@@ -25,8 +25,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from '../loaders/edition-loader.ts';
 import { getReporters } from '../pages/reporters/_reporters.ts';
-import { getNames } from '../pages/names/_names.ts';
-import { entryKey } from '../lib/people/name-index.ts';
+import { getNames, namesOfArticle } from '../pages/names/_names.ts';
 import { getEdition, type ArticleNode, type IssueNode, type PageNode } from './site-graph.ts';
 
 /** Settings that change what a page shows. */
@@ -131,7 +130,7 @@ async function makeKeys(): Promise<PageKeys> {
         node.entry.data.topics,
         node.entry.data.credits.map((c) => [c.name, reporters.byName.get(c.name)?.slug ?? null]),
         // 文中人物… links (entry slugs) and 相关文章 (what the list prints of each related article)
-        node.entry.data.names.map((n) => [n.kind, n.name, names.byKey.get(entryKey(n))?.slug ?? null]),
+        namesOfArticle(names, node.entry.id).map((n) => [n.kind, n.name, n.slug]),
         (names.related.get(node.entry.id) ?? []).map((r) => {
           const o = edition.articles.get(r.id);
           return [r.id, o?.path, o?.entry.data.title, o?.entry.data.paper.name, o?.entry.data.date];

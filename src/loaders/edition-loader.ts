@@ -6,7 +6,8 @@
  *
  * The store holds what lists and indexes need; each issue parsed whole goes to a JSON file of its
  * own in `<cacheDir>/baokan-<digest>/issues/` (named in the issue record), which article pages and the
- * issue.json download read one issue at a time (see records.ts for why).
+ * issue.json download read one issue at a time, and the names its articles' texts give to another
+ * beside it, which the name index reads (see records.ts for why).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { loadTopics, type Taxonomy } from '../lib/editorial/topics.ts';
 import { EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
 import { loadGazetteer, type Gazetteer } from '../lib/people/entities.ts';
 import { diskNamesCache } from '../lib/people/names-cache.ts';
-import { articleRecords, issueRecord, pageRecords, type RecordOf } from './records.ts';
+import { articleNamesById, articleRecords, issueRecord, pageRecords, type RecordOf } from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
 /** The editorial folder: `content/` unless BAOKAN_CONTENT names another. */
@@ -153,9 +154,11 @@ function editionRecords(
     }
     const path = join(dir, `${issue.id}.json`);
     writeFileSync(path, JSON.stringify(issue));
-    records.issues.push(own(issueRecord(r, path)));
+    const namesPath = join(dir, `${issue.id}.names.json`);
+    writeFileSync(namesPath, JSON.stringify(articleNamesById(r, gazetteer(), namesCache)));
+    records.issues.push(own(issueRecord(r, path, namesPath)));
     for (const p of pageRecords(r)) records.pages.push(own(p));
-    for (const a of articleRecords(r, taxonomy(), gazetteer(), namesCache)) records.articles.push(own(a));
+    for (const a of articleRecords(r, taxonomy())) records.articles.push(own(a));
     addIssue(account, issue);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });

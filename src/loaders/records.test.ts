@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fullArticle, parsedIssue } from '../data/articles.ts';
+import { fullArticle, issueNames, parsedIssue } from '../data/articles.ts';
 import type { ArticleNode, IssueNode } from '../data/site-graph.ts';
 import { recent } from '../data/recent.ts';
 import { repoRoot, seedEdition } from '../../tests/support/seed-edition.ts';
@@ -14,6 +14,7 @@ import { loadTopics } from '../lib/editorial/topics.ts';
 import { loadGazetteer } from '../lib/people/entities.ts';
 import {
   articleDetail,
+  articleNamesById,
   articleRecords,
   editCounts,
   issueRecord,
@@ -61,33 +62,38 @@ describe('article records', () => {
   });
 });
 
-describe('names in article records', () => {
+describe("the names of an issue's articles (its names file)", () => {
   const gaz = loadGazetteer(resolve(repoRoot, 'content/gazetteer.yaml'));
-  const named = edition.issues.flatMap((f) => articleRecords(f, taxonomy, gaz).map((r) => ({ f, r })));
+  const named = edition.issues.flatMap((f) =>
+    Object.entries(articleNamesById(f, gaz)).map(([id, names]) => ({ f, id, names })),
+  );
+
+  it('are given for every article of the issue, and the store records hold none', () => {
+    for (const f of edition.issues) {
+      expect(Object.keys(articleNamesById(f, gaz))).toEqual(f.issue.articles.map((a) => a.id));
+      for (const r of articleRecords(f, taxonomy)) expect(r.data).not.toHaveProperty('names');
+    }
+  });
 
   it('name 秦国文 where seed 004 prints 市委书记秦国文 (line 33), with the anchors of those paragraphs', () => {
-    const hits = named.filter(({ r }) => r.data.names.some((n) => n.name === '秦国文'));
+    const hits = named.filter(({ names }) => names.some((n) => n.name === '秦国文'));
     expect(hits.length).toBeGreaterThan(0);
-    for (const { f, r } of hits) {
-      const a = f.issue.articles.find((x) => x.id === r.id)!;
-      const n = r.data.names.find((x) => x.name === '秦国文')!;
+    for (const { f, id, names } of hits) {
+      const a = f.issue.articles.find((x) => x.id === id)!;
+      const n = names.find((x) => x.name === '秦国文')!;
       expect(n.kind).toBe('person');
       // every listed paragraph is one of the article's and holds the name as printed
-      for (const id of n.paragraphs) expect(a.paragraphs.find((p) => p.id === id)!.text).toContain('秦国文');
+      for (const p of n.paragraphs) expect(a.paragraphs.find((x) => x.id === p)!.text).toContain('秦国文');
       // and every text paragraph that prints it is listed
       const printing = nameParagraphs(a).filter((p) => p.text.includes('秦国文'));
       expect(n.paragraphs).toEqual(printing.map((p) => p.id));
     }
   });
 
-  it('are none without a gazetteer for gazetteer names (市委), and the records stay small', () => {
-    const plain = edition.issues.flatMap((f) => articleRecords(f, taxonomy));
-    expect(plain.some((r) => r.data.names.some((n) => n.name === '中共衡阳市委'))).toBe(false);
-    expect(named.some(({ r }) => r.data.names.some((n) => n.name === '中共衡阳市委'))).toBe(true);
-    const names = named.reduce((n, { r }) => n + JSON.stringify(r.data.names).length, 0);
-    const parsed = edition.issues.reduce((n, f) => n + JSON.stringify(f.issue.articles).length, 0);
-    // about a quarter of the parsed articles' JSON in the seeds (long, name-dense city news)
-    expect(names).toBeLessThan(parsed / 3);
+  it('are none without a gazetteer for gazetteer names (市委)', () => {
+    const plain = edition.issues.flatMap((f) => Object.values(articleNamesById(f)));
+    expect(plain.some((names) => names.some((n) => n.name === '中共衡阳市委'))).toBe(false);
+    expect(named.some(({ names }) => names.some((n) => n.name === '中共衡阳市委'))).toBe(true);
   });
 });
 
@@ -95,7 +101,10 @@ describe('articles read back from the parsed issue', () => {
   const file = edition.issues.find((f) => f.issue.duplicates.length > 0)!;
   const path = join(tmp, `${file.issue.id}.json`);
   writeFileSync(path, JSON.stringify(file.issue));
-  const issueNode = { entry: issueRecord(file, path) } as unknown as IssueNode;
+  const namesPath = join(tmp, `${file.issue.id}.names.json`);
+  const names = articleNamesById(file, loadGazetteer(resolve(repoRoot, 'content/gazetteer.yaml')));
+  writeFileSync(namesPath, JSON.stringify(names));
+  const issueNode = { entry: issueRecord(file, path, namesPath) } as unknown as IssueNode;
   const node = (id: string) => ({ entry: { id }, page: { issue: issueNode } }) as unknown as ArticleNode;
 
   it('gives each article exactly as parsed, with the duplicates and corrections in its lines', () => {
@@ -112,8 +121,13 @@ describe('articles read back from the parsed issue', () => {
     expect(removed.length).toBeGreaterThanOrEqual(file.issue.duplicates.length);
   });
 
+  it("gives the issue's names as the loader found them", () => {
+    expect(Object.values(names).flat().length).toBeGreaterThan(0);
+    expect(issueNames(issueNode)).toEqual(names);
+  });
+
   it('names the seed when the parsed issue is missing, and an unknown article', () => {
-    const gone = { entry: issueRecord(file, join(tmp, 'gone.json')) } as unknown as IssueNode;
+    const gone = { entry: issueRecord(file, join(tmp, 'gone.json'), namesPath) } as unknown as IssueNode;
     expect(() => parsedIssue(gone)).toThrow(
       new RegExp(`issue ${file.issue.id}: the parsed issue is missing from the build cache`),
     );

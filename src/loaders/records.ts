@@ -9,7 +9,7 @@
  * its article whole from the parsed issue (`articleDetail`), which the loader writes beside the
  * store, one file per issue.
  */
-import { articleNames, EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
+import { articleNames, EMPTY_GAZETTEER, type ArticleName } from '../lib/people/article-names.ts';
 import { articleCredits } from '../lib/people/credits.ts';
 import type { Gazetteer } from '../lib/people/entities.ts';
 import type { NamesCache } from '../lib/people/names-cache.ts';
@@ -25,8 +25,11 @@ export function pageEntryId(issueId: string, pageId: string): string {
   return `${issueId}-${pageId}`;
 }
 
-/** The issue record; `parsedFile` is where the loader wrote the whole parsed issue (JSON). */
-export function issueRecord({ issue }: { issue: Issue }, parsedFile: string) {
+/**
+ * The issue record; `parsedFile` is where the loader wrote the whole parsed issue (JSON),
+ * `namesFile` its articles' names (articleNamesById).
+ */
+export function issueRecord({ issue }: { issue: Issue }, parsedFile: string, namesFile: string) {
   const { articles, pages, ...rest } = issue;
   return {
     id: issue.id,
@@ -35,6 +38,7 @@ export function issueRecord({ issue }: { issue: Issue }, parsedFile: string) {
       pages: pages.map((p) => pageEntryId(issue.id, p.id)),
       articleCount: articles.length,
       parsedFile,
+      namesFile,
     },
   };
 }
@@ -93,16 +97,26 @@ export function nameParagraphs(a: Article): { id: string; text: string }[] {
  * Article records: headings and what lists show, and the names the text gives (found here, once,
  * with the gazetteer, or taken from the names cache; the text stays in the parsed issue).
  */
-export function articleRecords(
+/**
+ * The people, places and organisations each article's text names, by article id, with the
+ * paragraphs that name them. They go to a file of the issue's own beside the parsed issue
+ * (`namesFile`), not into the store: Astro holds the store several times over while it renders
+ * (the loader's entries, the store module's text, its parsed copy), and the names were two fifths
+ * of it; the name index reads them once (src/pages/names/_names.ts).
+ */
+export function articleNamesById(
   { issue }: { issue: Issue },
-  taxonomy: Taxonomy,
   gazetteer: Gazetteer = EMPTY_GAZETTEER,
   cache?: NamesCache,
-) {
+): Record<string, ArticleName[]> {
   const paragraphs = issue.articles.map(nameParagraphs);
   const find = () => paragraphs.map((p) => articleNames(p, gazetteer));
   const names = cache ? cache.names(paragraphs, find) : find();
-  return issue.articles.map((a, k) => {
+  return Object.fromEntries(issue.articles.map((a, k) => [a.id, names[k]!]));
+}
+
+export function articleRecords({ issue }: { issue: Issue }, taxonomy: Taxonomy) {
+  return issue.articles.map((a) => {
     const page = issue.pages[a.page]!;
     return {
       id: a.id,
@@ -126,7 +140,6 @@ export function articleRecords(
         lines: a.lines,
         topics: assignTopics(a, taxonomy),
         credits: articleCredits(a),
-        names: names[k]!,
       },
     };
   });

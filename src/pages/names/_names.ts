@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEdition } from '../../data/site-graph.ts';
+import { issueNames } from '../../data/articles.ts';
 import { contentDir } from '../../loaders/edition-loader.ts';
 import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
@@ -29,17 +30,24 @@ export function getNames(): Promise<Names> {
     const path = join(contentDir(), 'readings.yaml');
     const readings = existsSync(path) ? loadReadings(path) : NO_READINGS;
     // Issues oldest first, articles in reading order: within a day an entry's list keeps this order.
+    // Each issue's names file is read in turn and let go once indexed.
+    const named = function* () {
+      for (const issue of edition.issues) {
+        const names = issueNames(issue);
+        for (const { entry } of issue.articles) {
+          const a = entry.data;
+          yield {
+            id: a.id,
+            date: a.date,
+            paper: a.paper.name ?? a.paper.id,
+            title: a.title,
+            names: names[a.id] ?? [],
+          };
+        }
+      }
+    };
+    const index = nameIndexOf(named(), readings);
     const articles = edition.issues.flatMap((i) => i.articles.map((a) => a.entry.data));
-    const index = nameIndexOf(
-      articles.map((a) => ({
-        id: a.id,
-        date: a.date,
-        paper: a.paper.name ?? a.paper.id,
-        title: a.title,
-        names: a.names,
-      })),
-      readings,
-    );
     const byKey = new Map(index.entries.map((e) => [entryKey(e), e]));
     const related = relatedIndex(
       relatedInputs(
@@ -55,4 +63,9 @@ export function getNames(): Promise<Names> {
     return { index, byKey, related: lists };
   })();
   return cached;
+}
+
+/** The index's entries an article's text names, in the order the text first names them. */
+export function namesOfArticle(names: Names, id: string): NameEntry[] {
+  return (names.index.byArticle.get(id) ?? []).map((key) => names.byKey.get(key)!);
 }
