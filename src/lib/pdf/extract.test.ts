@@ -68,6 +68,32 @@ describe('extractPdf', () => {
     expect(made.filter((m) => m.pointer !== 0)).toEqual([]);
   });
 
+  it('gives back the font wrapper of every character the walk hands over', () => {
+    // each holds a reference to its font; collection would give it back, but its finalizers do
+    // not run while a build reads file after file (a one-year archive ran out of wasm heap)
+    const handed: { pointer: number }[] = [];
+    const walk = mupdf.StructuredText.prototype.walk;
+    vi.spyOn(mupdf.StructuredText.prototype, 'walk').mockImplementation(function (
+      this: mupdf.StructuredText,
+      walker,
+    ) {
+      return walk.call(this, {
+        ...walker,
+        onChar: (...a: Parameters<NonNullable<typeof walker.onChar>>) => {
+          handed.push(a[2]);
+          walker.onChar?.(...a);
+        },
+        onImageBlock: (...a: Parameters<NonNullable<typeof walker.onImageBlock>>) => {
+          handed.push(a[2]);
+          walker.onImageBlock?.(...a);
+        },
+      });
+    });
+    extractPdf(pdf, 'x.pdf');
+    expect(handed.length).toBeGreaterThan(50);
+    expect(handed.filter((h) => h.pointer !== 0)).toEqual([]);
+  });
+
   it('destroys the document when the PDF is refused', () => {
     const blank = writePdf([{ ...PAGE, header: [], footer: [], articles: [] }], new FontSet()).pdf;
     const made = madeDuring(() => extractPdf(blank, 'blank.pdf'));
