@@ -94,10 +94,6 @@ export function nameParagraphs(a: Article): { id: string; text: string }[] {
 }
 
 /**
- * Article records: headings and what lists show, and the names the text gives (found here, once,
- * with the gazetteer, or taken from the names cache; the text stays in the parsed issue).
- */
-/**
  * The people, places and organisations each article's text names, by article id, with the
  * paragraphs that name them. They go to a file of the issue's own beside the parsed issue
  * (`namesFile`), not into the store: Astro holds the store several times over while it renders
@@ -115,6 +111,10 @@ export function articleNamesById(
   return Object.fromEntries(issue.articles.map((a, k) => [a.id, names[k]!]));
 }
 
+/**
+ * Article records: headings and what lists show (the text stays in the parsed issue, the names its
+ * text gives in the issue's names file).
+ */
 export function articleRecords({ issue }: { issue: Issue }, taxonomy: Taxonomy) {
   return issue.articles.map((a) => {
     const page = issue.pages[a.page]!;
