@@ -1,7 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, estimate, normalise, shingles, signature } from './minhash.ts';
+import {
+  candidatePairs,
+  estimate,
+  MIN_ESTIMATE,
+  normalise,
+  ROWS,
+  shingles,
+  signature,
+  SIGNATURE_SIZE,
+} from './minhash.ts';
 import { isCopy, overlap } from './verify.ts';
 import { comparedPairs, findCopies, otherOf, textSignature, type CopyPair } from './pairs.ts';
 import { sentencesOf, syntheticEdition } from '../../../tests/support/synthetic-edition.ts';
@@ -49,6 +58,16 @@ describe('minhash', () => {
     const other = paras.slice(10, 13).join('');
     const sigs = [a, copy, other].map((t) => signature(shingles(normalise(t))));
     expect(candidatePairs(sigs)).toEqual([[0, 1]]);
+  });
+
+  it('does not make a candidate of two articles that meet in one band by chance and agree on little else', () => {
+    const base = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, r) => 1000 + r);
+    /** base, agreeing on the first band and on `extra` rows more; the other rows differ */
+    const agreeing = (extra: number) => base.map((v, r) => (r < ROWS + extra ? v : v + 1_000_000 + r * 7));
+    const least = Math.ceil(MIN_ESTIMATE * SIGNATURE_SIZE) - ROWS;
+    expect(candidatePairs([base, agreeing(0)])).toEqual([]);
+    expect(candidatePairs([base, agreeing(least - 1)])).toEqual([]);
+    expect(candidatePairs([base, agreeing(least)])).toEqual([[0, 1]]);
   });
 });
 
