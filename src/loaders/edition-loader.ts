@@ -10,11 +10,18 @@
  * beside it, which the name index reads (see records.ts for why).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCorrectionFiles, formatProblem, type Correction } from '../lib/editorial/corrections.ts';
-import { accountPath, addIssue, buildWorkDir, emptyAccount } from '../lib/edition/account.ts';
+import {
+  accountPath,
+  addShare,
+  buildWorkDir,
+  emptyAccount,
+  issueShare,
+  type Loss,
+} from '../lib/edition/account.ts';
 import { loadCatalog, loadCorrections, parseEdition, type PartStore } from '../lib/edition/load-folder.ts';
 import { codeFingerprint, diskParseCache } from '../lib/edition/parse-cache.ts';
 import type { PaperCatalog } from '../lib/parse/paper.ts';
@@ -25,7 +32,15 @@ import { loadTopics, type Taxonomy } from '../lib/editorial/topics.ts';
 import { EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
 import { loadGazetteer, type Gazetteer } from '../lib/people/entities.ts';
 import { diskNamesCache } from '../lib/people/names-cache.ts';
-import { articleNamesById, articleRecords, issueRecord, pageRecords, type RecordOf } from './records.ts';
+import { diskKeptRecords, loaderFingerprint, type KeptEntry } from './kept-records.ts';
+import {
+  articleNamesById,
+  articleRecords,
+  issueNameParagraphs,
+  issueRecord,
+  pageRecords,
+  type RecordOf,
+} from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
 /** The editorial folder: `content/` unless BAOKAN_CONTENT names another. */
@@ -85,9 +100,10 @@ const own = <T>(r: T): T => JSON.parse(JSON.stringify(r)) as T;
 
 /**
  * Parse the seeds one file at a time, group the files into issues, write each issue, parsed
- * whole, to the build cache (`<work dir>/issues/<issue id>.json`, read by the article
+ * whole, to the build cache (`<work dir>/issues/<issue id>.<key>.json`, read by the article
  * pages), keep only the collections' records, and log each file's warnings and each file that
- * could not be read by name. The account of what was published and what not goes to
+ * could not be read by name. An issue unchanged since a kept build is kept whole
+ * (kept-records.ts): its parses are not read and its records are the kept ones. The account of what was published and what not goes to
  * `<work dir>/account.json` for the baokan-account integration. The work dir is the build's
  * own folder in Astro's cache (src/lib/edition/account.ts, buildWorkDir).
  */
@@ -112,7 +128,8 @@ function editionRecords(
     logger.error('the build stops: fix the editorial file above');
     process.exit(1);
   }
-  rmSync(dir, { recursive: true, force: true });
+  // The folder is kept between builds: an issue kept whole (below) keeps its files there; the
+  // files of issues this build does not publish are removed at the end.
   mkdirSync(dir, { recursive: true });
   const records: Records = { issues: [], pages: [], articles: [] };
   const account = emptyAccount(seedsDir());
@@ -122,24 +139,63 @@ function editionRecords(
     tick(done, total);
   };
   const parts = diskParts(join(dir, 'parts'));
+  const code = codeFingerprint(fileURLToPath(root));
   // Files parsed by an earlier build with the same code, catalogue, hints and corrections are not parsed again.
-  const parseCache = diskParseCache(
-    join(fileURLToPath(cacheDir), 'baokan-parse'),
-    codeFingerprint(fileURLToPath(root)),
-    catalog(),
-  );
+  const parseCache = diskParseCache(join(fileURLToPath(cacheDir), 'baokan-parse'), code, catalog());
+  const gazetteerText = existsSync(gazetteerPath()) ? readFileSync(gazetteerPath(), 'utf8') : '';
   // Names found in an issue's text by an earlier build with the same code and gazetteer are not found again.
-  const namesCache = diskNamesCache(
-    join(fileURLToPath(cacheDir), 'baokan-names'),
-    codeFingerprint(fileURLToPath(root)),
-    existsSync(gazetteerPath()) ? readFileSync(gazetteerPath(), 'utf8') : '',
+  const namesCache = diskNamesCache(join(fileURLToPath(cacheDir), 'baokan-names'), code, gazetteerText);
+  // Issues whose files and everything else their records depend on are unchanged since a kept
+  // build are kept whole: their parses are not read, their files not written again.
+  const keptRecords = diskKeptRecords(
+    join(fileURLToPath(cacheDir), 'baokan-records'),
+    [
+      code,
+      loaderFingerprint(join(fileURLToPath(root), 'src', 'loaders')),
+      existsSync(topicsPath()) ? readFileSync(topicsPath(), 'utf8') : '',
+      gazetteerText,
+      dir,
+    ].join('\0'),
   );
+  // An issue's files are named by its key too, so that a kept entry never points at the files of
+  // another version of the issue (a build that stopped half way leaves them behind).
+  const files = (id: string, key: string | undefined) => {
+    const name = key ? `${id}.${key.slice(0, 16)}` : id;
+    return { parsedFile: join(dir, `${name}.json`), namesFile: join(dir, `${name}.names.json`) };
+  };
+  const waiting = new Map<string, KeptEntry>();
+  const keptIssue = (id: string, keys: readonly string[]) => {
+    const key = keptRecords.key(id, keys);
+    const { parsedFile, namesFile } = files(id, key);
+    if (!existsSync(parsedFile) || !existsSync(namesFile)) return false;
+    const entry = keptRecords.get(key);
+    if (entry) waiting.set(id, entry);
+    return entry !== undefined;
+  };
+  const written = new Set<string>();
+  const add = (entry: KeptEntry) => {
+    for (const line of entry.log) logger.warn(line);
+    account.lost.push(...entry.lost);
+    records.issues.push(entry.issue);
+    records.pages.push(...entry.pages);
+    records.articles.push(...entry.articles);
+    addShare(account, entry.share);
+    namesCache.keep(entry.namesKey);
+    const { parsedFile, namesFile } = entry.issue.data as { parsedFile: string; namesFile: string };
+    written.add(parsedFile).add(namesFile);
+  };
   for (const r of parseEdition(seedsDir(), catalog(), {
     corrections: corrections(),
     onFile,
     parts,
     parseCache,
+    keptIssue,
   })) {
+    if ('kept' in r) {
+      add(waiting.get(r.kept.id)!);
+      waiting.delete(r.kept.id);
+      continue;
+    }
     if (!('issue' in r)) {
       logger.error(`skipped ${r.message}`);
       account.lost.push(r);
@@ -147,23 +203,34 @@ function editionRecords(
     }
     const { issue } = r;
     const first = issue.sources[0]!.file;
+    const log: string[] = [];
+    const lost: Loss[] = [];
     for (const w of issue.warnings) {
-      logger.warn(`${w.file ?? first}${w.line ? ':' + w.line : ''}: ${w.message}`);
+      log.push(`${w.file ?? first}${w.line ? ':' + w.line : ''}: ${w.message}`);
       if (w.code === 'correction-not-applied')
-        account.lost.push({ file: w.file ?? first, message: `${w.file ?? first}:${w.line}: ${w.message}` });
+        lost.push({ file: w.file ?? first, message: `${w.file ?? first}:${w.line}: ${w.message}` });
     }
-    const path = join(dir, `${issue.id}.json`);
-    writeFileSync(path, JSON.stringify(issue));
-    const namesPath = join(dir, `${issue.id}.names.json`);
-    writeFileSync(namesPath, JSON.stringify(articleNamesById(r, gazetteer(), namesCache)));
-    records.issues.push(own(issueRecord(r, path, namesPath)));
-    for (const p of pageRecords(r)) records.pages.push(own(p));
-    for (const a of articleRecords(r, taxonomy())) records.articles.push(own(a));
-    addIssue(account, issue);
+    const key = r.keys && keptRecords.key(issue.id, r.keys);
+    const { parsedFile, namesFile } = files(issue.id, key);
+    writeFileSync(parsedFile, JSON.stringify(issue));
+    writeFileSync(namesFile, JSON.stringify(articleNamesById(r, gazetteer(), namesCache)));
+    const entry: KeptEntry = {
+      issue: own(issueRecord(r, parsedFile, namesFile)),
+      pages: pageRecords(r).map(own),
+      articles: articleRecords(r, taxonomy()).map(own),
+      share: issueShare(issue),
+      lost,
+      log,
+      namesKey: namesCache.keyOf(issueNameParagraphs(issue)),
+    };
+    if (key) keptRecords.put(key, entry);
+    add(entry);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
+  for (const f of readdirSync(dir)) if (!written.has(join(dir, f))) rmSync(join(dir, f), { force: true });
   parseCache.prune();
   namesCache.prune();
+  keptRecords.prune();
   // A correction for a file that is not among the seeds is given and not used: say so.
   const seen = [
     ...records.issues.flatMap((i) => (i.data.sources as { file: string }[]).map((s) => s.file)),
@@ -177,9 +244,11 @@ function editionRecords(
   writeFileSync(accountPath(cacheDir, outDir), JSON.stringify(account));
   const { reused, parsed } = parseCache.counts();
   const names = namesCache.counts();
+  const whole = keptRecords.counts();
   logger.info(
     `${account.issues} issues, ${account.articles} articles from ${seedsDir()} ` +
-      `(${parsed} file(s) parsed, ${reused} unchanged since a kept build)`,
+      `(${parsed} file(s) parsed, ${reused} parse(s) read from a kept build, ` +
+      `${whole.kept} issue(s) kept whole)`,
   );
   logger.info(
     `names found for ${names.found} issue(s) in ${names.ms} ms, ${names.reused} kept from a build before`,
@@ -194,13 +263,23 @@ export function editionLoader(kind: Kind): Loader {
     async load(ctx: LoaderContext) {
       const { store, parseData, generateDigest, logger, config } = ctx;
       const records = editionRecords(config, logger)[kind];
-      store.clear();
+      // The store is kept between builds (Astro empties it when the collections' schemas change):
+      // a record whose digest it holds already is left as it is, so a daily build checks and
+      // stores only the new issue's records.
+      const ids = new Set(records.map((r) => r.id));
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       const stored = progress((m) => logger.info(m), `store ${kind}`, 'records');
+      let same = 0;
       for (const [k, { id, data }] of records.entries()) {
         stored(k, records.length);
-        const parsed = await parseData({ id, data });
-        store.set({ id, data: parsed, digest: generateDigest(data) });
+        const digest = generateDigest(data);
+        if (store.get(id)?.digest === digest) {
+          same++;
+          continue;
+        }
+        store.set({ id, data: await parseData({ id, data }), digest });
       }
+      logger.info(`${kind}: ${records.length - same} record(s) stored, ${same} unchanged`);
       // Once all three collections hold their records, let them go, so that they are not kept
       // alive through page rendering.
       cached?.stored.add(kind);

@@ -105,11 +105,14 @@ export function articleNamesById(
   gazetteer: Gazetteer = EMPTY_GAZETTEER,
   cache?: NamesCache,
 ): Record<string, ArticleName[]> {
-  const paragraphs = issue.articles.map(nameParagraphs);
+  const paragraphs = issueNameParagraphs(issue);
   const find = () => paragraphs.map((p) => articleNames(p, gazetteer));
   const names = cache ? cache.names(paragraphs, find) : find();
   return Object.fromEntries(issue.articles.map((a, k) => [a.id, names[k]!]));
 }
+
+/** The text paragraphs names are found in, an article at a time (the names cache's key is made of them). */
+export const issueNameParagraphs = (issue: Issue) => issue.articles.map(nameParagraphs);
 
 /**
  * Article records: headings and what lists show (the text stays in the parsed issue, the names its

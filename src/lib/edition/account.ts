@@ -70,21 +70,48 @@ export function emptyAccount(seeds: string): BuildAccount {
   };
 }
 
+/** An issue's share of the account (kept with the issue's records between builds). */
+export interface IssueShare {
+  /** its files */
+  parsed: number;
+  pages: number;
+  articles: number;
+  /** its warnings' codes */
+  warnings: string[];
+  published: BuildAccount['published'][number];
+}
+
+/** What a published issue adds to the account. */
+export function issueShare(issue: Issue): IssueShare {
+  const path = issuePath(issue);
+  return {
+    parsed: issue.sources.length,
+    pages: issue.pages.length,
+    articles: issue.articles.length,
+    warnings: issue.warnings.map((w) => w.code),
+    published: {
+      issue: path,
+      pages: issue.pages.map((p, k) => ({
+        path: pagePath(path, p.slug),
+        articles: issue.articles.filter((a) => a.page === k).map((a) => articleSlug(a.id)),
+      })),
+    },
+  };
+}
+
+/** Add an issue's share to the account. */
+export function addShare(account: BuildAccount, share: IssueShare): void {
+  account.issues++;
+  account.parsed += share.parsed;
+  account.pages += share.pages;
+  account.articles += share.articles;
+  for (const code of share.warnings) account.warnings[code] = (account.warnings[code] ?? 0) + 1;
+  account.published.push(share.published);
+}
+
 /** Add a published issue to the account. */
 export function addIssue(account: BuildAccount, issue: Issue): void {
-  const path = issuePath(issue);
-  account.issues++;
-  account.parsed += issue.sources.length;
-  account.pages += issue.pages.length;
-  account.articles += issue.articles.length;
-  for (const w of issue.warnings) account.warnings[w.code] = (account.warnings[w.code] ?? 0) + 1;
-  account.published.push({
-    issue: path,
-    pages: issue.pages.map((p, k) => ({
-      path: pagePath(path, p.slug),
-      articles: issue.articles.filter((a) => a.page === k).map((a) => articleSlug(a.id)),
-    })),
-  });
+  addShare(account, issueShare(issue));
 }
 
 /** Built pages the account lists that are missing from the site, given a test of existence. */

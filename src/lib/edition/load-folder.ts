@@ -109,6 +109,21 @@ export interface EditionOptions {
   parts?: PartStore;
   /** parses kept from earlier builds (src/lib/edition/parse-cache.ts): unchanged files are not parsed again */
   parseCache?: ParseCache;
+  /**
+   * Whether the caller keeps, from an earlier build, all it needs of the issue `id` made of the
+   * kept parses `keys` (in file order). Such an issue is yielded as `{ kept }` and its parses are
+   * not read (a daily build of a long archive reads only the new issue). Needs `parseCache`.
+   */
+  keptIssue?: (id: string, keys: readonly string[]) => boolean;
+}
+
+/** An issue the caller keeps from an earlier build (EditionOptions.keptIssue), its parses unread. */
+export interface KeptIssue {
+  id: string;
+  /** the parse keys of its files, in file order */
+  keys: string[];
+  /** its files' names under the seed folder */
+  files: string[];
 }
 
 /**
@@ -120,20 +135,11 @@ function parseOrReuse(
   catalog: PaperCatalog,
   options: EditionOptions,
   hintsPath: string | undefined,
+  key: string | undefined,
 ): { issue: Issue } | FileProblem {
   const cache = options.parseCache;
-  if (!cache) return parseFile(seed.path, catalog, options.corrections, seed.name, hintsPath);
-  let key: string;
-  try {
-    key = cache.key({
-      name: seed.name,
-      bytes: readSeedBytes(seed.path, seed.name),
-      hints: hintsPath ? readFileSync(hintsPath, 'utf8') : undefined,
-      corrections: options.corrections ?? [],
-    });
-  } catch {
+  if (!cache || key === undefined)
     return parseFile(seed.path, catalog, options.corrections, seed.name, hintsPath);
-  }
   const kept = cache.get(key);
   if (kept) return { issue: kept };
   const r = parseFile(seed.path, catalog, options.corrections, seed.name, hintsPath);
@@ -141,8 +147,36 @@ function parseOrReuse(
   return r;
 }
 
-/** The issues of an edition, or a problem with one of its files. */
-export type EditionItem = { issue: Issue } | FileProblem;
+/** A file's parse key, or undefined when the file cannot be read (it is parsed then, to report it). */
+function keyOf(
+  seed: { path: string; name: string },
+  cache: ParseCache,
+  options: EditionOptions,
+  hintsPath: string | undefined,
+): string | undefined {
+  try {
+    return cache.key({
+      name: seed.name,
+      bytes: readSeedBytes(seed.path, seed.name),
+      hints: hintsPath ? readFileSync(hintsPath, 'utf8') : undefined,
+      corrections: options.corrections ?? [],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The issues of an edition (with the parse keys of its files, in file order, when a parse cache
+ * was given and every file has one), or a problem with one of its files.
+ */
+export type EditionItem = { issue: Issue; keys?: string[] } | FileProblem;
+/** An issue, an issue the caller keeps (only with EditionOptions.keptIssue), or a problem. */
+export type EditionOrKeptItem = EditionItem | { kept: KeptIssue };
+
+/** The group (issue) a file's parse belongs to: its paper and date, else the file alone. */
+const groupOf = (paper: string, date: string | null | undefined, name: string): string =>
+  paper !== 'unknown' && date ? `${paper}|${date}` : `file|${name}`;
 
 /**
  * Parse the files of a folder one at a time (in name order), then yield each issue, combined from
@@ -150,27 +184,49 @@ export type EditionItem = { issue: Issue } | FileProblem;
  * come first, as they are found. A large archive never has to be held in memory whole when
  * `parts` keeps the parses on disk.
  */
+export function parseEdition(
+  dir: string,
+  catalog: PaperCatalog,
+  options?: EditionOptions & { keptIssue?: undefined },
+): Generator<EditionItem>;
+export function parseEdition(
+  dir: string,
+  catalog: PaperCatalog,
+  options: EditionOptions,
+): Generator<EditionOrKeptItem>;
 export function* parseEdition(
   dir: string,
   catalog: PaperCatalog,
   options: EditionOptions = {},
-): Generator<EditionItem> {
+): Generator<EditionOrKeptItem> {
   const listing = listSeedFiles(dir);
   yield* listing.problems;
   const parts = options.parts ?? memoryParts();
-  const groups = new Map<string, { id: string; files: { k: number; name: string }[] }>();
+  const cache = options.parseCache;
+  /** a file of a group: its parse waits in `parts`, or (`unread`) only its head was read */
+  type GroupFile = { k: number; name: string; path: string; key?: string; unread: boolean };
+  const groups = new Map<string, { id: string; files: GroupFile[] }>();
+  const join = (group: string, id: string, file: GroupFile) => {
+    let g = groups.get(group);
+    if (!g) groups.set(group, (g = { id, files: [] }));
+    g.files.push(file);
+  };
   for (const [k, seed] of listing.seeds.entries()) {
     options.onFile?.(k, listing.seeds.length);
-    const r = parseOrReuse(seed, catalog, options, listing.hints.get(seed.name));
+    const hintsPath = listing.hints.get(seed.name);
+    const key = cache && keyOf(seed, cache, options, hintsPath);
+    const head = key !== undefined && options.keptIssue ? cache?.head?.(key) : undefined;
+    if (head) {
+      join(groupOf(head.paper, head.date, seed.name), head.id, { k, ...seed, key, unread: true });
+      continue;
+    }
+    const r = parseOrReuse(seed, catalog, options, hintsPath, key);
     if (!('issue' in r)) {
       yield r;
       continue;
     }
     const { paper, date } = r.issue;
-    const key = paper.id !== 'unknown' && date.value ? `${paper.id}|${date.value}` : `file|${seed.name}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { id: r.issue.id, files: [] }));
-    group.files.push({ k, name: seed.name });
+    join(groupOf(paper.id, date.value, seed.name), r.issue.id, { k, ...seed, key, unread: false });
     parts.put(k, r.issue);
   }
   const ids = new Set<string>();
@@ -178,17 +234,32 @@ export function* parseEdition(
     let id = group.id;
     for (let n = 2; ids.has(id); n++) id = `${group.id}-${n}`;
     ids.add(id);
-    const issue = combineParts(
-      id,
-      group.files.map((f) => parts.take(f.k)),
-    );
+    const keys = group.files.map((f) => f.key!);
+    if (group.files.every((f) => f.unread) && options.keptIssue?.(id, keys)) {
+      yield { kept: { id, keys, files: group.files.map((f) => f.name) } };
+      continue;
+    }
+    const issues: Issue[] = [];
+    for (const f of group.files) {
+      if (!f.unread) {
+        issues.push(parts.take(f.k));
+        continue;
+      }
+      // only its head was read: the parse now (kept, or made again should it have gone)
+      const r = parseOrReuse(f, catalog, options, listing.hints.get(f.name), f.key);
+      if ('issue' in r) issues.push(r.issue);
+      else yield r;
+    }
+    if (!issues.length) continue;
+    const issue = combineParts(id, issues);
     if (id !== group.id) {
       issue.warnings.push({
         code: 'issue-id-repeated',
         message: `another issue already has the id ${group.id}; this one is published as ${id}`,
       });
     }
-    yield { issue };
+    const whole = issues.length === group.files.length && keys.every((k) => k !== undefined);
+    yield whole && cache ? { issue, keys } : { issue };
   }
 }
 
@@ -199,11 +270,15 @@ export interface EditionResult {
 }
 
 /** Parse a folder (see parseEdition), all held in memory. */
-export function loadEdition(dir: string, catalog: PaperCatalog, options: EditionOptions = {}): EditionResult {
+export function loadEdition(
+  dir: string,
+  catalog: PaperCatalog,
+  options: EditionOptions & { keptIssue?: undefined } = {},
+): EditionResult {
   const issues: EditionResult['issues'] = [];
   const errors: FileProblem[] = [];
   for (const r of parseEdition(dir, catalog, options)) {
-    if ('issue' in r) issues.push(r);
+    if ('issue' in r) issues.push({ issue: r.issue });
     else errors.push(r);
   }
   return { issues, errors };

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog, loadCorrections, loadEdition } from './load-folder.ts';
+import { loadCatalog, loadCorrections, loadEdition, parseEdition } from './load-folder.ts';
 import { codeFingerprint, diskParseCache, parseKey } from './parse-cache.ts';
 import type { Correction } from '../editorial/corrections.ts';
 
@@ -43,6 +43,41 @@ describe('parses kept between builds', () => {
     // Another code fingerprint asks for other keys: the kept parses are not used, then pruned.
     const other = diskParseCache(dir, 'code-2', catalog);
     loadEdition(join(root, 'seeds'), catalog, { corrections, parseCache: other });
+    expect(other.prune()).toBe(5);
+  });
+
+  it('yields an issue the caller keeps without reading its parses, and the others with their keys', () => {
+    const dir = temp();
+    const fresh = loadEdition(join(root, 'seeds'), catalog, { corrections });
+    loadEdition(join(root, 'seeds'), catalog, { corrections, parseCache: diskParseCache(dir, 'c', catalog) });
+    const cache = diskParseCache(dir, 'c', catalog);
+    let read = 0;
+    const counting = { ...cache, get: (k: string) => (read++, cache.get(k)) };
+    const asked: string[] = [];
+    const keep = new Set([fresh.issues[1]!.issue.id, fresh.issues[3]!.issue.id]);
+    const items = [
+      ...parseEdition(join(root, 'seeds'), catalog, {
+        corrections,
+        parseCache: counting,
+        keptIssue: (id, keys) => {
+          asked.push(id);
+          expect(keys).toHaveLength(1);
+          return keep.has(id);
+        },
+      }),
+    ];
+    // every issue was asked about, in the order a fresh parse gives them
+    expect(asked).toEqual(fresh.issues.map((i) => i.issue.id));
+    // the kept two are yielded as kept, their parses unread; the others whole, the same as fresh
+    expect(items.filter((r) => 'kept' in r).map((r) => ('kept' in r ? r.kept.id : ''))).toEqual([...keep]);
+    expect(read).toBe(3);
+    const whole = items.filter((r) => 'issue' in r);
+    expect(json(whole.map((r) => ('issue' in r ? r.issue : null)))).toEqual(
+      json(fresh.issues.filter((i) => !keep.has(i.issue.id)).map((i) => i.issue)),
+    );
+    for (const r of whole) if ('issue' in r) expect(r.keys).toHaveLength(1);
+    // heads are pruned with their parses: another code asks for other keys
+    const other = diskParseCache(dir, 'code-2', catalog);
     expect(other.prune()).toBe(5);
   });
 

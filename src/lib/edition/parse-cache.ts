@@ -26,6 +26,23 @@ export interface ParseInputs {
   corrections: readonly Correction[];
 }
 
+/** Where a parse belongs, kept beside it so an issue can be grouped without reading its parses. */
+export interface ParseHead {
+  /** the issue's id as the file's parse gives it */
+  id: string;
+  /** its paper's id */
+  paper: string;
+  /** its date (ISO), when known */
+  date: string | null;
+}
+
+/** The head of a parse (what grouping files into issues needs of it). */
+export const headOf = (issue: Issue): ParseHead => ({
+  id: issue.id,
+  paper: issue.paper.id,
+  date: issue.date.value ?? null,
+});
+
 /** A store of parses by key. */
 export interface ParseCache {
   /** the key of a file's parse */
@@ -33,6 +50,8 @@ export interface ParseCache {
   /** the parse kept under `key`, or undefined */
   get(key: string): Issue | undefined;
   put(key: string, issue: Issue): void;
+  /** the head of the parse kept under `key` (undefined when none), read without the parse */
+  head?(key: string): ParseHead | undefined;
 }
 
 const sha256 = () => createHash('sha256');
@@ -73,8 +92,9 @@ export function parseKey(fingerprint: string, catalog: PaperCatalog, inputs: Par
 }
 
 /**
- * Parses kept as JSON files below `dir` (`<dir>/<hh>/<key>.json`). Written to a temporary file and
- * renamed, so a build that stops half way leaves no half-written parse.
+ * Parses kept as JSON files below `dir` (`<dir>/<hh>/<key>.json`, and its head in
+ * `<key>.head.json`). Written to a temporary file and renamed, so a build that stops half way
+ * leaves no half-written parse; the head is written after the parse, so a head means a parse.
  */
 export function diskParseCache(
   dir: string,
@@ -92,6 +112,7 @@ export function diskParseCache(
   let reused = 0;
   let parsed = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  const headPath = (key: string) => join(dir, key.slice(0, 2), `${key}.head.json`);
   return {
     used,
     counts: () => ({ reused, parsed }),
@@ -110,6 +131,16 @@ export function diskParseCache(
       used.add(key);
       parsed++;
       writeJsonAtomically(path(key), issue);
+      writeJsonAtomically(headPath(key), headOf(issue));
+    },
+    head(key) {
+      try {
+        const head = JSON.parse(readFileSync(headPath(key), 'utf8')) as ParseHead;
+        used.add(key);
+        return head;
+      } catch {
+        return undefined;
+      }
     },
     prune: () => pruneUnused(dir, used),
   };

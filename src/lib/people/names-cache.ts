@@ -17,6 +17,10 @@ export type IssueNames = ArticleName[][];
 export interface NamesCache {
   /** the issue's names: kept ones when its key is known, else `find()`'s (then kept) */
   names(paragraphs: readonly (readonly { id: string; text: string }[])[], find: () => IssueNames): IssueNames;
+  /** the key of an issue's names */
+  keyOf(paragraphs: readonly (readonly { id: string; text: string }[])[]): string;
+  /** keep the names under `key` through prune (an issue kept whole by the build, its names not read) */
+  keep(key: string): void;
   /** issues whose names were kept, issues whose names were found by this build, and the ms finding took */
   counts(): { reused: number; found: number; ms: number };
   /** remove kept names this build did not ask for; returns how many */
@@ -64,6 +68,8 @@ export function diskNamesCache(dir: string, fingerprint: string, gazetteer: stri
       writeJsonAtomically(path(key), names);
       return names;
     },
+    keyOf: (paragraphs) => namesKey(fingerprint, gazetteer, paragraphs),
+    keep: (key) => void used.add(key),
     counts: () => ({ reused, found, ms: Math.round(ms) }),
     prune: () => pruneUnused(dir, used),
   };

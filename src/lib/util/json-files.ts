@@ -14,9 +14,12 @@ export function writeJsonAtomically(file: string, value: unknown): void {
   renameSync(tmp, file);
 }
 
-/** Remove every `<key>.json` under `dir`'s sub-folders whose key is not in `used`; the number removed. */
+/**
+ * Remove every `<key>.json` (and `<key>.<part>.json`) under `dir`'s sub-folders whose key is not
+ * in `used`, and anything else; the number of entries (keys) removed.
+ */
 export function pruneUnused(dir: string, used: ReadonlySet<string>): number {
-  let removed = 0;
+  const removed = new Set<string>();
   let subs: string[] = [];
   try {
     subs = readdirSync(dir);
@@ -24,10 +27,12 @@ export function pruneUnused(dir: string, used: ReadonlySet<string>): number {
     return 0;
   }
   for (const sub of subs)
-    for (const name of readdirSync(join(dir, sub)))
-      if (!used.has(name.replace(/\.json$/, ''))) {
+    for (const name of readdirSync(join(dir, sub))) {
+      const key = /^([^.]+)(?:\.[a-z]+)?\.json$/.exec(name)?.[1];
+      if (!key || !used.has(key)) {
         rmSync(join(dir, sub, name), { force: true });
-        removed++;
+        removed.add(key ?? name);
       }
-  return removed;
+    }
+  return removed.size;
 }
