@@ -42,6 +42,8 @@ interface State {
   startedMs: number;
   previous: OutputLedger | null;
   routes: Set<string>;
+  /** files an integration left in place from the last build (still this build's output) */
+  inPlace: Set<string>;
 }
 
 const state: State = {
@@ -53,7 +55,19 @@ const state: State = {
   startedMs: 0,
   previous: null,
   routes: new Set(),
+  inPlace: new Set(),
 };
+
+/** Whether this build writes into the last build's output folder, kept (the folder was vouched for). */
+export const outputKept = (): boolean => state.on && state.kept;
+
+/**
+ * Files of the last build an integration leaves where they are as this build's output (site
+ * paths): the sweep keeps them, as it keeps the pages Astro left in place.
+ */
+export function keepInPlace(paths: Iterable<string>): void {
+  for (const p of paths) state.inPlace.add(p);
+}
 
 function homeStat(outDir: string): { size: number; mtimeMs: number } | null {
   try {
@@ -98,6 +112,7 @@ export function keptOutput(): AstroIntegration {
         if (command !== 'build') return;
         // a second early: file times lag the clock by up to a tick
         state.startedMs = Date.now() - 1000;
+        state.inPlace = new Set();
         state.on = keepingOn(process.env, !!config.experimental?.incrementalBuild);
         if (!state.on) return;
         state.outDir = fileURLToPath(config.outDir);
@@ -129,12 +144,15 @@ export function keptOutput(): AstroIntegration {
   };
 }
 
-/** A route output of this build, or its `.br`/`.gz`. */
+/** A route output of this build or a file left in place, or its `.br`/`.gz`. */
 function ofRoute(path: string): boolean {
-  if (state.routes.has(path)) return true;
+  if (stays(path)) return true;
   const s = SIBLINGS.find((x) => path.endsWith(x));
-  return !!s && state.routes.has(path.slice(0, -s.length));
+  return !!s && stays(path.slice(0, -s.length));
 }
+
+/** A route output of this build or a file an integration left in place. */
+const stays = (path: string): boolean => state.routes.has(path) || state.inPlace.has(path);
 
 export function keptOutputSweep(): AstroIntegration {
   return {
@@ -152,7 +170,7 @@ export function keptOutputSweep(): AstroIntegration {
             const path = sitePath(site, f);
             if (!ofRoute(path)) files.push({ path, mtimeMs: (await stat(f)).mtimeMs });
           }
-          const gone = sweep(files, state.routes, state.startedMs);
+          const gone = sweep(files, { has: stays }, state.startedMs);
           for (const p of gone) await removeFile(site, p);
           logger.info(
             `${gone.length} file(s) this build no longer makes removed (${files.length} looked at in ` +

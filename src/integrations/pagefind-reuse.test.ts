@@ -5,7 +5,7 @@
  * output must be what a build without the cache writes, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,13 +84,56 @@ describe('search shards kept in the build cache', () => {
       const fresh = join(dir, 'fresh');
       await buildSearch(site, fresh, { language: 'zh', limit: 3, logger: logger() });
       expect(await digests(join(site, 'pagefind'))).toEqual(await digests(fresh));
-      // Only the bundles this build used stay in the cache.
-      expect((await readdir(cache)).length).toBe(2);
+      // Only the bundles this build used stay in the cache (beside its record of the pages).
+      expect((await readdir(cache)).filter((n) => !n.endsWith('.json'))).toHaveLength(2);
 
       // Two shards at a time, each in a Pagefind process of its own: the same files, byte for byte.
       const paired = join(dir, 'paired');
       await buildSearch(site, paired, { language: 'zh', limit: 3, logger: logger(), jobs: 2 });
       expect(await digests(paired)).toEqual(await digests(fresh));
+    },
+  );
+
+  it(
+    "in the last build's kept folder, leaves unchanged shards where they are and says which files stay",
+    { timeout: 120_000 },
+    async () => {
+      const site = join(dir, 'kept-site');
+      const cache = join(dir, 'kept-cache');
+      const root = join(site, 'pagefind');
+      await writeSite(site, { '2021-01': '报纸 文章 检索', '2021-02': '新闻 记者 编辑' });
+      const left: string[][] = [];
+      const options = (log: ReturnType<typeof logger>) => ({
+        language: 'zh',
+        limit: 3,
+        logger: log,
+        cache,
+        inPlace: (paths: string[]) => left.push(paths),
+      });
+      await buildSearch(site, root, options(logger()));
+      expect(left).toEqual([[]]);
+      const entry = join(root, '2021-01', 'pagefind-entry.json');
+      const before = (await stat(entry)).mtimeMs;
+
+      // One month changes: the other shard stays, untouched, and is named; the output is a fresh build's.
+      await writeSite(site, { '2021-02': '报刊 版面 标题' });
+      const second = logger();
+      await buildSearch(site, root, options(second));
+      expect(second.lines.filter((l) => l.includes('left where it was'))).toHaveLength(1);
+      expect((await stat(entry)).mtimeMs).toBe(before);
+      expect(left[1]!.length).toBeGreaterThan(0);
+      expect(left[1]!.every((p) => p.startsWith('pagefind/2021-01/'))).toBe(true);
+      const fresh = join(dir, 'kept-fresh');
+      await buildSearch(site, fresh, { language: 'zh', limit: 3, logger: logger() });
+      expect(await digests(root)).toEqual(await digests(fresh));
+
+      // A folder the record does not name (another output folder) gets every shard written anew.
+      const other = join(dir, 'kept-other');
+      await cp(root, other, { recursive: true });
+      const third = logger();
+      await buildSearch(site, other, options(third));
+      expect(third.lines.filter((l) => l.includes('left where it was'))).toEqual([]);
+      expect(await digests(other)).toEqual(await digests(fresh));
     },
   );
 });

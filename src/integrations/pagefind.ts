@@ -52,6 +52,7 @@ import {
   type Partition,
 } from '../lib/site/partition.ts';
 import { filesBelow } from './files-below.ts';
+import { keepInPlace, outputKept } from './kept-output.ts';
 import {
   declaredMonth,
   DEFAULT_SHARD_ARTICLES,
@@ -226,18 +227,61 @@ interface SearchPage {
 }
 
 /** Built pages that carry a search body, with the month each declares. */
-async function searchPages(site: string, bundle: string): Promise<SearchPage[]> {
+async function searchPages(
+  site: string,
+  bundle: string,
+  known: ReadonlyMap<string, PageRecord> = new Map(),
+): Promise<{ pages: SearchPage[]; records: Map<string, PageRecord> }> {
   const out: SearchPage[] = [];
+  const records = new Map<string, PageRecord>();
   for (const file of await filesBelow(site, new Set([bundle]))) {
     if (!file.endsWith('.html')) continue;
-    const bytes = await readFile(file);
-    const html = bytes.toString('utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    const month = declaredMonth(html);
-    if (!month) fail('planning', [`${relative(site, file)} carries data-pagefind-body but no month`]);
-    out.push({ file, month, sha256: createHash('sha256').update(bytes).digest('hex') });
+    const path = relative(site, file);
+    const { size, mtimeMs } = await stat(file);
+    let record = known.get(path);
+    if (!record || record.size !== size || record.mtimeMs !== mtimeMs) {
+      const bytes = await readFile(file);
+      const html = bytes.toString('utf8');
+      const search = html.includes('data-pagefind-body');
+      const month = search ? declaredMonth(html) : null;
+      if (search && !month) fail('planning', [`${path} carries data-pagefind-body but no month`]);
+      record = {
+        size,
+        mtimeMs,
+        month,
+        sha256: month ? createHash('sha256').update(bytes).digest('hex') : '',
+      };
+    }
+    records.set(path, record);
+    if (record.month) out.push({ file, month: record.month, sha256: record.sha256 });
   }
-  return out;
+  return { pages: out, records };
+}
+
+/**
+ * What the last build saw of a built HTML file: its size and time, and whether it is an article
+ * page (its month and digest). A file whose size and time are unchanged (a page Astro's
+ * incremental build left where it was) is not read again.
+ */
+interface PageRecord {
+  size: number;
+  mtimeMs: number;
+  /** the month it declares, or null when it is not a search page */
+  month: MonthKey | null;
+  sha256: string;
+}
+
+/** The page records of the build cache's `pages.json` for `site` (none when missing, unreadable or another site's). */
+async function readPageRecords(file: string, site: string): Promise<Map<string, PageRecord>> {
+  try {
+    const kept = JSON.parse(await readFile(file, 'utf8')) as {
+      site: string;
+      pages: Record<string, PageRecord>;
+    };
+    return kept.site === site ? new Map(Object.entries(kept.pages)) : new Map();
+  } catch {
+    return new Map();
+  }
 }
 
 /** Pagefind's version: part of every shard's key, so a new Pagefind re-indexes everything. */
@@ -395,6 +439,22 @@ export interface SearchOptions {
   cache?: string;
   /** shards indexed at a time, each in a Pagefind process of its own; default 1 */
   jobs?: number;
+  /**
+   * Set when `root` is the last build's output, kept (src/integrations/kept-output.ts): a shard
+   * whose pages are unchanged stays where it is (neither indexed nor copied; needs `cache`), and
+   * this is told the site paths of its files, so that the kept folder's sweep leaves them.
+   */
+  inPlace?: (paths: string[]) => void;
+}
+
+/** In the cache: what the last build saw of the built HTML files (PageRecord by path). */
+const PAGES_RECORD = 'pages.json';
+/** In the cache: the shards the last build left in its output folder, with their keys. */
+const IN_PLACE_RECORD = 'in-place.json';
+
+interface InPlaceRecord {
+  root: string;
+  shards: Record<string, string>;
 }
 
 /** Where a shard's bundle is kept: `<cache>/<shard id>-<key>/` holds `bundle/` and `ui/` (the files left out of it). */
@@ -427,7 +487,8 @@ async function keepBundle(dir: string, bundle: string, left: Map<string, Uint8Ar
 /** Remove kept bundles this build did not use (a shard's pages changed, or the shard is gone). */
 async function pruneKept(cache: string, used: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(cache).catch(() => [] as string[]))
-    if (!used.has(name)) await rm(join(cache, name), { recursive: true, force: true });
+    if (!used.has(name) && name !== PAGES_RECORD && name !== IN_PLACE_RECORD)
+      await rm(join(cache, name), { recursive: true, force: true });
 }
 
 /**
@@ -437,17 +498,44 @@ async function pruneKept(cache: string, used: ReadonlySet<string>): Promise<void
 export async function buildSearch(
   site: string,
   root: string,
-  { language, limit, logger, cache, jobs = 1 }: SearchOptions,
+  { language, limit, logger, cache, jobs = 1, inPlace }: SearchOptions,
 ): Promise<void> {
   const started = performance.now();
-  const pages = await searchPages(site, root);
+  const { pages, records } = await searchPages(
+    site,
+    root,
+    cache ? await readPageRecords(join(cache, PAGES_RECORD), site) : undefined,
+  );
   const perMonth = new Map<MonthKey, number>();
   for (const p of pages) perMonth.set(p.month, (perMonth.get(p.month) ?? 0) + 1);
   const shards = planShards(perMonth, limit);
   const pagesOf = new Map<string, SearchPage[]>(shards.map((s) => [s.id, []]));
   for (const p of pages) pagesOf.get(shardOf(shards, p.month).id)!.push(p);
-  await rm(root, { recursive: true, force: true });
-  await mkdir(root, { recursive: true });
+  const keys = new Map(shards.map((s) => [s.id, shardKey(site, pagesOf.get(s.id)!, language)]));
+  // Shards the last build left in this folder under the same key stay; everything else goes.
+  const stay = new Set<string>();
+  if (cache && inPlace) {
+    const last = await readFile(join(cache, IN_PLACE_RECORD), 'utf8')
+      .then((t) => JSON.parse(t) as InPlaceRecord)
+      .catch(() => null);
+    for (const s of shards)
+      if (
+        last?.root === root &&
+        last.shards[s.id] === keys.get(s.id) &&
+        (await keptBundle(keptDir(cache, s.id, keys.get(s.id)!))) &&
+        (await stat(join(root, s.id, 'pagefind-entry.json')).catch(() => null))
+      )
+        stay.add(s.id);
+  }
+  // Until this build has written its shards, none is vouched for.
+  if (cache) await rm(join(cache, IN_PLACE_RECORD), { force: true });
+  if (stay.size) {
+    for (const name of await readdir(root))
+      if (!stay.has(name)) await rm(join(root, name), { recursive: true, force: true });
+  } else {
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+  }
   if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
   logger.info(`${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`);
 
@@ -464,13 +552,13 @@ export async function buildSearch(
     const t0 = performance.now();
     const bundle = join(root, shard.id);
     const shardPages = pagesOf.get(shard.id)!;
-    const key = shardKey(site, shardPages, language);
+    const key = keys.get(shard.id)!;
     const dir = cache ? keptDir(cache, shard.id, key) : null;
     const kept = dir ? await keptBundle(dir) : null;
     let count: number;
     let ui: (f: string) => Promise<Uint8Array | undefined>;
     if (kept) {
-      await cp(kept.bundle, bundle, { recursive: true });
+      if (!stay.has(shard.id)) await cp(kept.bundle, bundle, { recursive: true });
       count = await indexedPages(bundle);
       if (count !== shardPages.length)
         fail('reuse', [`${kept.bundle}: holds ${count} pages, but ${shardPages.length} belong to it`]);
@@ -495,9 +583,11 @@ export async function buildSearch(
     index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
     logger.info(
       `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages ` +
-        (kept
-          ? 'unchanged, copied from the build cache'
-          : `indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`),
+        (stay.has(shard.id)
+          ? 'unchanged, left where it was'
+          : kept
+            ? 'unchanged, copied from the build cache'
+            : `indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`),
     );
   });
   if (firstUi)
@@ -511,6 +601,18 @@ export async function buildSearch(
     fail('indexing', [`indexed ${indexed} pages, but ${pages.length} built pages carry data-pagefind-body`]);
   const manifest: ShardManifest = { schema: 'baokan/search-shards@1', shards };
   await writeFile(join(root, SHARDS_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  if (cache) {
+    await mkdir(cache, { recursive: true });
+    await writeFile(join(cache, PAGES_RECORD), JSON.stringify({ site, pages: Object.fromEntries(records) }));
+    if (inPlace) {
+      const left: string[] = [];
+      for (const id of stay)
+        for (const f of await filesBelow(join(root, id))) left.push(relative(site, f).split(sep).join('/'));
+      inPlace(left);
+      const record: InPlaceRecord = { root, shards: Object.fromEntries(keys) };
+      await writeFile(join(cache, IN_PLACE_RECORD), JSON.stringify(record));
+    }
+  }
 
   const ms = Math.round(performance.now() - started);
   const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
@@ -548,7 +650,7 @@ export async function buildPartitionSearch(
   { language, limit, logger, cache, jobs = 1 }: SearchOptions,
 ): Promise<void> {
   const shards = planShards(perMonth, limit).filter((s) => hasShard(partition, s.from, s.to));
-  const pages = await searchPages(site, root);
+  const { pages } = await searchPages(site, root);
   await rm(root, { recursive: true, force: true });
   const out = join(site, PARTITION_DIR, PARTITION_SEARCH);
   await rm(out, { recursive: true, force: true });
@@ -612,6 +714,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           logger,
           cache,
           jobs: searchJobs(options.searchJobs),
+          // in the last build's folder, kept, unchanged shards stay where they are
+          inPlace: outputKept() ? keepInPlace : undefined,
         };
         const partition = readPartition(process.env);
         if (isWhole(partition)) {

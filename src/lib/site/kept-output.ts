@@ -109,7 +109,11 @@ export interface SeenFile {
  * Astro left in place); and a `.br`/`.gz` unless its file stays and the sibling is not older than
  * it (an unchanged page keeps its siblings; the compressor writes those of a file written again).
  */
-export function sweep(files: readonly SeenFile[], routes: ReadonlySet<string>, startedMs: number): string[] {
+export function sweep(
+  files: readonly SeenFile[],
+  routes: Pick<ReadonlySet<string>, 'has'>,
+  startedMs: number,
+): string[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const stays = (f: SeenFile) => f.mtimeMs >= startedMs || routes.has(f.path);
   const baseOf = (p: string) => {
