@@ -103,6 +103,26 @@ describe('pre-compressed siblings', () => {
     expect(await cache.prune()).toBe(1); // the old a/b/index.html's entry (its .br and .gz)
   });
 
+  it('looks again at a file it left without siblings once the file changes', async () => {
+    const dir = site();
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    const first = await compressSite(dir, new CompressionCache(kept));
+    // the same folder again: the files left alone (the gzip index, tiny.json) are not looked into
+    const again = await compressSite(dir, new CompressionCache(kept));
+    expect(again.skipped).toBe(first.skipped);
+    expect(again.bytes).toBe(first.bytes);
+    // tiny.json grows into something worth compressing: it gets its siblings
+    writeFileSync(join(dir, 'tiny.json'), JSON.stringify({ text: '衡阳日报 数字版 '.repeat(200) }));
+    const changed = await compressSite(dir, new CompressionCache(kept));
+    expect(changed.skipped).toBe(first.skipped - 1);
+    expect(list(dir)).toContain('tiny.json.br');
+    expect(gunzipSync(readFileSync(join(dir, 'tiny.json.gz'))).toString()).toContain('衡阳日报');
+    // another folder with the same paths is looked at afresh
+    const other = site();
+    expect((await compressSite(other, new CompressionCache(kept))).skipped).toBe(first.skipped);
+  });
+
   it("fits brotli's window to the file: the smallest power of two that holds it, 2^16 to 2^22", () => {
     expect(brotliWindow(0)).toBe(16);
     expect(brotliWindow(25_000)).toBe(16);

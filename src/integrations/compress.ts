@@ -16,7 +16,8 @@
  * The compression runs on zlib's thread pool, a few files at a time. Each result is kept in the
  * build cache (`<cacheDir>/baokan-compress/`) under a digest of the file's bytes and the
  * parameters, so a daily build compresses only the files that changed; kept results no build used
- * are removed.
+ * are removed. A file left without siblings whose size and time are unchanged since the last build
+ * is not read again (`left.json` there).
  */
 import type { AstroIntegration } from 'astro';
 import { createHash, randomUUID } from 'node:crypto';
@@ -237,11 +238,27 @@ export async function compressSite(
     }
     return { size: f.size, br: br?.size ?? null, gz: gz?.size ?? null };
   };
+  // Files the last build left without siblings (compressed already, or not worth it), by size and
+  // time: one unchanged since is not read again (Pagefind's fragments are most of an archive's files).
+  const leftFile = cache && join(cache.dir, LEFT_RECORD);
+  const leftBefore = leftFile ? await readLeft(leftFile, site) : new Map<string, [number, number]>();
+  const left = new Map<string, [number, number]>();
+  const leftAlone = async (file: string, path: string) => {
+    const was = leftBefore.get(path);
+    if (!was || present.has(`${path}.br`) || present.has(`${path}.gz`)) return false;
+    const { size, mtimeMs } = await stat(file);
+    if (size !== was[0] || mtimeMs !== was[1]) return false;
+    left.set(path, was);
+    t.bytes += size;
+    t.skipped++;
+    return true;
+  };
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const path = files[next++]!;
       const file = join(site, path);
+      if (await leftAlone(file, path)) continue;
       const kept = await current(file, path);
       if (kept) {
         t.bytes += kept.size;
@@ -260,8 +277,13 @@ export async function compressSite(
       }
       const data = await readFile(file);
       t.bytes += data.length;
+      const leave = async () => {
+        const { size, mtimeMs } = await stat(file);
+        if (size === data.length) left.set(path, [size, mtimeMs]);
+      };
       if (isGzip(data)) {
         t.skipped++;
+        await leave();
         continue;
       }
       const { br, gz, fromCache } = await siblings(data, brotliQuality(path), cache);
@@ -278,11 +300,40 @@ export async function compressSite(
         t.gzFrom += data.length;
         t.gzTo += gz.length;
       }
-      if (!br && !gz) t.skipped++;
+      if (!br && !gz) {
+        t.skipped++;
+        await leave();
+      }
     }
   };
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
+  if (leftFile) {
+    await mkdir(cache.dir, { recursive: true });
+    await writeFile(leftFile, JSON.stringify({ site, rules: LEFT_RULES, files: Object.fromEntries(left) }));
+  }
   return t;
+}
+
+/** In the compression cache: the files the last build left without siblings, with their size and time. */
+const LEFT_RECORD = 'left.json';
+
+/** What decides whether a file gets siblings: a record made under other rules is not used. */
+const LEFT_RULES = createHash('sha256')
+  .update(`${GZIP_LEVEL}\0${brotliWindow}\0${brotliQuality}\0${worthKeeping}\0${compressible}\0${isGzip}`)
+  .digest('hex');
+
+/** The files `site`'s last build left without siblings (none when the record is missing, another site's or another rule's). */
+async function readLeft(file: string, site: string): Promise<Map<string, [number, number]>> {
+  try {
+    const kept = JSON.parse(await readFile(file, 'utf8')) as {
+      site: string;
+      rules: string;
+      files: Record<string, [number, number]>;
+    };
+    return kept.site === site && kept.rules === LEFT_RULES ? new Map(Object.entries(kept.files)) : new Map();
+  } catch {
+    return new Map();
+  }
 }
 
 /** The top-level entries of the built site, for `_headers`. */
