@@ -58,6 +58,9 @@ const state: State = {
   inPlace: new Set(),
 };
 
+/** Whether output folders are kept between builds (the next build may build on this one's). */
+export const outputKeeping = (): boolean => state.on;
+
 /** Whether this build writes into the last build's output folder, kept (the folder was vouched for). */
 export const outputKept = (): boolean => state.on && state.kept;
 

@@ -52,7 +52,7 @@ import {
   type Partition,
 } from '../lib/site/partition.ts';
 import { filesBelow } from './files-below.ts';
-import { keepInPlace, outputKept } from './kept-output.ts';
+import { keepInPlace, outputKeeping, outputKept } from './kept-output.ts';
 import {
   declaredMonth,
   DEFAULT_SHARD_ARTICLES,
@@ -440,11 +440,13 @@ export interface SearchOptions {
   /** shards indexed at a time, each in a Pagefind process of its own; default 1 */
   jobs?: number;
   /**
-   * Set when `root` is the last build's output, kept (src/integrations/kept-output.ts): a shard
-   * whose pages are unchanged stays where it is (neither indexed nor copied; needs `cache`), and
-   * this is told the site paths of its files, so that the kept folder's sweep leaves them.
+   * Set when output folders are kept between builds (src/integrations/kept-output.ts; needs
+   * `cache`): the shards written are recorded for the next build. When `kept` (`root` is the last
+   * build's output), a shard whose pages are unchanged stays where it is (neither indexed nor
+   * copied), and `keep` is told the site paths of its files, so that the kept folder's sweep
+   * leaves them.
    */
-  inPlace?: (paths: string[]) => void;
+  inPlace?: { kept: boolean; keep: (paths: string[]) => void };
 }
 
 /** In the cache: what the last build saw of the built HTML files (PageRecord by path). */
@@ -514,7 +516,7 @@ export async function buildSearch(
   const keys = new Map(shards.map((s) => [s.id, shardKey(site, pagesOf.get(s.id)!, language)]));
   // Shards the last build left in this folder under the same key stay; everything else goes.
   const stay = new Set<string>();
-  if (cache && inPlace) {
+  if (cache && inPlace?.kept) {
     const last = await readFile(join(cache, IN_PLACE_RECORD), 'utf8')
       .then((t) => JSON.parse(t) as InPlaceRecord)
       .catch(() => null);
@@ -608,7 +610,7 @@ export async function buildSearch(
       const left: string[] = [];
       for (const id of stay)
         for (const f of await filesBelow(join(root, id))) left.push(relative(site, f).split(sep).join('/'));
-      inPlace(left);
+      inPlace.keep(left);
       const record: InPlaceRecord = { root, shards: Object.fromEntries(keys) };
       await writeFile(join(cache, IN_PLACE_RECORD), JSON.stringify(record));
     }
@@ -715,7 +717,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           cache,
           jobs: searchJobs(options.searchJobs),
           // in the last build's folder, kept, unchanged shards stay where they are
-          inPlace: outputKept() ? keepInPlace : undefined,
+          inPlace: outputKeeping() ? { kept: outputKept(), keep: keepInPlace } : undefined,
         };
         const partition = readPartition(process.env);
         if (isWhole(partition)) {
