@@ -19,7 +19,8 @@ describe('a build on a kept cache', () => {
   // built from a copy of the code, so that an edit made while the test runs cannot touch it
   const project = projectCopy();
   const cache = temp('baokan-incremental-cache-');
-  const lists = { BAOKAN_LIST_SIZE: '2' };
+  // and search shards of at most 20 articles, so that the new issue's shard is not the only one
+  const lists = { BAOKAN_LIST_SIZE: '2', BAOKAN_SEARCH_SHARD: '20' };
   const env = { BAOKAN_CACHE_DIR: cache, ...lists };
   // A daily build keeps its output folder (src/integrations/kept-output.ts): the three builds on the
   // kept cache write into one folder, looked at as it was after each (inside the project copy, where
@@ -51,6 +52,8 @@ describe('a build on a kept cache', () => {
     expect(removed.log).toMatch(
       /\(0 file\(s\) parsed, 0 parse\(s\) read from a kept build, 4 issue\(s\) kept whole\)/,
     );
+    // the search shards of the other months stay where they are in the kept folder
+    expect(added.log).toMatch(/unchanged, left where it was/);
     // and the content store keeps their records as they are: the 38 articles of the four issues
     const stored = /articles: (\d+) record\(s\) stored, (\d+) unchanged/.exec(added.log);
     expect(stored?.slice(1).map(Number)).toEqual([expect.any(Number), 38]);

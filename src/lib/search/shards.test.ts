@@ -4,24 +4,40 @@ import { declaredMonth, monthOf, planShards, shardOf, spanLabel, UNDATED } from 
 const months = (entries: [string, number][]) => new Map(entries);
 
 describe('search shards', () => {
-  it('packs whole months newest first within the limit', () => {
+  it('packs whole months from the oldest within the limit, listed newest first', () => {
     const shards = planShards(
       months([
         ['2022-11', 40],
         ['2022-12', 30],
         ['2023-01', 50],
-        ['2023-02', 60],
-        ['2023-03', 20],
+        ['2023-02', 40],
+        ['2023-03', 30],
       ]),
       100,
     );
     expect(shards.map((s) => [s.id, s.articles])).toEqual([
-      ['2023-02_2023-03', 80],
-      ['2022-12_2023-01', 80],
-      ['2022-11', 40],
+      ['2023-03', 30],
+      ['2023-01_2023-02', 90],
+      ['2022-11_2022-12', 70],
     ]);
-    expect(shards[1]!.label).toBe('2022年12月—2023年1月');
-    expect(shards[1]!.years).toEqual(['2023', '2022']);
+    expect(shards[1]!.label).toBe('2023年1月—2月');
+    expect(shards[2]!.years).toEqual(['2022']);
+  });
+  it('changes only the newest shards as issues are added, and never leaves a newest shard of a handful', () => {
+    const archive: [string, number][] = [
+      ['2022-09', 60],
+      ['2022-10', 30],
+      ['2022-11', 40],
+      ['2022-12', 50],
+    ];
+    const ids = (extra: [string, number][]) =>
+      planShards(months([...archive, ...extra]), 100).map((s) => s.id);
+    // a new month of 10 articles: too few for a shard, it joins the newest (≤ 1.25 × the limit)
+    expect(ids([['2023-01', 10]])).toEqual(['2022-11_2023-01', '2022-09_2022-10']);
+    // once it holds a quarter of the limit it is a shard of its own; the older ones stay as they were
+    expect(ids([['2023-01', 25]])).toEqual(['2023-01', '2022-11_2022-12', '2022-09_2022-10']);
+    expect(ids([['2023-01', 70]])).toEqual(['2023-01', '2022-11_2022-12', '2022-09_2022-10']);
+    expect(ids([])).toEqual(['2022-11_2022-12', '2022-09_2022-10']);
   });
   it('gives a month over the limit a shard of its own, and undated articles the last one', () => {
     const shards = planShards(
@@ -73,8 +89,9 @@ describe('search shards', () => {
       ]),
       10,
     );
-    expect(shardOf(shards, '2023-02').id).toBe('2023-02_2023-03');
-    expect(shardOf(shards, '2023-01').id).toBe('2023-01');
+    expect(shardOf(shards, '2023-02').id).toBe('2023-01_2023-02');
+    expect(shardOf(shards, '2023-01').id).toBe('2023-01_2023-02');
+    expect(shardOf(shards, '2023-03').id).toBe('2023-03');
     expect(shardOf(shards, UNDATED).id).toBe('undated');
     expect(() => shardOf(shards, '2024-01')).toThrow(/no search shard holds the month 2024-01/);
     expect(declaredMonth('<div hidden data-search-month="2023-02" class="x">')).toBe('2023-02');

@@ -8,8 +8,10 @@
  * One index over ten years (175,000 articles) would make a first query download megabytes and the
  * build run out of memory; indexes of a few thousand articles keep both small and flat.
  *
- * Months are packed newest first, whole, while a shard stays within the article limit (a month
- * over the limit is a shard of its own). Undated articles form a shard of their own, last.
+ * Months are packed whole from the oldest, while a shard stays within the article limit (a month
+ * over the limit is a shard of its own; the newest shard, still filling, joins the one before it
+ * while it is under a quarter of the limit), so older shards never change as issues are added. Undated
+ * articles form a shard of their own, last.
  */
 
 import { UNDATED_LABEL, yearMonthLabel } from './labels.ts';
@@ -60,8 +62,13 @@ function yearsBetween(from: string, to: string): string[] {
 }
 
 /**
- * Shards for a count of articles per month, newest first. `limit` is the most articles a shard
- * holds unless one month alone holds more.
+ * Shards for a count of articles per month, newest first. Months are packed whole from the oldest:
+ * a shard is closed when the next month would take it over `limit` (a month over the limit alone
+ * is a shard of its own), so a shard's months depend only on older months and a new issue changes
+ * the newest shards only, never the archive's older ones (a daily build re-indexes one or two).
+ * The newest shard, still filling, joins the one before it while it holds less than a quarter of
+ * the limit, so that a reader's first query (the newest shard) is never a handful of articles; a
+ * shard then holds at most one and a quarter times the limit.
  */
 export function planShards(perMonth: ReadonlyMap<MonthKey, number>, limit = DEFAULT_SHARD_ARTICLES): Shard[] {
   if (!Number.isInteger(limit) || limit < 1)
@@ -71,30 +78,30 @@ export function planShards(perMonth: ReadonlyMap<MonthKey, number>, limit = DEFA
       if (k !== UNDATED && !MONTH.test(k)) throw new Error(`not a month key: "${k}"`);
       return k !== UNDATED && n > 0;
     })
-    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
-  const shards: Shard[] = [];
-  let open: { from: string; to: string; articles: number } | null = null;
-  const close = () => {
-    if (!open) return;
-    const { from, to, articles } = open;
-    shards.push({
-      id: from === to ? from : `${from}_${to}`,
-      from,
-      to,
-      label: spanLabel(from, to),
-      articles,
-      years: yearsBetween(from, to),
-    });
-    open = null;
-  };
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const spans: { from: string; to: string; articles: number }[] = [];
   for (const [month, n] of months) {
-    if (open && open.articles + n > limit) close();
-    if (open) {
-      open.from = month;
+    const open = spans.at(-1);
+    if (open && open.articles + n <= limit) {
+      open.to = month;
       open.articles += n;
-    } else open = { from: month, to: month, articles: n };
+    } else spans.push({ from: month, to: month, articles: n });
   }
-  close();
+  const last = spans.at(-1);
+  if (spans.length > 1 && last!.articles < limit / 4) {
+    spans.pop();
+    const before = spans.at(-1)!;
+    before.to = last!.to;
+    before.articles += last!.articles;
+  }
+  const shards: Shard[] = spans.reverse().map(({ from, to, articles }) => ({
+    id: from === to ? from : `${from}_${to}`,
+    from,
+    to,
+    label: spanLabel(from, to),
+    articles,
+    years: yearsBetween(from, to),
+  }));
   const undated = perMonth.get(UNDATED) ?? 0;
   if (undated > 0)
     shards.push({ id: UNDATED, from: null, to: null, label: UNDATED_LABEL, articles: undated, years: [] });
