@@ -227,7 +227,8 @@ function editionRecords(
     add(entry);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
-  for (const f of readdirSync(dir)) if (!written.has(join(dir, f))) rmSync(join(dir, f), { force: true });
+  for (const f of readdirSync(dir))
+    if (!written.has(join(dir, f))) rmSync(join(dir, f), { recursive: true, force: true });
   parseCache.prune();
   namesCache.prune();
   keptRecords.prune();
