@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { readJson } from '../lib/util/json-files.ts';
 import { sitePathsBelow } from './files-below.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
@@ -241,7 +242,7 @@ export async function compressSite(
   // Files the last build left without siblings (compressed already, or not worth it), by size and
   // time: one unchanged since is not read again (Pagefind's fragments are most of an archive's files).
   const leftFile = cache && join(cache.dir, LEFT_RECORD);
-  const leftBefore = leftFile ? await readLeft(leftFile, site) : new Map<string, [number, number]>();
+  const leftBefore = leftFile ? readLeft(leftFile, site) : new Map<string, [number, number]>();
   const left = new Map<string, [number, number]>();
   const leftAlone = async (file: string, path: string) => {
     const was = leftBefore.get(path);
@@ -323,17 +324,9 @@ const LEFT_RULES = createHash('sha256')
   .digest('hex');
 
 /** The files `site`'s last build left without siblings (none when the record is missing, another site's or another rule's). */
-async function readLeft(file: string, site: string): Promise<Map<string, [number, number]>> {
-  try {
-    const kept = JSON.parse(await readFile(file, 'utf8')) as {
-      site: string;
-      rules: string;
-      files: Record<string, [number, number]>;
-    };
-    return kept.site === site && kept.rules === LEFT_RULES ? new Map(Object.entries(kept.files)) : new Map();
-  } catch {
-    return new Map();
-  }
+function readLeft(file: string, site: string): Map<string, [number, number]> {
+  const kept = readJson<{ site: string; rules: string; files: Record<string, [number, number]> }>(file);
+  return kept?.site === site && kept.rules === LEFT_RULES ? new Map(Object.entries(kept.files)) : new Map();
 }
 
 /** The top-level entries of the built site, for `_headers`. */

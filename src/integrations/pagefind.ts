@@ -51,6 +51,7 @@ import {
   readPartition,
   type Partition,
 } from '../lib/site/partition.ts';
+import { readJson } from '../lib/util/json-files.ts';
 import { filesBelow } from './files-below.ts';
 import { keepInPlace, outputKeeping, outputKept } from './kept-output.ts';
 import {
@@ -272,16 +273,9 @@ interface PageRecord {
 }
 
 /** The page records of the build cache's `pages.json` for `site` (none when missing, unreadable or another site's). */
-async function readPageRecords(file: string, site: string): Promise<Map<string, PageRecord>> {
-  try {
-    const kept = JSON.parse(await readFile(file, 'utf8')) as {
-      site: string;
-      pages: Record<string, PageRecord>;
-    };
-    return kept.site === site ? new Map(Object.entries(kept.pages)) : new Map();
-  } catch {
-    return new Map();
-  }
+function readPageRecords(file: string, site: string): Map<string, PageRecord> {
+  const kept = readJson<{ site: string; pages: Record<string, PageRecord> }>(file);
+  return kept?.site === site ? new Map(Object.entries(kept.pages)) : new Map();
 }
 
 /** Pagefind's version: part of every shard's key, so a new Pagefind re-indexes everything. */
@@ -506,7 +500,7 @@ export async function buildSearch(
   const { pages, records } = await searchPages(
     site,
     root,
-    cache ? await readPageRecords(join(cache, PAGES_RECORD), site) : undefined,
+    cache ? readPageRecords(join(cache, PAGES_RECORD), site) : undefined,
   );
   const perMonth = new Map<MonthKey, number>();
   for (const p of pages) perMonth.set(p.month, (perMonth.get(p.month) ?? 0) + 1);

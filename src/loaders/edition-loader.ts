@@ -213,7 +213,8 @@ function editionRecords(
     const key = r.keys && keptRecords.key(issue.id, r.keys);
     const { parsedFile, namesFile } = files(issue.id, key);
     writeFileSync(parsedFile, JSON.stringify(issue));
-    writeFileSync(namesFile, JSON.stringify(articleNamesById(r, gazetteer(), namesCache)));
+    const namesKey = namesCache.keyOf(issueNameParagraphs(issue));
+    writeFileSync(namesFile, JSON.stringify(articleNamesById(r, gazetteer(), namesCache, namesKey)));
     const entry: KeptEntry = {
       issue: own(issueRecord(r, parsedFile, namesFile)),
       pages: pageRecords(r).map(own),
@@ -221,7 +222,7 @@ function editionRecords(
       share: issueShare(issue),
       lost,
       log,
-      namesKey: namesCache.keyOf(issueNameParagraphs(issue)),
+      namesKey,
     };
     if (key) keptRecords.put(key, entry);
     add(entry);

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IssueShare, Loss } from '../lib/edition/account.ts';
-import { pruneUnused, writeJsonAtomically } from '../lib/util/json-files.ts';
+import { pruneUnused, readJson, writeJsonAtomically } from '../lib/util/json-files.ts';
 import type { RecordOf } from './records.ts';
 
 type Data = Record<string, unknown>;
@@ -73,13 +73,9 @@ export function diskKeptRecords(dir: string, salt: string): KeptRecords {
         .slice(0, 40),
     get(key) {
       used.add(key);
-      try {
-        const entry = JSON.parse(readFileSync(path(key), 'utf8')) as KeptEntry;
-        kept++;
-        return entry;
-      } catch {
-        return undefined;
-      }
+      const entry = readJson<KeptEntry>(path(key));
+      if (entry) kept++;
+      return entry;
     },
     put(key, entry) {
       used.add(key);

@@ -104,10 +104,12 @@ export function articleNamesById(
   { issue }: { issue: Issue },
   gazetteer: Gazetteer = EMPTY_GAZETTEER,
   cache?: NamesCache,
+  /** the names' key in the cache, when the caller has it (cache.keyOf of issueNameParagraphs) */
+  key?: string,
 ): Record<string, ArticleName[]> {
   const paragraphs = issueNameParagraphs(issue);
   const find = () => paragraphs.map((p) => articleNames(p, gazetteer));
-  const names = cache ? cache.names(paragraphs, find) : find();
+  const names = cache ? cache.names(paragraphs, find, key) : find();
   return Object.fromEntries(issue.articles.map((a, k) => [a.id, names[k]!]));
 }
 

@@ -109,11 +109,6 @@ export function addShare(account: BuildAccount, share: IssueShare): void {
   account.published.push(share.published);
 }
 
-/** Add a published issue to the account. */
-export function addIssue(account: BuildAccount, issue: Issue): void {
-  addShare(account, issueShare(issue));
-}
-
 /** Built pages the account lists that are missing from the site, given a test of existence. */
 export function missingPages(account: BuildAccount, exists: (path: string) => boolean): string[] {
   const missing: string[] = [];

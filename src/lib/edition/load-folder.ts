@@ -122,8 +122,6 @@ export interface KeptIssue {
   id: string;
   /** the parse keys of its files, in file order */
   keys: string[];
-  /** its files' names under the seed folder */
-  files: string[];
 }
 
 /**
@@ -236,7 +234,7 @@ export function* parseEdition(
     ids.add(id);
     const keys = group.files.map((f) => f.key!);
     if (group.files.every((f) => f.unread) && options.keptIssue?.(id, keys)) {
-      yield { kept: { id, keys, files: group.files.map((f) => f.name) } };
+      yield { kept: { id, keys } };
       continue;
     }
     const issues: Issue[] = [];

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { pruneUnused, writeJsonAtomically } from '../util/json-files.ts';
+import { pruneUnused, readJson, writeJsonAtomically } from '../util/json-files.ts';
 import { join, relative, sep } from 'node:path';
 import type { Correction } from '../editorial/corrections.ts';
 import type { Issue } from '../model/issue.ts';
@@ -37,7 +37,7 @@ export interface ParseHead {
 }
 
 /** The head of a parse (what grouping files into issues needs of it). */
-export const headOf = (issue: Issue): ParseHead => ({
+const headOf = (issue: Issue): ParseHead => ({
   id: issue.id,
   paper: issue.paper.id,
   date: issue.date.value ?? null,
@@ -119,13 +119,9 @@ export function diskParseCache(
     key: (inputs) => parseKey(fingerprint, catalog, inputs),
     get(key) {
       used.add(key);
-      try {
-        const issue = JSON.parse(readFileSync(path(key), 'utf8')) as Issue;
-        reused++;
-        return issue;
-      } catch {
-        return undefined;
-      }
+      const issue = readJson<Issue>(path(key));
+      if (issue) reused++;
+      return issue;
     },
     put(key, issue) {
       used.add(key);
@@ -134,13 +130,9 @@ export function diskParseCache(
       writeJsonAtomically(headPath(key), headOf(issue));
     },
     head(key) {
-      try {
-        const head = JSON.parse(readFileSync(headPath(key), 'utf8')) as ParseHead;
-        used.add(key);
-        return head;
-      } catch {
-        return undefined;
-      }
+      const head = readJson<ParseHead>(headPath(key));
+      if (head) used.add(key);
+      return head;
     },
     prune: () => pruneUnused(dir, used),
   };

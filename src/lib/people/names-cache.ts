@@ -6,8 +6,7 @@
  * did not ask for are removed at the end (prune), as the parse cache does.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { pruneUnused, writeJsonAtomically } from '../util/json-files.ts';
+import { pruneUnused, readJson, writeJsonAtomically } from '../util/json-files.ts';
 import { join } from 'node:path';
 import type { ArticleName } from './article-names.ts';
 
@@ -15,8 +14,12 @@ import type { ArticleName } from './article-names.ts';
 export type IssueNames = ArticleName[][];
 
 export interface NamesCache {
-  /** the issue's names: kept ones when its key is known, else `find()`'s (then kept) */
-  names(paragraphs: readonly (readonly { id: string; text: string }[])[], find: () => IssueNames): IssueNames;
+  /** the issue's names: kept ones when its key is known, else `find()`'s (then kept); `key` when the caller has it */
+  names(
+    paragraphs: readonly (readonly { id: string; text: string }[])[],
+    find: () => IssueNames,
+    key?: string,
+  ): IssueNames;
   /** the key of an issue's names */
   keyOf(paragraphs: readonly (readonly { id: string; text: string }[])[]): string;
   /** keep the names under `key` through prune (an issue kept whole by the build, its names not read) */
@@ -49,17 +52,13 @@ export function diskNamesCache(dir: string, fingerprint: string, gazetteer: stri
   let ms = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
   return {
-    names(paragraphs, find) {
-      const key = namesKey(fingerprint, gazetteer, paragraphs);
+    names(paragraphs, find, key = namesKey(fingerprint, gazetteer, paragraphs)) {
       used.add(key);
-      try {
-        const kept = JSON.parse(readFileSync(path(key), 'utf8')) as IssueNames;
-        if (Array.isArray(kept) && kept.length === paragraphs.length) {
-          reused++;
-          return kept;
-        }
-      } catch {
-        // not kept yet (or unreadable): found again below
+      // not kept yet (or unreadable): found again below
+      const kept = readJson<IssueNames>(path(key));
+      if (Array.isArray(kept) && kept.length === paragraphs.length) {
+        reused++;
+        return kept;
       }
       const started = performance.now();
       const names = find();

@@ -2,9 +2,18 @@
  * The on-disk caches' file handling (the parse cache, the names cache): JSON written whole or not
  * at all, and entries no longer used removed. Entries live in `<dir>/<two-character sub>/<key>.json`.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+
+/** The JSON in `file`, or undefined when it is missing or unreadable (an entry not kept yet). */
+export function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Write `value` as JSON to `file` through a temporary name, so a reader never sees half a file. */
 export function writeJsonAtomically(file: string, value: unknown): void {
