@@ -123,6 +123,23 @@ describe('pre-compressed siblings', () => {
     expect((await compressSite(other, new CompressionCache(kept))).skipped).toBe(first.skipped);
   });
 
+  it('keeps the cached result of a file left in place with its siblings, and looks again when a sibling is gone', async () => {
+    const dir = site();
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    const first = await compressSite(dir, new CompressionCache(kept));
+    const before = list(dir).map((f) => [f, readFileSync(join(dir, f))] as const);
+    // a daily build over the same folder: nothing changed, nothing of the cache is pruned
+    const cache = new CompressionCache(kept);
+    const again = await compressSite(dir, cache);
+    expect(again).toEqual({ ...first, cached: 3 });
+    expect(await cache.prune()).toBe(0);
+    // a sibling removed by hand: the file is looked at again and the sibling comes back, the same bytes
+    rmSync(join(dir, 'site.css.br'));
+    await compressSite(dir, new CompressionCache(kept));
+    expect(list(dir).map((f) => [f, readFileSync(join(dir, f))])).toEqual(before);
+  });
+
   it("fits brotli's window to the file: the smallest power of two that holds it, 2^16 to 2^22", () => {
     expect(brotliWindow(0)).toBe(16);
     expect(brotliWindow(25_000)).toBe(16);
