@@ -16,7 +16,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesBelow } from './files-below.ts';
@@ -171,7 +171,7 @@ export function keptOutputSweep(): AstroIntegration {
           const files: SeenFile[] = [];
           for (const f of await filesBelow(site, new Set([join(site, '.git')]))) {
             const path = sitePath(site, f);
-            if (!ofRoute(path)) files.push({ path, mtimeMs: (await stat(f)).mtimeMs });
+            if (!ofRoute(path)) files.push({ path, mtimeMs: statSync(f).mtimeMs });
           }
           const gone = sweep(files, { has: stays }, state.startedMs);
           for (const p of gone) await removeFile(site, p);
