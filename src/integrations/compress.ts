@@ -30,6 +30,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { readJson } from '../lib/util/json-files.ts';
 import { sitePathsBelow } from './files-below.ts';
+import { sweptFiles } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
 
@@ -201,14 +202,16 @@ async function siblings(
  * is unchanged, with the siblings it had, is passed over (a page a daily build kept in place,
  * src/lib/site/kept-output.ts), and files compressed by an earlier build are not compressed again;
  * without a record of a file, its siblings are kept when they are there and not older than it.
- * Siblings of a changed file, and siblings whose file is gone, are removed first.
+ * Siblings of a changed file, and siblings whose file is gone, are removed first. `listed`: the
+ * site's files (site paths, sorted) when a walk just made them, spares walking it again.
  */
 export async function compressSite(
   site: string,
   cache?: CompressionCache,
   only: (path: string) => boolean = () => true,
+  listed?: readonly string[],
 ): Promise<CompressionTotals> {
-  const all = await sitePathsBelow(site);
+  const all = listed ? [...listed] : await sitePathsBelow(site);
   const present = new Set(all);
   for (const f of all)
     if (
@@ -372,7 +375,14 @@ export default function compressIntegration(): AstroIntegration {
         const started = performance.now();
         const cache = new CompressionCache(cacheDir);
         // what a partition hands to the merge is not served
-        const t = await compressSite(site, cache, (p) => !p.startsWith(`${PARTITION_DIR}/`));
+        // the site as the kept folder's sweep just walked it (_headers, written above, is not compressible)
+        const listed = sweptFiles();
+        const t = await compressSite(
+          site,
+          cache,
+          (p) => !p.startsWith(`${PARTITION_DIR}/`),
+          listed ? [...new Set([...listed, '_headers'])].sort() : undefined,
+        );
         await cache.prune();
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');

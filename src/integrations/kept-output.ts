@@ -44,6 +44,8 @@ interface State {
   routes: Set<string>;
   /** files an integration left in place from the last build (still this build's output) */
   inPlace: Set<string>;
+  /** the site's files after this build's sweep (site paths, sorted), or null when it did not walk */
+  swept: string[] | null;
 }
 
 const state: State = {
@@ -56,6 +58,7 @@ const state: State = {
   previous: null,
   routes: new Set(),
   inPlace: new Set(),
+  swept: null,
 };
 
 /** Whether output folders are kept between builds (the next build may build on this one's). */
@@ -71,6 +74,13 @@ export const outputKept = (): boolean => state.on && state.kept;
 export function keepInPlace(paths: Iterable<string>): void {
   for (const p of paths) state.inPlace.add(p);
 }
+
+/**
+ * The site's files as this build's sweep left them (site paths, sorted; `.git` left out), for the
+ * compressor, which comes right after it: one walk of the site instead of two. Null when the sweep
+ * did not walk (the folder was not kept).
+ */
+export const sweptFiles = (): readonly string[] | null => state.swept;
 
 function homeStat(outDir: string): { size: number; mtimeMs: number } | null {
   try {
@@ -116,6 +126,7 @@ export function keptOutput(): AstroIntegration {
         // a second early: file times lag the clock by up to a tick
         state.startedMs = Date.now() - 1000;
         state.inPlace = new Set();
+        state.swept = null;
         state.on = keepingOn(process.env, !!config.experimental?.incrementalBuild);
         if (!state.on) return;
         state.outDir = fileURLToPath(config.outDir);
@@ -169,12 +180,16 @@ export function keptOutputSweep(): AstroIntegration {
           // Route outputs stay, and the siblings of one are the compressor's (it renews those older
           // than their file): only the other files need a look at their time.
           const files: SeenFile[] = [];
+          const all: string[] = [];
           for (const f of await filesBelow(site, new Set([join(site, '.git')]))) {
             const path = sitePath(site, f);
+            all.push(path);
             if (!ofRoute(path)) files.push({ path, mtimeMs: statSync(f).mtimeMs });
           }
           const gone = sweep(files, { has: stays }, state.startedMs);
           for (const p of gone) await removeFile(site, p);
+          const removed = new Set(gone);
+          state.swept = all.filter((p) => !removed.has(p));
           logger.info(
             `${gone.length} file(s) this build no longer makes removed (${files.length} looked at in ` +
               `${Math.round(performance.now() - started)} ms)` +

@@ -14,9 +14,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   MONTH_FILE,
@@ -34,10 +34,35 @@ import { isWhole, readPartition } from '../lib/site/partition.ts';
 
 const json = (value: unknown) => JSON.stringify(value, null, 1) + '\n';
 
-/** Write the service worker and the month and shard lists into a built site. */
-export async function writeOffline(site: string): Promise<{ shell: number; months: number; shards: number }> {
+/**
+ * The site paths the service worker and the lists are made from: every file, or, given Astro's
+ * route outputs (absolute paths), those with the search bundles' files and the top-level files,
+ * which is every file they look at without walking the whole site. Sorted either way.
+ */
+async function offlinePaths(site: string, routes?: readonly string[]): Promise<string[]> {
+  if (!routes) return sitePathsBelow(site);
+  const bundles = join(site, 'pagefind');
+  return [
+    ...new Set([
+      ...routes.map((f) => relative(site, f).split(sep).join('/')),
+      ...(existsSync(bundles) ? await sitePathsBelow(bundles) : []).map((p) => `pagefind/${p}`),
+      ...readdirSync(site, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name),
+    ]),
+  ].sort();
+}
+
+/**
+ * Write the service worker and the month and shard lists into a built site (`routes`: Astro's
+ * route outputs, when known, spare walking the site).
+ */
+export async function writeOffline(
+  site: string,
+  routes?: readonly string[],
+): Promise<{ shell: number; months: number; shards: number }> {
   // pre-compressed siblings left out
-  const paths = (await sitePathsBelow(site)).filter((p) => !/\.(?:br|gz)$/.test(p));
+  const paths = (await offlinePaths(site, routes)).filter((p) => !/\.(?:br|gz)$/.test(p));
   const present = new Set(paths);
   const html = paths.filter((p) => p.endsWith('.html'));
   const manifestFile = join(site, 'pagefind', SHARDS_FILE);
@@ -100,14 +125,17 @@ export default function offlineIntegration(): AstroIntegration {
       'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({ vite: { define: { __BAOKAN_OFFLINE__: JSON.stringify(command === 'build') } } });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         // the worker's shell and the month lists need the whole site: the merge writes them
         if (!isWhole(readPartition(process.env))) {
           logger.info('partitioned build: sw.js and the offline lists are written by the merge');
           return;
         }
         const started = performance.now();
-        const r = await writeOffline(fileURLToPath(dir));
+        const r = await writeOffline(
+          fileURLToPath(dir),
+          [...assets.values()].flat().map((u) => fileURLToPath(u)),
+        );
         logger.info(
           `sw.js precaches ${r.shell} files; ${r.months} month list(s) for 保存本月, ` +
             `${r.shards} search shard list(s) in ${Math.round(performance.now() - started)} ms`,
