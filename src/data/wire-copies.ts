@@ -11,8 +11,17 @@ import { getEdition, type ArticleNode, type IssueNode } from './site-graph.ts';
 import { parsedIssue } from './articles.ts';
 import { pageKeys } from './page-keys.ts';
 import { SIGNATURE_SIZE } from '../lib/wire-copy/minhash.ts';
-import { findCopies, otherOf, textSignature, type Copies, type CopyPair } from '../lib/wire-copy/pairs.ts';
+import {
+  findCopies,
+  otherOf,
+  textSignature,
+  type Copies,
+  type CopyPair,
+  type KeptOverlaps,
+} from '../lib/wire-copy/pairs.ts';
 import type { Printing } from '../lib/wire-copy/side-by-side.ts';
+import type { Overlap } from '../lib/wire-copy/verify.ts';
+import { readJson, writeJsonAtomically } from '../lib/util/json-files.ts';
 
 let cached: Promise<Copies> | null = null;
 
@@ -23,8 +32,7 @@ let cached: Promise<Copies> | null = null;
  */
 async function keptSignatures(issues: readonly IssueNode[]): Promise<(id: string) => Uint32Array> {
   const keys = await pageKeys();
-  const first = issues[0];
-  const folder = first ? join(dirname(dirname(first.entry.data.parsedFile)), 'wire-signatures') : '';
+  const folder = workFolder(issues);
   const byArticle = new Map<string, { issue: IssueNode; k: number }>();
   for (const issue of issues) issue.articles.forEach((a, k) => byArticle.set(a.entry.id, { issue, k }));
   const wanted = new Set(issues.map((i) => `${keys.issueData(i)}.bin`));
@@ -53,21 +61,63 @@ async function keptSignatures(issues: readonly IssueNode[]): Promise<(id: string
   };
 }
 
+/** The work folder of the wire copy's kept files, beside the parsed issues ('' for an empty edition). */
+function workFolder(issues: readonly IssueNode[]): string {
+  const first = issues[0];
+  return first ? join(dirname(dirname(first.entry.data.parsedFile)), 'wire-signatures') : '';
+}
+
+/**
+ * The overlaps the last build measured for its candidate pairs (`wire-overlaps.json` beside the
+ * signatures' folder), each under the two articles' ids and their issues' keys (a digest of the
+ * parsed issue): a pair of unchanged issues is not measured again, so a daily build reads the texts
+ * of the new issue's candidates only. The file holds this build's candidates once `save` is called.
+ */
+async function keptOverlaps(issues: readonly IssueNode[]): Promise<KeptOverlaps & { save(): void }> {
+  const keys = await pageKeys();
+  const byId = new Map(issues.map((i) => [i.entry.id, keys.issueData(i)]));
+  // beside the signatures' folder, whose other files keptSignatures removes
+  const file = join(workFolder(issues), '..', 'wire-overlaps.json');
+  type Kept = [shared: number, sharedChars: number, containment: number, jaccard: number];
+  const before = (issues.length && readJson<Record<string, Kept>>(file)) || {};
+  const next: Record<string, Kept> = {};
+  const key = (a: { id: string; issue: string }, b: { id: string; issue: string }) =>
+    `${byId.get(a.issue)}|${byId.get(b.issue)}|${a.id}|${b.id}`;
+  return {
+    get(a, b) {
+      const k = key(a, b);
+      const t = before[k];
+      if (!t) return undefined;
+      next[k] = t;
+      return { shared: t[0], sharedChars: t[1], containment: t[2], jaccard: t[3] } satisfies Overlap;
+    },
+    set(a, b, o) {
+      next[key(a, b)] = [o.shared, o.sharedChars, o.containment, o.jaccard];
+    },
+    save() {
+      if (issues.length) writeJsonAtomically(file, next);
+    },
+  };
+}
+
 /** The copies among the edition's articles, found once per build. */
 export function getCopies(): Promise<Copies> {
   cached ??= (async () => {
     const edition = await getEdition();
     const articles = edition.issues.flatMap((i) => i.articles);
+    const overlaps = await keptOverlaps(edition.issues);
     const copies = findCopies(
       articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
       (id) => bodyText(edition.articles.get(id)!),
       undefined,
       await keptSignatures(edition.issues),
+      overlaps,
     );
+    overlaps.save();
     const s = copies.stats;
     console.info(
       `wire copies: ${s.pairs} pair(s) in ${s.groups} group(s) among ${s.articles} article(s), ` +
-        `${s.candidates} candidate(s), in ${s.ms} ms`,
+        `${s.candidates} candidate(s), in ${s.ms} ms (${s.kept} measured by a build before)`,
     );
     return copies;
   })();

@@ -7,7 +7,7 @@
  * order — so a caller reading them from disk, issue by issue, never holds the edition's text. Pure apart from the caller's `text`.
  */
 import { candidatePairs, normalise, shingles, signature, type Shingles } from './minhash.ts';
-import { isCopy, overlap, MIN_SHARED_CHARS } from './verify.ts';
+import { isCopy, overlap, MIN_SHARED_CHARS, type Overlap } from './verify.ts';
 
 /** An article as the copy finder sees it. */
 export interface CopyInput {
@@ -30,6 +30,8 @@ export interface CopyPair {
 export interface CopyStats {
   articles: number;
   candidates: number;
+  /** candidates whose overlap a build before measured (KeptOverlaps): their texts are not read */
+  kept: number;
   pairs: number;
   groups: number;
   ms: number;
@@ -52,6 +54,16 @@ export interface Copies {
 }
 
 /**
+ * Overlaps of candidate pairs kept between builds. The caller keys them on what decides them (the
+ * two articles and the texts they were measured on, e.g. their issues' digests): a daily build then
+ * reads the texts of the new issue's candidates only, not of every candidate in the archive.
+ */
+export interface KeptOverlaps {
+  get(a: CopyInput, b: CopyInput): Overlap | undefined;
+  set(a: CopyInput, b: CopyInput, o: Overlap): void;
+}
+
+/**
  * An article's MinHash signature from its text (texts shorter than MIN_SHARED_CHARS have the
  * signature of no text, which pairs with nothing). A caller may keep these between builds.
  */
@@ -65,20 +77,24 @@ export function textSignature(text: string): Uint32Array {
  * it). `text(id)` gives an article's text (body paragraphs); it is called once per article, in
  * order, and again, in order, for the articles of candidate pairs (only their shingles are kept). Texts shorter than MIN_SHARED_CHARS are skipped.
  * `signatureOf(id)` gives an article's signature (textSignature of its text) when the caller keeps
- * them; then `text` is asked only for the articles of candidate pairs.
+ * them; then `text` is asked only for the articles of candidate pairs, and with `kept` only for
+ * those of candidates it has no overlap for.
  */
 export function findCopies(
   articles: readonly CopyInput[],
   text: (id: string) => string,
   now: () => number = () => performance.now(),
   signatureOf: (id: string) => Uint32Array = (id) => textSignature(text(id)),
+  kept?: KeptOverlaps,
 ): Copies {
   const start = now();
   const sigs = articles.map((a) => signatureOf(a.id));
   const candidates = candidatePairs(sigs);
-  // the second pass: the shingles of the articles of candidate pairs, read in input order
+  const known = candidates.map(([i, j]) => kept?.get(articles[i]!, articles[j]!));
+  // the second pass: the shingles of the articles of candidate pairs not measured before, read in input order
   const sets = new Map<number, Shingles>();
-  for (const i of [...new Set(candidates.flat())].sort((x, y) => x - y)) {
+  const unread = new Set(candidates.flatMap((c, k) => (known[k] ? [] : c)));
+  for (const i of [...unread].sort((x, y) => x - y)) {
     sets.set(i, shingles(normalise(text(articles[i]!.id))));
   }
   const setOf = (i: number) => sets.get(i)!;
@@ -88,8 +104,12 @@ export function findCopies(
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (const [i, j] of candidates) {
-    const o = overlap(setOf(i), setOf(j));
+  for (const [k, [i, j]] of candidates.entries()) {
+    let o = known[k];
+    if (!o) {
+      o = overlap(setOf(i), setOf(j));
+      kept?.set(articles[i]!, articles[j]!, o);
+    }
     if (!isCopy(o, articles[i]!.issue === articles[j]!.issue)) continue;
     pairs.push({
       a: articles[i]!.id,
@@ -125,6 +145,7 @@ export function findCopies(
     stats: {
       articles: articles.length,
       candidates: candidates.length,
+      kept: known.filter(Boolean).length,
       pairs: pairs.length,
       groups: groups.length,
       ms: Math.round(now() - start),

@@ -11,8 +11,15 @@ import {
   signature,
   SIGNATURE_SIZE,
 } from './minhash.ts';
-import { isCopy, overlap } from './verify.ts';
-import { comparedPairs, findCopies, otherOf, textSignature, type CopyPair } from './pairs.ts';
+import { isCopy, overlap, type Overlap } from './verify.ts';
+import {
+  comparedPairs,
+  findCopies,
+  otherOf,
+  textSignature,
+  type CopyPair,
+  type KeptOverlaps,
+} from './pairs.ts';
 import { sentencesOf, syntheticEdition } from '../../../tests/support/synthetic-edition.ts';
 
 const seedTexts = readdirSync('seeds')
@@ -144,6 +151,39 @@ describe('findCopies', () => {
     expect(found.pairs).toEqual(findCopies(inputs, textsOf(texts)).pairs);
     expect(asked.length).toBeLessThan(inputs.length / 4);
     expect(asked).toContain('copy');
+  });
+  it('takes kept overlaps: the same copies, and no text read for a candidate measured before', () => {
+    const edition = syntheticEdition(sentencesOf([...seedTexts, ...corpusTexts]), 600, 20);
+    const texts = new Map(edition.map((a) => [a.id, a.paragraphs.join('\n')]));
+    const inputs = edition.map((a) => ({ id: a.id, issue: a.issue }));
+    const signatures = new Map([...texts].map(([id, t]) => [id, textSignature(t)]));
+    const store = new Map<string, Overlap>();
+    const kept: KeptOverlaps = {
+      get: (a, b) => store.get(`${a.id}|${b.id}`),
+      set: (a, b, o) => void store.set(`${a.id}|${b.id}`, o),
+    };
+    const read = (asked: string[]) => (id: string) => (asked.push(id), texts.get(id)!);
+    const first: string[] = [];
+    const cold = findCopies(inputs, read(first), undefined, (id) => signatures.get(id)!, kept);
+    expect(cold.stats.kept).toBe(0);
+    expect(store.size).toBe(cold.stats.candidates);
+    expect(cold.pairs).toEqual(findCopies(inputs, textsOf(texts)).pairs);
+    // the next build: every candidate measured before, no text read, the same pairs
+    const second: string[] = [];
+    const warm = findCopies(inputs, read(second), undefined, (id) => signatures.get(id)!, kept);
+    expect(second).toEqual([]);
+    expect(warm.stats.kept).toBe(cold.stats.candidates);
+    expect(warm.pairs).toEqual(cold.pairs);
+    // a pair the store has never seen is measured on its texts
+    const [a, b] = [cold.pairs[0]!.a, cold.pairs[0]!.b];
+    store.delete(`${a}|${b}`);
+    const third: string[] = [];
+    expect(findCopies(inputs, read(third), undefined, (id) => signatures.get(id)!, kept).pairs).toEqual(
+      cold.pairs,
+    );
+    expect(third).toContain(a);
+    expect(third).toContain(b);
+    expect(third.length).toBeLessThan(10);
   });
 });
 
