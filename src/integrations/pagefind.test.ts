@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHARD_ARTICLES } from '../lib/search/shards.ts';
-import { DEFAULT_SEARCH_JOBS, inPool, searchJobs, shardLimit } from './pagefind.ts';
+import {
+  DEFAULT_SEARCH_JOBS,
+  inPool,
+  jobsWithin,
+  MEMORY_BUDGET,
+  PAGEFIND_RSS,
+  searchJobs,
+  shardLimit,
+} from './pagefind.ts';
 
 describe('the search shard size', () => {
   it('comes from the option, else BAOKAN_SEARCH_SHARD, else the default', () => {
@@ -19,6 +27,13 @@ describe('the shards indexed at a time', () => {
     expect(searchJobs(3, '1')).toBe(3);
     expect(searchJobs(undefined, '1')).toBe(1);
     expect(searchJobs(undefined, undefined)).toBe(DEFAULT_SEARCH_JOBS);
+  });
+  it('unless told, are as many as fit in the memory budget beside the build, never none', () => {
+    expect(jobsWithin(2, 2e9)).toBe(2); // a year's build: 2 GB and two Pagefind processes
+    expect(jobsWithin(2, MEMORY_BUDGET - 2 * PAGEFIND_RSS)).toBe(2);
+    expect(jobsWithin(2, MEMORY_BUDGET - 2 * PAGEFIND_RSS + 1)).toBe(1);
+    expect(jobsWithin(2, 4.5e9)).toBe(1); // ten years: about 4.5 GB after the collection
+    expect(jobsWithin(2, 9e9)).toBe(1);
   });
   it('must be a positive whole number, and says which setting is wrong', () => {
     for (const bad of ['0', '-1', '2.5', 'two'])
