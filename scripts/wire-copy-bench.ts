@@ -4,10 +4,13 @@
  *   npx tsx scripts/wire-copy-bench.ts [articles=20000] [copy every=100] [seeds]
  * With `seeds`, clauses come from the seeds alone (a small pool, as npm run bench's generated year
  * has: random articles then share passages by chance, and the finder rightly links them).
+ * Then a daily build: the last issue added to the edition without it, signatures kept, once with
+ * the overlaps of the build before kept too and once without them (texts read, and time).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findCopies } from '../src/lib/wire-copy/pairs.ts';
+import { findCopies, textSignature, type KeptOverlaps } from '../src/lib/wire-copy/pairs.ts';
+import type { Overlap } from '../src/lib/wire-copy/verify.ts';
 import { sentencesOf, syntheticEdition } from '../tests/support/synthetic-edition.ts';
 
 const n = Number(process.argv[2] ?? 20000);
@@ -43,3 +46,33 @@ console.log(
     `${hit}/${planted.length} planted copies found, ${stray} pairs outside a planted family, ` +
     `in ${found.stats.ms} ms (${cpuMs} ms of CPU)`,
 );
+
+// A daily build on kept signatures: the last issue added, with and without the overlaps kept.
+const inputs = edition.map((a) => ({ id: a.id, issue: a.issue }));
+const newest = inputs.at(-1)!.issue;
+const signatures = new Map(inputs.map((a) => [a.id, textSignature(byId.get(a.id) ?? '')]));
+const signatureOf = (id: string) => signatures.get(id)!;
+const store = new Map<string, Overlap>();
+const kept: KeptOverlaps = {
+  get: (a, b) => store.get(`${a.id}|${b.id}`),
+  set: (a, b, o) => void store.set(`${a.id}|${b.id}`, o),
+};
+findCopies(
+  inputs.filter((a) => a.issue !== newest),
+  (id) => byId.get(id) ?? '',
+  undefined,
+  signatureOf,
+  kept,
+);
+for (const [label, overlaps] of [
+  ['overlaps kept', kept],
+  ['signatures only', undefined],
+] as const) {
+  let read = 0;
+  const day = findCopies(inputs, (id) => (read++, byId.get(id) ?? ''), undefined, signatureOf, overlaps);
+  console.log(
+    `a day added (${inputs.filter((a) => a.issue === newest).length} articles), ${label}: ` +
+      `${day.stats.candidates} candidates (${day.stats.kept} measured before), ${read} texts read, ` +
+      `${day.stats.pairs} copies, in ${day.stats.ms} ms`,
+  );
+}
