@@ -9,7 +9,7 @@ import diskSearch from './src/integrations/disk-search.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
-import storeLiteral from './src/integrations/store-literal.ts';
+import storeFile from './src/integrations/store-file.ts';
 import { resolveOrigin } from './src/lib/site/meta.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -32,8 +32,8 @@ export default defineConfig({
   // keptOutputSweep() the other files this build did not write, before the compressor looks at
   // the site (and writes _headers, which names its top-level folders).
   integrations: [
-    // the content store module as short string literals: V8 scans one long literal in quadratic time
-    storeLiteral(),
+    // the pages read the content store from its file, not from a module as large as the archive
+    storeFile(),
     keptOutput(),
     pagefind(),
     diskSearch(),

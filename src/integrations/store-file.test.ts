@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { describe, expect, it } from 'vitest';
+import storeFile, { STORE_MODULE_ID, storeModule } from './store-file.ts';
+
+/** The store module written to a file and imported, as the build imports it. */
+async function importModule(code: string, dir: string): Promise<unknown> {
+  const file = join(dir, `store-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, code);
+  return ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
+}
+
+/** The Vite plugin the integration adds for a command and storage, or undefined. */
+function pluginFor(command: string, cacheDir: URL, collectionStorage?: string) {
+  const plugins: unknown[] = [];
+  const setup = (storeFile() as AstroIntegration).hooks['astro:config:setup']!;
+  void setup({
+    command,
+    config: { cacheDir, experimental: { collectionStorage } },
+    updateConfig: (c: { vite: { plugins: unknown[] } }) => plugins.push(...c.vite.plugins),
+  } as never);
+  return plugins[0] as
+    { load: { order: string; handler: (id: string) => { code: string; meta: unknown } | null } } | undefined;
+}
+
+describe('the content store read from its file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baokan-store-'));
+  // a devalue array as Astro writes it, with text that JSON must escape
+  const store = [['Map', 1, 2], 'articles', { title: '衡阳日报 “引号” \\ 反斜杠\n换行 𠮷𝄞' }];
+
+  it('gives the value the file holds', async () => {
+    const file = join(dir, 'data-store.json');
+    writeFileSync(file, JSON.stringify(store));
+    expect(await importModule(storeModule(file), dir)).toEqual(store);
+  });
+
+  it('gives an empty store when there is no file, as Astro does', async () => {
+    const value = await importModule(storeModule(join(dir, 'none', 'data-store.json')), dir);
+    expect(value).toBeInstanceOf(Map);
+    expect((value as Map<unknown, unknown>).size).toBe(0);
+  });
+
+  it("loads Astro's store module first in a build, with its content-data mark", async () => {
+    const cacheDir = pathToFileURL(`${dir}/`);
+    const plugin = pluginFor('build', cacheDir)!;
+    expect(plugin.load.order).toBe('pre');
+    expect(plugin.load.handler('/src/pages/index.astro')).toBeNull();
+    const loaded = plugin.load.handler(STORE_MODULE_ID)!;
+    expect(loaded.code).toContain(JSON.stringify(join(dir, 'data-store.json')));
+    // the same mark as Astro's own loader gives it (read from Astro's file: not an exported path)
+    const astroMeta = (await import(
+      pathToFileURL(resolve('node_modules/astro/dist/core/build/incremental-metadata.js')).href
+    )) as { createContentDataIncrementalMetadata(): unknown };
+    expect(loaded.meta).toEqual(astroMeta.createContentDataIncrementalMetadata());
+  });
+
+  it('leaves the dev server and chunked storage to Astro', () => {
+    const cacheDir = pathToFileURL(`${dir}/`);
+    expect(pluginFor('dev', cacheDir)).toBeUndefined();
+    expect(pluginFor('build', cacheDir, 'chunked')).toBeUndefined();
+    expect(pluginFor('build', cacheDir, 'single-file')).toBeDefined();
+  });
+});
