@@ -7,8 +7,9 @@
  * - the site-wide inputs: the BAOKAN_* settings pages read, package.json (repository, homepage)
  *   and the editorial files pages show (content/ except corrections.yaml, whose effect is in the
  *   parsed issue);
- * - the issue: its record in the content store and the parsed issue the article pages read (a
- *   digest of the file the loader wrote), and its seed files' digests (source lines);
+ * - the issue: its record in the content store and the parsed issue the article pages read (the
+ *   file's name, which carries a digest of all it is made from, src/loaders/issue-files.ts), and
+ *   its seed files' digests (source lines);
  * - what a page shows of other issues: an issue page its neighbours in the paper; an article page
  *   the reporter pages its byline links to. The date picker's days are not in the page (it loads
  *   them from days.js), so a new day does not touch the issue pages.
@@ -24,6 +25,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from '../loaders/edition-loader.ts';
+import { parsedDigest } from '../loaders/issue-files.ts';
 import { getReporters } from '../pages/reporters/_reporters.ts';
 import { getNames, namesOfArticle } from '../pages/names/_names.ts';
 import { getEdition, type ArticleNode, type IssueNode, type PageNode } from './site-graph.ts';
@@ -108,8 +110,7 @@ async function makeKeys(): Promise<PageKeys> {
     let d = issueDigests.get(issue);
     if (!d) {
       const { parsedFile, ...record } = issue.entry.data;
-      const parsed = createHash('sha256').update(readFileSync(parsedFile)).digest('hex');
-      d = digest(site, record, parsed);
+      d = digest(site, record, parsedDigest(issue.entry.id, parsedFile));
       issueDigests.set(issue, d);
     }
     return d;

@@ -33,6 +33,7 @@ import { EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
 import { loadGazetteer, type Gazetteer } from '../lib/people/entities.ts';
 import { diskNamesCache } from '../lib/people/names-cache.ts';
 import { diskKeptRecords, loaderFingerprint, type KeptEntry } from './kept-records.ts';
+import { issueFiles } from './issue-files.ts';
 import {
   articleNamesById,
   articleRecords,
@@ -157,12 +158,8 @@ function editionRecords(
       dir,
     ].join('\0'),
   );
-  // An issue's files are named by its key too, so that a kept entry never points at the files of
-  // another version of the issue (a build that stopped half way leaves them behind).
-  const files = (id: string, key: string | undefined) => {
-    const name = key ? `${id}.${key.slice(0, 16)}` : id;
-    return { parsedFile: join(dir, `${name}.json`), namesFile: join(dir, `${name}.names.json`) };
-  };
+  // An issue's files are named by its key too (issue-files.ts).
+  const files = (id: string, key: string | undefined) => issueFiles(dir, id, key);
   const waiting = new Map<string, KeptEntry>();
   const keptIssue = (id: string, keys: readonly string[]) => {
     const key = keptRecords.key(id, keys);
