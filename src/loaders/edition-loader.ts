@@ -32,7 +32,14 @@ import { loadTopics, type Taxonomy } from '../lib/editorial/topics.ts';
 import { EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
 import { loadGazetteer, type Gazetteer } from '../lib/people/entities.ts';
 import { diskNamesCache } from '../lib/people/names-cache.ts';
-import { diskKeptRecords, loaderFingerprint, type KeptEntry } from './kept-records.ts';
+import {
+  diskKeptRecords,
+  headOf,
+  loaderFingerprint,
+  type Collection,
+  type KeptEntry,
+  type KeptHead,
+} from './kept-records.ts';
 import { issueFiles } from './issue-files.ts';
 import {
   articleNamesById,
@@ -40,7 +47,6 @@ import {
   issueNameParagraphs,
   issueRecord,
   pageRecords,
-  type RecordOf,
 } from './records.ts';
 
 export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
@@ -86,8 +92,20 @@ export const gazetteer: () => Gazetteer = perPath(gazetteerPath, (p) =>
   existsSync(p) ? loadGazetteer(p) : EMPTY_GAZETTEER,
 );
 
-type Kind = 'issues' | 'pages' | 'articles';
-type Records = Record<Kind, RecordOf<Record<string, unknown>>[]>;
+type Kind = Collection;
+const KINDS: readonly Kind[] = ['issues', 'pages', 'articles'];
+
+/** A collection record as the loaders store it: its data read only when the store lacks it. */
+interface StoredRecord {
+  id: string;
+  /** Astro's digest of its data */
+  digest: string;
+  data: () => Record<string, unknown>;
+}
+type Records = Record<Kind, StoredRecord[]>;
+
+/** An entry's records of one collection. */
+const recordsOf = (entry: KeptEntry, kind: Kind) => (kind === 'issues' ? [entry.issue] : entry[kind]);
 
 /** The records of the three collections, made once per process (the three loaders share them). */
 let cached: { key: string; records: Records; stored: Set<Kind> } | null = null;
@@ -111,6 +129,7 @@ const own = <T>(r: T): T => JSON.parse(JSON.stringify(r)) as T;
 function editionRecords(
   { cacheDir, outDir, root }: { cacheDir: URL; outDir: URL; root: URL },
   logger: LoaderContext['logger'],
+  digestOf: (data: Record<string, unknown>) => string,
 ): Records {
   const dir = join(buildWorkDir(cacheDir, outDir), 'issues');
   const key = `${seedsDir()}|${catalogPath()}|${correctionsPath()}|${dir}`;
@@ -160,26 +179,38 @@ function editionRecords(
   );
   // An issue's files are named by its key too (issue-files.ts).
   const files = (id: string, key: string | undefined) => issueFiles(dir, id, key);
-  const waiting = new Map<string, KeptEntry>();
+  // A kept issue is read by its head only; its records' data when the store lacks one.
+  const waiting = new Map<string, { key: string; head: KeptHead }>();
   const keptIssue = (id: string, keys: readonly string[]) => {
     const key = keptRecords.key(id, keys);
     const { parsedFile, namesFile } = files(id, key);
     if (!existsSync(parsedFile) || !existsSync(namesFile)) return false;
-    const entry = keptRecords.get(key);
-    if (entry) waiting.set(id, entry);
-    return entry !== undefined;
+    const head = keptRecords.head(key);
+    if (head) waiting.set(id, { key, head });
+    return head !== undefined;
   };
   const written = new Set<string>();
-  const add = (entry: KeptEntry) => {
-    for (const line of entry.log) logger.warn(line);
-    account.lost.push(...entry.lost);
-    records.issues.push(entry.issue);
-    records.pages.push(...entry.pages);
-    records.articles.push(...entry.articles);
-    addShare(account, entry.share);
-    namesCache.keep(entry.namesKey);
-    const { parsedFile, namesFile } = entry.issue.data as { parsedFile: string; namesFile: string };
+  const seedFiles: string[] = [];
+  const add = (id: string, key: string | undefined, head: KeptHead, entry: () => KeptEntry) => {
+    for (const line of head.log) logger.warn(line);
+    account.lost.push(...head.lost);
+    for (const kind of KINDS)
+      head.stored[kind].forEach(([rid, digest], k) =>
+        records[kind].push({ id: rid, digest, data: () => recordsOf(entry(), kind)[k]!.data }),
+      );
+    addShare(account, head.share);
+    seedFiles.push(...head.files);
+    namesCache.keep(head.namesKey);
+    const { parsedFile, namesFile } = files(id, key);
     written.add(parsedFile).add(namesFile);
+  };
+  const keptEntry = (id: string, key: string) => {
+    let entry: KeptEntry | undefined;
+    return () => {
+      entry ??= keptRecords.get(key);
+      if (!entry) throw new Error(`the kept records of issue ${id} (${key}) went missing during the build`);
+      return entry;
+    };
   };
   for (const r of parseEdition(seedsDir(), catalog(), {
     corrections: corrections(),
@@ -189,7 +220,8 @@ function editionRecords(
     keptIssue,
   })) {
     if ('kept' in r) {
-      add(waiting.get(r.kept.id)!);
+      const { key, head } = waiting.get(r.kept.id)!;
+      add(r.kept.id, key, head, keptEntry(r.kept.id, key));
       waiting.delete(r.kept.id);
       continue;
     }
@@ -221,8 +253,9 @@ function editionRecords(
       log,
       namesKey,
     };
-    if (key) keptRecords.put(key, entry);
-    add(entry);
+    const head = headOf(entry, digestOf);
+    if (key) keptRecords.put(key, entry, head);
+    add(issue.id, key, head, () => entry);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
   for (const f of readdirSync(dir))
@@ -231,10 +264,7 @@ function editionRecords(
   namesCache.prune();
   keptRecords.prune();
   // A correction for a file that is not among the seeds is given and not used: say so.
-  const seen = [
-    ...records.issues.flatMap((i) => (i.data.sources as { file: string }[]).map((s) => s.file)),
-    ...account.lost.map((l) => l.file),
-  ];
+  const seen = [...seedFiles, ...account.lost.map((l) => l.file)];
   for (const p of checkCorrectionFiles(corrections(), seen, correctionsPath())) {
     const message = formatProblem(correctionsPath(), p);
     logger.error(message);
@@ -261,7 +291,7 @@ export function editionLoader(kind: Kind): Loader {
     name: `baokan-${kind}`,
     async load(ctx: LoaderContext) {
       const { store, parseData, generateDigest, logger, config } = ctx;
-      const records = editionRecords(config, logger)[kind];
+      const records = editionRecords(config, logger, generateDigest)[kind];
       // The store is kept between builds (Astro empties it when the collections' schemas change):
       // a record whose digest it holds already is left as it is, so a daily build checks and
       // stores only the new issue's records.
@@ -269,14 +299,13 @@ export function editionLoader(kind: Kind): Loader {
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       const stored = progress((m) => logger.info(m), `store ${kind}`, 'records');
       let same = 0;
-      for (const [k, { id, data }] of records.entries()) {
+      for (const [k, { id, digest, data }] of records.entries()) {
         stored(k, records.length);
-        const digest = generateDigest(data);
         if (store.get(id)?.digest === digest) {
           same++;
           continue;
         }
-        store.set({ id, data: await parseData({ id, data }), digest });
+        store.set({ id, data: await parseData({ id, data: data() }), digest });
       }
       logger.info(`${kind}: ${records.length - same} record(s) stored, ${same} unchanged`);
       // Once all three collections hold their records, let them go, so that they are not kept

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diskKeptRecords, loaderFingerprint, type KeptEntry } from './kept-records.ts';
+import { diskKeptRecords, headOf, loaderFingerprint, type KeptEntry } from './kept-records.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -40,17 +40,53 @@ describe('issues kept whole between builds', () => {
     expect(diskKeptRecords(temp(), 'other').key('i', ['k1', 'k2'])).not.toBe(k);
   });
 
+  // a digest that depends on the whole record, as Astro's does
+  const digestOf = (data: unknown) => JSON.stringify(data).length.toString(16);
+
   it('gives back what was kept, and prunes what no build asked for', () => {
     const dir = temp();
     const first = diskKeptRecords(dir, 's');
-    first.put(first.key('a', ['1']), entry);
-    first.put(first.key('b', ['2']), { ...entry, namesKey: 'm' });
+    first.put(first.key('a', ['1']), entry, headOf(entry, digestOf));
+    const other = { ...entry, namesKey: 'm' };
+    first.put(first.key('b', ['2']), other, headOf(other, digestOf));
     const second = diskKeptRecords(dir, 's');
+    expect(second.head(second.key('a', ['1']))).toEqual(headOf(entry, digestOf));
     expect(second.get(second.key('a', ['1']))).toEqual(entry);
-    expect(second.get(second.key('c', ['3']))).toBeUndefined();
+    expect(second.head(second.key('c', ['3']))).toBeUndefined();
     expect(second.counts()).toEqual({ kept: 1, made: 0 });
     expect(second.prune()).toBe(1);
-    expect(diskKeptRecords(dir, 's').get(second.key('b', ['2']))).toBeUndefined();
+    const third = diskKeptRecords(dir, 's');
+    expect(third.get(second.key('b', ['2']))).toBeUndefined();
+    expect(third.head(second.key('b', ['2']))).toBeUndefined();
+    expect(third.head(second.key('a', ['1']))).toBeDefined(); // the head outlived the prune too
+  });
+
+  it("a head holds each record's id and digest and the issue's files, not the records' data", () => {
+    const withSources = {
+      ...entry,
+      issue: {
+        ...entry.issue,
+        data: { ...entry.issue.data, sources: [{ file: 'a.txt' }, { file: 'b.txt' }] },
+      },
+    };
+    const head = headOf(withSources, digestOf);
+    expect(head.stored).toEqual({
+      issues: [['p-2020-01-01', digestOf(withSources.issue.data)]],
+      pages: [['p-2020-01-01-1', digestOf({})]],
+      articles: [['p-2020-01-01-a001', digestOf({ title: '标题' })]],
+    });
+    expect(head.files).toEqual(['a.txt', 'b.txt']);
+    expect(JSON.stringify(head)).not.toContain('标题');
+    expect(head).toMatchObject({ share: entry.share, lost: [], log: entry.log, namesKey: 'n' });
+  });
+
+  it('has no head for an entry whose records are gone (the issue is made again)', () => {
+    const dir = temp();
+    const kept = diskKeptRecords(dir, 's');
+    const key = kept.key('a', ['1']);
+    kept.put(key, entry, headOf(entry, digestOf));
+    rmSync(join(dir, key.slice(0, 2), `${key}.json`));
+    expect(diskKeptRecords(dir, 's').head(key)).toBeUndefined();
   });
 
   it("fingerprints the loaders' code, not their tests", () => {
