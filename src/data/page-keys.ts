@@ -24,7 +24,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDir } from '../loaders/edition-loader.ts';
+import { contentDir } from '../lib/editorial/inputs.ts';
 import { parsedDigest } from '../loaders/issue-files.ts';
 import { getReporters } from '../pages/reporters/_reporters.ts';
 import { getNames, namesOfArticle } from '../pages/names/_names.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { applyCorrections } from '../lib/editorial/corrections.ts';
 import { decodeIssue } from '../lib/parse/read.ts';
 import { isPdfName, pdfSourceLines } from '../lib/pdf/seed.ts';
-import { corrections, seedsDir } from '../loaders/edition-loader.ts';
+import { corrections, seedsDir } from '../lib/editorial/inputs.ts';
 import { recent } from './recent.ts';
 
 const linesOf = recent(8, (file: string): string[] => {

@@ -11,9 +11,9 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCorrectionFiles, formatProblem, type Correction } from '../lib/editorial/corrections.ts';
+import { checkCorrectionFiles, formatProblem } from '../lib/editorial/corrections.ts';
 import {
   accountPath,
   addShare,
@@ -22,15 +22,11 @@ import {
   issueShare,
   type Loss,
 } from '../lib/edition/account.ts';
-import { loadCatalog, loadCorrections, parseEdition, type PartStore } from '../lib/edition/load-folder.ts';
+import { parseEdition, type PartStore } from '../lib/edition/load-folder.ts';
 import { codeFingerprint, diskParseCache } from '../lib/edition/parse-cache.ts';
-import type { PaperCatalog } from '../lib/parse/paper.ts';
 import { InputError } from '../lib/parse/read.ts';
 import type { Issue } from '../lib/model/issue.ts';
 import { progress } from '../lib/util/progress.ts';
-import { loadTopics, type Taxonomy } from '../lib/editorial/topics.ts';
-import { EMPTY_GAZETTEER } from '../lib/people/article-names.ts';
-import { loadGazetteer, type Gazetteer } from '../lib/people/entities.ts';
 import { diskNamesCache } from '../lib/people/names-cache.ts';
 import {
   diskKeptRecords,
@@ -42,20 +38,23 @@ import {
 } from './kept-records.ts';
 import { issueFiles } from './issue-files.ts';
 import {
+  catalog,
+  catalogPath,
+  corrections,
+  correctionsPath,
+  gazetteer,
+  gazetteerPath,
+  seedsDir,
+  taxonomy,
+  topicsPath,
+} from '../lib/editorial/inputs.ts';
+import {
   articleNamesById,
   articleRecords,
   issueNameParagraphs,
   issueRecord,
   pageRecords,
 } from './records.ts';
-
-export const seedsDir = () => resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
-/** The editorial folder: `content/` unless BAOKAN_CONTENT names another. */
-export const contentDir = () => resolve(process.env.BAOKAN_CONTENT ?? 'content');
-export const catalogPath = () => join(contentDir(), 'papers.json');
-export const correctionsPath = () => join(contentDir(), 'corrections.yaml');
-export const topicsPath = () => join(contentDir(), 'topics.yaml');
-export const gazetteerPath = () => join(contentDir(), 'gazetteer.yaml');
 
 /** Parses waiting for their issue's other files, on disk (an archive's parses do not fit in memory). */
 function diskParts(dir: string): PartStore {
@@ -70,27 +69,6 @@ function diskParts(dir: string): PartStore {
     },
   };
 }
-
-/** A file read once per process (again only when its path changes, as in tests). */
-function perPath<T>(path: () => string, load: (path: string) => T): () => T {
-  let cached: { path: string; value: T } | null = null;
-  return () => {
-    const p = path();
-    if (cached?.path !== p) cached = { path: p, value: load(p) };
-    return cached.value;
-  };
-}
-
-/** The paper catalogue (content/papers.json). */
-export const catalog: () => PaperCatalog = perPath(catalogPath, loadCatalog);
-/** The editorial corrections (content/corrections.yaml). */
-export const corrections: () => Correction[] = perPath(correctionsPath, loadCorrections);
-/** The topic taxonomy (content/topics.yaml), checked when read. */
-export const taxonomy: () => Taxonomy = perPath(topicsPath, loadTopics);
-/** The gazetteer of the name finder (content/gazetteer.yaml); none when the folder has no such file. */
-export const gazetteer: () => Gazetteer = perPath(gazetteerPath, (p) =>
-  existsSync(p) ? loadGazetteer(p) : EMPTY_GAZETTEER,
-);
 
 type Kind = Collection;
 const KINDS: readonly Kind[] = ['issues', 'pages', 'articles'];

@@ -12,7 +12,7 @@ import { getEdition } from '../data/site-graph.ts';
 import { pageKeys } from '../data/page-keys.ts';
 import { hasIssue, readPartition } from '../lib/site/partition.ts';
 import { sourceDownload } from '../lib/site/urls.ts';
-import { seedsDir } from '../loaders/edition-loader.ts';
+import { seedsDir } from '../lib/editorial/inputs.ts';
 import { articleMarkdown, issueMarkdown } from './data/_downloads.ts';
 
 export async function getStaticPaths() {

@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, posix } from 'node:path';
 import { combineParts } from './combine.ts';
-import { parseCorrections, type Correction } from '../editorial/corrections.ts';
+import type { Correction } from '../editorial/corrections.ts';
 import { listSeedFiles, readSeedBytes, type FileProblem } from './files.ts';
 import { parseHints, type Hints } from '../editorial/hints.ts';
 import { parseIssue } from '../parse/parse-issue.ts';
@@ -30,11 +30,8 @@ export type { FileProblem } from './files.ts';
 /** The paper catalogue (content/papers.json), read and checked by src/lib/editorial/papers.ts. */
 export { loadCatalog } from '../editorial/papers.ts';
 
-/** Editorial corrections, or none when the file does not exist. */
-export function loadCorrections(path: string): Correction[] {
-  if (!existsSync(path)) return [];
-  return parseCorrections(readFileSync(path, 'utf8'), path);
-}
+/** Editorial corrections, or none when the file does not exist (src/lib/editorial/corrections.ts). */
+export { loadCorrections } from '../editorial/corrections.ts';
 
 /** Hints file beside a seed: `name.txt` (or `name.pdf`) → `name.yaml` (or `.yml`). */
 export function readHints(seedPath: string): Hints | undefined {

@@ -13,6 +13,7 @@
  *     by: 编辑部
  *     date: 2026-11-23
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SourceText } from '../parse/read.ts';
 import type { AppliedCorrection } from '../model/issue.ts';
@@ -71,6 +72,12 @@ export type Correction = AppliedCorrection & {
  * Read content/corrections.yaml. Throws EditorialFileError listing every problem (each with its
  * YAML line): YAML syntax, unknown fields, missing fields, values that are not text, bad dates.
  */
+/** Editorial corrections, or none when the file does not exist. */
+export function loadCorrections(path: string): Correction[] {
+  if (!existsSync(path)) return [];
+  return parseCorrections(readFileSync(path, 'utf8'), path);
+}
+
 export function parseCorrections(source: string, path: string): Correction[] {
   const { data, lineOf } = parseEditorialYaml(source, path, 'corrections');
   if (data === null || data === undefined) return [];

@@ -3,7 +3,7 @@
  * src/lib/editorial/paper-descriptions.ts) rendered as a prose page's body is (src/lib/site/prose.ts).
  */
 import { join } from 'node:path';
-import { contentDir } from '../../loaders/edition-loader.ts';
+import { contentDir } from '../../lib/editorial/inputs.ts';
 import { paperDescriptions } from '../../lib/editorial/paper-descriptions.ts';
 import { loadCatalog } from '../../lib/editorial/papers.ts';
 import { renderMarkdown } from '../../lib/site/prose.ts';

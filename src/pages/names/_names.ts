@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEdition } from '../../data/site-graph.ts';
 import { issueNames } from '../../data/articles.ts';
-import { contentDir } from '../../loaders/edition-loader.ts';
+import { contentDir } from '../../lib/editorial/inputs.ts';
 import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
 import { relatedArticles, relatedIndex, relatedInputs, type Related } from '../../lib/people/related.ts';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEdition } from '../../data/site-graph.ts';
-import { contentDir } from '../../loaders/edition-loader.ts';
+import { contentDir } from '../../lib/editorial/inputs.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
 import { reporterIndex, type Reporter } from '../../lib/people/reporters.ts';
 

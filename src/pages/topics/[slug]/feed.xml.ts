@@ -7,7 +7,7 @@ import { dateZh, paperLabel } from '../../../lib/site/labels.ts';
 import { pushTo } from '../../../data/group.ts';
 import { siteBase, siteOrigin } from '../../../components/site/site-config.ts';
 import { pageName } from '../../../lib/site/page-nav.ts';
-import { taxonomy } from '../../../loaders/edition-loader.ts';
+import { taxonomy } from '../../../lib/editorial/inputs.ts';
 import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/site/feeds.ts';
 import { topicPath } from '../../../lib/site/urls.ts';
 
