@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -77,6 +86,37 @@ describe('search-disk/ on a kept cache', () => {
     for (const f of diskFiles(changed, third.shards))
       expect(readFileSync(join(out3, f.path), 'utf8'), f.path).toBe(f.content);
     expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it('in a kept folder, leaves the month files that are the same where they are', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'baokan-disk-kept-'));
+    made.push(cache);
+    const first = bundles(records, (i) => `zh_${i}.pf_fragment`);
+    const out = join(first.root, '..', 'search-disk');
+    await writeDiskSearch(first.root, out, cache);
+    const before = new Map(readdirSync(out).map((f) => [f, statSync(join(out, f)).mtimeMs]));
+    writeFileSync(join(out, 'stale.js'), 'left for the sweep');
+
+    // the 2023 article changed: its month is written again, the 2021 month stays, nothing is emptied
+    const changed = [record('p/2023/01/05/1/a001/', '2023-01-05', '丙'), records[1]!];
+    const again = bundles(changed, (i) => (i === 0 ? 'zh_changed.pf_fragment' : `zh_${i}.pf_fragment`));
+    const told: string[] = [];
+    const got = await writeDiskSearch(again.root, out, cache, { inPlace: (p) => told.push(...p) });
+    expect(got).toMatchObject({ kept: 1, inPlace: 1 });
+    expect(told).toEqual(['2021-03.js']);
+    expect(statSync(join(out, '2021-03.js')).mtimeMs).toBe(before.get('2021-03.js'));
+    expect(existsSync(join(out, 'stale.js'))).toBe(true);
+    for (const f of diskFiles(changed, again.shards))
+      expect(readFileSync(join(out, f.path), 'utf8'), f.path).toBe(f.content);
+
+    // a month file changed by hand is written again
+    writeFileSync(join(out, '2021-03.js'), 'edited');
+    const third = bundles(changed, (i) => (i === 0 ? 'zh_changed.pf_fragment' : `zh_${i}.pf_fragment`));
+    const told3: string[] = [];
+    await writeDiskSearch(third.root, out, cache, { inPlace: (p) => told3.push(...p) });
+    expect(told3).toEqual(['2023-01.js']);
+    for (const f of diskFiles(changed, third.shards))
+      expect(readFileSync(join(out, f.path), 'utf8'), f.path).toBe(f.content);
   });
 
   it('still fails when a kept shard has lost a fragment', async () => {

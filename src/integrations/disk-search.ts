@@ -9,7 +9,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -19,12 +19,14 @@ import {
   fragmentRecord,
   manifestFile,
   monthFiles,
+  type DiskFile,
   type DiskMonthEntry,
   type DiskRecord,
   type PagefindFragment,
 } from '../lib/search/disk.ts';
 import { SHARDS_FILE, type Shard, type ShardManifest } from '../lib/search/shards.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
+import { keepInPlace, outputKept } from './kept-output.ts';
 
 /** What a Pagefind fragment file starts with, once gunzipped (Pagefind 1.x). */
 const SIGNATURE = 'pagefind_dcd';
@@ -57,11 +59,12 @@ export async function shardRecords(bundleRoot: string, shard: Shard): Promise<Di
   return records;
 }
 
-/** A shard's month files as written, kept between builds. */
+/** A shard's month files as kept between builds: `<cache>/<key>/` holds them and `shard.json`. */
 interface KeptShard {
-  files: { path: string; content: string }[];
+  files: string[];
   months: DiskMonthEntry[];
 }
+const KEPT_META = 'shard.json';
 
 /**
  * A shard's key: its id and the names of its fragment files, which Pagefind names by their
@@ -77,56 +80,95 @@ async function shardKey(bundleRoot: string, shard: Shard): Promise<string> {
     .slice(0, 32);
 }
 
+/** A kept shard's month files and months, or null. */
+async function readKept(cache: string, key: string): Promise<KeptShard | null> {
+  return readFile(join(cache, key, KEPT_META), 'utf8').then(
+    (t) => JSON.parse(t) as KeptShard,
+    () => null,
+  );
+}
+
+/** Keep a shard's month files under `key`: written to a folder of their own, then renamed into place. */
+async function keep(cache: string, key: string, files: DiskFile[], months: DiskMonthEntry[]): Promise<void> {
+  const tmp = join(cache, `${key}.tmp`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  for (const f of files) await writeFile(join(tmp, f.path), f.content);
+  const meta: KeptShard = { files: files.map((f) => f.path), months };
+  await writeFile(join(tmp, KEPT_META), JSON.stringify(meta));
+  await rm(join(cache, key), { recursive: true, force: true });
+  await rename(tmp, join(cache, key));
+}
+
+/** Whether `a` holds the bytes of `b` (read only when their sizes agree). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => null), stat(b)]);
+  if (!sa || sa.size !== sb.size) return false;
+  const [ba, bb] = await Promise.all([readFile(a), readFile(b)]);
+  return ba.equals(bb);
+}
+
+export interface WriteDiskOptions {
+  /**
+   * The output folder is kept from the last build: a month file that already holds the bytes
+   * it would be given stays where it is (and is named to this callback, for the kept folder's
+   * sweep), instead of the folder being emptied and every file written again.
+   */
+  inPlace?: (paths: string[]) => void;
+}
+
 /**
- * Write the index for file:// below `out` (made new) from the Pagefind bundles below
- * `bundleRoot`, a shard at a time (whole months each), so that memory is that of one shard. With
- * `cache` (a folder in the build cache), a shard whose fragments are the same as in an earlier
- * build gives the month files kept from it instead of reading every fragment again.
+ * Write the index for file:// below `out` from the Pagefind bundles below `bundleRoot`, a shard at
+ * a time (whole months each), so that memory is that of one shard. With `cache` (a folder in the
+ * build cache), a shard whose fragments are the same as in an earlier build gives the month files
+ * kept from it (copied, or left in place in a kept folder) instead of reading every fragment again.
  */
 export async function writeDiskSearch(
   bundleRoot: string,
   out: string,
   cache?: string,
-): Promise<{ articles: number; months: number; bytes: number; kept: number }> {
+  options: WriteDiskOptions = {},
+): Promise<{ articles: number; months: number; bytes: number; kept: number; inPlace: number }> {
   const { shards } = await readShards(bundleRoot);
-  await rm(out, { recursive: true, force: true });
+  if (!options.inPlace) await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   if (cache) await mkdir(cache, { recursive: true });
   const used = new Set<string>();
   const months: DiskMonthEntry[] = [];
+  const stayed: string[] = [];
   let articles = 0;
   let bytes = 0;
   let kept = 0;
   for (const shard of shards) {
-    const key = cache ? `${await shardKey(bundleRoot, shard)}.json` : '';
+    const key = cache ? await shardKey(bundleRoot, shard) : '';
     used.add(key);
-    let written: KeptShard | null = cache
-      ? await readFile(join(cache, key), 'utf8').then(
-          (t) => JSON.parse(t) as KeptShard,
-          () => null,
-        )
-      : null;
-    if (written) kept++;
-    else {
-      written = monthFiles(await shardRecords(bundleRoot, shard));
-      if (cache) {
-        await writeFile(join(cache, `${key}.tmp`), JSON.stringify(written));
-        await rename(join(cache, `${key}.tmp`), join(cache, key));
+    const held = cache ? await readKept(cache, key) : null;
+    if (held && cache) {
+      kept++;
+      for (const path of held.files) {
+        const from = join(cache, key, path);
+        if (options.inPlace && (await sameFile(join(out, path), from))) stayed.push(path);
+        else await copyFile(from, join(out, path));
       }
+      months.push(...held.months);
+      bytes += held.months.reduce((n, m) => n + m.bytes, 0);
+    } else {
+      const written = monthFiles(await shardRecords(bundleRoot, shard));
+      if (cache) await keep(cache, key, written.files, written.months);
+      for (const f of written.files) await writeFile(join(out, f.path), f.content);
+      months.push(...written.months);
+      bytes += written.months.reduce((n, m) => n + m.bytes, 0);
     }
     articles += shard.articles;
-    for (const f of written.files) {
-      await writeFile(join(out, f.path), f.content);
-      bytes += Buffer.byteLength(f.content);
-    }
-    months.push(...written.months);
   }
   if (cache)
-    for (const f of await readdir(cache)) if (!used.has(f)) await rm(join(cache, f), { force: true });
+    for (const f of await readdir(cache))
+      if (!used.has(f)) await rm(join(cache, f), { recursive: true, force: true });
   const manifest = manifestFile(shards, months);
   await writeFile(join(out, manifest.path), manifest.content);
   bytes += Buffer.byteLength(manifest.content);
-  return { articles, months: months.length, bytes, kept };
+  options.inPlace?.(stayed);
+  return { articles, months: months.length, bytes, kept, inPlace: stayed.length };
 }
 
 export interface DiskSearchOptions {
@@ -156,12 +198,24 @@ export default function diskSearch(options: DiskSearchOptions = {}): AstroIntegr
           return;
         }
         const started = performance.now();
-        const { articles, months, bytes, kept } = await writeDiskSearch(join(site, bundleDir), out, cache);
+        // In a kept output folder, month files that are the same stay where they are.
+        const inPlace = outputKept()
+          ? (paths: string[]) => keepInPlace(paths.map((p) => `${DISK_DIR}/${p}`))
+          : undefined;
+        const {
+          articles,
+          months,
+          bytes,
+          kept,
+          inPlace: stayed,
+        } = await writeDiskSearch(join(site, bundleDir), out, cache, { inPlace });
         const ms = Math.round(performance.now() - started);
         logger.info(
           `${DISK_DIR}/ (search from file://): ${articles} articles in ${months} month file(s), ` +
             `${(bytes / 1024).toFixed(1)} KiB, ${articles ? Math.round(bytes / articles) : 0} bytes an article, ` +
-            `${kept} shard(s) unchanged since a kept build, ${ms} ms`,
+            `${kept} shard(s) unchanged since a kept build` +
+            (inPlace ? `, ${stayed} month file(s) left where they were` : '') +
+            `, ${ms} ms`,
         );
       },
     },
