@@ -16,11 +16,10 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { facsimileImages, CROP_FILE, FACSIMILE_MANIFEST, type FacsimileSpec } from '../lib/pdf/facsimile.ts';
 import { cropImageBytes, pageImages, renderPages, FACSIMILE_PARAMETERS } from '../lib/pdf/render.ts';
-import { seedsDir } from '../lib/editorial/inputs.ts';
 
 export interface FacsimileRun {
   pages: number;
@@ -186,8 +185,10 @@ export default function facsimileIntegration(): AstroIntegration {
         const specs = JSON.parse(await readFile(manifest, 'utf8')) as FacsimileSpec[];
         await rm(manifest, { force: true });
         if (specs.length === 0) return;
-        // The seed folder, as the edition loader finds it.
-        const seeds = seedsDir();
+        // The seed folder, as the edition loader finds it (src/lib/editorial/inputs.ts, seedsDir).
+        // Not imported from there: with that module among the config's imports, the share cards'
+        // later import('satori') failed with "Vite module runner has been closed" (2026-12-04).
+        const seeds = resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
         const run = await writeFacsimiles(specs, site, seeds, cacheDir, !process.env.BAOKAN_PARTITION);
         logger.info(facsimileSummary(run));
       },
