@@ -16,7 +16,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { readdir, rmdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesBelow } from './files-below.ts';
@@ -73,6 +73,32 @@ export const outputKept = (): boolean => state.on && state.kept;
  */
 export function keepInPlace(paths: Iterable<string>): void {
   for (const p of paths) state.inPlace.add(p);
+}
+
+/**
+ * Write a file of the site (`path`, a site path), or, in a kept output folder, leave it where it
+ * is when it already holds these bytes, as a file left in place: a file written again is
+ * compressed again, and an archive's month and shard lists are mostly the same from day to day.
+ * Whether it was written.
+ */
+export async function writeSiteFile(
+  site: string,
+  path: string,
+  content: string | Uint8Array,
+  kept = outputKept(),
+): Promise<boolean> {
+  const file = join(site, path);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  if (kept) {
+    const old = await readFile(file).catch(() => null);
+    if (old?.equals(bytes)) {
+      keepInPlace([path]);
+      return false;
+    }
+  }
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, bytes);
+  return true;
 }
 
 /**

@@ -15,7 +15,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -30,6 +30,7 @@ import {
 } from '../lib/site/offline.ts';
 import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
 import { sitePathsBelow } from './files-below.ts';
+import { writeSiteFile } from './kept-output.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
 
 const json = (value: unknown) => JSON.stringify(value, null, 1) + '\n';
@@ -80,14 +81,14 @@ export async function writeOffline(
   }
   const bundleFiles = (id: string) => byShard.get(id) ?? [];
 
-  await mkdir(join(site, SHARD_LISTS), { recursive: true });
+  // in a kept output folder, the lists that are the same stay where they are (writeSiteFile)
   for (const s of shards)
-    await writeFile(join(site, SHARD_LISTS, `${s.id}.json`), json(shardList(s.id, bundleFiles(s.id))));
+    await writeSiteFile(site, `${SHARD_LISTS}/${s.id}.json`, json(shardList(s.id, bundleFiles(s.id))));
   let months = 0;
   for (const [month, list] of monthLists(html, shards)) {
-    const folder = join(site, 'archive', month.slice(0, 4), month.slice(5, 7));
-    if (!existsSync(join(folder, 'index.html'))) continue;
-    await writeFile(join(folder, MONTH_FILE), json(list));
+    const folder = `archive/${month.slice(0, 4)}/${month.slice(5, 7)}`;
+    if (!present.has(`${folder}/index.html`)) continue;
+    await writeSiteFile(site, `${folder}/${MONTH_FILE}`, json(list));
     months++;
   }
 
@@ -111,7 +112,7 @@ export async function writeOffline(
     path: 'sw.js',
     sha256: createHash('sha256').update(serviceWorker('', shell)).digest('hex'),
   });
-  await writeFile(join(site, 'sw.js'), serviceWorker(shellVersion(digests), shell));
+  await writeSiteFile(site, 'sw.js', serviceWorker(shellVersion(digests), shell));
   return { shell: shell.length, months, shards: shards.length };
 }
 

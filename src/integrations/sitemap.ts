@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { absoluteUrl } from '../lib/site/address.ts';
 import { isWhole, PARTITION_DIR, PARTITION_PAGES, readPartition } from '../lib/site/partition.ts';
+import { writeSiteFile } from './kept-output.ts';
 
 /** What a partition of a partitioned build hands to the merge for the sitemap. */
 export interface PartitionPages {
@@ -135,7 +136,8 @@ export default function sitemapIntegration(): AstroIntegration {
           base,
         );
         await mkdir(out, { recursive: true });
-        for (const [name, xml] of files) await writeFile(join(out, name), xml);
+        // in a kept output folder, the parts that are the same stay where they are
+        for (const [name, xml] of files) await writeSiteFile(out, name, xml);
         const urls = sitemapPaths(pages.map((p) => p.pathname)).length;
         logger.info(
           `${urls} URLs in ${files.size - 1} sitemap file(s) + sitemap-index.xml in ${Math.round(performance.now() - started)} ms`,
