@@ -36,7 +36,7 @@ import {
   type KeptEntry,
   type KeptHead,
 } from './kept-records.ts';
-import { issueFiles } from './issue-files.ts';
+import { issueFileKey, issueFiles } from './issue-files.ts';
 import {
   catalog,
   catalogPath,
@@ -155,21 +155,23 @@ function editionRecords(
       dir,
     ].join('\0'),
   );
-  // An issue's files are named by its key too (issue-files.ts).
-  const files = (id: string, key: string | undefined) => issueFiles(dir, id, key);
+  // An issue's files are named by what they are made from (issue-files.ts).
+  const files = (id: string, keys: readonly string[] | undefined) =>
+    issueFiles(dir, id, keys && issueFileKey(id, keys, gazetteerText));
+  type Files = ReturnType<typeof files>;
   // A kept issue is read by its head only; its records' data when the store lacks one.
-  const waiting = new Map<string, { key: string; head: KeptHead }>();
+  const waiting = new Map<string, { key: string; head: KeptHead; files: Files }>();
   const keptIssue = (id: string, keys: readonly string[]) => {
     const key = keptRecords.key(id, keys);
-    const { parsedFile, namesFile } = files(id, key);
-    if (!existsSync(parsedFile) || !existsSync(namesFile)) return false;
+    const made = files(id, keys);
+    if (!existsSync(made.parsedFile) || !existsSync(made.namesFile)) return false;
     const head = keptRecords.head(key);
-    if (head) waiting.set(id, { key, head });
+    if (head) waiting.set(id, { key, head, files: made });
     return head !== undefined;
   };
   const written = new Set<string>();
   const seedFiles: string[] = [];
-  const add = (id: string, key: string | undefined, head: KeptHead, entry: () => KeptEntry) => {
+  const add = ({ parsedFile, namesFile }: Files, head: KeptHead, entry: () => KeptEntry) => {
     for (const line of head.log) logger.warn(line);
     account.lost.push(...head.lost);
     for (const kind of KINDS)
@@ -179,7 +181,6 @@ function editionRecords(
     addShare(account, head.share);
     seedFiles.push(...head.files);
     namesCache.keep(head.namesKey);
-    const { parsedFile, namesFile } = files(id, key);
     written.add(parsedFile).add(namesFile);
   };
   const keptEntry = (id: string, key: string) => {
@@ -198,8 +199,8 @@ function editionRecords(
     keptIssue,
   })) {
     if ('kept' in r) {
-      const { key, head } = waiting.get(r.kept.id)!;
-      add(r.kept.id, key, head, keptEntry(r.kept.id, key));
+      const { key, head, files: made } = waiting.get(r.kept.id)!;
+      add(made, head, keptEntry(r.kept.id, key));
       waiting.delete(r.kept.id);
       continue;
     }
@@ -218,7 +219,8 @@ function editionRecords(
         lost.push({ file: w.file ?? first, message: `${w.file ?? first}:${w.line}: ${w.message}` });
     }
     const key = r.keys && keptRecords.key(issue.id, r.keys);
-    const { parsedFile, namesFile } = files(issue.id, key);
+    const made = files(issue.id, r.keys);
+    const { parsedFile, namesFile } = made;
     writeFileSync(parsedFile, JSON.stringify(issue));
     const namesKey = namesCache.keyOf(issueNameParagraphs(issue));
     writeFileSync(namesFile, JSON.stringify(articleNamesById(r, gazetteer(), namesCache, namesKey)));
@@ -233,7 +235,7 @@ function editionRecords(
     };
     const head = headOf(entry, digestOf);
     if (key) keptRecords.put(key, entry, head);
-    add(issue.id, key, head, () => entry);
+    add(made, head, () => entry);
   }
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
   for (const f of readdirSync(dir))

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { issueFiles, parsedDigest } from './issue-files.ts';
+import { issueFileKey, issueFiles, parsedDigest } from './issue-files.ts';
 
 describe("an issue's files and the digest that stands for them", () => {
   const dir = mkdtempSync(join(tmpdir(), 'baokan-issue-files-'));
@@ -30,5 +30,13 @@ describe("an issue's files and the digest that stands for them", () => {
     expect(before).toMatch(/^[0-9a-f]{64}$/);
     writeFileSync(plain, '{"id":2}');
     expect(parsedDigest(id, plain)).not.toBe(before);
+  });
+
+  it('names the files by the parse keys and the gazetteer, nothing else', () => {
+    const key = issueFileKey(id, ['k1', 'k2'], 'gaz');
+    expect(issueFileKey(id, ['k1', 'k2'], 'gaz')).toBe(key);
+    expect(issueFileKey(id, ['k2', 'k1'], 'gaz')).not.toBe(key);
+    expect(issueFileKey(id, ['k1', 'k2'], 'gaz2')).not.toBe(key);
+    expect(issueFileKey('other', ['k1', 'k2'], 'gaz')).not.toBe(key);
   });
 });

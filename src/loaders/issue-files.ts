@@ -2,12 +2,14 @@
  * Where the loader writes an issue parsed whole and its names, and what stands for the parsed
  * issue's bytes in the pages' keys.
  *
- * An issue with a kept-records key (kept-records.ts: its files' parse keys, the parsing and loading
- * code, taxonomy, gazetteer, folder) has its files named by that key, `<id>.<key>.json` and
- * `<id>.<key>.names.json`, so that a kept entry never points at the files of another version of
- * the issue (a build that stopped half way leaves them behind). The name then says everything the
- * file's bytes depend on, and a page's key can take the name instead of reading and hashing the
- * file: at ten years that is 3,652 files read on every build, a daily one too.
+ * An issue whose files have parse keys has its files named by a digest of them and of the
+ * gazetteer (`issueFileKey`): `<id>.<key>.json` and `<id>.<key>.names.json`. The parse keys hold
+ * each file's bytes, hints and corrections, the catalogue and the code of src/lib (parsing and the
+ * name finder), so the name says everything the two files' bytes depend on: a kept entry never
+ * points at the files of another version of the issue (a build that stopped half way leaves them
+ * behind), and a page's key can take the name instead of reading and hashing the file (at ten
+ * years that is 3,652 files read on every build, a daily one too). The loader's own code is not in
+ * the name: a change to it that leaves the records as they were renders no page again.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,7 +18,14 @@ import { basename, join } from 'node:path';
 /** Characters of the key in the file names. */
 const KEY_CHARS = 16;
 
-/** The files of issue `id` in `dir`, named by its kept-records `key` when it has one. */
+/** The digest that names the files of issue `id`, parsed from files with the parse `keys`. */
+export function issueFileKey(id: string, keys: readonly string[], gazetteer: string): string {
+  return createHash('sha256')
+    .update(`${id}\0${keys.join('\0')}\0${gazetteer}`)
+    .digest('hex');
+}
+
+/** The files of issue `id` in `dir`, named by its `key` (issueFileKey) when it has one. */
 export function issueFiles(dir: string, id: string, key: string | undefined) {
   const name = key ? `${id}.${key.slice(0, KEY_CHARS)}` : id;
   return { parsedFile: join(dir, `${name}.json`), namesFile: join(dir, `${name}.names.json`) };

@@ -9,10 +9,7 @@
  * its article whole from the parsed issue (`articleDetail`), which the loader writes beside the
  * store, one file per issue.
  */
-import { articleNames, EMPTY_GAZETTEER, type ArticleName } from '../lib/people/article-names.ts';
 import { articleCredits } from '../lib/people/credits.ts';
-import type { Gazetteer } from '../lib/people/entities.ts';
-import type { NamesCache } from '../lib/people/names-cache.ts';
 import { assignTopics, type Taxonomy } from '../lib/editorial/topics.ts';
 import type { Article, Issue } from '../lib/model/issue.ts';
 
@@ -83,38 +80,9 @@ export function editCounts(a: Article): Record<string, number> {
   return counts;
 }
 
-/**
- * The paragraphs the name finder reads: running text (not subheads), each with the anchor its
- * page renders (its id; `p<n>` by position where it has none, as rehype-paragraph-anchors does).
- */
-export function nameParagraphs(a: Article): { id: string; text: string }[] {
-  return a.paragraphs.flatMap((p, i) =>
-    p.role === 'text' ? [{ id: p.id || `p${i + 1}`, text: p.text }] : [],
-  );
-}
-
-/**
- * The people, places and organisations each article's text names, by article id, with the
- * paragraphs that name them. They go to a file of the issue's own beside the parsed issue
- * (`namesFile`), not into the store: Astro holds the store several times over while it renders
- * (the loader's entries, the store module's text, its parsed copy), and the names were two fifths
- * of it; the name index reads them once (src/pages/names/_names.ts).
- */
-export function articleNamesById(
-  { issue }: { issue: Issue },
-  gazetteer: Gazetteer = EMPTY_GAZETTEER,
-  cache?: NamesCache,
-  /** the names' key in the cache, when the caller has it (cache.keyOf of issueNameParagraphs) */
-  key?: string,
-): Record<string, ArticleName[]> {
-  const paragraphs = issueNameParagraphs(issue);
-  const find = () => paragraphs.map((p) => articleNames(p, gazetteer));
-  const names = cache ? cache.names(paragraphs, find, key) : find();
-  return Object.fromEntries(issue.articles.map((a, k) => [a.id, names[k]!]));
-}
-
-/** The text paragraphs names are found in, an article at a time (the names cache's key is made of them). */
-export const issueNameParagraphs = (issue: Issue) => issue.articles.map(nameParagraphs);
+// What an issue's articles name is made with the parse, in src/lib (so that the code fingerprint,
+// which names the parsed files, covers it): re-exported here for the loader and its tests.
+export { articleNamesById, issueNameParagraphs, nameParagraphs } from '../lib/people/article-names.ts';
 
 /**
  * Article records: headings and what lists show (the text stays in the parsed issue, the names its

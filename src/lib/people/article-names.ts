@@ -5,7 +5,9 @@
  * name index and the article pages never read article texts again. Kept mentions only (at or
  * above MIN_CONFIDENCE, entities.ts).
  */
+import type { Article, Issue } from '../model/issue.ts';
 import { articleMentions, kept, parseGazetteer, type EntityKind, type Gazetteer } from './entities.ts';
+import type { NamesCache } from './names-cache.ts';
 
 /** One entry an article names. */
 export interface ArticleName {
@@ -44,3 +46,36 @@ export function articleNames(
 /** How often an article names an entry (the sum of its forms' counts). */
 export const mentionCount = (n: Pick<ArticleName, 'forms'>): number =>
   Object.values(n.forms).reduce((s, c) => s + c, 0);
+
+/**
+ * The paragraphs the name finder reads: running text (not subheads), each with the anchor its
+ * page renders (its id; `p<n>` by position where it has none, as rehype-paragraph-anchors does).
+ */
+export function nameParagraphs(a: Article): { id: string; text: string }[] {
+  return a.paragraphs.flatMap((p, i) =>
+    p.role === 'text' ? [{ id: p.id || `p${i + 1}`, text: p.text }] : [],
+  );
+}
+
+/**
+ * The people, places and organisations each article's text names, by article id, with the
+ * paragraphs that name them. They go to a file of the issue's own beside the parsed issue
+ * (`namesFile`), not into the store: Astro holds the store several times over while it renders
+ * (the loader's entries, the store module's text, its parsed copy), and the names were two fifths
+ * of it; the name index reads them once (src/pages/names/_names.ts).
+ */
+export function articleNamesById(
+  { issue }: { issue: Issue },
+  gazetteer: Gazetteer = EMPTY_GAZETTEER,
+  cache?: NamesCache,
+  /** the names' key in the cache, when the caller has it (cache.keyOf of issueNameParagraphs) */
+  key?: string,
+): Record<string, ArticleName[]> {
+  const paragraphs = issueNameParagraphs(issue);
+  const find = () => paragraphs.map((p) => articleNames(p, gazetteer));
+  const names = cache ? cache.names(paragraphs, find, key) : find();
+  return Object.fromEntries(issue.articles.map((a, k) => [a.id, names[k]!]));
+}
+
+/** The text paragraphs names are found in, an article at a time (the names cache's key is made of them). */
+export const issueNameParagraphs = (issue: Issue) => issue.articles.map(nameParagraphs);
