@@ -19,7 +19,13 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { mkdir, readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesBelow } from './files-below.ts';
+import {
+  filesBelow,
+  folderRecordJson,
+  parseFolderRecord,
+  takeFolderRecord,
+  useFolderRecord,
+} from './files-below.ts';
 import {
   outputSettings,
   parseLedger,
@@ -37,6 +43,8 @@ interface State {
   on: boolean;
   kept: boolean;
   ledgerFile: string;
+  /** the record of the folders this build's walks found (files-below.ts) */
+  foldersFile: string;
   outDir: string;
   settings: string;
   startedMs: number;
@@ -52,6 +60,7 @@ const state: State = {
   on: false,
   kept: false,
   ledgerFile: '',
+  foldersFile: '',
   outDir: '',
   settings: '',
   startedMs: 0,
@@ -154,6 +163,7 @@ export function keptOutput(): AstroIntegration {
         state.inPlace = new Set();
         state.swept = null;
         state.on = keepingOn(process.env, !!config.experimental?.incrementalBuild);
+        useFolderRecord(null);
         if (!state.on) return;
         state.outDir = fileURLToPath(config.outDir);
         state.ledgerFile = join(fileURLToPath(config.cacheDir), 'baokan-output.json');
@@ -162,6 +172,10 @@ export function keptOutput(): AstroIntegration {
           existsSync(state.ledgerFile) ? readFileSync(state.ledgerFile, 'utf8') : null,
         );
         state.kept = vouchesFor(state.previous, state.outDir, state.settings, homeStat(state.outDir));
+        // The walks of a kept folder take unchanged folders' names from the last build's record.
+        state.foldersFile = join(fileURLToPath(config.cacheDir), 'baokan-output-folders.json');
+        if (state.kept && existsSync(state.foldersFile))
+          useFolderRecord(parseFolderRecord(readFileSync(state.foldersFile, 'utf8')));
         // Until this build finishes the folder is not vouched for: one that stops halfway leaves
         // pages Astro's manifest does not know of.
         writeLedger({ outDir: state.outDir, done: false, home: null, settings: state.settings, routes: [] });
@@ -216,12 +230,16 @@ export function keptOutputSweep(): AstroIntegration {
           for (const p of gone) await removeFile(site, p);
           const removed = new Set(gone);
           state.swept = all.filter((p) => !removed.has(p));
+          const { read, kept } = takeFolderRecord();
           logger.info(
             `${gone.length} file(s) this build no longer makes removed (${files.length} looked at in ` +
-              `${Math.round(performance.now() - started)} ms)` +
+              `${Math.round(performance.now() - started)} ms; ${read} folder(s) read, ${kept} as the last build left them)` +
               (gone.length ? `: ${gone.slice(0, 3).join(', ')}${gone.length > 3 ? ' …' : ''}` : ''),
           );
         }
+        // what this build's walks found, for the next one's
+        mkdirSync(dirname(state.foldersFile), { recursive: true });
+        writeFileSync(state.foldersFile, folderRecordJson(takeFolderRecord().record));
         writeLedger({
           outDir: state.outDir,
           done: true,
