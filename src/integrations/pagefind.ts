@@ -108,7 +108,9 @@ const IN_FLIGHT = 8;
 const WRITING = 16;
 
 /** Bytes of a bundle: the index proper (index, fragment and filter chunks, metadata) and the rest (scripts, styles, wasm). */
-async function bundleSize(bundle: string): Promise<{ index: number; runtime: number }> {
+type BundleSize = { index: number; runtime: number };
+
+async function bundleSize(bundle: string): Promise<BundleSize> {
   const size = { index: 0, runtime: 0 };
   for (const f of await filesBelow(bundle)) {
     const rel = relative(bundle, f);
@@ -491,6 +493,8 @@ const IN_PLACE_RECORD = 'in-place.json';
 interface InPlaceRecord {
   root: string;
   shards: Record<string, string>;
+  /** each shard's bytes, index and runtime (for the log line; a shard that stays is not walked for them) */
+  sizes?: Record<string, BundleSize>;
 }
 
 /** Where a shard's bundle is kept: `<cache>/<shard id>-<key>/` holds `bundle/` and `ui/` (the files left out of it). */
@@ -551,8 +555,9 @@ export async function buildSearch(
   const keys = new Map(shards.map((s) => [s.id, shardKey(site, pagesOf.get(s.id)!, language)]));
   // Shards the last build left in this folder under the same key stay; everything else goes.
   const stay = new Set<string>();
+  let last: InPlaceRecord | null = null;
   if (cache && inPlace?.kept) {
-    const last = await readFile(join(cache, IN_PLACE_RECORD), 'utf8')
+    last = await readFile(join(cache, IN_PLACE_RECORD), 'utf8')
       .then((t) => JSON.parse(t) as InPlaceRecord)
       .catch(() => null);
     for (const s of shards)
@@ -579,6 +584,7 @@ export async function buildSearch(
   let indexed = 0;
   let reused = 0;
   let index = { index: 0, runtime: 0 };
+  const sizes = new Map<string, BundleSize>();
   const used = new Set<string>();
   /** the first shard's Pagefind files left out of its bundle (the highlighter is written from them) */
   let firstUi: ((f: string) => Promise<Uint8Array | undefined>) | null = null;
@@ -616,7 +622,8 @@ export async function buildSearch(
     if (dir) used.add(`${shard.id}-${key}`);
     if (k === 0) firstUi = ui;
     indexed += count;
-    const size = await bundleSize(bundle);
+    const size = (stay.has(shard.id) ? last?.sizes?.[shard.id] : undefined) ?? (await bundleSize(bundle));
+    sizes.set(shard.id, size);
     index = { index: index.index + size.index, runtime: index.runtime + size.runtime };
     logger.info(
       `shard ${k + 1}/${shards.length} ${shard.id} (${shard.label}): ${count} pages ` +
@@ -646,7 +653,11 @@ export async function buildSearch(
       for (const id of stay)
         for (const f of await filesBelow(join(root, id))) left.push(relative(site, f).split(sep).join('/'));
       inPlace.keep(left);
-      const record: InPlaceRecord = { root, shards: Object.fromEntries(keys) };
+      const record: InPlaceRecord = {
+        root,
+        shards: Object.fromEntries(keys),
+        sizes: Object.fromEntries(sizes),
+      };
       await writeFile(join(cache, IN_PLACE_RECORD), JSON.stringify(record));
     }
   }
