@@ -64,20 +64,21 @@ export function relatedInputs(
 /** The inverted index of the articles' items; `maxHolders` fixes the common-item limit (else commonLimit). */
 export function relatedIndex(inputs: Iterable<RelatedInput>, maxHolders?: number): RelatedIndex {
   const articles = new Map<string, RelatedInput>();
+  for (const a of inputs) articles.set(a.id, a);
+  // The articles sorted by date once (stable: input order within a date), so that each item's
+  // list comes out in that order as it is filled, instead of every list being sorted.
+  const byDate = [...articles.values()].sort((x, y) => {
+    const dx = x.date ?? '';
+    const dy = y.date ?? '';
+    return dx < dy ? -1 : dx > dy ? 1 : 0;
+  });
   const byItem = new Map<string, string[]>();
-  for (const a of inputs) {
-    articles.set(a.id, a);
+  for (const a of byDate)
     for (const item of new Set(a.items)) {
       let list = byItem.get(item);
       if (!list) byItem.set(item, (list = []));
       list.push(a.id);
     }
-  }
-  const dateOf = (id: string) => articles.get(id)!.date ?? '';
-  for (const list of byItem.values()) {
-    // stable: input order within a date
-    list.sort((x, y) => (dateOf(x) < dateOf(y) ? -1 : dateOf(x) > dateOf(y) ? 1 : 0));
-  }
   return { articles, byItem, maxHolders: maxHolders ?? null };
 }
 
@@ -111,16 +112,19 @@ export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED
       r.shared.push(item);
     }
   }
-  const sameDay = (r: Related) => (self.date !== null && dateOf(r.id) === self.date ? 1 : 0);
-  return [...scores.values()]
+  // each candidate's date looked up once, not in every comparison
+  const ranked = [...scores.values()].map((r) => ({ r, date: dateOf(r.id) }));
+  const sameDay = (x: { date: string }) => (self.date !== null && x.date === self.date ? 1 : 0);
+  return ranked
     .sort(
       (x, y) =>
         sameDay(x) - sameDay(y) ||
-        y.score - x.score ||
-        (dateOf(y.id) < dateOf(x.id) ? -1 : dateOf(y.id) > dateOf(x.id) ? 1 : 0) ||
-        (x.id < y.id ? -1 : 1),
+        y.r.score - x.r.score ||
+        (y.date < x.date ? -1 : y.date > x.date ? 1 : 0) ||
+        (x.r.id < y.r.id ? -1 : 1),
     )
-    .slice(0, limit);
+    .slice(0, limit)
+    .map((x) => x.r);
 }
 
 /** The first index in [0, length) where `holds` stops being true (it holds for a prefix). */
