@@ -2,17 +2,19 @@
  * The name index and the related articles of this build (Astro glue; the rules are in
  * src/lib/people): made once from the names the loader kept in each article record (no article
  * text is read), in the edition's reading order, with the readings of content/readings.yaml (none
- * when the editorial folder has no such file). Related articles are computed for every article at
- * once from an inverted index of names and topics (src/lib/people/related.ts).
+ * when the editorial folder has no such file). Related articles come from an inverted index of names
+ * and topics (src/lib/people/related.ts), each day's lists kept between builds under a digest of the
+ * archive up to that day (src/lib/people/related-memo.ts).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getEdition } from '../../data/site-graph.ts';
 import { issueNames } from '../../data/articles.ts';
 import { contentDir } from '../../lib/editorial/inputs.ts';
 import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
-import { relatedArticles, relatedIndex, relatedInputs, type Related } from '../../lib/people/related.ts';
+import { relatedIndex, relatedInputs, type Related } from '../../lib/people/related.ts';
+import { relatedLists } from '../../lib/people/related-memo.ts';
 
 export interface Names {
   index: NameIndex;
@@ -55,11 +57,9 @@ export function getNames(): Promise<Names> {
         index.byArticle,
       ),
     );
-    const lists = new Map<string, Related[]>();
-    for (const a of articles) {
-      const r = relatedArticles(a.id, related);
-      if (r.length) lists.set(a.id, r);
-    }
+    // kept beside the issues' files, in the build's working folder (src/loaders/issue-files.ts)
+    const first = edition.issues[0]?.entry.data.namesFile;
+    const { lists } = relatedLists(related, first && join(dirname(first), '..', 'related.json'));
     return { index, byKey, related: lists };
   })();
   return cached;
