@@ -24,6 +24,7 @@ import {
 } from '../lib/edition/account.ts';
 import { parseEdition, type PartStore } from '../lib/edition/load-folder.ts';
 import { codeFingerprint, diskParseCache } from '../lib/edition/parse-cache.ts';
+import { seedDigests } from '../lib/edition/seed-digests.ts';
 import { InputError } from '../lib/parse/read.ts';
 import type { Issue } from '../lib/model/issue.ts';
 import { progress } from '../lib/util/progress.ts';
@@ -140,6 +141,8 @@ function editionRecords(
   const code = codeFingerprint(fileURLToPath(root));
   // Files parsed by an earlier build with the same code, catalogue, hints and corrections are not parsed again.
   const parseCache = diskParseCache(join(fileURLToPath(cacheDir), 'baokan-parse'), code, catalog());
+  // A seed unchanged since the last build (its size, times and inode) is not read for its parse key.
+  const digests = seedDigests(join(fileURLToPath(cacheDir), 'baokan-seeds.json'));
   const gazetteerText = existsSync(gazetteerPath()) ? readFileSync(gazetteerPath(), 'utf8') : '';
   // Names found in an issue's text by an earlier build with the same code and gazetteer are not found again.
   const namesCache = diskNamesCache(join(fileURLToPath(cacheDir), 'baokan-names'), code, gazetteerText);
@@ -196,6 +199,7 @@ function editionRecords(
     onFile,
     parts,
     parseCache,
+    seedDigests: digests,
     keptIssue,
   })) {
     if ('kept' in r) {
@@ -241,6 +245,7 @@ function editionRecords(
   for (const f of readdirSync(dir))
     if (!written.has(join(dir, f))) rmSync(join(dir, f), { recursive: true, force: true });
   parseCache.prune();
+  digests.save();
   namesCache.prune();
   keptRecords.prune();
   // A correction for a file that is not among the seeds is given and not used: say so.
@@ -254,10 +259,11 @@ function editionRecords(
   const { reused, parsed } = parseCache.counts();
   const names = namesCache.counts();
   const whole = keptRecords.counts();
+  const seeds = digests.counts();
   logger.info(
     `${account.issues} issues, ${account.articles} articles from ${seedsDir()} ` +
-      `(${parsed} file(s) parsed, ${reused} parse(s) read from a kept build, ` +
-      `${whole.kept} issue(s) kept whole)`,
+      `(${seeds.read} file(s) read, ${seeds.kept} unchanged; ${parsed} parsed, ${reused} parse(s) read ` +
+      `from a kept build, ${whole.kept} issue(s) kept whole)`,
   );
   logger.info(
     `names found for ${names.found} issue(s) in ${names.ms} ms, ${names.reused} kept from a build before`,

@@ -23,7 +23,8 @@ import { isPdfName, parsePdfSeed } from '../pdf/seed.ts';
 import type { PaperCatalog } from '../parse/paper.ts';
 import { InputError, type SourceText } from '../parse/read.ts';
 import type { Issue } from '../model/issue.ts';
-import type { ParseCache } from './parse-cache.ts';
+import { bytesDigest, type ParseCache } from './parse-cache.ts';
+import type { SeedDigests } from './seed-digests.ts';
 
 export type { FileProblem } from './files.ts';
 
@@ -106,6 +107,8 @@ export interface EditionOptions {
   parts?: PartStore;
   /** parses kept from earlier builds (src/lib/edition/parse-cache.ts): unchanged files are not parsed again */
   parseCache?: ParseCache;
+  /** the seeds' digests for their parse keys, kept from earlier builds (src/lib/edition/seed-digests.ts); default: each file read */
+  seedDigests?: SeedDigests;
   /**
    * Whether the caller keeps, from an earlier build, all it needs of the issue `id` made of the
    * kept parses `keys` (in file order). Such an issue is yielded as `{ kept }` and its parses are
@@ -152,7 +155,7 @@ function keyOf(
   try {
     return cache.key({
       name: seed.name,
-      bytes: readSeedBytes(seed.path, seed.name),
+      digest: options.seedDigests?.digest(seed) ?? bytesDigest(readSeedBytes(seed.path, seed.name)),
       hints: hintsPath ? readFileSync(hintsPath, 'utf8') : undefined,
       corrections: options.corrections ?? [],
     });

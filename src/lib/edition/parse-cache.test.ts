@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog, loadCorrections, loadEdition, parseEdition } from './load-folder.ts';
-import { codeFingerprint, diskParseCache, parseKey } from './parse-cache.ts';
+import { bytesDigest, codeFingerprint, diskParseCache, parseKey } from './parse-cache.ts';
 import type { Correction } from '../editorial/corrections.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -82,14 +82,16 @@ describe('parses kept between builds', () => {
   });
 
   it('keys a parse by the file, its hints, its own corrections and the catalogue', () => {
-    const bytes = new TextEncoder().encode('衡阳日报');
+    const digest = bytesDigest(new TextEncoder().encode('衡阳日报'));
     const c: Correction = { file: 'a.txt', line: 1, from: '衡', to: '衡' } as Correction;
-    const base = { name: 'a.txt', bytes, corrections: [] as Correction[] };
+    const base = { name: 'a.txt', digest, corrections: [] as Correction[] };
     const k = parseKey('f', catalog, base);
     expect(parseKey('f', catalog, { ...base })).toBe(k);
     expect(parseKey('g', catalog, base)).not.toBe(k);
     expect(parseKey('f', catalog, { ...base, name: 'b.txt' })).not.toBe(k);
-    expect(parseKey('f', catalog, { ...base, bytes: new TextEncoder().encode('衡阳晚报') })).not.toBe(k);
+    expect(
+      parseKey('f', catalog, { ...base, digest: bytesDigest(new TextEncoder().encode('衡阳晚报')) }),
+    ).not.toBe(k);
     expect(parseKey('f', catalog, { ...base, hints: 'date: 2021-03-06' })).not.toBe(k);
     expect(parseKey('f', catalog, { ...base, corrections: [c] })).not.toBe(k);
     expect(parseKey('f', catalog, { ...base, corrections: [{ ...c, file: 'b.txt' }] })).toBe(k);

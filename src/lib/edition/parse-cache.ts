@@ -19,7 +19,8 @@ import type { PaperCatalog } from '../parse/paper.ts';
 export interface ParseInputs {
   /** the file's name under the seed folder */
   name: string;
-  bytes: Uint8Array;
+  /** the digest of its bytes (bytesDigest) */
+  digest: string;
   /** the hints file's text, when the file has one */
   hints?: string;
   /** every correction of the edition (those naming this file are part of the key) */
@@ -54,6 +55,9 @@ export interface ParseCache {
   head?(key: string): ParseHead | undefined;
 }
 
+/** The digest of a file's bytes, as parse keys take it. */
+export const bytesDigest = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 const sha256 = () => createHash('sha256');
 
 /**
@@ -84,8 +88,7 @@ export function codeFingerprint(root: string): string {
 export function parseKey(fingerprint: string, catalog: PaperCatalog, inputs: ParseInputs): string {
   const own = inputs.corrections.filter((c) => c.file === inputs.name);
   return sha256()
-    .update(`${fingerprint}\0${JSON.stringify(catalog)}\0${inputs.name}\0`)
-    .update(inputs.bytes)
+    .update(`${fingerprint}\0${JSON.stringify(catalog)}\0${inputs.name}\0${inputs.digest}`)
     .update(`\0${inputs.hints ?? ''}\0${JSON.stringify(own)}`)
     .digest('hex')
     .slice(0, 40);
