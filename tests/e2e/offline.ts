@@ -53,6 +53,21 @@ function pickMonth(): { list: MonthList; article: string; headline: string; othe
   return { list, article, headline, other: other ?? '' };
 }
 
+/** The value of `count` once it has not changed for `quiet` ms (at most `limit` ms of waiting). */
+async function quietCount(count: () => number, quiet = 1000, limit = 5000): Promise<number> {
+  const started = Date.now();
+  let last = count();
+  let since = Date.now();
+  while (Date.now() - since < quiet && Date.now() - started < limit) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (count() !== last) {
+      last = count();
+      since = Date.now();
+    }
+  }
+  return last;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(dist, 'sw.js')) || !existsSync(join(dist, 'pagefind/shards.json'))) {
     console.error(`no built site with sw.js and a search index in ${dist}: run npm run build first`);
@@ -128,9 +143,15 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: '更新本月的离线副本' }).waitFor({ timeout: 5000 });
     });
 
-    // offline: the browser's network cut off, and the server gone as well
+    // offline: the browser's network cut off, and the server gone as well. A request the browser
+    // began before the cut (its check of sw.js after the reload above) can reach the server a moment
+    // later on a loaded machine: what the server sees before a quiet second is not counted.
+    // The check is awaited first (update() joins one in progress).
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update().catch(() => undefined);
+    });
     await context.setOffline(true);
-    const before = server.requests.length;
+    const before = await quietCount(() => server.requests.length);
     await Promise.race([server.close(), new Promise((r) => setTimeout(r, 3000))]);
     serverClosed = true;
 
