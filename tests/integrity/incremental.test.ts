@@ -55,6 +55,15 @@ describe('a build on a kept cache', () => {
     expect(removed.log).toMatch(
       /\(0 file\(s\) read, 4 unchanged; 0 parsed, 0 parse\(s\) read from a kept build, 4 issue\(s\) kept whole\)/,
     );
+    // related lists look back: the older days' lists are kept, the new day's computed
+    const related = (log: string) =>
+      /related articles: \d+ list\(s\), (\d+) day\(s\) kept from a build before, (\d+) computed/
+        .exec(log)
+        ?.slice(1)
+        .map(Number);
+    expect(related(added.log)?.[0]).toBeGreaterThanOrEqual(1);
+    expect(related(added.log)?.[1]).toBe(1);
+    expect(related(removed.log)?.[1]).toBe(0);
     // the search shards of the other months stay where they are in the kept folder
     expect(added.log).toMatch(/unchanged, left where it was/);
     // and the content store keeps their records as they are: the 38 articles of the four issues

@@ -59,7 +59,12 @@ export function getNames(): Promise<Names> {
     );
     // kept beside the issues' files, in the build's working folder (src/loaders/issue-files.ts)
     const first = edition.issues[0]?.entry.data.namesFile;
-    const { lists } = relatedLists(related, first && join(dirname(first), '..', 'related.json'));
+    const started = performance.now();
+    const { lists, counts } = relatedLists(related, first && join(dirname(first), '..', 'related.json'));
+    console.info(
+      `related articles: ${lists.size} list(s), ${counts.kept} day(s) kept from a build before, ` +
+        `${counts.computed} computed, in ${Math.round(performance.now() - started)} ms`,
+    );
     return { index, byKey, related: lists };
   })();
   return cached;
