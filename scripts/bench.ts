@@ -331,12 +331,12 @@ const sizes = table(
   'left',
 );
 const rows: string[][] = [['stage', 'wall', 'rate', 'peak RSS']];
-rows.push(['generate', fmt.s(generateMs), fmt.rate(inputBytes / 1024 / 1024, generateMs, 'MB'), '–']);
+rows.push(['generate', fmt.s(generateMs), fmt.rate(inputBytes / 1024 / 1024, generateMs, 'MiB'), '–']);
 if (parseRun && parsed) {
   rows.push([
     'parse (standalone)',
     fmt.s(parseRun.ms),
-    `${fmt.rate(parsed.issues, parsed.ms, 'issues')}, ${fmt.rate(inputBytes / 1024 / 1024, parsed.ms, 'MB')}`,
+    `${fmt.rate(parsed.issues, parsed.ms, 'issues')}, ${fmt.rate(inputBytes / 1024 / 1024, parsed.ms, 'MiB')}`,
     cell.gb(parseRun.peakRss),
   ]);
 }
@@ -356,7 +356,7 @@ rows.push([
 rows.push([
   '  of which parse',
   cell.s(dur(stages.parse)),
-  stages.parse ? fmt.rate(inputBytes / 1024 / 1024, dur(stages.parse)!, 'MB') : '–',
+  stages.parse ? fmt.rate(inputBytes / 1024 / 1024, dur(stages.parse)!, 'MiB') : '–',
   '',
 ]);
 rows.push([

@@ -98,9 +98,9 @@ describe('formatting', () => {
   it('formats sizes, times and rates', () => {
     expect(fmt.s(1234)).toBe('1.23 s');
     expect(fmt.s(65_500)).toBe('65.5 s');
-    expect(fmt.mb(3 * 1024 * 1024)).toBe('3.00 MB');
-    expect(fmt.gb(1.5 * 1024 ** 3)).toBe('1.50 GB');
-    expect(fmt.kb(2048)).toBe('2.0 KB');
+    expect(fmt.mb(3 * 1024 * 1024)).toBe('3.00 MiB');
+    expect(fmt.gb(1.5 * 1024 ** 3)).toBe('1.50 GiB');
+    expect(fmt.kb(2048)).toBe('2.0 KiB');
     expect(fmt.rate(1000, 2000, 'pages')).toBe('500 pages/s');
     expect(fmt.rate(5, 2000, 'MB')).toBe('2.50 MB/s');
     expect(fmt.int(175200)).toBe('175,200');

@@ -276,11 +276,12 @@ export function encodings(q: { files: readonly { path: string; encoding: string 
 
 export const MB = 1024 * 1024;
 
+/** Sizes in binary units, named as such (KiB, MiB, GiB): 4.48 GiB is 4.81 GB. */
 export const fmt = {
   s: (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) + ' s',
-  mb: (bytes: number) => (bytes / MB).toFixed(bytes < 10 * MB ? 2 : 1) + ' MB',
-  kb: (bytes: number) => (bytes / 1024).toFixed(1) + ' KB',
-  gb: (bytes: number) => (bytes / 1024 / MB).toFixed(2) + ' GB',
+  mb: (bytes: number) => (bytes / MB).toFixed(bytes < 10 * MB ? 2 : 1) + ' MiB',
+  kb: (bytes: number) => (bytes / 1024).toFixed(1) + ' KiB',
+  gb: (bytes: number) => (bytes / 1024 / MB).toFixed(2) + ' GiB',
   int: (n: number) => n.toLocaleString('en-US'),
   rate: (n: number, ms: number, unit: string) =>
     ms > 0 ? `${(n / (ms / 1000)).toFixed(n / (ms / 1000) < 10 ? 2 : 0)} ${unit}/s` : '–',
