@@ -104,29 +104,54 @@ export function candidatePairs(signatures: readonly Uint32Array[]): [number, num
   const pairs: [number, number][] = [];
   const n = signatures.length;
   for (let b = 0; b < BANDS; b++) {
-    const buckets = new Map<string, number[]>();
+    // Buckets by a 32-bit hash of the band's rows (a small integer key: no string per article and
+    // band), an article alone in its bucket kept as a number; a bucket is split by the rows
+    // themselves below, so two bands that only share the hash never meet.
+    const buckets = new Map<number, number | number[]>();
     for (let i = 0; i < n; i++) {
       const sig = signatures[i]!;
       if (sig[0] === 0xffffffff) continue;
-      let key = '';
-      for (let r = 0; r < ROWS; r++) key += `${sig[b * ROWS + r]},`;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
+      let h = 0;
+      for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!);
+      const key = h | 0;
+      const had = buckets.get(key);
+      if (had === undefined) buckets.set(key, i);
+      else if (typeof had === 'number') buckets.set(key, [had, i]);
+      else had.push(i);
     }
-    for (const list of buckets.values()) {
-      if (list.length > MAX_BUCKET) continue;
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) {
-          const i = list[x]!;
-          const j = list[y]!;
-          const code = i * n + j;
-          if (seen.has(code) || estimate(signatures[i]!, signatures[j]!) < MIN_ESTIMATE) continue;
-          seen.add(code);
-          pairs.push([i, j]);
+    for (const members of buckets.values()) {
+      if (typeof members === 'number') continue;
+      for (const list of sameBand(members, signatures, b)) {
+        if (list.length > MAX_BUCKET) continue;
+        for (let x = 0; x < list.length; x++) {
+          for (let y = x + 1; y < list.length; y++) {
+            const i = list[x]!;
+            const j = list[y]!;
+            const code = i * n + j;
+            if (seen.has(code) || estimate(signatures[i]!, signatures[j]!) < MIN_ESTIMATE) continue;
+            seen.add(code);
+            pairs.push([i, j]);
+          }
         }
       }
     }
   }
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** The members of a hash bucket grouped by the band's rows themselves (nearly always one group), in index order. */
+function sameBand(members: number[], signatures: readonly Uint32Array[], b: number): number[][] {
+  const groups: number[][] = [];
+  for (const i of members) {
+    const group = groups.find((g) => sameRows(signatures[g[0]!]!, signatures[i]!, b));
+    if (group) group.push(i);
+    else groups.push([i]);
+  }
+  return groups;
+}
+
+/** Whether two signatures agree on every row of band `b`. */
+function sameRows(a: Uint32Array, c: Uint32Array, b: number): boolean {
+  for (let r = b * ROWS; r < (b + 1) * ROWS; r++) if (a[r] !== c[r]) return false;
+  return true;
 }

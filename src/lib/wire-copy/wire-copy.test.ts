@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   candidatePairs,
   estimate,
+  BANDS,
+  MAX_BUCKET,
   MIN_ESTIMATE,
   normalise,
   ROWS,
@@ -75,6 +77,37 @@ describe('minhash', () => {
     expect(candidatePairs([base, agreeing(0)])).toEqual([]);
     expect(candidatePairs([base, agreeing(least - 1)])).toEqual([]);
     expect(candidatePairs([base, agreeing(least)])).toEqual([[0, 1]]);
+  });
+
+  it('finds exactly the pairs that bucketing by the rows of each band themselves finds', () => {
+    // 600 signatures with rows from a small range, so that many share a band, some share most rows
+    let x = 12345;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+    const base = Array.from({ length: 40 }, () =>
+      Uint32Array.from({ length: SIGNATURE_SIZE }, () => next() % 4),
+    );
+    const sigs = Array.from({ length: 600 }, (_, k) =>
+      base[k % 40]!.map((v) => (next() % 3 === 0 ? next() % 4 : v)),
+    );
+    // the rule written plainly: a bucket per band keyed by the rows' text
+    const reference = new Set<string>();
+    for (let b = 0; b < BANDS; b++) {
+      const buckets = new Map<string, number[]>();
+      sigs.forEach((s, i) => {
+        const key = [...s.subarray(b * ROWS, (b + 1) * ROWS)].join(',');
+        buckets.set(key, [...(buckets.get(key) ?? []), i]);
+      });
+      for (const list of buckets.values())
+        if (list.length <= MAX_BUCKET)
+          for (let p = 0; p < list.length; p++)
+            for (let q = p + 1; q < list.length; q++)
+              if (estimate(sigs[list[p]!]!, sigs[list[q]!]!) >= MIN_ESTIMATE)
+                reference.add(`${list[p]},${list[q]}`);
+    }
+    const found = candidatePairs(sigs).map(([i, j]) => `${i},${j}`);
+    expect(found.length).toBeGreaterThan(100);
+    expect(new Set(found).size).toBe(found.length);
+    expect(found.sort()).toEqual([...reference].sort());
   });
 });
 
