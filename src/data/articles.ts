@@ -4,6 +4,7 @@
  * src/loaders/records.ts). A few issues are kept, since pages are rendered issue by issue.
  */
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Issue } from '../lib/model/issue.ts';
 import type { ArticleName } from '../lib/people/article-names.ts';
 import { articleDetail, type ArticleDetail } from '../loaders/records.ts';
@@ -46,4 +47,14 @@ export function fullArticle(node: ArticleNode): ArticleDetail {
 /** The names an issue's articles' texts give, by article id, as the loader wrote them (records.ts, articleNamesById). */
 export function issueNames(issue: IssueNode): Record<string, ArticleName[]> {
   return JSON.parse(readParsed(issue.entry.data.namesFile, issue.entry.id)) as Record<string, ArticleName[]>;
+}
+
+/**
+ * The build's working folder in Astro's cache, where the loader wrote the parsed issues (their
+ * `issues/` folder is inside it): pages keep what they compute between builds beside it. '' for an
+ * empty edition.
+ */
+export function buildWorkFolder(issues: readonly IssueNode[]): string {
+  const first = issues[0];
+  return first ? dirname(dirname(first.entry.data.parsedFile)) : '';
 }

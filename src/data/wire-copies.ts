@@ -6,9 +6,9 @@
  * edition only.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { getEdition, type ArticleNode, type IssueNode } from './site-graph.ts';
-import { parsedIssue } from './articles.ts';
+import { buildWorkFolder, parsedIssue } from './articles.ts';
 import { pageKeys } from './page-keys.ts';
 import { SIGNATURE_SIZE } from '../lib/wire-copy/minhash.ts';
 import {
@@ -61,10 +61,10 @@ async function keptSignatures(issues: readonly IssueNode[]): Promise<(id: string
   };
 }
 
-/** The work folder of the wire copy's kept files, beside the parsed issues ('' for an empty edition). */
+/** The folder of the wire copy's kept signatures, in the build's working folder ('' for an empty edition). */
 function workFolder(issues: readonly IssueNode[]): string {
-  const first = issues[0];
-  return first ? join(dirname(dirname(first.entry.data.parsedFile)), 'wire-signatures') : '';
+  const folder = buildWorkFolder(issues);
+  return folder && join(folder, 'wire-signatures');
 }
 
 /**

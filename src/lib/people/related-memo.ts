@@ -18,6 +18,7 @@ import {
   relatedArticles,
   type Related,
   type RelatedIndex,
+  type RelatedInput,
 } from './related.ts';
 
 /** What decides a list besides the archive: the code and the limits. A record made under other rules is not used. */
@@ -36,26 +37,34 @@ const UNDATED = '';
  * what a list of that date sees: every article (id, date, items) on or before it, undated ones first,
  * in the index's order within a date; and the fixed common-item limit, if any.
  */
-export function viewDigests(index: RelatedIndex): Map<string, string> {
-  const byDate = new Map<string, string[]>();
-  for (const a of index.articles.values()) {
-    const d = a.date ?? UNDATED;
-    let lines = byDate.get(d);
-    if (!lines) byDate.set(d, (lines = []));
-    lines.push(`${a.id}\0${a.items.join('\x01')}\n`);
-  }
+export function viewDigests(
+  index: RelatedIndex,
+  days: ReadonlyMap<string, readonly RelatedInput[]> = articlesByDay(index),
+): Map<string, string> {
   const views = new Map<string, string>();
   let running = `${index.maxHolders ?? ''}`;
   // '' sorts first: undated articles count as earlier than every day
-  for (const d of [...byDate.keys()].sort()) {
+  for (const d of [...days.keys()].sort()) {
     const hash = createHash('sha256').update(running).update(`\0${d}\0`);
-    for (const line of byDate.get(d)!) hash.update(line);
+    for (const a of days.get(d)!) hash.update(`${a.id}\0${a.items.join('\x01')}\n`);
     running = hash.digest('hex').slice(0, 32);
     views.set(d, running);
   }
   // an undated article sees the whole archive: the last day's view
-  if (byDate.has(UNDATED)) views.set(UNDATED, running);
+  if (days.has(UNDATED)) views.set(UNDATED, running);
   return views;
+}
+
+/** The index's articles by date ('' for undated ones), in the index's order within a date. */
+function articlesByDay(index: RelatedIndex): Map<string, RelatedInput[]> {
+  const days = new Map<string, RelatedInput[]>();
+  for (const a of index.articles.values()) {
+    const d = a.date ?? UNDATED;
+    let list = days.get(d);
+    if (!list) days.set(d, (list = []));
+    list.push(a);
+  }
+  return days;
 }
 
 /** The kept lists: each date's view digest and its articles' lists (articles without one left out). */
@@ -79,20 +88,14 @@ export function relatedLists(
   index: RelatedIndex,
   file?: string,
 ): { lists: Map<string, Related[]>; counts: MemoCounts } {
-  const views = viewDigests(index);
+  const byDay = articlesByDay(index);
+  const views = viewDigests(index, byDay);
   const before = file ? readJson<Memo>(file) : undefined;
   const kept = before?.rules === RULES ? before.days : {};
-  const byDate = new Map<string, string[]>();
-  for (const a of index.articles.values()) {
-    const d = a.date ?? UNDATED;
-    let ids = byDate.get(d);
-    if (!ids) byDate.set(d, (ids = []));
-    ids.push(a.id);
-  }
   const lists = new Map<string, Related[]>();
   const days: Memo['days'] = {};
   const counts: MemoCounts = { kept: 0, computed: 0 };
-  for (const [d, ids] of byDate) {
+  for (const [d, articles] of byDay) {
     const view = views.get(d)!;
     const was = kept[d];
     let own: Record<string, Related[]>;
@@ -101,19 +104,19 @@ export function relatedLists(
       counts.kept++;
     } else {
       own = {};
-      for (const id of ids) {
+      for (const { id } of articles) {
         const r = relatedArticles(id, index);
         if (r.length) own[id] = r;
       }
       counts.computed++;
     }
     days[d] = [view, own];
-    for (const id of ids) {
+    for (const { id } of articles) {
       const r = own[id];
       if (r) lists.set(id, r);
     }
   }
-  const changed = counts.computed > 0 || Object.keys(kept).length !== byDate.size;
+  const changed = counts.computed > 0 || Object.keys(kept).length !== byDay.size;
   if (file && changed) writeJsonAtomically(file, { rules: RULES, days } satisfies Memo);
   return { lists, counts };
 }

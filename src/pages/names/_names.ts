@@ -7,9 +7,9 @@
  * archive up to that day (src/lib/people/related-memo.ts).
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { getEdition } from '../../data/site-graph.ts';
-import { issueNames } from '../../data/articles.ts';
+import { buildWorkFolder, issueNames } from '../../data/articles.ts';
 import { contentDir } from '../../lib/editorial/inputs.ts';
 import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
@@ -57,10 +57,10 @@ export function getNames(): Promise<Names> {
         index.byArticle,
       ),
     );
-    // kept beside the issues' files, in the build's working folder (src/loaders/issue-files.ts)
-    const first = edition.issues[0]?.entry.data.namesFile;
+    // kept in the build's working folder, beside the issues' files
+    const folder = buildWorkFolder(edition.issues);
     const started = performance.now();
-    const { lists, counts } = relatedLists(related, first && join(dirname(first), '..', 'related.json'));
+    const { lists, counts } = relatedLists(related, folder && join(folder, 'related.json'));
     console.info(
       `related articles: ${lists.size} list(s), ${counts.kept} day(s) kept from a build before, ` +
         `${counts.computed} computed, in ${Math.round(performance.now() - started)} ms`,
