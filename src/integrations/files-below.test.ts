@@ -1,13 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   filesBelow,
   folderRecordJson,
+  inSite,
   parseFolderRecord,
+  routeOutputs,
   sitePathsBelow,
   takeFolderRecord,
+  toSitePath,
   useFolderRecord,
 } from './files-below.ts';
 
@@ -80,5 +84,34 @@ describe('walks that take unchanged folders from the last build', () => {
     expect(parseFolderRecord(null)).toBeNull();
     const names = parseFolderRecord(JSON.stringify({ '/x': [1, 'a\u0000b', ''] }))!;
     expect(names.get('/x')).toEqual([1, ['a', 'b'], []]);
+  });
+});
+
+describe('site paths joined and sliced by hand', () => {
+  it('gives what path.join and path.relative give, with a trailing slash or without', async () => {
+    useFolderRecord(null);
+    const withSlash = `${root}${sep}`;
+    const byPath = (await filesBelow(root)).map((f) => relative(root, f).split(sep).join('/'));
+    expect(await sitePathsBelow(withSlash)).toEqual(byPath);
+    expect(await filesBelow(withSlash)).toEqual(await filesBelow(root));
+    for (const p of byPath) {
+      expect(inSite(root, p)).toBe(join(root, p));
+      expect(inSite(withSlash, p)).toBe(join(root, p));
+      expect(toSitePath(withSlash, join(root, p))).toBe(p);
+    }
+    // a folder left out by its absolute path
+    expect(await sitePathsBelow(root, new Set([join(root, 'a')]))).toEqual(
+      byPath.filter((p) => !p.startsWith('a/')),
+    );
+  });
+
+  it("reads Astro's route outputs as site paths, percent-encoded names included, once per build", () => {
+    const dir = pathToFileURL(`${root}/`);
+    const names = ['a/index.html', '2024/01/02/issue.json', '名字/index.html', 'with space/x%y.html'];
+    const assets = new Map([['/[...path]', names.map((n) => new URL(encodeURI(n), dir))]]);
+    const paths = routeOutputs(dir, assets);
+    expect(paths).toEqual(names);
+    expect(paths.map((p) => inSite(root, p))).toEqual(assets.get('/[...path]')!.map((u) => fileURLToPath(u)));
+    expect(routeOutputs(dir, assets)).toBe(paths);
   });
 });

@@ -15,7 +15,8 @@
  * (file times come from a coarse clock), so that a name added in the same tick is never missed.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A folder as a walk found it: its time (-1: too recent to vouch for), its files' and sub-folders' names. */
 export type FolderEntry = [mtimeMs: number, files: string[], folders: string[]];
@@ -66,26 +67,74 @@ function folderNames(dir: string): FolderEntry {
   return found;
 }
 
-/** Absolute paths of the files below `dir`, sorted; folders named in `skip` are left out. */
-export async function filesBelow(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+/**
+ * The files below `dir`, sorted: absolute paths, or (`asSitePaths`) paths relative to `dir` with `/`.
+ * Paths are joined by hand, not with path.join or path.relative: a ten-year site's 1.8 million files
+ * took about 11 s of a daily build's sweep through those two alone (2026-12-04).
+ */
+function walk(dir: string, skip: ReadonlySet<string>, asSitePaths: boolean): string[] {
   const out: string[] = [];
-  const folders = [dir];
+  const top = dir.endsWith(sep) && dir.length > 1 ? dir.slice(0, -1) : dir;
+  // each folder as its absolute path and its prefix in the output ('' for the top)
+  const folders: [string, string][] = [[top, asSitePaths ? '' : top + sep]];
   for (let i = 0; i < folders.length; i++) {
-    const at = folders[i]!;
+    const [at, prefix] = folders[i]!;
     const [, files, subs] = folderNames(at);
-    for (const name of files) out.push(join(at, name));
+    for (const name of files) out.push(prefix + name);
     for (const name of subs) {
-      const full = join(at, name);
-      if (!skip.has(full)) folders.push(full);
+      const full = at + sep + name;
+      if (!skip.has(full)) folders.push([full, asSitePaths ? `${prefix}${name}/` : full + sep]);
     }
   }
   return out.sort();
 }
 
-/** The same as site paths: relative to `dir`, with `/`, sorted. */
-export async function sitePathsBelow(dir: string): Promise<string[]> {
-  return (await filesBelow(dir)).map((f) => relative(dir, f).split(sep).join('/')).sort();
+/** Absolute paths of the files below `dir`, sorted; folders named in `skip` (absolute paths) are left out. */
+export async function filesBelow(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  return walk(dir, skip, false);
 }
+
+/** The same as site paths: relative to `dir`, with `/`, sorted; `skip` as for filesBelow. */
+export async function sitePathsBelow(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  return walk(dir, skip, true);
+}
+
+/** A file of the site by its site path (`a/b/index.html`), joined by hand (see walk). */
+export function inSite(site: string, path: string): string {
+  const rel = sep === '/' ? path : path.split('/').join(sep);
+  return site.endsWith(sep) ? site + rel : site + sep + rel;
+}
+
+/** The site path of an absolute file below `site` (relative, with `/`), sliced where it can be (see walk). */
+export function toSitePath(site: string, file: string): string {
+  const top = site.endsWith(sep) ? site : site + sep;
+  if (sep === '/' && file.startsWith(top)) return file.slice(top.length);
+  return relative(site, file).split(sep).join('/');
+}
+
+/**
+ * The site paths of Astro's route outputs (the `assets` of astro:build:done: file URLs below `dir`),
+ * worked out once a build and shared by the integrations that read them. A URL is the folder's URL
+ * and the path, percent-encoded; slicing it is some fifteen times faster than fileURLToPath and
+ * path.relative, which half a million outputs made a second or more each time.
+ */
+export function routeOutputs(dir: URL, assets: ReadonlyMap<string, readonly URL[]>): string[] {
+  const known = routesMemo.get(assets);
+  if (known && known.dir === dir.href) return known.paths;
+  const base = dir.href.endsWith('/') ? dir.href : `${dir.href}/`;
+  const site = fileURLToPath(base);
+  const paths: string[] = [];
+  for (const urls of assets.values())
+    for (const u of urls) {
+      const href = u.href;
+      if (href.startsWith(base) && !href.includes('%')) paths.push(href.slice(base.length));
+      else paths.push(relative(site, fileURLToPath(u)).split(sep).join('/'));
+    }
+  routesMemo.set(assets, { dir: dir.href, paths });
+  return paths;
+}
+
+const routesMemo = new WeakMap<object, { dir: string; paths: string[] }>();
 
 /** A folder record as JSON (names joined by NUL, which no name holds; one entry per folder). */
 export function folderRecordJson(record: FolderRecord): string {

@@ -17,12 +17,14 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  filesBelow,
   folderRecordJson,
+  inSite,
   parseFolderRecord,
+  routeOutputs,
+  sitePathsBelow,
   takeFolderRecord,
   useFolderRecord,
 } from './files-below.ts';
@@ -131,8 +133,6 @@ function writeLedger(ledger: OutputLedger): void {
   writeFileSync(state.ledgerFile, JSON.stringify(ledger));
 }
 
-const sitePath = (site: string, file: string) => relative(site, file).split(sep).join('/');
-
 /** Remove a file and then its folders while they are empty, up to the site. */
 async function removeFile(site: string, path: string): Promise<void> {
   await unlink(join(site, path)).catch(() => undefined);
@@ -187,7 +187,7 @@ export function keptOutput(): AstroIntegration {
       'astro:build:done': async ({ dir, assets, logger }) => {
         if (!state.on) return;
         const site = fileURLToPath(dir);
-        state.routes = new Set([...assets.values()].flat().map((u) => sitePath(site, fileURLToPath(u))));
+        state.routes = new Set(routeOutputs(dir, assets));
         if (!state.kept || !state.previous) return;
         const stale = staleRoutes(state.previous.routes, state.routes);
         for (const p of stale) for (const f of [p, ...SIBLINGS.map((s) => p + s)]) await removeFile(site, f);
@@ -220,12 +220,9 @@ export function keptOutputSweep(): AstroIntegration {
           // Route outputs stay, and the siblings of one are the compressor's (it renews those older
           // than their file): only the other files need a look at their time.
           const files: SeenFile[] = [];
-          const all: string[] = [];
-          for (const f of await filesBelow(site, new Set([join(site, '.git')]))) {
-            const path = sitePath(site, f);
-            all.push(path);
-            if (!ofRoute(path)) files.push({ path, mtimeMs: statSync(f).mtimeMs });
-          }
+          const all = await sitePathsBelow(site, new Set([join(site, '.git')]));
+          for (const path of all)
+            if (!ofRoute(path)) files.push({ path, mtimeMs: statSync(inSite(site, path)).mtimeMs });
           const gone = sweep(files, { has: stays }, state.startedMs);
           for (const p of gone) await removeFile(site, p);
           const removed = new Set(gone);

@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   MONTH_FILE,
@@ -29,7 +29,7 @@ import {
   shellVersion,
 } from '../lib/site/offline.ts';
 import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
-import { sitePathsBelow } from './files-below.ts';
+import { routeOutputs, sitePathsBelow } from './files-below.ts';
 import { writeSiteFile } from './kept-output.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
 
@@ -37,7 +37,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 1) + '\n';
 
 /**
  * The site paths the service worker and the lists are made from: every file, or, given Astro's
- * route outputs (absolute paths), those with the search bundles' files and the top-level files,
+ * route outputs (site paths), those with the search bundles' files and the top-level files,
  * which is every file they look at without walking the whole site. Sorted either way.
  */
 async function offlinePaths(site: string, routes?: readonly string[]): Promise<string[]> {
@@ -45,7 +45,7 @@ async function offlinePaths(site: string, routes?: readonly string[]): Promise<s
   const bundles = join(site, 'pagefind');
   return [
     ...new Set([
-      ...routes.map((f) => relative(site, f).split(sep).join('/')),
+      ...routes,
       ...(existsSync(bundles) ? await sitePathsBelow(bundles) : []).map((p) => `pagefind/${p}`),
       ...readdirSync(site, { withFileTypes: true })
         .filter((e) => e.isFile())
@@ -133,10 +133,7 @@ export default function offlineIntegration(): AstroIntegration {
           return;
         }
         const started = performance.now();
-        const r = await writeOffline(
-          fileURLToPath(dir),
-          [...assets.values()].flat().map((u) => fileURLToPath(u)),
-        );
+        const r = await writeOffline(fileURLToPath(dir), routeOutputs(dir, assets));
         logger.info(
           `sw.js precaches ${r.shell} files; ${r.months} month list(s) for 保存本月, ` +
             `${r.shards} search shard list(s) in ${Math.round(performance.now() - started)} ms`,
