@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { readJson } from '../lib/util/json-files.ts';
-import { sitePathsBelow } from './files-below.ts';
+import { inSite, sitePathsBelow } from './files-below.ts';
 import { sweptFiles } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
@@ -220,7 +220,7 @@ export async function compressSite(
       only(f.slice(0, -3)) &&
       !present.has(f.slice(0, -3))
     )
-      await rm(join(site, f), { force: true });
+      await rm(inSite(site, f), { force: true });
   const files = all.filter((f) => compressible(f) && only(f));
   const t: CompressionTotals = {
     files: files.length,
@@ -290,7 +290,7 @@ export async function compressSite(
   const worker = async () => {
     while (next < files.length) {
       const path = files[next++]!;
-      const file = join(site, path);
+      const file = inSite(site, path);
       if (await unchanged(file, path)) continue;
       if (doneBefore.has(path)) {
         // changed since the last build, or its siblings are not what it wrote: made again

@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,6 +118,31 @@ describe('search-disk/ on a kept cache', () => {
     expect(told3).toEqual(['2023-01.js']);
     for (const f of diskFiles(changed, third.shards))
       expect(readFileSync(join(out, f.path), 'utf8'), f.path).toBe(f.content);
+  });
+
+  it('passes over a month file left as the last build recorded it, with a stat, not a read', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'baokan-disk-kept-'));
+    made.push(cache);
+    const first = bundles(records, (i) => `zh_${i}.pf_fragment`);
+    const out = join(first.root, '..', 'search-disk');
+    await writeDiskSearch(first.root, out, cache);
+    // written a while ago: settled, so the next build records them
+    const old = new Date('2024-01-01T00:00:00Z');
+    for (const f of readdirSync(out)) utimesSync(join(out, f), old, old);
+    const told: string[] = [];
+    await writeDiskSearch(first.root, out, cache, { inPlace: (p) => told.push(...p) });
+    expect(told.sort()).toEqual(['2021-03.js', '2023-01.js']);
+
+    // the kept copy of 2021-03 now differs, the file in place does not: the record vouches for it unread
+    const [key] = readdirSync(cache).filter((k) => existsSync(join(cache, k, '2021-03.js')));
+    const copy = join(cache, key!, '2021-03.js');
+    writeFileSync(copy, 'x'.repeat(statSync(copy).size));
+    // 2023-01 edited by hand since (its time changed): compared with its kept copy and written again
+    writeFileSync(join(out, '2023-01.js'), 'edited');
+    const told2: string[] = [];
+    await writeDiskSearch(first.root, out, cache, { inPlace: (p) => told2.push(...p) });
+    expect(told2).toEqual(['2021-03.js']);
+    expect(readFileSync(join(out, '2023-01.js'), 'utf8')).not.toBe('edited');
   });
 
   it('still fails when a kept shard has lost a fragment', async () => {
