@@ -140,6 +140,33 @@ describe('pre-compressed siblings', () => {
     expect(list(dir).map((f) => [f, readFileSync(join(dir, f))])).toEqual(before);
   });
 
+  it('reads its record of the last build as lines, and a record it cannot use as none', async () => {
+    const dir = site();
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    const first = await compressSite(dir, new CompressionCache(kept));
+    const record = readFileSync(join(kept, 'done.tsv'), 'utf8').split('\n');
+    // a line of JSON, then one line a file looked at, in sorted order
+    expect(record.slice(1).map((l) => l.split('\t')[0])).toEqual([
+      'a/b/index.html',
+      'index.html',
+      'pagefind/s/index/zh_1.pf_index',
+      'site.css',
+      'tiny.json',
+    ]);
+    const listing = list(dir);
+    for (const broken of [record.slice(0, 1).concat(record.slice(1).reverse()), ['{', ...record.slice(1)]]) {
+      writeFileSync(join(kept, 'done.tsv'), broken.join('\n'));
+      const cache = new CompressionCache(kept);
+      // the siblings in place are kept as they are (not newer than their files), not made again;
+      // tiny.json, which has none, is read and its "not worth it" found in the cache
+      expect(await compressSite(dir, cache)).toEqual({ ...first, cached: 4 });
+      expect(list(dir)).toEqual(listing);
+    }
+    // and the record is whole again
+    expect(readFileSync(join(kept, 'done.tsv'), 'utf8').split('\n')).toHaveLength(record.length);
+  });
+
   it("fits brotli's window to the file: the smallest power of two that holds it, 2^16 to 2^22", () => {
     expect(brotliWindow(0)).toBe(16);
     expect(brotliWindow(25_000)).toBe(16);
