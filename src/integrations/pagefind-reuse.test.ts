@@ -77,7 +77,17 @@ describe('search shards kept in the build cache', () => {
       // One month changes: its shard is indexed again, the other copied.
       await writeSite(site, { '2021-02': '报刊 版面 标题' });
       const third = logger();
-      await buildSearch(site, join(site, 'pagefind'), { language: 'zh', limit: 3, logger: third, cache });
+      const asked: number[] = [];
+      const jobs = (toIndex: number) => (asked.push(toIndex), 1);
+      await buildSearch(site, join(site, 'pagefind'), {
+        language: 'zh',
+        limit: 3,
+        logger: third,
+        cache,
+        jobs,
+      });
+      // the pool's size is asked with the number of shards to index: the changed one
+      expect(asked).toEqual([1]);
       const copied = third.lines.filter((l) => l.includes('copied from the build cache'));
       expect(copied).toHaveLength(1);
       expect(copied[0]).toContain('2021-01');

@@ -467,8 +467,12 @@ export interface SearchOptions {
    * unchanged since a build that kept it is copied from there instead of indexed again
    */
   cache?: string;
-  /** shards indexed at a time, each in a Pagefind process of its own; default 1 */
-  jobs?: number;
+  /**
+   * shards indexed at a time, each in a Pagefind process of its own; default 1. A function is
+   * asked once the shards that need indexing are known (not kept, not left in place), with
+   * their number: a daily build that indexes one shard need not weigh its memory for two.
+   */
+  jobs?: number | ((toIndex: number) => number);
   /**
    * Set when output folders are kept between builds (src/integrations/kept-output.ts; needs
    * `cache`): the shards written are recorded for the next build. When `kept` (`root` is the last
@@ -580,6 +584,19 @@ export async function buildSearch(
   }
   if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
   logger.info(`${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`);
+  const pool =
+    typeof jobs === 'number'
+      ? jobs
+      : jobs(
+          (
+            await Promise.all(
+              shards.map(
+                async (s) =>
+                  stay.has(s.id) || (cache && (await keptBundle(keptDir(cache, s.id, keys.get(s.id)!)))),
+              ),
+            )
+          ).filter((k) => !k).length,
+        );
 
   let indexed = 0;
   let reused = 0;
@@ -591,7 +608,7 @@ export async function buildSearch(
   // Shards are indexed `jobs` at a time, each in a Pagefind process of its own (its slot's);
   // every shard's bundle is made from its own pages alone, so the order they finish in changes
   // nothing written.
-  await inPool(shards, jobs, async (shard, k, slot) => {
+  await inPool(shards, pool, async (shard, k, slot) => {
     const t0 = performance.now();
     const bundle = join(root, shard.id);
     const shardPages = pagesOf.get(shard.id)!;
@@ -702,7 +719,7 @@ export async function buildPartitionSearch(
   const out = join(site, PARTITION_DIR, PARTITION_SEARCH);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  await inPool(shards, jobs, async (shard, _k, slot) => {
+  await inPool(shards, typeof jobs === 'number' ? jobs : jobs(shards.length), async (shard, _k, slot) => {
     const shardPages = pages.filter((p) =>
       shard.from === null || shard.to === null
         ? p.month === UNDATED
@@ -755,16 +772,26 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir);
-        // What rendering left is given back first; then two shards at a time if memory allows.
-        const before = process.memoryUsage().rss;
-        collectGarbage();
-        const rss = process.memoryUsage().rss;
+        // Two shards at a time if memory allows: what rendering left is given back first, and
+        // then weighed (a full collection of a ten-year build's heap takes seconds: not done when
+        // there is one shard or none to index, as in a daily build).
         const told = options.searchJobs ?? process.env.BAOKAN_SEARCH_JOBS;
-        const jobs = told ? searchJobs(options.searchJobs) : jobsWithin(DEFAULT_SEARCH_JOBS, rss);
-        logger.info(
-          `memory ${(before / 1e9).toFixed(2)} GB, ${(rss / 1e9).toFixed(2)} GB after a full collection: ` +
-            `${jobs} shard(s) at a time${told ? '' : ` (within ${MEMORY_BUDGET / 1e9} GB with Pagefind's)`}`,
-        );
+        const jobs = (toIndex: number): number => {
+          if (told) return searchJobs(options.searchJobs);
+          if (toIndex <= 1) {
+            logger.info(`${toIndex} shard(s) to index: one at a time`);
+            return 1;
+          }
+          const before = process.memoryUsage().rss;
+          collectGarbage();
+          const rss = process.memoryUsage().rss;
+          const n = jobsWithin(DEFAULT_SEARCH_JOBS, rss);
+          logger.info(
+            `memory ${(before / 1e9).toFixed(2)} GB, ${(rss / 1e9).toFixed(2)} GB after a full collection: ` +
+              `${n} shard(s) at a time (within ${MEMORY_BUDGET / 1e9} GB with Pagefind's)`,
+          );
+          return n;
+        };
         const search = {
           language,
           limit: shardLimit(options.shardArticles),
