@@ -5,13 +5,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   filesBelow,
-  folderRecordJson,
+  folderRecordText,
   inSite,
   parseFolderRecord,
   routeOutputs,
   sitePathsBelow,
   takeFolderRecord,
   toSitePath,
+  type FolderRecord,
   useFolderRecord,
 } from './files-below.ts';
 
@@ -51,7 +52,7 @@ describe('walks that take unchanged folders from the last build', () => {
   });
 
   it('given the record, reads only the folders whose time changed, and finds the same files', async () => {
-    const record = parseFolderRecord(folderRecordJson(takeFolderRecord().record))!;
+    const record = parseFolderRecord(folderRecordText(takeFolderRecord().record))!;
     useFolderRecord(record);
     const before = await filesBelow(root);
     expect(takeFolderRecord()).toMatchObject({ read: 0, kept: 4 });
@@ -60,7 +61,7 @@ describe('walks that take unchanged folders from the last build', () => {
     put('a/1/article.md');
     rmSync(join(root, 'b/x.json'));
     writeFileSync(join(root, 'a/index.html'), 'written again');
-    useFolderRecord(parseFolderRecord(folderRecordJson(takeFolderRecord().record)));
+    useFolderRecord(parseFolderRecord(folderRecordText(takeFolderRecord().record)));
     const after = await filesBelow(root);
     expect(after).toEqual(
       [...before.filter((f) => !f.endsWith('x.json')), join(root, 'a/1/article.md')].sort(),
@@ -72,9 +73,9 @@ describe('walks that take unchanged folders from the last build', () => {
     // a/1 and b were just changed: recorded as too recent
     const record = takeFolderRecord().record;
     expect(record.get(join(root, 'a/1'))?.[0]).toBe(-1);
-    const json = JSON.parse(folderRecordJson(record)) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual([root, join(root, 'a')].sort());
-    useFolderRecord(parseFolderRecord(folderRecordJson(record)));
+    const lines = folderRecordText(record).split('\n').slice(1);
+    expect(lines.map((l) => l.split('\t')[0]).sort()).toEqual([root, join(root, 'a')].sort());
+    useFolderRecord(parseFolderRecord(folderRecordText(record)));
     await filesBelow(root);
     expect(takeFolderRecord()).toMatchObject({ read: 2, kept: 2 });
   });
@@ -82,8 +83,15 @@ describe('walks that take unchanged folders from the last build', () => {
   it('reads a record it cannot parse as none', () => {
     expect(parseFolderRecord('{not json')).toBeNull();
     expect(parseFolderRecord(null)).toBeNull();
-    const names = parseFolderRecord(JSON.stringify({ '/x': [1, 'a\u0000b', ''] }))!;
-    expect(names.get('/x')).toEqual([1, ['a', 'b'], []]);
+    expect(parseFolderRecord(JSON.stringify({ '/x': [1, 'a\u0000b', ''] }))).toBeNull(); // the earlier form
+    const record: FolderRecord = new Map([
+      ['/x', [1, ['a', 'b'], []]],
+      ['/x/new', [-1, ['c'], []]], // too recent: left out
+      ['/y', [2, ['tab\tname'], []]], // a name with a tab: left out
+    ]);
+    const names = parseFolderRecord(folderRecordText(record))!;
+    expect([...names]).toEqual([['/x', [1, ['a', 'b'], []]]]);
+    expect(parseFolderRecord(folderRecordText(record) + '\n/z\tnot a time\t\t')).toBeNull();
   });
 });
 

@@ -136,22 +136,38 @@ export function routeOutputs(dir: URL, assets: ReadonlyMap<string, readonly URL[
 
 const routesMemo = new WeakMap<object, { dir: string; paths: string[] }>();
 
-/** A folder record as JSON (names joined by NUL, which no name holds; one entry per folder). */
-export function folderRecordJson(record: FolderRecord): string {
-  const out: Record<string, [number, string, string]> = {};
-  for (const [dir, [t, files, folders]] of record)
-    if (t >= 0) out[dir] = [t, files.join('\0'), folders.join('\0')];
-  return JSON.stringify(out);
+/**
+ * A folder record as text: a line a folder (path, time, its files' names, its sub-folders' names;
+ * tabs between the fields, NUL between names, which no name holds). Lines, not JSON: at ten years
+ * the record (312,000 folders, 63 MB) took about 5 s of a daily build to parse and write as JSON.
+ * Folders too recent to vouch for, and folders whose path or names hold a tab or a line break, are
+ * left out (they are read again next time).
+ */
+export function folderRecordText(record: FolderRecord): string {
+  const lines: string[] = [FOLDER_RECORD_FORM];
+  for (const [dir, [t, files, folders]] of record) {
+    if (t < 0) continue;
+    const line = `${dir}\t${t}\t${files.join('\0')}\t${folders.join('\0')}`;
+    if (line.split('\t').length === 4 && !/[\n\r]/.test(line)) lines.push(line);
+  }
+  return lines.join('\n');
 }
 
-/** A folder record from its JSON; null when it cannot be read. */
-export function parseFolderRecord(json: string | null): FolderRecord | null {
-  if (!json) return null;
-  try {
-    const data = JSON.parse(json) as Record<string, [number, string, string]>;
-    const split = (s: string) => (s ? s.split('\0') : []);
-    return new Map(Object.entries(data).map(([dir, [t, f, d]]) => [dir, [t, split(f), split(d)]]));
-  } catch {
-    return null;
+/** The first line of a folder record: a record of another form is not read. */
+const FOLDER_RECORD_FORM = 'baokan folder record 2';
+
+/** A folder record from its text; null when it cannot be read. */
+export function parseFolderRecord(text: string | null): FolderRecord | null {
+  if (!text) return null;
+  const lines = text.split('\n');
+  if (lines[0] !== FOLDER_RECORD_FORM) return null;
+  const split = (s: string) => (s ? s.split('\0') : []);
+  const record: FolderRecord = new Map();
+  for (let i = 1; i < lines.length; i++) {
+    const f = lines[i]!.split('\t');
+    const t = Number(f[1]);
+    if (f.length !== 4 || !Number.isFinite(t)) return null;
+    record.set(f[0]!, [t, split(f[2]!), split(f[3]!)]);
   }
+  return record;
 }

@@ -15,12 +15,12 @@
  * incremental build there is nothing to keep.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  folderRecordJson,
+  folderRecordText,
   inSite,
   parseFolderRecord,
   routeOutputs,
@@ -173,7 +173,7 @@ export function keptOutput(): AstroIntegration {
         );
         state.kept = vouchesFor(state.previous, state.outDir, state.settings, homeStat(state.outDir));
         // The walks of a kept folder take unchanged folders' names from the last build's record.
-        state.foldersFile = join(fileURLToPath(config.cacheDir), 'baokan-output-folders.json');
+        state.foldersFile = join(fileURLToPath(config.cacheDir), 'baokan-output-folders.txt');
         if (state.kept && existsSync(state.foldersFile))
           useFolderRecord(parseFolderRecord(readFileSync(state.foldersFile, 'utf8')));
         // Until this build finishes the folder is not vouched for: one that stops halfway leaves
@@ -236,7 +236,8 @@ export function keptOutputSweep(): AstroIntegration {
         }
         // what this build's walks found, for the next one's
         mkdirSync(dirname(state.foldersFile), { recursive: true });
-        writeFileSync(state.foldersFile, folderRecordJson(takeFolderRecord().record));
+        writeFileSync(state.foldersFile, folderRecordText(takeFolderRecord().record));
+        rmSync(join(dirname(state.foldersFile), 'baokan-output-folders.json'), { force: true }); // its earlier form
         writeLedger({
           outDir: state.outDir,
           done: true,
