@@ -5,9 +5,9 @@
  * output must be what a build without the cache writes, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
 import { buildSearch } from './pagefind.ts';
@@ -95,7 +95,7 @@ describe('search shards kept in the build cache', () => {
       await buildSearch(site, fresh, { language: 'zh', limit: 3, logger: logger() });
       expect(await digests(join(site, 'pagefind'))).toEqual(await digests(fresh));
       // Only the bundles this build used stay in the cache (beside its record of the pages).
-      expect((await readdir(cache)).filter((n) => !n.endsWith('.json'))).toHaveLength(2);
+      expect((await readdir(cache)).filter((n) => !/\.(?:json|txt)$/.test(n))).toHaveLength(2);
 
       // Two shards at a time, each in a Pagefind process of its own: the same files, byte for byte.
       const paired = join(dir, 'paired');
@@ -145,6 +145,45 @@ describe('search shards kept in the build cache', () => {
       await buildSearch(site, other, options(third));
       expect(third.lines.filter((l) => l.includes('left where it was'))).toEqual([]);
       expect(await digests(other)).toEqual(await digests(fresh));
+    },
+  );
+
+  it(
+    'takes a page whose size and time are as recorded from the record, unread',
+    { timeout: 120_000 },
+    async () => {
+      const site = join(dir, 'recorded');
+      const cache = join(dir, 'recorded-cache');
+      await writeSite(site, { '2021-01': '报纸 文章 检索', '2021-02': '新闻 记者 编辑' });
+      // a whole second, which utimes can put back exactly
+      const then = new Date('2024-01-01T00:00:00Z');
+      const file = join(site, '2021-02', 'a1.html');
+      await utimes(file, then, then);
+      const options = { language: 'zh', limit: 3, logger: logger(), cache };
+      await buildSearch(site, join(site, 'pagefind'), options);
+      const lines = (await readFile(join(cache, 'pages.txt'), 'utf8')).split('\n');
+      expect(lines[0]).toBe(JSON.stringify({ site }));
+      expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(
+        [
+          '2021-01/a0.html',
+          '2021-01/a1.html',
+          '2021-01/a2.html',
+          '2021-02/a0.html',
+          '2021-02/a1.html',
+          '2021-02/a2.html',
+        ].map((p) => p.split('/').join(sep)),
+      );
+      // a page's bytes swapped for others of the same size, its time put back: the record vouches for it
+      await writeFile(file, page('2021-02', 2, '新闻 记者 编辑'));
+      await utimes(file, then, then);
+      const second = logger();
+      await buildSearch(site, join(site, 'pagefind'), { ...options, logger: second });
+      expect(second.lines.filter((l) => l.includes('copied from the build cache'))).toHaveLength(2);
+      // its time changed too: read again, and its shard indexed again
+      await writeFile(file, page('2021-02', 2, '新闻 记者 编辑'));
+      const third = logger();
+      await buildSearch(site, join(site, 'pagefind'), { ...options, logger: third });
+      expect(third.lines.filter((l) => l.includes('copied from the build cache'))).toHaveLength(1);
     },
   );
 
