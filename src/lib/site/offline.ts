@@ -47,11 +47,18 @@ export function issueFolder(path: string): string | null {
   return /^[^/]+\/\d{4}\/\d{2}\/\d{2}(?:-\d+)?\//.exec(path)![0];
 }
 
-/** The month's own list pages: month, contents, and each day of it that has pages. */
-function monthListPages(month: string, htmlPaths: readonly string[]): string[] {
-  const [y, m] = month.split('-');
-  const own = new Set([`archive/${y}/${m}/index.html`, `contents/${month}/index.html`]);
-  return htmlPaths.filter((p) => own.has(p) || p.startsWith(`date/${month}-`));
+/**
+ * The month of one of a month's own list pages (`archive/<yyyy>/<mm>/index.html`,
+ * `contents/<yyyy-mm>/index.html`, a day's `date/<yyyy-mm-dd>…`), else null.
+ */
+function listPageMonth(path: string): string | null {
+  const m =
+    /^(?:archive\/(\d{4})\/(\d{2})\/index\.html|contents\/(\d{4})-(\d{2})\/index\.html|date\/(\d{4})-(\d{2})-)/.exec(
+      path,
+    );
+  if (!m) return null;
+  const [y, mm] = m[1] ? [m[1], m[2]] : m[3] ? [m[3], m[4]] : [m[5], m[6]];
+  return `${y}-${mm}`;
 }
 
 export interface MonthList {
@@ -73,13 +80,22 @@ export interface ShardList {
 
 /** Each month's list, from the built HTML pages and the search shards. */
 export function monthLists(htmlPaths: readonly string[], shards: readonly Shard[]): Map<string, MonthList> {
+  // one pass: each month's issue, 版 and article pages, and its own list pages (month, contents,
+  // each day of it that has pages)
   const byMonth = new Map<string, string[]>();
+  const ownPages = new Map<string, string[]>();
+  const add = (to: Map<string, string[]>, month: string, p: string) => {
+    const list = to.get(month);
+    if (list) list.push(p);
+    else to.set(month, [p]);
+  };
   for (const p of htmlPaths) {
     const month = issueMonth(p);
-    if (!month) continue;
-    const list = byMonth.get(month) ?? [];
-    list.push(p);
-    byMonth.set(month, list);
+    if (month) add(byMonth, month, p);
+    else {
+      const own = listPageMonth(p);
+      if (own) add(ownPages, own, p);
+    }
   }
   const out = new Map<string, MonthList>();
   for (const month of [...byMonth.keys()].sort()) {
@@ -87,7 +103,7 @@ export function monthLists(htmlPaths: readonly string[], shards: readonly Shard[
     out.set(month, {
       schema: 'baokan/offline-month@1',
       month,
-      pages: [...monthListPages(month, htmlPaths), ...byMonth.get(month)!].sort(),
+      pages: [...(ownPages.get(month) ?? []), ...byMonth.get(month)!].sort(),
       shard: shard?.id ?? null,
     });
   }
