@@ -98,7 +98,7 @@ describe('parses kept between builds', () => {
     expect(parseKey('f', { ...catalog, papers: [] } as typeof catalog, base)).not.toBe(k);
   });
 
-  it('fingerprints the code: any source file of src/lib, not its tests', () => {
+  it('fingerprints the code: without loaders, any source file of src/lib, not its tests', () => {
     const r = temp();
     mkdirSync(join(r, 'src/lib/parse'), { recursive: true });
     writeFileSync(join(r, 'src/lib/parse/a.ts'), 'export const a = 1;');
@@ -108,5 +108,39 @@ describe('parses kept between builds', () => {
     expect(codeFingerprint(r)).toBe(f);
     writeFileSync(join(r, 'src/lib/parse/a.ts'), 'export const a = 2;');
     expect(codeFingerprint(r)).not.toBe(f);
+  });
+
+  it("fingerprints the code the loaders import, not the pages' helpers beside it", () => {
+    const r = temp();
+    const put = (path: string, text: string) => {
+      mkdirSync(join(r, path, '..'), { recursive: true });
+      writeFileSync(join(r, path), text);
+    };
+    put('package-lock.json', '{}');
+    put(
+      'src/loaders/loader.ts',
+      "import type { B } from '../lib/parse/b.ts';\nimport {\n  a,\n} from '../lib/parse/a.ts';",
+    );
+    put('src/lib/parse/a.ts', "export { c } from './c.ts';\nexport const a = 1;");
+    put('src/lib/parse/b.ts', 'export type B = number;');
+    put('src/lib/parse/c.ts', 'export const c = 1;');
+    put('src/lib/site/offline.ts', 'export const d = 1;');
+    const f = codeFingerprint(r);
+    put('src/lib/site/offline.ts', 'export const d = 2;'); // a page's helper: not the loaders'
+    expect(codeFingerprint(r)).toBe(f);
+    for (const [path, text] of [
+      ['src/lib/parse/c.ts', 'export const c = 2;'], // through a re-export
+      ['src/lib/parse/b.ts', 'export type B = string;'], // a type import counts too
+      ['src/loaders/loader.ts', "import { a } from '../lib/parse/a.ts';"],
+    ] as const) {
+      const before = codeFingerprint(r);
+      put(path, text);
+      expect(codeFingerprint(r), path).not.toBe(before);
+    }
+    // an import that cannot be followed: every file of src/lib counts again
+    put('src/loaders/other.ts', "import { x } from '../lib/gone.ts';");
+    const all = codeFingerprint(r);
+    put('src/lib/site/offline.ts', 'export const d = 3;');
+    expect(codeFingerprint(r)).not.toBe(all);
   });
 });

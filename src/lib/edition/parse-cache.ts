@@ -3,14 +3,14 @@
  *
  * A file's parse is kept under a key of everything it depends on: the file's bytes and name, its
  * hints file, the corrections that name it, the paper catalogue, and the code that parses
- * (codeFingerprint: every source file of src/lib and the lockfile). Change any of them and the
+ * (codeFingerprint: the loaders' code and all it imports, and the lockfile). Change any of them and the
  * key changes, so a kept parse is never stale; nothing is invalidated by hand. Kept parses that no
  * build asked for are removed at the end (prune), so the cache holds one parse per seed file.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { pruneUnused, readJson, writeJsonAtomically } from '../util/json-files.ts';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Correction } from '../editorial/corrections.ts';
 import type { Issue } from '../model/issue.ts';
 import type { PaperCatalog } from '../parse/paper.ts';
@@ -61,20 +61,22 @@ export const bytesDigest = (bytes: Uint8Array): string => createHash('sha256').u
 const sha256 = () => createHash('sha256');
 
 /**
- * A digest of the code that parses: every `.ts` file below `<root>/src/lib` except tests, and
- * `<root>/package-lock.json` (the versions of jieba, iconv-lite, …), in path order.
+ * A digest of the code the loaders run: every source file that `<root>/src/loaders` imports, directly
+ * or through other files (relative import and export specifiers followed; tests left out), and
+ * `<root>/package-lock.json` (the versions of jieba, iconv-lite, …), in path order. Parse keys, kept
+ * names and kept records take it, and pages key on parse keys (src/data/page-keys.ts): a change to
+ * a page's or an integration's helpers in src/lib (offline lists, labels, the wire copy, whose
+ * effect Astro's hash of each page's code covers) no longer parses every seed and renders every
+ * page again. Without a loaders folder, or when an import cannot be followed, every `.ts` file
+ * below src/lib counts, as it did before.
  */
 export function codeFingerprint(root: string): string {
   const hash = sha256();
-  const lib = join(root, 'src', 'lib');
-  const files = (readdirSync(lib, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => relative(lib, join(lib, f)).split(sep).join('/'))
-    .sort();
+  const files = loaderSources(root) ?? libSources(root);
   for (const f of files)
     hash
-      .update(`${f}\0`)
-      .update(readFileSync(join(lib, f)))
+      .update(`${relative(root, f).split(sep).join('/')}\0`)
+      .update(readFileSync(f))
       .update('\0');
   try {
     hash.update(readFileSync(join(root, 'package-lock.json')));
@@ -82,6 +84,42 @@ export function codeFingerprint(root: string): string {
     hash.update('no lockfile');
   }
   return hash.digest('hex');
+}
+
+const isSource = (f: string) => f.endsWith('.ts') && !f.endsWith('.test.ts');
+
+/** Every source file below src/lib (absolute paths, sorted by path). */
+function libSources(root: string): string[] {
+  const lib = join(root, 'src', 'lib');
+  return (readdirSync(lib, { recursive: true }) as string[])
+    .filter(isSource)
+    .map((f) => join(lib, f))
+    .sort((a, b) => (relative(root, a) < relative(root, b) ? -1 : 1));
+}
+
+/** Relative specifiers of `import … from '…'`, `export … from '…'` and `import '…'`. */
+const SPECIFIER =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** The loaders' source files and every file they import (absolute paths, sorted); null when one cannot be found. */
+function loaderSources(root: string): string[] | null {
+  const loaders = join(root, 'src', 'loaders');
+  if (!existsSync(loaders)) return null;
+  const seen = new Set<string>();
+  const queue = readdirSync(loaders)
+    .filter(isSource)
+    .map((f) => join(loaders, f));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+      const target = resolve(dirname(file), m[1]!);
+      if (!existsSync(target)) return null;
+      queue.push(target);
+    }
+  }
+  return [...seen].sort((a, b) => (relative(root, a) < relative(root, b) ? -1 : 1));
 }
 
 /** The key of a file's parse: the code, the catalogue, and the file's own inputs. */
