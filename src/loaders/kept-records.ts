@@ -92,10 +92,15 @@ export function diskKeptRecords(dir: string, salt: string): KeptRecords {
   let kept = 0;
   let made = 0;
   const path = (key: string, part = '') => join(dir, key.slice(0, 2), `${key}${part}.json`);
+  // The salt (which holds the gazetteer and the taxonomy, 185 KB) is hashed once and the state
+  // copied for each issue: the same keys, without hashing it again for each of 3,652 issues
+  // (4.3 s of a ten-year daily build).
+  const salted = createHash('sha256').update(`${salt}\0`);
   return {
     key: (id, keys) =>
-      createHash('sha256')
-        .update(`${salt}\0${id}\0${keys.join('\0')}`)
+      salted
+        .copy()
+        .update(`${id}\0${keys.join('\0')}`)
         .digest('hex')
         .slice(0, 40),
     head(key) {
