@@ -4,6 +4,7 @@ import account from './src/integrations/account.ts';
 import cards from './src/integrations/cards.ts';
 import compress from './src/integrations/compress.ts';
 import facsimile from './src/integrations/facsimile.ts';
+import keptPagesLog from './src/integrations/kept-log.ts';
 import { keptOutput, keptOutputSweep } from './src/integrations/kept-output.ts';
 import diskSearch from './src/integrations/disk-search.ts';
 import offline from './src/integrations/offline.ts';
@@ -32,6 +33,8 @@ export default defineConfig({
   // keptOutputSweep() the other files this build did not write, before the compressor looks at
   // the site (and writes _headers, which names its top-level folders).
   integrations: [
+    // a line for the pages Astro leaves in place, not one each (528,000 at ten years)
+    keptPagesLog(),
     // the pages read the content store from its file, not from a module as large as the archive
     storeFile(),
     keptOutput(),

@@ -124,6 +124,13 @@ describe('formatting', () => {
         '12:00:02 [build] 3 page(s) built',
       ]),
     ).toEqual({ rendered: 1, copied: 2 });
+    // kept pages counted on one line (src/integrations/kept-log.ts), rendered ones listed
+    expect(
+      pageCounts([
+        '12:00:01   ├─ /a/index.html (+3ms)',
+        "12:00:03 [baokan-kept-log] 527 page(s) left in place (cached), 2 copied back from Astro's cache (restored): not listed one by one",
+      ]),
+    ).toEqual({ rendered: 1, copied: 529 });
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2023-12-31')).toBe('2024-01-01');
     expect(parseOptions(['--add-day']).addDay).toBe(true);

@@ -180,11 +180,16 @@ export function nextDay(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-/** Pages of an Astro build log: rendered, and copied from the incremental cache ("(restored)", "(cached)"). */
+/**
+ * Pages of an Astro build log: rendered, and copied from the incremental cache ("(restored)",
+ * "(cached)"), listed one by one or counted on baokan-kept-log's line (src/integrations/kept-log.ts).
+ */
 export function pageCounts(lines: readonly string[]): { rendered: number; copied: number } {
   let rendered = 0;
   let copied = 0;
   for (const l of lines) {
+    const kept = /(\d+) page\(s\) left in place \(cached\), (\d+) copied back/.exec(l);
+    if (kept) copied += Number(kept[1]) + Number(kept[2]);
     if (!/[├└]─/.test(l)) continue;
     if (/\((?:restored|cached)\)/.test(l)) copied++;
     else rendered++;

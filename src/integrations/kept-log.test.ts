@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { keptPagesFilter, logEveryPage, type LogEvent } from './kept-log.ts';
+
+const path = (p: string): LogEvent => ({
+  label: null,
+  level: 'info',
+  message: `  \u001b[32m├─\u001b[39m ${p}`,
+  newLine: false,
+});
+const mark = (text: string): LogEvent => ({
+  label: 'SKIP_FORMAT',
+  level: 'info',
+  message: text,
+  newLine: true,
+});
+const line = (message: string, label = 'build'): LogEvent => ({
+  label,
+  level: 'info',
+  message,
+  newLine: true,
+});
+
+describe("the build log's kept pages", () => {
+  it('counts the pages Astro left in place or copied back, and passes on everything else in order', () => {
+    const out: LogEvent[] = [];
+    const filter = keptPagesFilter({ write: (e) => out.push(e) });
+    const events = [
+      line('generating static routes'),
+      path('/a/index.html'),
+      mark(' \u001b[32m(cached)\u001b[39m'),
+      path('/b/index.html'),
+      mark(' (+3ms) '), // rendered: listed with its time
+      path('/c/index.html'),
+      mark(' (restored)'),
+      path('/d/index.html'),
+      { label: 'vite', level: 'warn', message: 'a warning while /d/ renders', newLine: true },
+      mark(' (+40ms) '),
+      path('/e/index.html'),
+    ];
+    for (const e of events) filter.write(e);
+    filter.flush();
+    expect(filter.counts).toEqual({ cached: 1, restored: 1 });
+    expect(out).toEqual([events[0], events[3], events[4], events[7], events[8], events[9], events[10]]);
+  });
+
+  it('lists every page when BAOKAN_LOG_PAGES says so', () => {
+    expect(logEveryPage(undefined)).toBe(false);
+    expect(logEveryPage('0')).toBe(false);
+    for (const on of ['1', 'true', 'on', 'yes']) expect(logEveryPage(on)).toBe(true);
+  });
+});
