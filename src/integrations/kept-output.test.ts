@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSiteFile } from './kept-output.ts';
+import { outputSettings } from '../lib/site/kept-output.ts';
+import { keptOutput, writeSiteFile } from './kept-output.ts';
 
 const site = mkdtempSync(join(tmpdir(), 'baokan-site-file-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -32,5 +34,55 @@ describe('a site file written again only when its bytes change (a kept output fo
     writeFileSync(file, 'edited by hand');
     expect(await writeSiteFile(site, path, '{"a":2}\n', true)).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe('{"a":2}\n');
+  });
+});
+
+describe('the ledger of a kept output folder', () => {
+  const root = mkdtempSync(join(tmpdir(), 'baokan-kept-ledger-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const outDir = join(root, 'dist') + '/';
+  const ledgerFile = join(root, 'cache', 'baokan-output.json');
+  const hooks = keptOutput().hooks as Record<string, (p: unknown) => unknown>;
+  const setup = () => {
+    const updates: unknown[] = [];
+    hooks['astro:config:setup']!({
+      command: 'build',
+      config: {
+        outDir: pathToFileURL(outDir),
+        cacheDir: pathToFileURL(join(root, 'cache') + '/'),
+        experimental: { incrementalBuild: true },
+      },
+      updateConfig: (u: unknown) => updates.push(u),
+      logger: { info: () => {} },
+    });
+    return updates;
+  };
+  const ledger = () => JSON.parse(readFileSync(ledgerFile, 'utf8')) as { done: boolean };
+
+  it('stays vouched for until Astro starts building: a build stopped while it reads the content leaves it kept', () => {
+    mkdirSync(outDir, { recursive: true });
+    mkdirSync(join(root, 'cache'), { recursive: true });
+    writeFileSync(join(outDir, 'index.html'), '<!doctype html>');
+    const home = statSync(join(outDir, 'index.html'));
+    const settings = outputSettings(process.env);
+    writeFileSync(
+      ledgerFile,
+      JSON.stringify({
+        outDir,
+        done: true,
+        home: { size: home.size, mtimeMs: home.mtimeMs },
+        settings,
+        routes: [],
+      }),
+    );
+    // set-up: the folder is kept, and the ledger still vouches for it (the build may stop here)
+    expect(setup()).toEqual([{ vite: { build: { emptyOutDir: false } } }]);
+    expect(ledger().done).toBe(true);
+    // a second build after one stopped before building keeps the folder too
+    expect(setup()).toHaveLength(1);
+    // once Astro starts building, not until the build is done
+    hooks['astro:build:start']!({});
+    expect(ledger().done).toBe(false);
+    expect(setup()).toEqual([]);
   });
 });

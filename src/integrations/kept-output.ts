@@ -176,13 +176,19 @@ export function keptOutput(): AstroIntegration {
         state.foldersFile = join(fileURLToPath(config.cacheDir), 'baokan-output-folders.txt');
         if (state.kept && existsSync(state.foldersFile))
           useFolderRecord(parseFolderRecord(readFileSync(state.foldersFile, 'utf8')));
-        // Until this build finishes the folder is not vouched for: one that stops halfway leaves
-        // pages Astro's manifest does not know of.
-        writeLedger({ outDir: state.outDir, done: false, home: null, settings: state.settings, routes: [] });
         if (state.kept) {
           updateConfig({ vite: { build: { emptyOutDir: false } } });
           logger.info(`keeping ${state.outDir}: unchanged pages stay where they are`);
         }
+      },
+      // Until this build finishes the folder is not vouched for: one that stops halfway leaves
+      // pages Astro's manifest does not know of. Not before Astro starts building, though: a build
+      // stopped while it reads the content (a daily build's first minute) has not touched the
+      // folder, and the next build may still keep it (at ten years, the difference between a
+      // daily build and an 80-minute one).
+      'astro:build:start': () => {
+        if (!state.on) return;
+        writeLedger({ outDir: state.outDir, done: false, home: null, settings: state.settings, routes: [] });
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         if (!state.on) return;
