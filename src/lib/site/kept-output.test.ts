@@ -50,6 +50,7 @@ describe('the ledger of a kept output folder', () => {
     };
     expect(outputSettings(env)).toBe('BAOKAN_CARDS=0\nBAOKAN_COMPRESS=0');
     expect(outputSettings({ ...env, BAOKAN_SEEDS: '/other' })).toBe(outputSettings(env));
+    expect(outputSettings({ ...env, BAOKAN_LOG_PAGES: '1' })).toBe(outputSettings(env)); // the log only
   });
 });
 

@@ -50,8 +50,11 @@ export function parseLedger(text: string | null): OutputLedger | null {
   }
 }
 
-/** Environment settings that are not what the edition is built from (the seeds, the cache, a benchmark's folders). */
-const NOT_SETTINGS = /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|BENCH_\w+)$/;
+/**
+ * Environment settings that are not what the edition is built from (the seeds, the cache, a
+ * benchmark's folders) or change only the build's log (BAOKAN_LOG_PAGES).
+ */
+const NOT_SETTINGS = /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|LOG_PAGES|BENCH_\w+)$/;
 
 /**
  * The build's settings, as one string: every BAOKAN_* variable but the inputs and folders. A folder
