@@ -16,7 +16,7 @@
  * The compression runs on zlib's thread pool, a few files at a time. Each result is kept in the
  * build cache (`<cacheDir>/baokan-compress/`) under a digest of the file's bytes and the
  * parameters, so a daily build compresses only the files that changed; kept results no build used
- * are removed. A record of what the last build did with each file (`done.json` there: size, time,
+ * are removed. A record of what the last build did with each file (`done.tsv` there: size, time,
  * the siblings' key and sizes) lets a daily build pass over a file that is unchanged and has the
  * siblings it had with one `stat`, without reading it, and keep its cached result.
  */
