@@ -314,13 +314,12 @@ interface PageRecord {
  * pages, 50 MB) took seconds of every daily build to parse, map and write again.
  */
 function readPageRecords(file: string, site: string): Map<string, PageRecord> {
-  const text = (() => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // no record: every page is read
+  }
   const lines = text.split('\n');
   if (lines[0] !== JSON.stringify({ site })) return new Map();
   const out = new Map<string, PageRecord>();
@@ -615,19 +614,16 @@ export async function buildSearch(
   }
   if (!pages.length) logger.warn('no built page carries data-pagefind-body: the search index is empty');
   logger.info(`${pages.length} article pages in ${shards.length} search shard(s) of ≤ ${limit} articles`);
-  const pool =
-    typeof jobs === 'number'
-      ? jobs
-      : jobs(
-          (
-            await Promise.all(
-              shards.map(
-                async (s) =>
-                  stay.has(s.id) || (cache && (await keptBundle(keptDir(cache, s.id, keys.get(s.id)!)))),
-              ),
-            )
-          ).filter((k) => !k).length,
-        );
+  // each shard's bundle as an earlier build kept it (a shard left in place has one too), looked up
+  // once: the pool's size depends on how many shards are left to index
+  const keptBundles = new Map(
+    await Promise.all(
+      shards.map(
+        async (s) => [s.id, cache ? await keptBundle(keptDir(cache, s.id, keys.get(s.id)!)) : null] as const,
+      ),
+    ),
+  );
+  const pool = typeof jobs === 'number' ? jobs : jobs(shards.filter((s) => !keptBundles.get(s.id)).length);
 
   let indexed = 0;
   let reused = 0;
@@ -645,7 +641,7 @@ export async function buildSearch(
     const shardPages = pagesOf.get(shard.id)!;
     const key = keys.get(shard.id)!;
     const dir = cache ? keptDir(cache, shard.id, key) : null;
-    const kept = dir ? await keptBundle(dir) : null;
+    const kept = keptBundles.get(shard.id) ?? null;
     let count: number;
     let ui: (f: string) => Promise<Uint8Array | undefined>;
     if (kept) {
