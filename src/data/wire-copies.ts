@@ -6,6 +6,7 @@
  * edition only.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hash } from 'node:crypto';
 import { join } from 'node:path';
 import { getEdition, type ArticleNode, type IssueNode } from './site-graph.ts';
 import { buildWorkFolder, parsedIssue } from './articles.ts';
@@ -22,8 +23,7 @@ import {
 import type { Printing } from '../lib/wire-copy/side-by-side.ts';
 import type { Overlap } from '../lib/wire-copy/verify.ts';
 import { readJson, writeJsonAtomically } from '../lib/util/json-files.ts';
-
-let cached: Promise<Copies> | null = null;
+import { buildMemo } from '../lib/util/build-memo.ts';
 
 /**
  * Signatures kept between builds, an issue at a time: `<work folder>/wire-signatures/<issue key>.bin`
@@ -69,8 +69,8 @@ function workFolder(issues: readonly IssueNode[]): string {
 
 /**
  * The overlaps the last build measured for its candidate pairs (`wire-overlaps.json` beside the
- * signatures' folder), each under the two articles' ids and their issues' keys (a digest of the
- * parsed issue): a pair of unchanged issues is not measured again, so a daily build reads the texts
+ * signatures' folder), each under a digest of the two articles' ids and their issues' keys (a digest
+ * of the parsed issue): a pair of unchanged issues is not measured again, so a daily build reads the texts
  * of the new issue's candidates only. The file holds this build's candidates once `save` is called.
  */
 async function keptOverlaps(issues: readonly IssueNode[]): Promise<KeptOverlaps & { save(): void }> {
@@ -81,8 +81,10 @@ async function keptOverlaps(issues: readonly IssueNode[]): Promise<KeptOverlaps 
   type Kept = [shared: number, sharedChars: number, containment: number, jaccard: number];
   const before = (issues.length && readJson<Record<string, Kept>>(file)) || {};
   const next: Record<string, Kept> = {};
+  // 96 bits of a digest of both articles' ids and issues' keys: about 55 bytes a pair in the file,
+  // not 180 (a ten-year archive has some 400,000 candidates, read and written every build)
   const key = (a: { id: string; issue: string }, b: { id: string; issue: string }) =>
-    `${byId.get(a.issue)}|${byId.get(b.issue)}|${a.id}|${b.id}`;
+    hash('sha1', `${byId.get(a.issue)}|${byId.get(b.issue)}|${a.id}|${b.id}`, 'base64url').slice(0, 16);
   return {
     get(a, b) {
       const k = key(a, b);
@@ -101,28 +103,25 @@ async function keptOverlaps(issues: readonly IssueNode[]): Promise<KeptOverlaps 
 }
 
 /** The copies among the edition's articles, found once per build. */
-export function getCopies(): Promise<Copies> {
-  cached ??= (async () => {
-    const edition = await getEdition();
-    const articles = edition.issues.flatMap((i) => i.articles);
-    const overlaps = await keptOverlaps(edition.issues);
-    const copies = findCopies(
-      articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
-      (id) => bodyText(edition.articles.get(id)!),
-      undefined,
-      await keptSignatures(edition.issues),
-      overlaps,
-    );
-    overlaps.save();
-    const s = copies.stats;
-    console.info(
-      `wire copies: ${s.pairs} pair(s) in ${s.groups} group(s) among ${s.articles} article(s), ` +
-        `${s.candidates} candidate(s), in ${s.ms} ms (${s.kept} measured by a build before)`,
-    );
-    return copies;
-  })();
-  return cached;
-}
+export const getCopies: () => Promise<Copies> = buildMemo(async () => {
+  const edition = await getEdition();
+  const articles = edition.issues.flatMap((i) => i.articles);
+  const overlaps = await keptOverlaps(edition.issues);
+  const copies = findCopies(
+    articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
+    (id) => bodyText(edition.articles.get(id)!),
+    undefined,
+    await keptSignatures(edition.issues),
+    overlaps,
+  );
+  overlaps.save();
+  const s = copies.stats;
+  console.info(
+    `wire copies: ${s.pairs} pair(s) in ${s.groups} group(s) among ${s.articles} article(s), ` +
+      `${s.candidates} candidate(s), in ${s.ms} ms (${s.kept} measured by a build before)`,
+  );
+  return copies;
+});
 
 /** An article's running text (not subheads), a paragraph a line: what copies are found in. */
 function bodyText(node: ArticleNode): string {

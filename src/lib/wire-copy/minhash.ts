@@ -94,49 +94,75 @@ export function estimate(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
+/** Whether the platform stores a 64-bit word's low half first (it decides where packBand puts the index). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /**
  * Candidate pairs by LSH banding: index pairs [i, j] (i < j) of the signatures that agree on all
- * rows of at least one band and on MIN_ESTIMATE of all rows, each once, in ascending order. Empty
- * signatures never match; buckets over MAX_BUCKET are skipped.
+ * rows of at least one band (in a bucket of at most MAX_BUCKET) and on MIN_ESTIMATE of all rows,
+ * each once, in ascending order. Empty signatures never match.
+ *
+ * Each band's articles are sorted by a 32-bit hash of the band's rows (hash and index packed in one
+ * 64-bit word, sorted natively: no map, no object per article), and a run of equal hashes is split
+ * by the rows themselves, so two bands that only share the hash never meet. A pair is taken in the
+ * first band that makes it a candidate: one that agrees on an earlier band's rows, in a bucket not
+ * skipped, was taken there (no set of the pairs seen).
  */
 export function candidatePairs(signatures: readonly Uint32Array[]): [number, number][] {
-  const seen = new Set<number>();
+  const live = signatures.flatMap((sig, i) => (sig[0] === 0xffffffff ? [] : [i]));
+  const words = new BigUint64Array(live.length);
+  const halves = new Uint32Array(words.buffer);
+  const [low, high] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
+  /** per band, 1 for the articles in a bucket of 2 to MAX_BUCKET that agree on the band's rows */
+  const taken: Uint8Array[] = [];
   const pairs: [number, number][] = [];
-  const n = signatures.length;
   for (let b = 0; b < BANDS; b++) {
-    // Buckets by a 32-bit hash of the band's rows (a small integer key: no string per article and
-    // band), an article alone in its bucket kept as a number; a bucket is split by the rows
-    // themselves below, so two bands that only share the hash never meet.
-    const buckets = new Map<number, number | number[]>();
-    for (let i = 0; i < n; i++) {
-      const sig = signatures[i]!;
-      if (sig[0] === 0xffffffff) continue;
+    for (let x = 0; x < live.length; x++) {
+      const sig = signatures[live[x]!]!;
       let h = 0;
       for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!);
-      const key = h | 0;
-      const had = buckets.get(key);
-      if (had === undefined) buckets.set(key, i);
-      else if (typeof had === 'number') buckets.set(key, [had, i]);
-      else had.push(i);
+      halves[2 * x + high] = h;
+      halves[2 * x + low] = x;
     }
-    for (const members of buckets.values()) {
-      if (typeof members === 'number') continue;
-      for (const list of sameBand(members, signatures, b)) {
-        if (list.length > MAX_BUCKET) continue;
-        for (let x = 0; x < list.length; x++) {
-          for (let y = x + 1; y < list.length; y++) {
-            const i = list[x]!;
-            const j = list[y]!;
-            const code = i * n + j;
-            if (seen.has(code) || estimate(signatures[i]!, signatures[j]!) < MIN_ESTIMATE) continue;
-            seen.add(code);
-            pairs.push([i, j]);
-          }
+    words.sort();
+    const inBucket = new Uint8Array(signatures.length);
+    taken.push(inBucket);
+    for (let start = 0; start < live.length;) {
+      let end = start + 1;
+      while (end < live.length && halves[2 * end + high] === halves[2 * start + high]) end++;
+      if (end - start > 1) {
+        const members = Array.from({ length: end - start }, (_, k) => live[halves[2 * (start + k) + low]!]!);
+        for (const list of sameBand(members, signatures, b)) {
+          if (list.length > MAX_BUCKET || list.length < 2) continue;
+          for (const i of list) inBucket[i] = 1;
+          for (let x = 0; x < list.length; x++)
+            for (let y = x + 1; y < list.length; y++) {
+              const [i, j] = [list[x]!, list[y]!];
+              if (
+                !takenBefore(taken, signatures, i, j, b) &&
+                estimate(signatures[i]!, signatures[j]!) >= MIN_ESTIMATE
+              )
+                pairs.push([i, j]);
+            }
         }
       }
+      start = end;
     }
   }
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** Whether a band before `b` already put i and j in one bucket (of at most MAX_BUCKET). */
+function takenBefore(
+  taken: readonly Uint8Array[],
+  signatures: readonly Uint32Array[],
+  i: number,
+  j: number,
+  b: number,
+): boolean {
+  for (let e = 0; e < b; e++)
+    if (taken[e]![i] && taken[e]![j] && sameRows(signatures[i]!, signatures[j]!, e)) return true;
+  return false;
 }
 
 /** The members of a hash bucket grouped by the band's rows themselves (nearly always one group), in index order. */
