@@ -9,6 +9,7 @@ import { keptOutput, keptOutputSweep } from './src/integrations/kept-output.ts';
 import diskSearch from './src/integrations/disk-search.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import releaseMemos from './src/integrations/release-memos.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import storeFile from './src/integrations/store-file.ts';
 import { resolveOrigin } from './src/lib/site/meta.ts';
@@ -35,6 +36,8 @@ export default defineConfig({
   integrations: [
     // a line for the pages Astro leaves in place, not one each (528,000 at ten years)
     keptPagesLog(),
+    // what the pages shared (site graph, name index, wire copies, keys) let go once they are rendered
+    releaseMemos(),
     // the pages read the content store from its file, not from a module as large as the archive
     storeFile(),
     keptOutput(),

@@ -29,6 +29,7 @@ import { parsedDigest } from '../loaders/issue-files.ts';
 import { getReporters } from '../pages/reporters/_reporters.ts';
 import { getNames, namesOfArticle } from '../pages/names/_names.ts';
 import { getEdition, type ArticleNode, type IssueNode, type PageNode } from './site-graph.ts';
+import { buildMemo } from '../lib/util/build-memo.ts';
 
 /** Settings that change what a page shows. */
 const SETTINGS = [
@@ -89,16 +90,11 @@ export interface PageKeys {
   article(node: ArticleNode): string;
 }
 
-let cached: Promise<PageKeys> | null = null;
-
 /**
  * The keys of this build's issue, page (版) and article pages and downloads, made once per build
  * (two routes ask for them; each parsed issue is read and hashed once).
  */
-export function pageKeys(): Promise<PageKeys> {
-  cached ??= makeKeys();
-  return cached;
-}
+export const pageKeys: () => Promise<PageKeys> = buildMemo(() => makeKeys());
 
 async function makeKeys(): Promise<PageKeys> {
   const edition = await getEdition();

@@ -17,6 +17,7 @@ import { calendarDays as daysWithIssues, type CalendarDay } from '../lib/site/ar
 import type { ListPlace } from '../lib/site/listing.ts';
 import { pageSlots } from '../lib/site/page-nav.ts';
 import { pushTo } from './group.ts';
+import { buildMemo } from '../lib/util/build-memo.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
 export type PageEntry = CollectionEntry<'pages'>;
@@ -51,12 +52,8 @@ export interface Edition {
   papers: { id: string; name: string }[];
 }
 
-let cached: Promise<Edition> | null = null;
-
-export function getEdition(): Promise<Edition> {
-  cached ??= build();
-  return cached;
-}
+/** The edition's graph, made once per build (let go once the pages are rendered: build-memo.ts). */
+export const getEdition: () => Promise<Edition> = buildMemo(() => build());
 
 async function build(): Promise<Edition> {
   const [issues, pages, articles] = await Promise.all([

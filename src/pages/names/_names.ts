@@ -15,6 +15,7 @@ import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
 import { relatedIndex, relatedInputs, type Related } from '../../lib/people/related.ts';
 import { relatedLists } from '../../lib/people/related-memo.ts';
+import { buildMemo } from '../../lib/util/build-memo.ts';
 
 export interface Names {
   index: NameIndex;
@@ -24,51 +25,46 @@ export interface Names {
   related: Map<string, Related[]>;
 }
 
-let cached: Promise<Names> | null = null;
-
-export function getNames(): Promise<Names> {
-  cached ??= (async () => {
-    const edition = await getEdition();
-    const path = join(contentDir(), 'readings.yaml');
-    const readings = existsSync(path) ? loadReadings(path) : NO_READINGS;
-    // Issues oldest first, articles in reading order: within a day an entry's list keeps this order.
-    // Each issue's names file is read in turn and let go once indexed.
-    const named = function* () {
-      for (const issue of edition.issues) {
-        const names = issueNames(issue);
-        for (const { entry } of issue.articles) {
-          const a = entry.data;
-          yield {
-            id: a.id,
-            date: a.date,
-            paper: a.paper.name ?? a.paper.id,
-            title: a.title,
-            names: names[a.id] ?? [],
-          };
-        }
+export const getNames: () => Promise<Names> = buildMemo(async () => {
+  const edition = await getEdition();
+  const path = join(contentDir(), 'readings.yaml');
+  const readings = existsSync(path) ? loadReadings(path) : NO_READINGS;
+  // Issues oldest first, articles in reading order: within a day an entry's list keeps this order.
+  // Each issue's names file is read in turn and let go once indexed.
+  const named = function* () {
+    for (const issue of edition.issues) {
+      const names = issueNames(issue);
+      for (const { entry } of issue.articles) {
+        const a = entry.data;
+        yield {
+          id: a.id,
+          date: a.date,
+          paper: a.paper.name ?? a.paper.id,
+          title: a.title,
+          names: names[a.id] ?? [],
+        };
       }
-    };
-    const index = nameIndexOf(named(), readings);
-    const articles = edition.issues.flatMap((i) => i.articles.map((a) => a.entry.data));
-    const byKey = new Map(index.entries.map((e) => [entryKey(e), e]));
-    const related = relatedIndex(
-      relatedInputs(
-        articles.map((a) => ({ id: a.id, date: a.date, topics: a.topics.map((t) => t.slug) })),
-        index.byArticle,
-      ),
-    );
-    // kept in the build's working folder, beside the issues' files
-    const folder = buildWorkFolder(edition.issues);
-    const started = performance.now();
-    const { lists, counts } = relatedLists(related, folder && join(folder, 'related.json'));
-    console.info(
-      `related articles: ${lists.size} list(s), ${counts.kept} day(s) kept from a build before, ` +
-        `${counts.computed} computed, in ${Math.round(performance.now() - started)} ms`,
-    );
-    return { index, byKey, related: lists };
-  })();
-  return cached;
-}
+    }
+  };
+  const index = nameIndexOf(named(), readings);
+  const articles = edition.issues.flatMap((i) => i.articles.map((a) => a.entry.data));
+  const byKey = new Map(index.entries.map((e) => [entryKey(e), e]));
+  const related = relatedIndex(
+    relatedInputs(
+      articles.map((a) => ({ id: a.id, date: a.date, topics: a.topics.map((t) => t.slug) })),
+      index.byArticle,
+    ),
+  );
+  // kept in the build's working folder, beside the issues' files
+  const folder = buildWorkFolder(edition.issues);
+  const started = performance.now();
+  const { lists, counts } = relatedLists(related, folder && join(folder, 'related.json'));
+  console.info(
+    `related articles: ${lists.size} list(s), ${counts.kept} day(s) kept from a build before, ` +
+      `${counts.computed} computed, in ${Math.round(performance.now() - started)} ms`,
+  );
+  return { index, byKey, related: lists };
+});
 
 /** The index's entries an article's text names, in the order the text first names them. */
 export function namesOfArticle(names: Names, id: string): NameEntry[] {
