@@ -140,6 +140,31 @@ describe('pre-compressed siblings', () => {
     expect(list(dir).map((f) => [f, readFileSync(join(dir, f))])).toEqual(before);
   });
 
+  it('takes the record of a file this build did not write without a look at it, and looks at the others', async () => {
+    const dir = site();
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    await compressSite(dir, new CompressionCache(kept));
+    const brBefore = readFileSync(join(dir, 'index.html.br'));
+    // both pages change on disk; the build says it did not write index.html (Astro left it in place)
+    writeFileSync(join(dir, 'index.html'), '<p>changed outside the build</p>'.repeat(100));
+    writeFileSync(join(dir, 'a/b/index.html'), '<p>rendered again</p>'.repeat(100));
+    const again = await compressSite(
+      dir,
+      new CompressionCache(kept),
+      undefined,
+      undefined,
+      new Set(['index.html']),
+    );
+    // index.html's record stands, unlooked at: its siblings are the ones written before
+    expect(readFileSync(join(dir, 'index.html.br'))).toEqual(brBefore);
+    // a/b/index.html was looked at and compressed again
+    expect(brotliDecompressSync(readFileSync(join(dir, 'a/b/index.html.br'))).toString()).toContain(
+      'rendered again',
+    );
+    expect(again.cached).toBe(2); // index.html and site.css
+  });
+
   it('reads its record of the last build as lines, and a record it cannot use as none', async () => {
     const dir = site();
     const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));

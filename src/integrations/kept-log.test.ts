@@ -41,6 +41,26 @@ describe("the build log's kept pages", () => {
     filter.flush();
     expect(filter.counts).toEqual({ cached: 1, restored: 1 });
     expect(out).toEqual([events[0], events[3], events[4], events[7], events[8], events[9], events[10]]);
+    // the file of the page left in place (not the restored one: Astro wrote it this build)
+    expect([...filter.leftInPlace]).toEqual(['a/index.html']);
+  });
+
+  it('passes every event on when asked to list every page, and still notes the pages left in place', () => {
+    const out: LogEvent[] = [];
+    const filter = keptPagesFilter({ write: (e) => out.push(e) }, true);
+    const events = [
+      path('/a/index.html'),
+      mark(' (cached)'),
+      path('/中文/index.html'),
+      mark(' (cached)'),
+      path('/b/index.html'),
+      mark(' (+3ms) '),
+    ];
+    for (const e of events) filter.write(e);
+    filter.flush();
+    expect(out).toEqual(events);
+    expect(filter.counts).toEqual({ cached: 2, restored: 0 });
+    expect([...filter.leftInPlace]).toEqual(['a/index.html', '中文/index.html']);
   });
 
   it('lists every page when BAOKAN_LOG_PAGES says so', () => {

@@ -6,6 +6,9 @@
  * when the log goes to a file, 2026-12-04). They are counted instead, and one line at the end says
  * how many; pages that render are listed as before. `BAOKAN_LOG_PAGES=1` lists every page, as Astro does.
  *
+ * The files of the pages left in place ("(cached)") are kept as a set (pagesLeftInPlace): this build
+ * did not write them, so the compressor takes what it recorded of them without a look at each file.
+ *
  * The filter sits between Astro's logger and its destination (the logger's options, which Astro
  * shares with every integration's logger); a logger of another shape is left alone.
  */
@@ -41,12 +44,22 @@ const keptMark = (e: LogEvent): keyof KeptCounts | null => {
   return m ? (m[1] as keyof KeptCounts) : null;
 };
 
+/** The site path of a path line's file (`  ├─ /2024/01/11/index.html` → `2024/01/11/index.html`). */
+export const pathOfLine = (e: LogEvent): string | null =>
+  /[├└]─\s+\/(\S+)/.exec(e.message.replace(/\u001b\[[0-9;]*m/g, ''))?.[1] ?? null;
+
 /**
  * A destination that passes every event on to `to` but the pairs of events of a page left in place
- * (a path line followed by its mark), which it counts. `flush` writes a path line it still holds.
+ * (a path line followed by its mark), which it counts, and whose files it keeps in `leftInPlace`
+ * (site paths of the pages marked "(cached)": files this build did not write). With `listAll`
+ * every event is passed on, and still counted. `flush` writes a path line it still holds.
  */
-export function keptPagesFilter(to: LogDestination): LogDestination & { counts: KeptCounts; flush(): void } {
+export function keptPagesFilter(
+  to: LogDestination,
+  listAll = false,
+): LogDestination & { counts: KeptCounts; leftInPlace: Set<string>; flush(): void } {
   const counts: KeptCounts = { cached: 0, restored: 0 };
+  const leftInPlace = new Set<string>();
   let held: LogEvent | null = null;
   const flush = () => {
     if (held) to.write(held);
@@ -54,12 +67,19 @@ export function keptPagesFilter(to: LogDestination): LogDestination & { counts: 
   };
   return {
     counts,
+    leftInPlace,
     flush,
     write(event) {
       if (held) {
         const mark = keptMark(event);
         if (mark) {
           counts[mark]++;
+          const path = mark === 'cached' ? pathOfLine(held) : null;
+          if (path) leftInPlace.add(path);
+          if (listAll) {
+            flush();
+            return to.write(event);
+          }
           held = null;
           return true;
         }
@@ -79,6 +99,17 @@ export function logEveryPage(env = process.env.BAOKAN_LOG_PAGES): boolean {
   return /^(?:1|true|on|yes)$/i.test((env ?? '').trim());
 }
 
+let lastFilter: ReturnType<typeof keptPagesFilter> | null = null;
+
+/**
+ * The pages this build's Astro left in place as the last build wrote them (site paths), once the
+ * pages are rendered; null when the log was not followed (another logger, or not a build). The
+ * compressor takes their record rows without a look at the file (src/integrations/compress.ts).
+ */
+export function pagesLeftInPlace(): ReadonlySet<string> | null {
+  return lastFilter?.leftInPlace ?? null;
+}
+
 export default function keptPagesLog(): AstroIntegration {
   let filter: ReturnType<typeof keptPagesFilter> | null = null;
   let original: LogDestination | null = null;
@@ -91,18 +122,20 @@ export default function keptPagesLog(): AstroIntegration {
     name: 'baokan-kept-log',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        if (command !== 'build' || logEveryPage()) return;
+        lastFilter = null;
+        if (command !== 'build') return;
         const shared = (logger as AstroIntegrationLogger & { options?: { destination?: LogDestination } })
           .options;
         if (typeof shared?.destination?.write !== 'function') return;
         options = shared;
         original = shared.destination;
-        filter = keptPagesFilter(original);
+        filter = keptPagesFilter(original, logEveryPage());
+        lastFilter = filter;
         shared.destination = filter;
       },
       'astro:build:done': ({ logger }) => {
         restore();
-        if (!filter) return;
+        if (!filter || logEveryPage()) return;
         const { cached, restored } = filter.counts;
         logger.info(
           `${cached} page(s) left in place (cached), ${restored} copied back from Astro's cache (restored): ` +
