@@ -123,3 +123,35 @@ describe('site paths joined and sliced by hand', () => {
     expect(routeOutputs(dir, assets)).toBe(paths);
   });
 });
+
+describe('the order of a walk', () => {
+  it('comes out in the order a sort of the paths gives, whatever the names (a folder beside a file that shares its start)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baokan-walk-order-'));
+    try {
+      const names = [
+        'a.txt',
+        'a/b',
+        'a-b/c',
+        'ab',
+        'a/b.txt',
+        'a b/x',
+        'Z/z',
+        '中/文',
+        '中文',
+        'a/-/x',
+        'a/.x',
+      ];
+      for (const n of names) {
+        mkdirSync(join(dir, n, '..'), { recursive: true });
+        writeFileSync(join(dir, n), n);
+      }
+      useFolderRecord(null);
+      const found = await sitePathsBelow(dir);
+      expect(found).toEqual([...names].sort());
+      const absolute = await filesBelow(dir);
+      expect(absolute).toEqual([...absolute].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

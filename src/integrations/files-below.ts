@@ -1,8 +1,7 @@
 /**
  * Every file below a folder, for the integrations that go over the built site (search, pre-compressed
- * files, offline lists, the kept folder's sweep). Walked with a queue and pushed one by one: an
- * archive's site holds hundreds of thousands of files, more than a spread into push() may pass as
- * arguments. The folders are read synchronously: the integrations run one after another, and a
+ * files, offline lists, the kept folder's sweep). Paths are pushed one by one: an archive's site
+ * holds hundreds of thousands of files, more than a spread into push() may pass as arguments. The folders are read synchronously: the integrations run one after another, and a
  * year's site (31,000 folders) is walked in 1.3 s against 2.2 s with the promise API (2026-12-04).
  *
  * **Folders kept from the last build.** A ten-year site has 312,000 folders and 1.8 million files,
@@ -70,23 +69,29 @@ function folderNames(dir: string): FolderEntry {
 /**
  * The files below `dir`, sorted: absolute paths, or (`asSitePaths`) paths relative to `dir` with `/`.
  * Paths are joined by hand, not with path.join or path.relative: a ten-year site's 1.8 million files
- * took about 11 s of a daily build's sweep through those two alone (2026-12-04).
+ * took about 11 s of a daily build's sweep through those two alone (2026-12-04). The folders are
+ * visited depth first, each one's names in the order of its files' names and its sub-folders' names
+ * with the separator after them, so the paths come out sorted: a folder's paths all start with its
+ * name and the separator, and sort where that does among its siblings. Sorting the 1.8 million paths
+ * at the end instead took some 4 s.
  */
 function walk(dir: string, skip: ReadonlySet<string>, asSitePaths: boolean): string[] {
   const out: string[] = [];
   const top = dir.endsWith(sep) && dir.length > 1 ? dir.slice(0, -1) : dir;
-  // each folder as its absolute path and its prefix in the output ('' for the top)
-  const folders: [string, string][] = [[top, asSitePaths ? '' : top + sep]];
-  for (let i = 0; i < folders.length; i++) {
-    const [at, prefix] = folders[i]!;
+  const slash = asSitePaths ? '/' : sep;
+  const visit = (at: string, prefix: string) => {
     const [, files, subs] = folderNames(at);
-    for (const name of files) out.push(prefix + name);
-    for (const name of subs) {
-      const full = at + sep + name;
-      if (!skip.has(full)) folders.push([full, asSitePaths ? `${prefix}${name}/` : full + sep]);
+    const names = [...files, ...subs.map((name) => name + slash)].sort();
+    for (const name of names) {
+      if (!name.endsWith(slash)) out.push(prefix + name);
+      else {
+        const full = at + sep + name.slice(0, -1);
+        if (!skip.has(full)) visit(full, asSitePaths ? prefix + name : full + sep);
+      }
     }
-  }
-  return out.sort();
+  };
+  visit(top, asSitePaths ? '' : top + sep);
+  return out;
 }
 
 /** Absolute paths of the files below `dir`, sorted; folders named in `skip` (absolute paths) are left out. */
