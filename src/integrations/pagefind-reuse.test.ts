@@ -101,6 +101,24 @@ describe('search shards kept in the build cache', () => {
       const paired = join(dir, 'paired');
       await buildSearch(site, paired, { language: 'zh', limit: 3, logger: logger(), jobs: 2 });
       expect(await digests(paired)).toEqual(await digests(fresh));
+
+      // Pages this build did not write (Astro left them in place) keep their records, unlooked at...
+      await writeSite(site, { '2021-01': '改动 文字 页面' });
+      const fourth = logger();
+      const untouched = new Set(['2021-01/a0.html', '2021-01/a1.html', '2021-01/a2.html']);
+      await buildSearch(site, join(site, 'pagefind'), {
+        language: 'zh',
+        limit: 3,
+        logger: fourth,
+        cache,
+        untouched,
+      });
+      expect(fourth.lines.filter((l) => l.includes('copied from the build cache'))).toHaveLength(2);
+      // ...and without that word from the build they are looked at, and their shard indexed again
+      const fifth = logger();
+      await buildSearch(site, join(site, 'pagefind'), { language: 'zh', limit: 3, logger: fifth, cache });
+      expect(fifth.lines.filter((l) => l.includes('copied from the build cache'))).toHaveLength(1);
+      expect(fifth.lines.filter((l) => /2021-01.*indexed in/.test(l))).toHaveLength(1);
     },
   );
 
