@@ -21,7 +21,7 @@
  * Pages without getStaticPaths (home, the index pages, about, search) have no key and are rendered
  * every build. tests/integrity/incremental.test.ts lists what a new day may change.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from '../lib/editorial/inputs.ts';
@@ -41,11 +41,15 @@ const SETTINGS = [
   'BAOKAN_LIST_SIZE',
 ];
 
-/** The digest of some JSON-able values. */
+/**
+ * The digest of some JSON-able values (each one's JSON, then NUL). One string hashed in one call:
+ * the same digest as feeding the parts one by one, in about two thirds of the time (205,000
+ * article keys a build at ten years).
+ */
 export function digest(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(JSON.stringify(p) ?? 'undefined').update('\0');
-  return hash.digest('hex').slice(0, 32);
+  let text = '';
+  for (const p of parts) text += `${JSON.stringify(p) ?? 'undefined'}\0`;
+  return hash('sha256', text, 'hex').slice(0, 32);
 }
 
 /** Site-wide inputs: settings, package.json, the editorial files pages show. */
