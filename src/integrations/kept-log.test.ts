@@ -53,14 +53,16 @@ describe("the build log's kept pages", () => {
       mark(' (cached)'),
       path('/中文/index.html'),
       mark(' (cached)'),
+      path('/a/article.md/'), // an endpoint: its route's path, with a trailing slash its file has not
+      mark(' (cached)'),
       path('/b/index.html'),
       mark(' (+3ms) '),
     ];
     for (const e of events) filter.write(e);
     filter.flush();
     expect(out).toEqual(events);
-    expect(filter.counts).toEqual({ cached: 2, restored: 0 });
-    expect([...filter.leftInPlace]).toEqual(['a/index.html', '中文/index.html']);
+    expect(filter.counts).toEqual({ cached: 3, restored: 0 });
+    expect([...filter.leftInPlace]).toEqual(['a/index.html', '中文/index.html', 'a/article.md']);
   });
 
   it('lists every page when BAOKAN_LOG_PAGES says so', () => {

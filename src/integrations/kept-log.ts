@@ -44,9 +44,13 @@ const keptMark = (e: LogEvent): keyof KeptCounts | null => {
   return m ? (m[1] as keyof KeptCounts) : null;
 };
 
-/** The site path of a path line's file (`  ├─ /2024/01/11/index.html` → `2024/01/11/index.html`). */
+/**
+ * The site path of a path line's file (`  ├─ /2024/01/11/index.html` → `2024/01/11/index.html`). An
+ * endpoint's line gives its route's path, with the trailing slash of the site's URLs
+ * (`/2024/01/11/1/a001/article.md/`), though its file has none.
+ */
 export const pathOfLine = (e: LogEvent): string | null =>
-  /[├└]─\s+\/(\S+)/.exec(e.message.replace(/\u001b\[[0-9;]*m/g, ''))?.[1] ?? null;
+  /[├└]─\s+\/(\S+?)\/?$/.exec(e.message.replace(/\u001b\[[0-9;]*m/g, '').trimEnd())?.[1] ?? null;
 
 /**
  * A destination that passes every event on to `to` but the pairs of events of a page left in place
