@@ -5,7 +5,7 @@
  * Why: Astro runs the integrations' build hooks (search, compression, offline lists) in the same
  * process after the pages, while the page modules, and what they remember, stay loaded. At ten
  * years these values are hundreds of megabytes that every later full collection of the heap marks
- * again. `releaseBuildMemos()` (src/integrations/kept-log.ts, at astro:build:generated) empties them.
+ * again. `releaseBuildMemos()` (src/integrations/release-memos.ts, at astro:build:generated) empties them.
  *
  * The page modules are bundled by Vite apart from the integrations, so each has its own copy of
  * this module: the release callbacks live in a registry on globalThis that both copies find.
