@@ -24,7 +24,7 @@ Options:
   --keep           keep the generated archive and builds (default: delete them, keep result.json)
   --skip-search    no search indexing and no browser query
   --shard N        most articles in one search shard (BAOKAN_SEARCH_SHARD; default the site's,
-                   5000); the first query searches the newest shard, a second query all of them
+                   2500); the first query searches the newest shard, a second query all of them
   --skip-bare      no bare Astro baseline build
   --add-day        then add the next day's issue and build again on the kept cache: the
                    time a daily build takes, and how many pages it rendered and copied
