@@ -7,7 +7,8 @@
  * how many; pages that render are listed as before. `BAOKAN_LOG_PAGES=1` lists every page, as Astro does.
  *
  * The files of the pages left in place ("(cached)") are kept as a set (pagesLeftInPlace): this build
- * did not write them, so the compressor takes what it recorded of them without a look at each file.
+ * did not write them, so the compressor and the search take what they recorded of them without a look
+ * at each file.
  *
  * The filter sits between Astro's logger and its destination (the logger's options, which Astro
  * shares with every integration's logger); a logger of another shape is left alone.
@@ -108,7 +109,7 @@ let lastFilter: ReturnType<typeof keptPagesFilter> | null = null;
 /**
  * The pages this build's Astro left in place as the last build wrote them (site paths), once the
  * pages are rendered; null when the log was not followed (another logger, or not a build). The
- * compressor takes their record rows without a look at the file (src/integrations/compress.ts).
+ * compressor and the search take their records without a look at the file (compress.ts, pagefind.ts).
  */
 export function pagesLeftInPlace(): ReadonlySet<string> | null {
   return lastFilter?.leftInPlace ?? null;
