@@ -94,7 +94,7 @@ export function estimate(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
-/** Whether the platform stores a 64-bit word's low half first (it decides where packBand puts the index). */
+/** Whether the platform stores a 64-bit word's low half first (it decides which half of each packed word holds the index). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /**
