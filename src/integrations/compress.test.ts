@@ -10,6 +10,7 @@ import {
   compressionOn,
   compressSite,
   gzipBytes,
+  untouchedFiles,
 } from './compress.ts';
 
 const made: string[] = [];
@@ -103,6 +104,29 @@ describe('pre-compressed siblings', () => {
     expect(await cache.prune()).toBe(1); // the old a/b/index.html's entry (its .br and .gz)
   });
 
+  it('lists the cache to prune it only when it may hold results the build did not ask for', async () => {
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    const dir = site();
+    const first = new CompressionCache(kept);
+    await compressSite(dir, first);
+    expect(await first.prune()).toBe(0);
+    // a result nobody asked for, put there behind the cache's back
+    mkdirSync(join(kept, 'zz'), { recursive: true });
+    writeFileSync(join(kept, 'zz', 'zz-stray'), 'x');
+    // the same site again: nothing added, as many asked for as the last prune left: no listing
+    const same = new CompressionCache(kept);
+    await compressSite(dir, same);
+    expect(await same.prune()).toBe(0);
+    expect(readdirSync(join(kept, 'zz'))).toEqual(['zz-stray']);
+    // a changed page adds a result and leaves one unasked for: listed, and both are gone
+    writeFileSync(join(dir, 'a/b/index.html'), 'changed '.repeat(400));
+    const changed = new CompressionCache(kept);
+    await compressSite(dir, changed);
+    expect(await changed.prune()).toBe(2);
+    expect(readdirSync(join(kept, 'zz'))).toEqual([]);
+  });
+
   it('looks again at a file it left without siblings once the file changes', async () => {
     const dir = site();
     const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
@@ -163,6 +187,28 @@ describe('pre-compressed siblings', () => {
       'rendered again',
     );
     expect(again.cached).toBe(2); // index.html and site.css
+  });
+
+  it('takes the files the integrations left in place at their word too, as it does the pages Astro left', async () => {
+    const dir = site();
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    await compressSite(dir, new CompressionCache(kept));
+    const before = ['index.html', 'site.css'].map((f) => readFileSync(join(dir, `${f}.br`)));
+    for (const f of ['index.html', 'site.css', 'a/b/index.html'])
+      writeFileSync(join(dir, f), `/* ${f} written again */`.repeat(100));
+    const untouched = untouchedFiles(new Set(['index.html']), new Set(['site.css']));
+    expect(['index.html', 'site.css', 'a/b/index.html'].map((f) => untouched.has(f))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    const again = await compressSite(dir, new CompressionCache(kept), undefined, undefined, untouched);
+    expect(['index.html', 'site.css'].map((f) => readFileSync(join(dir, `${f}.br`)))).toEqual(before);
+    expect(brotliDecompressSync(readFileSync(join(dir, 'a/b/index.html.br'))).toString()).toContain(
+      'a/b/index.html written again',
+    );
+    expect(again.cached).toBe(2);
   });
 
   it('reads its record of the last build as lines, and a record it cannot use as none', async () => {

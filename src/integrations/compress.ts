@@ -28,9 +28,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { inSite, sitePathsBelow } from './files-below.ts';
+import { inSite, sitePathsBelow, sortedHas, withPath } from './files-below.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
-import { sweptFiles } from './kept-output.ts';
+import { filesLeftInPlace, sweptFiles } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
 
@@ -117,6 +117,8 @@ export class CompressionCache {
   /** nothing kept yet (a first build): no lookups */
   private readonly fresh: boolean;
   private readonly made = new Set<string>();
+  /** the keys this build put */
+  private readonly added = new Set<string>();
   // No parameter property: astro.config.mjs loads this file with Node's type stripping, which has none.
   constructor(dir: string) {
     this.dir = dir;
@@ -158,17 +160,33 @@ export class CompressionCache {
     const tmp = `${path}.tmp-${randomUUID()}`;
     await writeFile(tmp, bytes);
     await rename(tmp, path);
+    this.added.add(key);
   }
 
-  /** Remove kept results this build did not ask for. */
+  /**
+   * Remove kept results this build did not ask for. The folders are listed only when the cache may
+   * hold such results: when the results the last prune left (counted in the folder) and those this
+   * build added are more than it asked for. Listing the 530,000 results of a ten-year site took some
+   * 1.2 s of every daily build (2026-12-04).
+   */
   async prune(): Promise<number> {
+    const countFile = join(this.dir, PRUNE_COUNT);
+    const left = Number(await readFile(countFile, 'utf8').catch(() => ''));
     let removed = 0;
-    for (const sub of await readdir(this.dir).catch(() => [] as string[]))
-      for (const name of await readdir(join(this.dir, sub)).catch(() => [] as string[]))
-        if (!this.used.has(name)) {
-          await rm(join(this.dir, sub, name), { force: true });
-          removed++;
-        }
+    let kept = this.used.size;
+    if (!(left > 0 && left + this.added.size === this.used.size)) {
+      kept = 0;
+      for (const sub of await readdir(this.dir).catch(() => [] as string[]))
+        for (const name of await readdir(join(this.dir, sub)).catch(() => [] as string[]))
+          if (!this.used.has(name)) {
+            await rm(join(this.dir, sub, name), { force: true });
+            removed++;
+          } else kept++;
+    }
+    if (kept !== left) {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(countFile, String(kept));
+    }
     return removed;
   }
 
@@ -176,6 +194,9 @@ export class CompressionCache {
     return join(this.dir, key.slice(0, 2), key);
   }
 }
+
+/** In the compression cache: how many results its last prune left. */
+const PRUNE_COUNT = 'pruned-count.txt';
 
 /** The siblings worth writing for `data`: from the cache when it has them, else compressed (and kept). */
 async function siblings(
@@ -196,6 +217,18 @@ async function siblings(
   return { ...made, key, fromCache: false };
 }
 
+/** Files of the site this build did not write (site paths). */
+export type Untouched = Pick<ReadonlySet<string>, 'has'>;
+
+/**
+ * The files this build did not write: the pages Astro left in place (kept-log.ts) and the files the
+ * integrations left in place (the search shards that did not change, lists with the same bytes:
+ * kept-output.ts). At ten years the shards alone are some 200,000 files a stat each.
+ */
+export function untouchedFiles(pages: ReadonlySet<string>, files: ReadonlySet<string>): Untouched {
+  return { has: (path) => pages.has(path) || files.has(path) };
+}
+
 /**
  * Write `.br` and `.gz` beside every compressible file below `site` (or those `only` accepts:
  * the merge of a partitioned build compresses what it wrote). With a cache, a file the record says
@@ -205,27 +238,34 @@ async function siblings(
  * Siblings of a changed file, and siblings whose file is gone, are removed first. `listed`: the
  * site's files (site paths, sorted) when a walk just made them, spares walking it again.
  * `untouched`: files this build did not write (the pages Astro left in place on a kept folder,
- * src/integrations/kept-log.ts): their record rows are taken without a look at the file (at ten
- * years, 528,000 of the site's 750,000 files, and most of the time a stat of each took).
+ * src/integrations/kept-log.ts, and the files the integrations left in place: untouchedFiles):
+ * their record rows are taken without a look at the file (at ten years, 528,000 pages and some
+ * 200,000 search files of the site's 750,000 files, and most of the time a stat of each took).
  */
 export async function compressSite(
   site: string,
   cache?: CompressionCache,
   only: (path: string) => boolean = () => true,
   listed?: readonly string[],
-  untouched: ReadonlySet<string> = new Set(),
+  untouched: Untouched = new Set(),
 ): Promise<CompressionTotals> {
-  const all = listed ? [...listed] : await sitePathsBelow(site);
-  const present = new Set(all);
-  for (const f of all)
-    if (
-      /\.(?:br|gz)$/.test(f) &&
-      compressible(f.slice(0, -3)) &&
-      only(f.slice(0, -3)) &&
-      !present.has(f.slice(0, -3))
-    )
-      await rm(inSite(site, f), { force: true });
-  const files = all.filter((f) => compressible(f) && only(f));
+  const all = listed ?? (await sitePathsBelow(site));
+  // The listing is sorted, so a file's siblings are found beside it (sortedHas), not in a set.
+  const files: string[] = [];
+  /** each file's place in `all`, by its place in `files` */
+  const at: number[] = [];
+  for (let k = 0; k < all.length; k++) {
+    const f = all[k]!;
+    if (compressible(f) && only(f)) {
+      files.push(f);
+      at.push(k);
+    } else if (/\.(?:br|gz)$/.test(f)) {
+      const base = f.slice(0, -3);
+      if (compressible(base) && only(base) && !sortedHas(all, base, k))
+        await rm(inSite(site, f), { force: true });
+    }
+  }
+  const has = (i: number, ext: '.br' | '.gz') => sortedHas(all, files[i]! + ext, at[i]!);
   const t: CompressionTotals = {
     files: files.length,
     bytes: 0,
@@ -239,13 +279,13 @@ export async function compressSite(
     cached: 0,
   };
   /** The file's siblings when they are there and none is older than it (sizes), else null. */
-  const current = async (file: string, path: string) => {
-    const has = { br: present.has(`${path}.br`), gz: present.has(`${path}.gz`) };
-    if (!has.br && !has.gz) return null;
+  const current = async (file: string, i: number) => {
+    const sibling = { br: has(i, '.br'), gz: has(i, '.gz') };
+    if (!sibling.br && !sibling.gz) return null;
     const [f, br, gz] = await Promise.all([
       stat(file),
-      has.br ? stat(`${file}.br`) : null,
-      has.gz ? stat(`${file}.gz`) : null,
+      sibling.br ? stat(`${file}.br`) : null,
+      sibling.gz ? stat(`${file}.gz`) : null,
     ]);
     if ((br && br.mtimeMs < f.mtimeMs) || (gz && gz.mtimeMs < f.mtimeMs)) {
       await Promise.all([rm(`${file}.br`, { force: true }), rm(`${file}.gz`, { force: true })]);
@@ -289,11 +329,7 @@ export async function compressSite(
     const was = j < before.length && before[j]![0] === path ? before[j]! : undefined;
     if (was) {
       const d = parseDone(was[1]);
-      if (
-        d &&
-        present.has(`${path}.br`) === (d[3] !== null) &&
-        present.has(`${path}.gz`) === (d[4] !== null)
-      ) {
+      if (d && has(i, '.br') === (d[3] !== null) && has(i, '.gz') === (d[4] !== null)) {
         // synchronous: one stat, a few microseconds, unless this build did not write the file
         const now = untouched.has(path)
           ? { size: d[0], mtimeMs: d[1] }
@@ -318,7 +354,7 @@ export async function compressSite(
         // changed since the last build, or its siblings are not what it wrote: made again
         await Promise.all([rm(`${file}.br`, { force: true }), rm(`${file}.gz`, { force: true })]);
       } else {
-        const kept = await current(file, path);
+        const kept = await current(file, i);
         if (kept) {
           const d: Done = [kept.size, kept.mtimeMs, '', kept.br, kept.gz];
           count(d, true);
@@ -455,8 +491,8 @@ export default function compressIntegration(): AstroIntegration {
           site,
           cache,
           (p) => !p.startsWith(`${PARTITION_DIR}/`),
-          listed ? [...new Set([...listed, '_headers'])].sort() : undefined,
-          pagesLeftInPlace() ?? undefined,
+          listed ? withPath(listed, '_headers') : undefined,
+          untouchedFiles(pagesLeftInPlace() ?? new Set(), filesLeftInPlace()),
         );
         await cache.prune();
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;

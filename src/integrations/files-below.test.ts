@@ -13,7 +13,9 @@ import {
   takeFolderRecord,
   toSitePath,
   type FolderRecord,
+  sortedHas,
   useFolderRecord,
+  withPath,
 } from './files-below.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'baokan-files-below-'));
@@ -153,5 +155,43 @@ describe('the order of a walk', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a path added to a sorted list', () => {
+  it('goes where a sort puts it, at the start, between or at the end, and only once', () => {
+    const list = ['a/index.html', 'b.css', 'z/x', '中'];
+    for (const p of ['_headers', 'A', 'a', 'b.css.br', 'zz', '中文', '']) {
+      expect(withPath(list, p)).toEqual([...list, p].sort());
+    }
+    expect(withPath(list, 'b.css')).toBe(list);
+    expect(withPath([], '_headers')).toEqual(['_headers']);
+    expect(list).toEqual(['a/index.html', 'b.css', 'z/x', '中']);
+  });
+});
+
+describe('a path looked for in a sorted list from a place near it', () => {
+  it('answers as a set would, from any starting place, near or far, in a list long enough for the binary search', () => {
+    const names = ['a', 'a-1', 'a.br', 'a.gz', 'b', 'index.html', 'index.html-x', 'index.html.br', '中'];
+    const sorted = [
+      ...names,
+      ...Array.from({ length: 40 }, (_, k) => `p/${String(k).padStart(2, '0')}`),
+    ].sort();
+    const set = new Set(sorted);
+    const asked = [
+      ...sorted,
+      ...sorted.map((p) => `${p}.gz`),
+      '',
+      '0',
+      'a.b',
+      'index.html.gz',
+      'p/205',
+      'zz',
+      '中文',
+    ];
+    for (const path of asked)
+      for (let near = -2; near < sorted.length + 2; near++)
+        expect(sortedHas(sorted, path, near)).toBe(set.has(path));
+    expect(sortedHas([], 'a', 0)).toBe(false);
   });
 });

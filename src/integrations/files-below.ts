@@ -104,6 +104,52 @@ export async function sitePathsBelow(dir: string, skip: ReadonlySet<string> = ne
   return walk(dir, skip, true);
 }
 
+/** Where `path` is or would go in a sorted list: the first place whose path is not before it. */
+function placeOf(sorted: readonly string[], path: string, lo = 0, hi = sorted.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < path) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A sorted list of paths with `path` in its place (the list itself when it has it already): a binary
+ * search, where adding to a set of the site's 1.8 million paths and sorting them again took some 2.5 s
+ * of a ten-year daily build (2026-12-04).
+ */
+export function withPath(sorted: readonly string[], path: string): readonly string[] {
+  const at = placeOf(sorted, path);
+  if (sorted[at] === path) return sorted;
+  return [...sorted.slice(0, at), path, ...sorted.slice(at)];
+}
+
+/** How far from `near` a path is looked for step by step before a binary search. */
+const NEAR = 8;
+
+/**
+ * Whether a sorted list holds `path`, looked for from place `near` out: a file's `.br` and `.gz`
+ * come right after it in a sorted listing, so they are found, or known to be absent, in a step or
+ * two, where a set of the site's 1.8 million paths took some 1.6 s to make (2026-12-04).
+ */
+export function sortedHas(sorted: readonly string[], path: string, near: number): boolean {
+  let k = Math.min(Math.max(near, 0), sorted.length - 1);
+  if (k < 0) return false;
+  const up = sorted[k]! < path;
+  for (let step = 0; step < NEAR; step++) {
+    const here = sorted[k];
+    if (here === undefined) return false;
+    if (here === path) return true;
+    // passed the place it would have: not there
+    if (up ? here > path : here < path) return false;
+    k += up ? 1 : -1;
+    if (k < 0) return false;
+  }
+  const at = up ? placeOf(sorted, path, k) : placeOf(sorted, path, 0, k + 1);
+  return sorted[at] === path;
+}
+
 /** A file of the site by its site path (`a/b/index.html`), joined by hand (see walk). */
 export function inSite(site: string, path: string): string {
   const rel = sep === '/' ? path : path.split('/').join(sep);

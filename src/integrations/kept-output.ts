@@ -87,6 +87,13 @@ export function keepInPlace(paths: Iterable<string>): void {
 }
 
 /**
+ * The files of the last build that the integrations left where they were in this one (site paths:
+ * search shards that did not change, lists written with the same bytes): this build did not write
+ * them, so the compressor takes its record of them without a look at each (compress.ts).
+ */
+export const filesLeftInPlace = (): ReadonlySet<string> => state.inPlace;
+
+/**
  * Write a file of the site (`path`, a site path), or, in a kept output folder, leave it where it
  * is when it already holds these bytes, as a file left in place: a file written again is
  * compressed again, and an archive's month and shard lists are mostly the same from day to day.
@@ -204,11 +211,13 @@ export function keptOutput(): AstroIntegration {
   };
 }
 
-/** A route output of this build or a file left in place, or its `.br`/`.gz`. */
+/**
+ * A route output of this build or a file left in place, or its `.br`/`.gz`. The sibling's file is
+ * looked up first: two of a ten-year site's three files are siblings, and each lookup hashes a path.
+ */
 function ofRoute(path: string): boolean {
-  if (stays(path)) return true;
   const s = SIBLINGS.find((x) => path.endsWith(x));
-  return !!s && stays(path.slice(0, -s.length));
+  return (!!s && stays(path.slice(0, -s.length))) || stays(path);
 }
 
 /** A route output of this build or a file an integration left in place. */
