@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
-import storeFile, { STORE_MODULE_ID, storeModule } from './store-file.ts';
+import storeFile, { handOver, STORE_MODULE_ID, storeModule } from './store-file.ts';
 
 /** The store module written to a file and imported, as the build imports it. */
 async function importModule(code: string, dir: string): Promise<unknown> {
@@ -62,5 +62,68 @@ describe('the content store read from its file', () => {
     expect(pluginFor('dev', cacheDir)).toBeUndefined();
     expect(pluginFor('build', cacheDir, 'chunked')).toBeUndefined();
     expect(pluginFor('build', cacheDir, 'single-file')).toBeDefined();
+  });
+});
+
+describe('the store the build holds, handed to the store module', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baokan-store-hand-'));
+  const file = join(dir, 'data-store.json');
+  writeFileSync(file, JSON.stringify([['Map', 1, 2], 'on file', { from: 'the file' }]));
+
+  it('is what the module gives for its file, each collection in the order of its ids; another file is read', async () => {
+    const held = new Map([
+      [
+        'articles',
+        new Map<string, unknown>([
+          ['b', { n: 2 }],
+          ['a', { n: 1 }],
+          ['B', { n: 0 }],
+        ]),
+      ],
+    ]);
+    handOver(file, () => held);
+    try {
+      const value = (await importModule(storeModule(file), dir)) as typeof held;
+      expect([...value.get('articles')!.keys()]).toEqual(['B', 'a', 'b']);
+      expect(value.get('articles')!.get('a')).toBe(held.get('articles')!.get('a'));
+      expect(await importModule(storeModule(join(dir, 'other.json')), dir)).toBeInstanceOf(Map);
+    } finally {
+      handOver(null, () => undefined);
+    }
+    expect(await importModule(storeModule(file), dir)).toEqual([
+      ['Map', 1, 2],
+      'on file',
+      { from: 'the file' },
+    ]);
+  });
+
+  it("is caught where Astro's content sync loads it, in a build, and let go when the build is done", async () => {
+    const cacheDir = pathToFileURL(`${dir}/`);
+    const hooks = (storeFile() as AstroIntegration).hooks;
+    await hooks['astro:config:setup']!({
+      command: 'build',
+      config: { cacheDir, experimental: {} },
+      updateConfig: () => undefined,
+    } as never);
+    const { MutableDataStore } = (await import(
+      pathToFileURL(resolve('node_modules/astro/dist/content/mutable-data-store.js')).href
+    )) as {
+      MutableDataStore: { fromFile(f: URL): Promise<{ _collections: Map<string, Map<string, unknown>> }> };
+    };
+    // devalue's form of Map { articles → Map { x → { title: '衡阳' } } }, as Astro writes it
+    writeFileSync(
+      file,
+      JSON.stringify([['Map', 1, 2], 'articles', ['Map', 3, 4], 'x', { title: 5 }, '衡阳']),
+    );
+    try {
+      const store = await MutableDataStore.fromFile(new URL('data-store.json', cacheDir));
+      const value = (await importModule(storeModule(file), dir)) as Map<string, Map<string, unknown>>;
+      expect(value.get('articles')!.get('x')).toEqual({ title: '衡阳' });
+      expect(value.get('articles')!.get('x')).toBe(store._collections.get('articles')!.get('x'));
+    } finally {
+      await (hooks['astro:build:done'] as () => unknown)();
+    }
+    // let go: the module reads the file again
+    expect(Array.isArray(await importModule(storeModule(file), dir))).toBe(true);
   });
 });

@@ -19,6 +19,15 @@
  * content data, so Astro's incremental build leaves it out of the pages' code hashes as before
  * (the pages' keys carry the data: src/data/page-keys.ts). The dev server (which watches the file
  * and reloads the module) and Astro's chunked storage are left as they are.
+ *
+ * **The store the build already holds.** The build's content sync loads the store from the same
+ * file, updates it and writes it back, and keeps it in memory to the end of the build (Astro's
+ * content layer holds it). So the module first takes that store, handed over in this process
+ * (`handOver`), and reads the file only when there is none: at ten years, parsing the file again
+ * took some 5 s of every build and a second copy of the archive's records in memory. The store
+ * is caught where Astro loads it (`MutableDataStore.fromFile`, an internal of Astro read from its
+ * file, as the tests read its incremental mark); when that cannot be done (another Astro), the
+ * file is read as before.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -43,16 +52,73 @@ export function storeModule(file: string): string {
   const path = JSON.stringify(file);
   return [
     `import { existsSync, readFileSync } from 'node:fs';`,
-    `export default existsSync(${path}) ? JSON.parse(readFileSync(${path}, 'utf8')) : new Map();`,
+    `const handed = globalThis[Symbol.for(${JSON.stringify(HANDED_STORE)})]?.(${path});`,
+    `export default handed instanceof Map ? handed : existsSync(${path}) ? JSON.parse(readFileSync(${path}, 'utf8')) : new Map();`,
     '',
   ].join('\n');
 }
 
+/** The global key (Symbol.for) under which the build hands its content store to the store module. */
+export const HANDED_STORE = 'baokan.content-store';
+
+/** A store as Astro keeps it: collections by name, entries by id. */
+type Collections = Map<string, Map<string, unknown>>;
+
+/**
+ * Hand the store loaded from `file` to the store module of this process: the module calls the
+ * function under HANDED_STORE with its file and gets the collections, each in the order of its ids
+ * (code units; Astro writes them in a locale's order, and getCollection promises none), or
+ * undefined for another file or no store. `null` takes the hand-over back.
+ */
+export function handOver(file: string | null, collections: () => Collections | undefined): void {
+  const key = Symbol.for(HANDED_STORE);
+  const slot = globalThis as Record<symbol, unknown>;
+  if (file === null) {
+    delete slot[key];
+    return;
+  }
+  slot[key] = (asked: string) => {
+    const all = asked === file ? collections() : undefined;
+    if (!(all instanceof Map)) return undefined;
+    const byId = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+    return new Map([...all].map(([name, entries]) => [name, new Map([...entries].sort(byId))]));
+  };
+}
+
+/** Astro's MutableDataStore, as far as catching the store it loads goes. */
+interface StoreClass {
+  fromFile(file: URL | string): Promise<{ _collections: Collections }>;
+}
+
+/**
+ * Catch the store Astro's content sync loads from `file` (by wrapping MutableDataStore.fromFile) and
+ * hand it over; whether it could. Undone by the returned function's call.
+ */
+async function catchStore(file: string): Promise<(() => void) | null> {
+  const url = new URL('dist/content/mutable-data-store.js', import.meta.resolve('astro/package.json'));
+  const Store = ((await import(url.href).catch(() => null)) as { MutableDataStore?: StoreClass } | null)
+    ?.MutableDataStore;
+  if (typeof Store?.fromFile !== 'function') return null;
+  const original = Store.fromFile;
+  let caught: { _collections: Collections } | null = null;
+  Store.fromFile = async function (this: unknown, at: URL | string) {
+    const store = await original.call(this, at);
+    if ((typeof at === 'string' ? at : fileURLToPath(at)) === file) caught = store;
+    return store;
+  };
+  handOver(file, () => caught?._collections);
+  return () => {
+    Store.fromFile = original;
+    handOver(null, () => undefined);
+  };
+}
+
 export default function storeFile(): AstroIntegration {
+  let release: (() => void) | null = null;
   return {
     name: 'baokan-store-file',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig }) => {
         const storage = config.experimental?.collectionStorage;
         if (command !== 'build' || (storage !== undefined && storage !== 'single-file')) return;
         const file = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
@@ -72,6 +138,12 @@ export default function storeFile(): AstroIntegration {
             ],
           },
         });
+        release?.();
+        release = await catchStore(file);
+      },
+      'astro:build:done': () => {
+        release?.();
+        release = null;
       },
     },
   };
