@@ -9,16 +9,23 @@ import { siteBase, siteOrigin } from '../../../components/site/site-config.ts';
 import { pageName } from '../../../lib/site/page-nav.ts';
 import { taxonomy } from '../../../lib/editorial/inputs.ts';
 import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/site/feeds.ts';
+import { firstOf } from '../../../lib/util/first-of.ts';
+import { buildMemo } from '../../../lib/util/build-memo.ts';
 import { topicPath } from '../../../lib/site/urls.ts';
+
+/** Each topic's articles, made once a build (the paths and every feed ask for them). */
+const byTopic = buildMemo(async () => {
+  const bySlug = new Map<string, ArticleNode[]>();
+  for (const a of (await getEdition()).articles.values())
+    for (const t of a.entry.data.topics) pushTo(bySlug, t.slug, a);
+  return bySlug;
+});
 
 export async function getStaticPaths() {
   // the list pages are built by the lists partition (src/lib/site/partition.ts)
   if (!hasLists(readPartition(process.env))) return [];
-  const edition = await getEdition();
   const keys = await pageKeys();
-  const bySlug = new Map<string, ArticleNode[]>();
-  for (const a of edition.articles.values()) for (const t of a.entry.data.topics) pushTo(bySlug, t.slug, a);
-  return [...bySlug.entries()].map(([slug, list]) => ({
+  return [...(await byTopic()).entries()].map(([slug, list]) => ({
     params: { slug },
     // the feed shows its latest entries: the key is a digest of them
     cacheKey: keys.list(
@@ -43,25 +50,24 @@ const key = (a: ArticleNode) =>
 
 /** The feed's entries: a topic's latest dated articles. */
 const latest = (list: ArticleNode[]) =>
-  list
-    .filter((a) => a.entry.data.date)
-    .sort((a, b) => {
-      const [ka, kb] = [key(a), key(b)];
+  firstOf(
+    list.filter((a) => a.entry.data.date),
+    FEED_LIMIT,
+    (a, b) => {
       const [da, db] = [a.entry.data.date!, b.entry.data.date!];
-      return da !== db ? (da < db ? 1 : -1) : ka < kb ? -1 : ka > kb ? 1 : 0;
-    })
-    .slice(0, FEED_LIMIT);
+      if (da !== db) return da < db ? 1 : -1;
+      const [ka, kb] = [key(a), key(b)];
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    },
+  );
 
 export const GET: APIRoute = async ({ params }) => {
-  const edition = await getEdition();
   const slug = params.slug!;
   const name = taxonomy().topics.find((t) => t.slug === slug)?.name ?? slug;
   const { origin } = siteOrigin();
   const self = topicFeedPath(slug);
   const link = (to: string) => linkFrom(origin, siteBase(), self, to);
-  const articles = latest(
-    [...edition.articles.values()].filter((a) => a.entry.data.topics.some((t) => t.slug === slug)),
-  );
+  const articles = latest((await byTopic()).get(slug) ?? []);
   const xml = atomFeed({
     title: `专题：${name} — 报刊数字版`,
     subtitle: `专题“${name}”最新${articles.length}篇文章`,
