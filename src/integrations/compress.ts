@@ -119,6 +119,8 @@ export class CompressionCache {
   private readonly made = new Set<string>();
   /** the keys this build put */
   private readonly added = new Set<string>();
+  /** the keys of results the last build's record named and this build did not carry over */
+  private readonly forgotten = new Set<string>();
   // No parameter property: astro.config.mjs loads this file with Node's type stripping, which has none.
   constructor(dir: string) {
     this.dir = dir;
@@ -138,6 +140,11 @@ export class CompressionCache {
       br: brLength ? bytes.subarray(8, 8 + brLength) : null,
       gz: gzLength ? bytes.subarray(8 + brLength) : null,
     };
+  }
+
+  /** A result the last build's record named that this build does not carry over (it may go). */
+  forget(key: string): void {
+    this.forgotten.add(key);
   }
 
   /** Keep `key`'s result without reading it (its siblings are in place). */
@@ -164,17 +171,22 @@ export class CompressionCache {
   }
 
   /**
-   * Remove kept results this build did not ask for. The folders are listed only when the cache may
-   * hold such results: when the results the last prune left (counted in the folder) and those this
-   * build added are more than it asked for. Listing the 530,000 results of a ten-year site took some
-   * 1.2 s of every daily build (2026-12-04).
+   * Remove kept results this build did not ask for. Those of the files the last build's record
+   * named and this build did not carry over (`forget`) are removed by name; the folders are listed
+   * only when the cache may hold others: when the results the last prune left (counted in the
+   * folder), and those this build added, less those removed by name, are more than it asked for.
+   * Listing the 530,000 results of a ten-year site took some 1.2 s of every daily build (2026-12-04).
    */
   async prune(): Promise<number> {
     const countFile = join(this.dir, PRUNE_COUNT);
     const left = Number(await readFile(countFile, 'utf8').catch(() => ''));
+    const gone = [...this.forgotten].filter((key) => !this.used.has(key));
     let removed = 0;
     let kept = this.used.size;
-    if (!(left > 0 && left + this.added.size === this.used.size)) {
+    if (left > 0 && left + this.added.size - gone.length === this.used.size) {
+      for (const key of gone) await rm(this.path(key), { force: true });
+      removed = gone.length;
+    } else {
       kept = 0;
       for (const sub of await readdir(this.dir).catch(() => [] as string[]))
         for (const name of await readdir(join(this.dir, sub)).catch(() => [] as string[]))
@@ -320,13 +332,19 @@ export async function compressSite(
   const record = (i: number, path: string, d: Done) => {
     rows[i] = doneRow(path, d);
   };
+  /** A row of the record whose result this build does not carry over: its kept result may go. */
+  const forget = ([, rest]: [string, string]) => {
+    const key = parseDone(rest)?.[2];
+    if (key) cache?.forget(key);
+  };
   /** files to look at, by place in `files`, and whether the record knew them */
   const todo: { i: number; known: boolean }[] = [];
   let j = 0;
   for (let i = 0; i < files.length; i++) {
     const path = files[i]!;
-    while (j < before.length && before[j]![0] < path) j++;
-    const was = j < before.length && before[j]![0] === path ? before[j]! : undefined;
+    // the record's rows of files gone since, then this file's row
+    while (j < before.length && before[j]![0] < path) forget(before[j++]!);
+    const was = j < before.length && before[j]![0] === path ? before[j++]! : undefined;
     if (was) {
       const d = parseDone(was[1]);
       if (d && has(i, '.br') === (d[3] !== null) && has(i, '.gz') === (d[4] !== null)) {
@@ -341,9 +359,11 @@ export async function compressSite(
           continue;
         }
       }
+      forget(was);
     }
     todo.push({ i, known: !!was });
   }
+  while (j < before.length) forget(before[j++]!);
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
