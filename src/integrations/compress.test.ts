@@ -10,6 +10,7 @@ import {
   compressionOn,
   compressSite,
   gzipBytes,
+  qualityOf,
   untouchedFiles,
 } from './compress.ts';
 
@@ -221,6 +222,38 @@ describe('pre-compressed siblings', () => {
       'a/b/index.html written again',
     );
     expect(again.cached).toBe(2);
+  });
+
+  it('gives the search from file:// the bulk quality, and makes again a file whose kept result another quality made', async () => {
+    const dir = site();
+    const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
+    made.push(kept);
+    const script = 'window.__month({"rows":["衡阳日报 数字版 文章正文"]});\n'.repeat(300);
+    mkdirSync(join(dir, 'search-disk'), { recursive: true });
+    writeFileSync(join(dir, 'search-disk/2024-01.js'), script);
+    writeFileSync(join(dir, 'reader.js'), script);
+    expect([
+      qualityOf('search-disk/2024-01.js'),
+      qualityOf('reader.js'),
+      qualityOf('a/b/index.html'),
+    ]).toEqual([7, 11, 7]);
+    await compressSite(dir, new CompressionCache(kept));
+    const q7 = await brotliBytes(Buffer.from(script), 7);
+    expect(readFileSync(join(dir, 'search-disk/2024-01.js.br'))).toEqual(q7);
+    expect(readFileSync(join(dir, 'reader.js.br'))).toEqual(await brotliBytes(Buffer.from(script), 11));
+    // the record as a build under another rule left it: the month file's result made at 11
+    const record = join(kept, 'done.tsv');
+    const rows = readFileSync(record, 'utf8').split('\n');
+    const k = rows.findIndex((r) => r.startsWith('search-disk/2024-01.js\t'));
+    rows[k] = rows[k]!.replace('-q7-', '-q11-');
+    writeFileSync(record, rows.join('\n'));
+    writeFileSync(join(dir, 'search-disk/2024-01.js.br'), await brotliBytes(Buffer.from(script), 11));
+    const again = await compressSite(dir, new CompressionCache(kept));
+    expect(readFileSync(join(dir, 'search-disk/2024-01.js.br'))).toEqual(q7);
+    expect(readFileSync(record, 'utf8').split('\n')[k]).toContain('-q7-');
+    // the four other files with siblings carried over, and the month file's result at 7 taken
+    // from the cache, where the first build left it
+    expect(again.cached).toBe(5);
   });
 
   it('reads its record of the last build as lines, and a record it cannot use as none', async () => {

@@ -32,6 +32,7 @@ import { inSite, sitePathsBelow, sortedHas, withPath } from './files-below.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
 import { filesLeftInPlace, sweptFiles } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
+import { DISK_DIR } from '../lib/search/disk.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
 
 const brotli = promisify(brotliCompress);
@@ -49,7 +50,22 @@ export const brotliWindow = (size: number): number =>
   Math.min(22, Math.max(16, Math.ceil(Math.log2(Math.max(1, size)))));
 
 /**
- * Brotli in text mode at a fixed quality (brotliQuality: 11 for the shell, 7 for the bulk) and a
+ * Brotli quality of a site file: wire.ts's rule (11 for the files every reader fetches, 7 for the
+ * bulk), but 7 for the search from `file://` (search-disk/): a reader over http never fetches it,
+ * and the newest month's file (2 MB at ten years, written again whenever its month has a new issue)
+ * took some 7 s of every daily build at 11 (2026-12-04).
+ */
+export const qualityOf = (path: string): number =>
+  path.startsWith(`${DISK_DIR}/`) ? 7 : brotliQuality(path);
+
+/**
+ * The end of a kept result's key: what besides the bytes made it (brotli's quality and window, the
+ * gzip level). A record row whose key ends otherwise was made under another rule: made again.
+ */
+const keyEnd = (quality: number, size: number) => `-q${quality}-w${brotliWindow(size)}-l${GZIP_LEVEL}`;
+
+/**
+ * Brotli in text mode at a fixed quality (qualityOf: 11 for the shell, 7 for the bulk) and a
  * window fitted to the file; the size hint is the file's own size, so the same file always gives
  * the same bytes.
  */
@@ -217,7 +233,7 @@ async function siblings(
   cache?: CompressionCache,
 ): Promise<Siblings & { key: string; fromCache: boolean }> {
   const digest = createHash('sha256').update(data).digest('hex');
-  const key = `${digest}-q${quality}-w${brotliWindow(data.length)}-l${GZIP_LEVEL}`;
+  const key = `${digest}${keyEnd(quality, data.length)}`;
   const kept = await cache?.get(key);
   if (kept) return { ...kept, key, fromCache: true };
   const [b, g] = await Promise.all([brotliBytes(data, quality), gzipBytes(data)]);
@@ -347,7 +363,12 @@ export async function compressSite(
     const was = j < before.length && before[j]![0] === path ? before[j++]! : undefined;
     if (was) {
       const d = parseDone(was[1]);
-      if (d && has(i, '.br') === (d[3] !== null) && has(i, '.gz') === (d[4] !== null)) {
+      if (
+        d &&
+        has(i, '.br') === (d[3] !== null) &&
+        has(i, '.gz') === (d[4] !== null) &&
+        (!d[2] || d[2].endsWith(keyEnd(qualityOf(path), d[0])))
+      ) {
         // synchronous: one stat, a few microseconds, unless this build did not write the file
         const now = untouched.has(path)
           ? { size: d[0], mtimeMs: d[1] }
@@ -394,7 +415,7 @@ export async function compressSite(
         await done('', null, null, false);
         continue;
       }
-      const { key, br, gz, fromCache } = await siblings(data, brotliQuality(path), cache);
+      const { key, br, gz, fromCache } = await siblings(data, qualityOf(path), cache);
       if (br) await writeFile(`${file}.br`, br);
       if (gz) await writeFile(`${file}.gz`, gz);
       await done(key, br?.length ?? null, gz?.length ?? null, fromCache);
