@@ -12,6 +12,7 @@ import {
   gzipBytes,
   qualityOf,
   untouchedFiles,
+  writeLines,
 } from './compress.ts';
 
 const made: string[] = [];
@@ -281,6 +282,18 @@ describe('pre-compressed siblings', () => {
     }
     // and the record is whole again
     expect(readFileSync(join(kept, 'done.tsv'), 'utf8').split('\n')).toHaveLength(record.length);
+  });
+
+  it('writes its record a chunk at a time, the same lines as one string joined', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baokan-compress-lines-'));
+    made.push(dir);
+    const rows = ['a\t1', undefined, '衡阳/index.html\t2', 'b\t3', undefined, 'c'.repeat(40)];
+    for (const chunk of [1, 5, 12, 1 << 20]) {
+      await writeLines(join(dir, 'done.tsv'), '{"head":1}', rows, chunk);
+      expect(readFileSync(join(dir, 'done.tsv'), 'utf8')).toBe(
+        ['{"head":1}', ...rows.filter((r) => r !== undefined)].join('\n'),
+      );
+    }
   });
 
   it("fits brotli's window to the file: the smallest power of two that holds it, 2^16 to 2^22", () => {

@@ -23,7 +23,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -425,10 +425,37 @@ export async function compressSite(
   if (doneFile) {
     await mkdir(cache.dir, { recursive: true });
     const head = JSON.stringify({ site, rules: DONE_RULES });
-    await writeFile(doneFile, [head, ...rows.filter((r) => r !== undefined)].join('\n'));
+    await writeLines(doneFile, head, rows);
     await rm(join(cache.dir, 'done.json'), { force: true }); // the record's earlier form
   }
   return t;
+}
+
+/**
+ * Write `head` and the rows that are there, a line each, about `chunkChars` at a time: the record of a
+ * ten-year site (753,000 rows, 100 MB) joined into one string took some 3 s of a daily build.
+ */
+export async function writeLines(
+  file: string,
+  head: string,
+  rows: readonly (string | undefined)[],
+  chunkChars = 1 << 20,
+): Promise<void> {
+  const out = await open(file, 'w');
+  try {
+    let chunk = head;
+    for (const row of rows) {
+      if (row === undefined) continue;
+      chunk += `\n${row}`;
+      if (chunk.length >= chunkChars) {
+        await out.write(chunk);
+        chunk = '';
+      }
+    }
+    await out.write(chunk);
+  } finally {
+    await out.close();
+  }
 }
 
 /**
