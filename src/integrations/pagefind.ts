@@ -271,8 +271,13 @@ async function searchPages(
   const out: SearchPage[] = [];
   const records = new Map<string, PageRecord>();
   // the same files in the same order either way: the HTML below the site, outside the bundle, sorted
+  // (the other routes left out before the sort: at ten years two in five of 530,000)
   const files = routes
-    ? [...new Set(routes)].filter((f) => !f.startsWith(bundle + sep) && f.startsWith(site)).sort()
+    ? [
+        ...new Set(
+          routes.filter((f) => f.endsWith('.html') && f.startsWith(site) && !f.startsWith(bundle + sep)),
+        ),
+      ].sort()
     : await filesBelow(site, new Set([bundle]));
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
