@@ -348,9 +348,8 @@ export async function compressSite(
   const record = (i: number, path: string, d: Done) => {
     rows[i] = doneRow(path, d);
   };
-  /** A row of the record whose result this build does not carry over: its kept result may go. */
-  const forget = ([, rest]: [string, string]) => {
-    const key = parseDone(rest)?.[2];
+  /** The key of a result this build does not carry over: it may go. */
+  const forget = (key: string | undefined) => {
     if (key) cache?.forget(key);
   };
   /** files to look at, by place in `files`, and whether the record knew them */
@@ -359,7 +358,7 @@ export async function compressSite(
   for (let i = 0; i < files.length; i++) {
     const path = files[i]!;
     // the record's rows of files gone since, then this file's row
-    while (j < before.length && before[j]![0] < path) forget(before[j++]!);
+    while (j < before.length && before[j]![0] < path) forget(parseDone(before[j++]![1])?.[2]);
     const was = j < before.length && before[j]![0] === path ? before[j++]! : undefined;
     if (was) {
       const d = parseDone(was[1]);
@@ -380,11 +379,11 @@ export async function compressSite(
           continue;
         }
       }
-      forget(was);
+      forget(d?.[2]);
     }
     todo.push({ i, known: !!was });
   }
-  while (j < before.length) forget(before[j++]!);
+  while (j < before.length) forget(parseDone(before[j++]![1])?.[2]);
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {

@@ -1,31 +1,22 @@
 /** A topic's Atom feed (`topics/<slug>/feed.xml`): its latest 30 dated articles. */
 import type { APIRoute } from 'astro';
 import { hasLists, readPartition } from '../../../lib/site/partition.ts';
-import { getEdition, type ArticleNode } from '../../../data/site-graph.ts';
+import type { ArticleNode } from '../../../data/site-graph.ts';
+import { articlesByTopic } from '../../../data/topic-articles.ts';
 import { pageKeys } from '../../../data/page-keys.ts';
 import { dateZh, paperLabel } from '../../../lib/site/labels.ts';
-import { pushTo } from '../../../data/group.ts';
 import { siteBase, siteOrigin } from '../../../components/site/site-config.ts';
 import { pageName } from '../../../lib/site/page-nav.ts';
 import { taxonomy } from '../../../lib/editorial/inputs.ts';
 import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/site/feeds.ts';
 import { firstOf } from '../../../lib/util/first-of.ts';
-import { buildMemo } from '../../../lib/util/build-memo.ts';
 import { topicPath } from '../../../lib/site/urls.ts';
-
-/** Each topic's articles, made once a build (the paths and every feed ask for them). */
-const byTopic = buildMemo(async () => {
-  const bySlug = new Map<string, ArticleNode[]>();
-  for (const a of (await getEdition()).articles.values())
-    for (const t of a.entry.data.topics) pushTo(bySlug, t.slug, a);
-  return bySlug;
-});
 
 export async function getStaticPaths() {
   // the list pages are built by the lists partition (src/lib/site/partition.ts)
   if (!hasLists(readPartition(process.env))) return [];
   const keys = await pageKeys();
-  return [...(await byTopic()).entries()].map(([slug, list]) => ({
+  return [...(await articlesByTopic()).entries()].map(([slug, list]) => ({
     params: { slug },
     // the feed shows its latest entries: the key is a digest of them
     cacheKey: keys.list(
@@ -67,7 +58,7 @@ export const GET: APIRoute = async ({ params }) => {
   const { origin } = siteOrigin();
   const self = topicFeedPath(slug);
   const link = (to: string) => linkFrom(origin, siteBase(), self, to);
-  const articles = latest((await byTopic()).get(slug) ?? []);
+  const articles = latest((await articlesByTopic()).get(slug) ?? []);
   const xml = atomFeed({
     title: `专题：${name} — 报刊数字版`,
     subtitle: `专题“${name}”最新${articles.length}篇文章`,
