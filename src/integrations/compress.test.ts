@@ -7,6 +7,7 @@ import {
   brotliBytes,
   brotliWindow,
   CompressionCache,
+  compressInWorker,
   compressionOn,
   compressSite,
   gzipBytes,
@@ -104,6 +105,30 @@ describe('pre-compressed siblings', () => {
       'changed '.repeat(400),
     );
     expect(await cache.prune()).toBe(1); // the old a/b/index.html's entry (its .br and .gz)
+  });
+
+  it('compresses in a thread of its own what it compresses in the build, and passes a failure on', async () => {
+    const here = site();
+    const cacheHere = new CompressionCache(`${here}-cache`);
+    made.push(`${here}-cache`);
+    const local = await compressSite(here, cacheHere);
+    await cacheHere.prune();
+    const there = site();
+    made.push(`${there}-cache`);
+    const job = { site: there, cacheDir: `${there}-cache`, listed: null, pagesInPlace: new Set<string>() };
+    const { totals, removed } = await compressInWorker({ ...job, filesInPlace: new Set() });
+    expect(totals).toEqual(local);
+    expect(removed).toBe(0);
+    expect(list(there)).toEqual(list(here));
+    for (const f of list(here)) expect(readFileSync(join(there, f)), f).toEqual(readFileSync(join(here, f)));
+    // the record and the cache it left are a kept build's: the next build takes them
+    const again = await compressInWorker({ ...job, filesInPlace: new Set() });
+    expect(again.totals.cached).toBe(3);
+    // what the thread was told it left in place is taken at its word (the pages' stat is not made)
+    writeFileSync(join(there, 'index.html'), 'changed '.repeat(400));
+    const told = await compressInWorker({ ...job, filesInPlace: new Set(['index.html']) });
+    expect(told.totals.cached).toBe(3);
+    await expect(compressInWorker({ ...job, site: join(there, 'missing') })).rejects.toThrow(/ENOENT/);
   });
 
   it('lists the cache to prune it only when it may hold results the build did not ask for', async () => {

@@ -27,6 +27,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { inSite, sitePathsBelow, sortedHas, withPath } from './files-below.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
@@ -530,6 +531,43 @@ async function topEntries(site: string): Promise<{ name: string; dir: boolean }[
   return (await readdir(site, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() }));
 }
 
+/** What a partition hands to the merge is not served: not compressed. */
+export const notHandedOn = (path: string): boolean => !path.startsWith(`${PARTITION_DIR}/`);
+
+/** A compression of the site for compress-worker.ts (what it needs, as data a thread can take). */
+export interface CompressionJob {
+  site: string;
+  /** the compression cache's folder */
+  cacheDir: string;
+  /** the site's files, sorted, when a walk just listed them (compressSite's `listed`) */
+  listed: readonly string[] | null;
+  /** the pages Astro left in place and the files the integrations left in place (untouchedFiles) */
+  pagesInPlace: ReadonlySet<string>;
+  filesInPlace: ReadonlySet<string>;
+}
+
+/**
+ * compressSite (what notHandedOn accepts) and the cache's prune, run in a worker thread. A build's
+ * heap holds the archive's content store and what the pages shared (some 4 GB at ten years), and
+ * V8 collects garbage over all of it: the compressor's buffers, made and dropped a file at a time,
+ * cost twice the time in that heap that they cost in one of their own (30,000 pages: 82 s beside
+ * 3.3 GB of live objects, 44 s alone; at ten years 2.4 ms a file against 1.1 ms at one year).
+ */
+export function compressInWorker(
+  job: CompressionJob,
+): Promise<{ totals: CompressionTotals; removed: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: job });
+    let answer: { totals: CompressionTotals; removed: number } | null = null;
+    worker.once('message', (m: { totals: CompressionTotals; removed: number }) => (answer = m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (answer) resolve(answer);
+      else reject(new Error(`the compressor's thread stopped (exit code ${code}) without its totals`));
+    });
+  });
+}
+
 export default function compressIntegration(): AstroIntegration {
   let base = '/';
   let cacheDir = '';
@@ -550,18 +588,15 @@ export default function compressIntegration(): AstroIntegration {
           return;
         }
         const started = performance.now();
-        const cache = new CompressionCache(cacheDir);
-        // what a partition hands to the merge is not served
         // the site as the kept folder's sweep just walked it (_headers, written above, is not compressible)
         const listed = sweptFiles();
-        const t = await compressSite(
+        const { totals: t } = await compressInWorker({
           site,
-          cache,
-          (p) => !p.startsWith(`${PARTITION_DIR}/`),
-          listed ? withPath(listed, '_headers') : undefined,
-          untouchedFiles(pagesLeftInPlace() ?? new Set(), filesLeftInPlace()),
-        );
-        await cache.prune();
+          cacheDir,
+          listed: listed ? withPath(listed, '_headers') : null,
+          pagesInPlace: pagesLeftInPlace() ?? new Set(),
+          filesInPlace: filesLeftInPlace(),
+        });
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
         logger.info(
