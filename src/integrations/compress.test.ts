@@ -115,14 +115,20 @@ describe('pre-compressed siblings', () => {
     await cacheHere.prune();
     const there = site();
     made.push(`${there}-cache`);
-    const job = { site: there, cacheDir: `${there}-cache`, listed: null, pagesInPlace: new Set<string>() };
-    const { totals, removed } = await compressInWorker({ ...job, filesInPlace: new Set() });
+    const job = {
+      site: there,
+      cacheDir: `${there}-cache`,
+      listed: null,
+      pagesInPlace: new Set<string>(),
+      filesInPlace: new Set<string>(),
+    };
+    const { totals, removed } = await compressInWorker(job);
     expect(totals).toEqual(local);
     expect(removed).toBe(0);
     expect(list(there)).toEqual(list(here));
     for (const f of list(here)) expect(readFileSync(join(there, f)), f).toEqual(readFileSync(join(here, f)));
     // the record and the cache it left are a kept build's: the next build takes them
-    const again = await compressInWorker({ ...job, filesInPlace: new Set() });
+    const again = await compressInWorker(job);
     expect(again.totals.cached).toBe(3);
     // what the thread was told it left in place is taken at its word (the pages' stat is not made)
     writeFileSync(join(there, 'index.html'), 'changed '.repeat(400));
