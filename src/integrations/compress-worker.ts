@@ -8,6 +8,7 @@ import {
   compressSite,
   notHandedOn,
   untouchedFiles,
+  type CompressionDone,
   type CompressionJob,
 } from './compress.ts';
 
@@ -21,4 +22,4 @@ const totals = await compressSite(
   untouchedFiles(job.pagesInPlace, job.filesInPlace),
 );
 const removed = await cache.prune();
-parentPort!.postMessage({ totals, removed });
+parentPort!.postMessage({ totals, removed } satisfies CompressionDone);

@@ -13,8 +13,9 @@
  *   name, so two builds of the same input give the same bytes. `BAOKAN_COMPRESS=0` turns this off
  *   (the GitHub Pages workflow does: Pages compresses on the fly and never serves siblings).
  *
- * The compression runs on zlib's thread pool, a few files at a time. Each result is kept in the
- * build cache (`<cacheDir>/baokan-compress/`) under a digest of the file's bytes and the
+ * The compression runs in a worker thread of its own (compress-worker.ts: away from the build's
+ * heap, whose collections doubled its time at ten years), on zlib's thread pool, a few files at a
+ * time. Each result is kept in the build cache (`<cacheDir>/baokan-compress/`) under a digest of the file's bytes and the
  * parameters, so a daily build compresses only the files that changed; kept results no build used
  * are removed. A record of what the last build did with each file (`done.tsv` there: size, time,
  * the siblings' key and sizes) lets a daily build pass over a file that is unchanged and has the
@@ -546,6 +547,12 @@ export interface CompressionJob {
   filesInPlace: ReadonlySet<string>;
 }
 
+/** What the compressor's thread posts back: compressSite's totals, and the results the prune removed. */
+export interface CompressionDone {
+  totals: CompressionTotals;
+  removed: number;
+}
+
 /**
  * compressSite (what notHandedOn accepts) and the cache's prune, run in a worker thread. A build's
  * heap holds the archive's content store and what the pages shared (some 4 GB at ten years), and
@@ -553,13 +560,11 @@ export interface CompressionJob {
  * cost twice the time in that heap that they cost in one of their own (30,000 pages: 82 s beside
  * 3.3 GB of live objects, 44 s alone; at ten years 2.4 ms a file against 1.1 ms at one year).
  */
-export function compressInWorker(
-  job: CompressionJob,
-): Promise<{ totals: CompressionTotals; removed: number }> {
+export function compressInWorker(job: CompressionJob): Promise<CompressionDone> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: job });
-    let answer: { totals: CompressionTotals; removed: number } | null = null;
-    worker.once('message', (m: { totals: CompressionTotals; removed: number }) => (answer = m));
+    let answer: CompressionDone | null = null;
+    worker.once('message', (m: CompressionDone) => (answer = m));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (answer) resolve(answer);
