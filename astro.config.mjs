@@ -4,6 +4,7 @@ import account from './src/integrations/account.ts';
 import cards from './src/integrations/cards.ts';
 import compress from './src/integrations/compress.ts';
 import facsimile from './src/integrations/facsimile.ts';
+import heapGrowth from './src/integrations/heap-growth.ts';
 import keptPagesLog from './src/integrations/kept-log.ts';
 import { keptOutput, keptOutputSweep } from './src/integrations/kept-output.ts';
 import diskSearch from './src/integrations/disk-search.ts';
@@ -34,6 +35,8 @@ export default defineConfig({
   // keptOutputSweep() the other files this build did not write, before the compressor looks at
   // the site (and writes _headers, which names its top-level folders).
   integrations: [
+    // fewer full collections of a large archive's heap while the pages render
+    heapGrowth(),
     // a line for the pages Astro leaves in place, not one each (528,000 at ten years)
     keptPagesLog(),
     // what the pages shared (site graph, name index, wire copies, keys) let go once they are rendered

@@ -190,11 +190,17 @@ export function jobsWithin(wanted: number, rss: number, budget = MEMORY_BUDGET):
 
 /**
  * A full garbage collection, so that what rendering left behind is given back before the Pagefind
- * processes start (`--expose-gc` set at run time; the collector is taken from a new context).
+ * processes start (`--expose-gc` set at run time; the collector is taken from a new context). The
+ * "last resort" kind also hands the freed pages back to the system (a regular one keeps them pooled
+ * for the heap to grow into, and the process's size would count them).
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  (runInNewContext('gc') as (options: object) => void)({
+    type: 'major',
+    execution: 'sync',
+    flavor: 'last-resort',
+  });
 }
 
 /** Pagefind's Node API (node_modules/pagefind/lib/index.js). */
