@@ -30,6 +30,18 @@ describe('the heap-growth integration', () => {
     return set;
   };
 
+  it('gives the choice back to V8 once the pages are rendered', () => {
+    const run = (env: NodeJS.ProcessEnv) => {
+      const set: string[] = [];
+      const { hooks } = heapGrowth(env, (f) => set.push(f)) as AstroIntegration;
+      (hooks['astro:config:setup'] as (o: object) => void)({ command: 'build', logger: { debug: () => {} } });
+      (hooks['astro:build:generated'] as (o: object) => void)({});
+      return set;
+    };
+    expect(run({})).toEqual(['--heap-growing-percent=300', '--heap-growing-percent=0']);
+    expect(run({ BAOKAN_HEAP_GROWTH: '0' })).toEqual([]);
+  });
+
   it('sets the flag for a build only', () => {
     expect(setup({}, 'build')).toEqual(['--heap-growing-percent=300']);
     expect(setup({ BAOKAN_HEAP_GROWTH: '40' }, 'build')).toEqual(['--heap-growing-percent=40']);
