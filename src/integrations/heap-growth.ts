@@ -11,14 +11,14 @@
  * `--heap-growing-percent` fixes the factor instead, at 300 % (a factor of 4): what V8 itself allows a
  * small heap, so a small archive's build collects as it did, and a large one's grows as far as V8's
  * other bound lets it: never past half way from what is live to `--max-old-space-size` (the build
- * script's 6144 MB), which keeps the peak within the build's memory budget. This cannot go in
+ * script's 6144 MB), which bounds the peak while the pages render. This cannot go in
  * NODE_OPTIONS, which refuses V8 flags of this kind, so it is set here, in the build's own process,
  * before the content layer loads.
  *
  * Once the pages are rendered (astro:build:generated) V8's own choice is back: the steps after render
  * (search, the file:// index, compression in a thread beside this heap) allocate little, and a heap
  * left to grow fourfold through them held garbage the build's peak memory counted (a ten-year build
- * peaked at 5.83 GiB during compression with the factor kept, against 4.72 GiB without it).
+ * with the factor kept to the end peaked at 5.83 GiB while compressing).
  *
  * `BAOKAN_HEAP_GROWTH` sets the percentage; `0` leaves V8's own choice throughout.
  */
