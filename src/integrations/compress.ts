@@ -15,11 +15,12 @@
  *
  * The compression runs in a worker thread of its own (compress-worker.ts: away from the build's
  * heap, whose collections doubled its time at ten years), on zlib's thread pool, a few files at a
- * time. Each result is kept in the build cache (`<cacheDir>/baokan-compress/`) under a digest of the file's bytes and the
- * parameters, so a daily build compresses only the files that changed; kept results no build used
- * are removed. A record of what the last build did with each file (`done.tsv` there: size, time,
- * the siblings' key and sizes) lets a daily build pass over a file that is unchanged and has the
- * siblings it had with one `stat`, without reading it, and keep its cached result.
+ * time. Each result is kept in the build cache (`<cacheDir>/baokan-compress/`) under a digest of
+ * the file's bytes and the parameters, so a daily build compresses only the files that changed;
+ * kept results no build used are removed. A record of what the last build did with each file
+ * (`done.tsv` there: size, time, the siblings' key and sizes) lets a daily build pass over a file
+ * that is unchanged and has the siblings it had with one `stat`, without reading it, and keep its
+ * cached result.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash, randomUUID } from 'node:crypto';

@@ -22,32 +22,26 @@ describe('BAOKAN_HEAP_GROWTH', () => {
 });
 
 describe('the heap-growth integration', () => {
-  const setup = (env: NodeJS.ProcessEnv, command: string) => {
+  /** The flags the integration sets through a run of its hooks (`generated`: the pages rendered). */
+  const flagsSet = (env: NodeJS.ProcessEnv, command: string, generated = false) => {
     const set: string[] = [];
-    const hook = (heapGrowth(env, (f) => set.push(f)) as AstroIntegration).hooks['astro:config:setup']!;
-    const logger = { debug: () => {} };
-    (hook as (o: object) => void)({ command, logger });
+    const { hooks } = heapGrowth(env, (f) => set.push(f)) as AstroIntegration;
+    (hooks['astro:config:setup'] as (o: object) => void)({ command, logger: { debug: () => {} } });
+    if (generated) (hooks['astro:build:generated'] as (o: object) => void)({});
     return set;
   };
 
-  it('gives the choice back to V8 once the pages are rendered', () => {
-    const run = (env: NodeJS.ProcessEnv) => {
-      const set: string[] = [];
-      const { hooks } = heapGrowth(env, (f) => set.push(f)) as AstroIntegration;
-      (hooks['astro:config:setup'] as (o: object) => void)({ command: 'build', logger: { debug: () => {} } });
-      (hooks['astro:build:generated'] as (o: object) => void)({});
-      return set;
-    };
-    expect(run({})).toEqual(['--heap-growing-percent=300', '--heap-growing-percent=0']);
-    expect(run({ BAOKAN_HEAP_GROWTH: '0' })).toEqual([]);
+  it('sets the flag for a build only', () => {
+    expect(flagsSet({}, 'build')).toEqual(['--heap-growing-percent=300']);
+    expect(flagsSet({ BAOKAN_HEAP_GROWTH: '40' }, 'build')).toEqual(['--heap-growing-percent=40']);
+    expect(flagsSet({ BAOKAN_HEAP_GROWTH: '0' }, 'build')).toEqual([]);
+    expect(flagsSet({}, 'dev')).toEqual([]);
+    expect(flagsSet({}, 'sync')).toEqual([]);
   });
 
-  it('sets the flag for a build only', () => {
-    expect(setup({}, 'build')).toEqual(['--heap-growing-percent=300']);
-    expect(setup({ BAOKAN_HEAP_GROWTH: '40' }, 'build')).toEqual(['--heap-growing-percent=40']);
-    expect(setup({ BAOKAN_HEAP_GROWTH: '0' }, 'build')).toEqual([]);
-    expect(setup({}, 'dev')).toEqual([]);
-    expect(setup({}, 'sync')).toEqual([]);
+  it('gives the choice back to V8 once the pages are rendered', () => {
+    expect(flagsSet({}, 'build', true)).toEqual(['--heap-growing-percent=300', '--heap-growing-percent=0']);
+    expect(flagsSet({ BAOKAN_HEAP_GROWTH: '0' }, 'build', true)).toEqual([]);
   });
 
   it('changes how often V8 collects when set at run time, as the integration sets it', () => {

@@ -44,6 +44,7 @@ export default function heapGrowth(
   env: NodeJS.ProcessEnv = process.env,
   setFlags: (flag: string) => void = setFlagsFromString,
 ): AstroIntegration {
+  let fixed = false;
   return {
     name: 'baokan-heap-growth',
     hooks: {
@@ -53,11 +54,13 @@ export default function heapGrowth(
         const flag = heapGrowthFlag(env);
         if (!flag) return;
         setFlags(flag);
+        fixed = true;
         logger.debug(`V8 ${flag}`);
       },
       'astro:build:generated': () => {
         // 0: V8 chooses the factor itself again, from the next full collection on
-        if (heapGrowthFlag(env)) setFlags('--heap-growing-percent=0');
+        if (fixed) setFlags('--heap-growing-percent=0');
+        fixed = false;
       },
     },
   };
