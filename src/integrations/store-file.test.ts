@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,15 +13,22 @@ async function importModule(code: string, dir: string): Promise<unknown> {
   return ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
 }
 
-/** The Vite plugin the integration adds for a command and storage, or undefined. */
-function pluginFor(command: string, cacheDir: URL, collectionStorage?: string) {
+/** A logger that says nothing. */
+const quiet = { logger: { info: () => undefined } };
+
+/**
+ * The Vite plugin the integration adds for a command and storage, or undefined. The build is
+ * then done: what its set-up caught (the store, Astro's writer) is let go before another test runs.
+ */
+async function pluginFor(command: string, cacheDir: URL, collectionStorage?: string) {
   const plugins: unknown[] = [];
-  const setup = (storeFile() as AstroIntegration).hooks['astro:config:setup']!;
-  void setup({
+  const hooks = (storeFile() as AstroIntegration).hooks;
+  await hooks['astro:config:setup']!({
     command,
     config: { cacheDir, experimental: { collectionStorage } },
     updateConfig: (c: { vite: { plugins: unknown[] } }) => plugins.push(...c.vite.plugins),
   } as never);
+  await (hooks['astro:build:done'] as (o: unknown) => unknown)(quiet);
   return plugins[0] as
     { load: { order: string; handler: (id: string) => { code: string; meta: unknown } | null } } | undefined;
 }
@@ -45,7 +52,7 @@ describe('the content store read from its file', () => {
 
   it("loads Astro's store module first in a build, with its content-data mark", async () => {
     const cacheDir = pathToFileURL(`${dir}/`);
-    const plugin = pluginFor('build', cacheDir)!;
+    const plugin = (await pluginFor('build', cacheDir))!;
     expect(plugin.load.order).toBe('pre');
     expect(plugin.load.handler('/src/pages/index.astro')).toBeNull();
     const loaded = plugin.load.handler(STORE_MODULE_ID)!;
@@ -57,11 +64,11 @@ describe('the content store read from its file', () => {
     expect(loaded.meta).toEqual(astroMeta.createContentDataIncrementalMetadata());
   });
 
-  it('leaves the dev server and chunked storage to Astro', () => {
+  it('leaves the dev server and chunked storage to Astro', async () => {
     const cacheDir = pathToFileURL(`${dir}/`);
-    expect(pluginFor('dev', cacheDir)).toBeUndefined();
-    expect(pluginFor('build', cacheDir, 'chunked')).toBeUndefined();
-    expect(pluginFor('build', cacheDir, 'single-file')).toBeDefined();
+    expect(await pluginFor('dev', cacheDir)).toBeUndefined();
+    expect(await pluginFor('build', cacheDir, 'chunked')).toBeUndefined();
+    expect(await pluginFor('build', cacheDir, 'single-file')).toBeDefined();
   });
 });
 
@@ -121,9 +128,47 @@ describe('the store the build holds, handed to the store module', () => {
       expect(value.get('articles')!.get('x')).toEqual({ title: '衡阳' });
       expect(value.get('articles')!.get('x')).toBe(store._collections.get('articles')!.get('x'));
     } finally {
-      await (hooks['astro:build:done'] as () => unknown)();
+      await (hooks['astro:build:done'] as (o: unknown) => unknown)(quiet);
     }
     // let go: the module reads the file again
     expect(Array.isArray(await importModule(storeModule(file), dir))).toBe(true);
+  });
+
+  it('is written back by a thread of its own, which the build waits for once the pages are rendered', async () => {
+    const cacheDir = pathToFileURL(`${dir}/`);
+    const hooks = (storeFile() as AstroIntegration).hooks;
+    await hooks['astro:config:setup']!({
+      command: 'build',
+      config: { cacheDir, experimental: {} },
+      updateConfig: () => undefined,
+    } as never);
+    const { MutableDataStore } = (await import(
+      pathToFileURL(resolve('node_modules/astro/dist/content/mutable-data-store.js')).href
+    )) as {
+      MutableDataStore: {
+        fromFile(
+          f: URL,
+        ): Promise<{ set(c: string, k: string, v: unknown): void; writeToDisk(): Promise<void> }>;
+      };
+    };
+    writeFileSync(
+      file,
+      JSON.stringify([['Map', 1, 2], 'articles', ['Map', 3, 4], 'x', { title: 5 }, '衡阳']),
+    );
+    const lines: string[] = [];
+    try {
+      const store = await MutableDataStore.fromFile(new URL('data-store.json', cacheDir));
+      store.set('articles', 'y', { id: 'y', data: { title: '耒阳' } });
+      await store.writeToDisk();
+      await (hooks['astro:build:generated'] as (o: unknown) => unknown)({
+        logger: { info: (l: string) => lines.push(l) },
+      });
+    } finally {
+      await (hooks['astro:build:done'] as (o: unknown) => unknown)(quiet);
+    }
+    expect(readFileSync(file, 'utf8')).toContain('耒阳');
+    expect(lines).toEqual([
+      expect.stringMatching(/^content store written beside the build: [\d.]+ MB copied/),
+    ]);
   });
 });
