@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -132,43 +132,5 @@ describe('the store the build holds, handed to the store module', () => {
     }
     // let go: the module reads the file again
     expect(Array.isArray(await importModule(storeModule(file), dir))).toBe(true);
-  });
-
-  it('is written back by a thread of its own, which the build waits for once the pages are rendered', async () => {
-    const cacheDir = pathToFileURL(`${dir}/`);
-    const hooks = (storeFile() as AstroIntegration).hooks;
-    await hooks['astro:config:setup']!({
-      command: 'build',
-      config: { cacheDir, experimental: {} },
-      updateConfig: () => undefined,
-    } as never);
-    const { MutableDataStore } = (await import(
-      pathToFileURL(resolve('node_modules/astro/dist/content/mutable-data-store.js')).href
-    )) as {
-      MutableDataStore: {
-        fromFile(
-          f: URL,
-        ): Promise<{ set(c: string, k: string, v: unknown): void; writeToDisk(): Promise<void> }>;
-      };
-    };
-    writeFileSync(
-      file,
-      JSON.stringify([['Map', 1, 2], 'articles', ['Map', 3, 4], 'x', { title: 5 }, '衡阳']),
-    );
-    const lines: string[] = [];
-    try {
-      const store = await MutableDataStore.fromFile(new URL('data-store.json', cacheDir));
-      store.set('articles', 'y', { id: 'y', data: { title: '耒阳' } });
-      await store.writeToDisk();
-      await (hooks['astro:build:generated'] as (o: unknown) => unknown)({
-        logger: { info: (l: string) => lines.push(l) },
-      });
-    } finally {
-      await (hooks['astro:build:done'] as (o: unknown) => unknown)(quiet);
-    }
-    expect(readFileSync(file, 'utf8')).toContain('耒阳');
-    expect(lines).toEqual([
-      expect.stringMatching(/^content store written beside the build: [\d.]+ MB copied/),
-    ]);
   });
 });

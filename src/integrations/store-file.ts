@@ -28,15 +28,9 @@
  * is caught where Astro loads it (`MutableDataStore.fromFile`, an internal of Astro read from its
  * file, as the tests read its incremental mark); when that cannot be done (another Astro), the
  * file is read as before.
- *
- * **The store written beside the build.** Since the build holds the store, the file Astro writes
- * back at the end of the sync is for the next build only: with the store caught, that write runs in
- * a thread of its own while the pages render (store-write.ts), and the build waits for it once the
- * pages are rendered (astro:build:generated).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeInThread, type StoreWrites } from './store-write.ts';
 
 /** Astro's resolved id of the content store module. */
 export const STORE_MODULE_ID = '\0astro:data-layer-content';
@@ -121,22 +115,6 @@ async function catchStore(file: string): Promise<(() => void) | null> {
 
 export default function storeFile(): AstroIntegration {
   let release: (() => void) | null = null;
-  let writes: StoreWrites | null = null;
-  const settle = async (log: (line: string) => void) => {
-    const w = writes;
-    writes = null;
-    if (!w) return;
-    try {
-      const t = await w.written();
-      if (t.writes)
-        log(
-          `content store written beside the build: ${(t.bytes / 1e6).toFixed(1)} MB copied in ` +
-            `${Math.round(t.mainMs)} ms of the build's thread, on disk ${Math.round(t.ms)} ms after Astro asked`,
-        );
-    } finally {
-      w.release();
-    }
-  };
   return {
     name: 'baokan-store-file',
     hooks: {
@@ -161,16 +139,9 @@ export default function storeFile(): AstroIntegration {
           },
         });
         release?.();
-        writes?.release();
         release = await catchStore(file);
-        // only a store the pages are handed needs no file until the next build
-        writes = release ? await writeInThread(file) : null;
       },
-      'astro:build:generated': async ({ logger }) => {
-        await settle((line) => logger.info(line));
-      },
-      'astro:build:done': async ({ logger }) => {
-        await settle((line) => logger.info(line));
+      'astro:build:done': () => {
         release?.();
         release = null;
       },
