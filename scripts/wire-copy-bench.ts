@@ -5,12 +5,12 @@
  * With `seeds`, clauses come from the seeds alone (a small pool, as npm run bench's generated year
  * has: random articles then share passages by chance, and the finder rightly links them).
  * Then a daily build: the last issue added to the edition without it, signatures kept, once with
- * the overlaps of the build before kept too and once without them (texts read, and time).
+ * the run of the build before taken over (its candidates extended, its overlaps kept) and once
+ * without it (texts read, and time).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findCopies, textSignature, type KeptOverlaps } from '../src/lib/wire-copy/pairs.ts';
-import type { Overlap } from '../src/lib/wire-copy/verify.ts';
+import { findCopies, textSignature, type LastRun } from '../src/lib/wire-copy/pairs.ts';
 import { sentencesOf, syntheticEdition } from '../tests/support/synthetic-edition.ts';
 
 const n = Number(process.argv[2] ?? 20000);
@@ -52,27 +52,19 @@ const inputs = edition.map((a) => ({ id: a.id, issue: a.issue }));
 const newest = inputs.at(-1)!.issue;
 const signatures = new Map(inputs.map((a) => [a.id, textSignature(byId.get(a.id) ?? '')]));
 const signatureOf = (id: string) => signatures.get(id)!;
-const store = new Map<string, Overlap>();
-const kept: KeptOverlaps = {
-  get: (a, b) => store.get(`${a.id}|${b.id}`),
-  set: (a, b, o) => void store.set(`${a.id}|${b.id}`, o),
-};
-findCopies(
-  inputs.filter((a) => a.issue !== newest),
-  (id) => byId.get(id) ?? '',
-  undefined,
-  signatureOf,
-  kept,
-);
-for (const [label, overlaps] of [
-  ['overlaps kept', kept],
+const before = inputs.filter((a) => a.issue !== newest);
+const { run } = findCopies(before, (id) => byId.get(id) ?? '', undefined, signatureOf);
+const last: LastRun = { ...run, at: Int32Array.from(before, (_, i) => i) };
+for (const [label, kept] of [
+  ['the last run taken over', last],
   ['signatures only', undefined],
 ] as const) {
   let read = 0;
-  const day = findCopies(inputs, (id) => (read++, byId.get(id) ?? ''), undefined, signatureOf, overlaps);
+  const day = findCopies(inputs, (id) => (read++, byId.get(id) ?? ''), undefined, signatureOf, kept);
   console.log(
-    `a day added (${inputs.filter((a) => a.issue === newest).length} articles), ${label}: ` +
-      `${day.stats.candidates} candidates (${day.stats.kept} measured before), ${read} texts read, ` +
+    `a day added (${inputs.length - before.length} articles), ${label}: ` +
+      `${day.stats.candidates} candidates (${day.stats.kept} measured before; ` +
+      `${day.stats.extended ? 'extended' : 'banded anew'}), ${read} texts read, ` +
       `${day.stats.pairs} copies, in ${day.stats.ms} ms`,
   );
 }

@@ -11,17 +11,29 @@ import { join } from 'node:path';
 import { getEdition, type ArticleNode, type IssueNode } from './site-graph.ts';
 import { buildWorkFolder, parsedIssue } from './articles.ts';
 import { pageKeys } from './page-keys.ts';
-import { SIGNATURE_SIZE } from '../lib/wire-copy/minhash.ts';
+import {
+  BANDS,
+  candidatePairs,
+  extendCandidates,
+  MAX_BUCKET,
+  MIN_ESTIMATE,
+  normalise,
+  ROWS,
+  shingles,
+  SHINGLE,
+  SIGNATURE_SIZE,
+} from '../lib/wire-copy/minhash.ts';
 import {
   findCopies,
   otherOf,
   textSignature,
   type Copies,
   type CopyPair,
-  type KeptOverlaps,
+  type LastRun,
+  type MeasuredRun,
 } from '../lib/wire-copy/pairs.ts';
 import type { Printing } from '../lib/wire-copy/side-by-side.ts';
-import type { Overlap } from '../lib/wire-copy/verify.ts';
+import { overlap } from '../lib/wire-copy/verify.ts';
 import { readJson, writeJsonAtomically } from '../lib/util/json-files.ts';
 import { buildMemo } from '../lib/util/build-memo.ts';
 
@@ -68,57 +80,126 @@ function workFolder(issues: readonly IssueNode[]): string {
 }
 
 /**
- * The overlaps the last build measured for its candidate pairs (`wire-overlaps.json` beside the
- * signatures' folder), each under a digest of the two articles' ids and their issues' keys (a digest
- * of the parsed issue): a pair of unchanged issues is not measured again, so a daily build reads the texts
- * of the new issue's candidates only. The file holds this build's candidates once `save` is called.
+ * What the last build measured (`wire-run.json` and `wire-run.bin` beside the signatures' folder):
+ * the issues it banded, by key and article count, in order; its candidate pairs and their overlaps
+ * (LastRun), as typed arrays. An article of an issue whose key (a digest of the parsed issue) is
+ * still there is at the same place in it: its candidates are not measured again, and when the last
+ * build's issues are this build's first (a day added) its candidates are only extended. Made under
+ * other rules (RULES), torn or missing: nothing is taken over.
  */
-async function keptOverlaps(issues: readonly IssueNode[]): Promise<KeptOverlaps & { save(): void }> {
+async function lastRun(
+  issues: readonly IssueNode[],
+): Promise<{ last?: LastRun; save(run: MeasuredRun): void }> {
   const keys = await pageKeys();
-  const byId = new Map(issues.map((i) => [i.entry.id, keys.issueData(i)]));
+  const ours = issues.map((i) => [keys.issueData(i), i.articles.length] as const);
   // beside the signatures' folder, whose other files keptSignatures removes
-  const file = join(workFolder(issues), '..', 'wire-overlaps.json');
-  type Kept = [shared: number, sharedChars: number, containment: number, jaccard: number];
-  const before = (issues.length && readJson<Record<string, Kept>>(file)) || {};
-  const next: Record<string, Kept> = {};
-  // 96 bits of a digest of both articles' ids and issues' keys: about 55 bytes a pair in the file,
-  // not 180 (a ten-year archive has some 400,000 candidates, read and written every build)
-  const key = (a: { id: string; issue: string }, b: { id: string; issue: string }) =>
-    hash('sha1', `${byId.get(a.issue)}|${byId.get(b.issue)}|${a.id}|${b.id}`, 'base64url').slice(0, 16);
+  const [head, body] = ['json', 'bin'].map((ext) => join(workFolder(issues), '..', `wire-run.${ext}`));
   return {
-    get(a, b) {
-      const k = key(a, b);
-      const t = before[k];
-      if (!t) return undefined;
-      next[k] = t;
-      return { shared: t[0], sharedChars: t[1], containment: t[2], jaccard: t[3] } satisfies Overlap;
-    },
-    set(a, b, o) {
-      next[key(a, b)] = [o.shared, o.sharedChars, o.containment, o.jaccard];
-    },
-    save() {
-      if (issues.length) writeJsonAtomically(file, next);
-    },
+    last: issues.length ? readRun(head!, body!, ours) : undefined,
+    save: (run) => issues.length && writeRun(head!, body!, ours, run),
   };
+}
+
+/** What decides a kept run: the rules of the bands, the shingles and the overlaps. */
+const RULES = hash(
+  'sha1',
+  [
+    SHINGLE,
+    ROWS,
+    BANDS,
+    MAX_BUCKET,
+    MIN_ESTIMATE,
+    normalise,
+    shingles,
+    overlap,
+    candidatePairs,
+    extendCandidates,
+  ]
+    .map(String)
+    .join('\0'),
+  'hex',
+);
+
+interface RunHead {
+  rules: string;
+  /** the issues banded, in order: key and article count */
+  issues: readonly (readonly [string, number])[];
+  candidates: number;
+}
+
+function readRun(
+  head: string,
+  body: string,
+  ours: readonly (readonly [string, number])[],
+): LastRun | undefined {
+  const h = readJson<RunHead>(head);
+  if (h?.rules !== RULES || !existsSync(body)) return undefined;
+  const bytes = readFileSync(body);
+  if (bytes.length !== h.candidates * 40) return undefined;
+  const copy = new ArrayBuffer(bytes.length);
+  new Uint8Array(copy).set(bytes);
+  const starts = new Map<string, [number, number]>();
+  let n = 0;
+  for (const [key, count] of ours) {
+    starts.set(key, [n, count]);
+    n += count;
+  }
+  const at = new Int32Array(h.issues.reduce((sum, [, count]) => sum + count, 0)).fill(-1);
+  let k = 0;
+  for (const [key, count] of h.issues) {
+    const now = starts.get(key);
+    if (now && now[1] === count) for (let a = 0; a < count; a++) at[k + a] = now[0] + a;
+    k += count;
+  }
+  return {
+    at,
+    candidates: new Uint32Array(copy, 0, h.candidates * 2),
+    overlaps: new Float64Array(copy, h.candidates * 8, h.candidates * 4),
+  };
+}
+
+function writeRun(
+  head: string,
+  body: string,
+  ours: readonly (readonly [string, number])[],
+  run: MeasuredRun,
+): void {
+  // the body first: a head that names a body of another length is not taken
+  mkdirSync(join(body, '..'), { recursive: true });
+  writeFileSync(
+    `${body}.tmp`,
+    Buffer.concat([
+      Buffer.from(run.candidates.buffer, run.candidates.byteOffset, run.candidates.byteLength),
+      Buffer.from(run.overlaps.buffer, run.overlaps.byteOffset, run.overlaps.byteLength),
+    ]),
+  );
+  renameSync(`${body}.tmp`, body);
+  writeJsonAtomically(head, {
+    rules: RULES,
+    issues: ours,
+    candidates: run.candidates.length / 2,
+  } satisfies RunHead);
+  rmSync(join(head, '..', 'wire-overlaps.json'), { force: true }); // what kept overlaps before 2026-12-05
 }
 
 /** The copies among the edition's articles, found once per build. */
 export const getCopies: () => Promise<Copies> = buildMemo(async () => {
   const edition = await getEdition();
   const articles = edition.issues.flatMap((i) => i.articles);
-  const overlaps = await keptOverlaps(edition.issues);
+  const kept = await lastRun(edition.issues);
   const copies = findCopies(
     articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
     (id) => bodyText(edition.articles.get(id)!),
     undefined,
     await keptSignatures(edition.issues),
-    overlaps,
+    kept.last,
   );
-  overlaps.save();
+  kept.save(copies.run);
   const s = copies.stats;
   console.info(
     `wire copies: ${s.pairs} pair(s) in ${s.groups} group(s) among ${s.articles} article(s), ` +
-      `${s.candidates} candidate(s), in ${s.ms} ms (${s.kept} measured by a build before)`,
+      `${s.candidates} candidate(s), in ${s.ms} ms (${s.kept} measured by a build before; ` +
+      `${s.extended ? "the last build's candidates extended" : 'banded anew'})`,
   );
   return copies;
 });

@@ -181,3 +181,75 @@ function sameRows(a: Uint32Array, c: Uint32Array, b: number): boolean {
   for (let r = b * ROWS; r < (b + 1) * ROWS; r++) if (a[r] !== c[r]) return false;
   return true;
 }
+
+/**
+ * candidatePairs of `signatures` from those of its first `count` (`before`, as candidatePairs gave
+ * them), when only signatures after `count` are new: a daily build's articles come after the
+ * archive's. Each band's new articles are bucketed, and the archive's articles scanned for theirs;
+ * only pairs with a new article are looked at. Null when a new article makes a bucket of the archive
+ * too large (from at most MAX_BUCKET to more): the pairs that bucket made are no longer candidates
+ * unless another band makes them, and the caller bands the whole edition again.
+ */
+export function extendCandidates(
+  signatures: readonly Uint32Array[],
+  count: number,
+  before: readonly (readonly [number, number])[],
+): [number, number][] | null {
+  const added: [number, number][] = [];
+  const seen = new Set<number>();
+  const n = signatures.length;
+  const live = (i: number) => signatures[i]![0] !== 0xffffffff;
+  const bandHash = (sig: Uint32Array, b: number) => {
+    let h = 0;
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!);
+    return h;
+  };
+  for (let b = 0; b < BANDS; b++) {
+    const buckets = new Map<number, number[]>();
+    for (let i = count; i < n; i++) {
+      if (!live(i)) continue;
+      const h = bandHash(signatures[i]!, b);
+      const list = buckets.get(h);
+      if (list) list.push(i);
+      else buckets.set(h, [i]);
+    }
+    if (!buckets.size) continue;
+    const old = new Map<number, number[]>();
+    for (let i = 0; i < count; i++) {
+      if (!live(i)) continue;
+      const h = bandHash(signatures[i]!, b);
+      if (!buckets.has(h)) continue;
+      const list = old.get(h);
+      if (list) list.push(i);
+      else old.set(h, [i]);
+    }
+    for (const [h, fresh] of buckets) {
+      for (const list of sameBand([...(old.get(h) ?? []), ...fresh], signatures, b)) {
+        const firstNew = list.findIndex((i) => i >= count);
+        if (firstNew < 0) continue;
+        if (list.length > MAX_BUCKET) {
+          if (firstNew >= 2 && firstNew <= MAX_BUCKET) return null;
+          continue;
+        }
+        for (let y = firstNew; y < list.length; y++)
+          for (let x = 0; x < y; x++) {
+            const [i, j] = [list[x]!, list[y]!];
+            if (seen.has(i * n + j)) continue;
+            seen.add(i * n + j);
+            if (estimate(signatures[i]!, signatures[j]!) >= MIN_ESTIMATE) added.push([i, j]);
+          }
+      }
+    }
+  }
+  added.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  // both lists ascending: merged in one pass
+  const out: [number, number][] = [];
+  let k = 0;
+  for (const p of before) {
+    while (k < added.length && (added[k]![0] < p[0] || (added[k]![0] === p[0] && added[k]![1] < p[1])))
+      out.push(added[k++]!);
+    out.push([p[0], p[1]]);
+  }
+  while (k < added.length) out.push(added[k++]!);
+  return out;
+}

@@ -6,7 +6,14 @@
  * signatures, once more only for the articles of candidate pairs, one at a time and in the input
  * order — so a caller reading them from disk, issue by issue, never holds the edition's text. Pure apart from the caller's `text`.
  */
-import { candidatePairs, normalise, shingles, signature, type Shingles } from './minhash.ts';
+import {
+  candidatePairs,
+  extendCandidates,
+  normalise,
+  shingles,
+  signature,
+  type Shingles,
+} from './minhash.ts';
 import { isCopy, overlap, MIN_SHARED_CHARS, type Overlap } from './verify.ts';
 
 /** An article as the copy finder sees it. */
@@ -30,8 +37,10 @@ export interface CopyPair {
 export interface CopyStats {
   articles: number;
   candidates: number;
-  /** candidates whose overlap a build before measured (KeptOverlaps): their texts are not read */
+  /** candidates whose overlap the last build measured (LastRun): their texts are not read */
   kept: number;
+  /** whether the last build's candidates were extended by the new articles' (LastRun), not banded anew */
+  extended: boolean;
   pairs: number;
   groups: number;
   ms: number;
@@ -50,17 +59,30 @@ export interface Copies {
    * (a dispatch printed on forty dates would otherwise make 780 pages)
    */
   compared: CopyPair[];
+  /** this build's candidates and overlaps, for the next build to take over (LastRun) */
+  run: MeasuredRun;
   stats: CopyStats;
 }
 
+/** The candidates a build measured: index pairs of its articles and their overlaps. */
+export interface MeasuredRun {
+  /** the candidate pairs, ascending: two indices each */
+  candidates: Uint32Array;
+  /** each candidate's overlap: shared, sharedChars, containment and jaccard, four numbers each */
+  overlaps: Float64Array;
+}
+
 /**
- * Overlaps of candidate pairs kept between builds. The caller keys them on what decides them (the
- * two articles and the texts they were measured on, e.g. their issues' digests): a daily build then
- * reads the texts of the new issue's candidates only, not of every candidate in the archive.
+ * What the last build measured, handed to the next: its run, and where each of its articles is
+ * now. The caller maps them on what decides them (e.g. an article is at the same place in an issue
+ * whose digest did not change). Candidates of two such articles are not measured again; when the
+ * last build's articles are this build's first, in order, its candidates are extended by the new
+ * articles' instead of banding the edition anew (extendCandidates): a daily build looks at the new
+ * issue's buckets and reads the texts of its candidates only.
  */
-export interface KeptOverlaps {
-  get(a: CopyInput, b: CopyInput): Overlap | undefined;
-  set(a: CopyInput, b: CopyInput, o: Overlap): void;
+export interface LastRun extends MeasuredRun {
+  /** for each of the last build's articles, its index in this build (the same text), or -1 */
+  at: Int32Array;
 }
 
 /**
@@ -77,20 +99,23 @@ export function textSignature(text: string): Uint32Array {
  * it). `text(id)` gives an article's text (body paragraphs); it is called once per article, in
  * order, and again, in order, for the articles of candidate pairs (only their shingles are kept). Texts shorter than MIN_SHARED_CHARS are skipped.
  * `signatureOf(id)` gives an article's signature (textSignature of its text) when the caller keeps
- * them; then `text` is asked only for the articles of candidate pairs, and with `kept` only for
- * those of candidates it has no overlap for.
+ * them; then `text` is asked only for the articles of candidate pairs, and with `last` only for
+ * those of candidates the last build did not measure.
  */
 export function findCopies(
   articles: readonly CopyInput[],
   text: (id: string) => string,
   now: () => number = () => performance.now(),
   signatureOf: (id: string) => Uint32Array = (id) => textSignature(text(id)),
-  kept?: KeptOverlaps,
+  last?: LastRun,
 ): Copies {
   const start = now();
   const sigs = articles.map((a) => signatureOf(a.id));
-  const candidates = candidatePairs(sigs);
-  const known = candidates.map(([i, j]) => kept?.get(articles[i]!, articles[j]!));
+  const extended =
+    last && appendedTo(last, articles.length) ? extendCandidates(sigs, last.at.length, pairsOf(last)) : null;
+  const candidates = extended ?? candidatePairs(sigs);
+  const known = knownOverlaps(candidates, articles.length, last);
+  const overlaps = new Float64Array(candidates.length * 4);
   // the second pass: the shingles of the articles of candidate pairs not measured before, read in input order
   const sets = new Map<number, Shingles>();
   const unread = new Set(candidates.flatMap((c, k) => (known[k] ? [] : c)));
@@ -105,11 +130,8 @@ export function findCopies(
     return i;
   };
   for (const [k, [i, j]] of candidates.entries()) {
-    let o = known[k];
-    if (!o) {
-      o = overlap(setOf(i), setOf(j));
-      kept?.set(articles[i]!, articles[j]!, o);
-    }
+    const o = known[k] ?? overlap(setOf(i), setOf(j));
+    overlaps.set([o.shared, o.sharedChars, o.containment, o.jaccard], k * 4);
     if (!isCopy(o, articles[i]!.issue === articles[j]!.issue)) continue;
     pairs.push({
       a: articles[i]!.id,
@@ -142,15 +164,52 @@ export function findCopies(
     byArticle,
     groups,
     compared: comparedPairs(groups, byArticle),
+    run: { candidates: Uint32Array.from(candidates.flat()), overlaps },
     stats: {
       articles: articles.length,
       candidates: candidates.length,
       kept: known.filter(Boolean).length,
+      extended: !!extended,
       pairs: pairs.length,
       groups: groups.length,
       ms: Math.round(now() - start),
     },
   };
+}
+
+/** Whether the last build's articles are the first of `count`, in order. */
+function appendedTo(last: LastRun, count: number): boolean {
+  if (last.at.length > count) return false;
+  for (let i = 0; i < last.at.length; i++) if (last.at[i] !== i) return false;
+  return true;
+}
+
+/** The last build's candidate pairs (its indices). */
+function pairsOf(last: MeasuredRun): [number, number][] {
+  const out: [number, number][] = [];
+  for (let c = 0; c < last.candidates.length; c += 2)
+    out.push([last.candidates[c]!, last.candidates[c + 1]!]);
+  return out;
+}
+
+/** Each candidate's overlap as the last build measured it (both articles unchanged), else undefined. */
+function knownOverlaps(
+  candidates: readonly [number, number][],
+  count: number,
+  last: LastRun | undefined,
+): (Overlap | undefined)[] {
+  if (!last) return candidates.map(() => undefined);
+  const measured = new Map<number, number>();
+  for (let c = 0; 2 * c < last.candidates.length; c++) {
+    const [i, j] = [last.at[last.candidates[2 * c]!] ?? -1, last.at[last.candidates[2 * c + 1]!] ?? -1];
+    if (i >= 0 && j >= 0) measured.set(Math.min(i, j) * count + Math.max(i, j), c);
+  }
+  return candidates.map(([i, j]) => {
+    const c = measured.get(i * count + j);
+    if (c === undefined) return undefined;
+    const o = last.overlaps.subarray(4 * c, 4 * c + 4);
+    return { shared: o[0]!, sharedChars: o[1]!, containment: o[2]!, jaccard: o[3]! };
+  });
 }
 
 /** Each printing of a group but the first, with the earliest printing it is a verified copy of. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   candidatePairs,
   estimate,
+  extendCandidates,
   BANDS,
   MAX_BUCKET,
   MIN_ESTIMATE,
@@ -14,15 +15,9 @@ import {
   SIGNATURE_SIZE,
 } from './minhash.ts';
 import { isCopy, overlap, type Overlap } from './verify.ts';
-import {
-  comparedPairs,
-  findCopies,
-  otherOf,
-  textSignature,
-  type CopyPair,
-  type KeptOverlaps,
-} from './pairs.ts';
+import { comparedPairs, findCopies, otherOf, textSignature, type CopyPair, type LastRun } from './pairs.ts';
 import { sentencesOf, syntheticEdition } from '../../../tests/support/synthetic-edition.ts';
+import { mulberry32 } from '../../../tests/support/prng.ts';
 
 const seedTexts = readdirSync('seeds')
   .sort()
@@ -109,6 +104,47 @@ describe('minhash', () => {
     expect(new Set(found).size).toBe(found.length);
     expect(found.sort()).toEqual([...reference].sort());
   });
+
+  it('extends the candidates of an archive by a day: the same pairs as banding it all anew', () => {
+    // 40 families of signatures, each signature a noisy copy of its family's, rows from 16 values
+    const random = mulberry32(777);
+    const next = () => Math.floor(random() * 2 ** 32);
+    const base = Array.from({ length: 40 }, () =>
+      Uint32Array.from({ length: SIGNATURE_SIZE }, () => next() % 16),
+    );
+    const sigs = Array.from({ length: 800 }, (_, k) =>
+      k % 97 === 5
+        ? new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
+        : base[next() % 40]!.map((v) => (next() % 2 ? next() % 16 : v)),
+    );
+    let extended = 0;
+    for (const count of [0, 1, 400, 700, 760, 790, 799, 800]) {
+      const before = candidatePairs(sigs.slice(0, count));
+      const grown = extendCandidates(sigs, count, before);
+      if (!grown) continue;
+      extended++;
+      expect(grown).toEqual(candidatePairs(sigs));
+    }
+    expect(candidatePairs(sigs).length).toBeGreaterThan(1000);
+    expect(extended).toBeGreaterThanOrEqual(6);
+  });
+
+  it('bands anew (null) only when a new signature makes a bucket of the archive too large', () => {
+    const same = () => Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => i);
+    const full = Array.from({ length: MAX_BUCKET }, same);
+    // MAX_BUCKET alike: every pair a candidate; one more: the bucket is skipped, no pair is
+    expect(candidatePairs(full)).toHaveLength((MAX_BUCKET * (MAX_BUCKET - 1)) / 2);
+    expect(candidatePairs([...full, same()])).toEqual([]);
+    expect(extendCandidates([...full, same()], MAX_BUCKET, candidatePairs(full))).toBeNull();
+    // a bucket too large already stays skipped: extended, and still no pair
+    const over = [...full, same()];
+    expect(extendCandidates([...over, same()], over.length, [])).toEqual([]);
+    // one alike fewer: the new one joins a bucket of MAX_BUCKET
+    const under = full.slice(1);
+    expect(extendCandidates([...under, same()], under.length, candidatePairs(under))).toEqual(
+      candidatePairs(full),
+    );
+  });
 });
 
 describe('verify', () => {
@@ -185,38 +221,53 @@ describe('findCopies', () => {
     expect(asked.length).toBeLessThan(inputs.length / 4);
     expect(asked).toContain('copy');
   });
-  it('takes kept overlaps: the same copies, and no text read for a candidate measured before', () => {
+  it('takes over the last run: a day added reads its candidates only, a changed issue its own', () => {
     const edition = syntheticEdition(sentencesOf([...seedTexts, ...corpusTexts]), 600, 20);
     const texts = new Map(edition.map((a) => [a.id, a.paragraphs.join('\n')]));
     const inputs = edition.map((a) => ({ id: a.id, issue: a.issue }));
     const signatures = new Map([...texts].map(([id, t]) => [id, textSignature(t)]));
-    const store = new Map<string, Overlap>();
-    const kept: KeptOverlaps = {
-      get: (a, b) => store.get(`${a.id}|${b.id}`),
-      set: (a, b, o) => void store.set(`${a.id}|${b.id}`, o),
-    };
+    const signatureOf = (id: string) => signatures.get(id)!;
     const read = (asked: string[]) => (id: string) => (asked.push(id), texts.get(id)!);
-    const first: string[] = [];
-    const cold = findCopies(inputs, read(first), undefined, (id) => signatures.get(id)!, kept);
+    const whole = findCopies(inputs, textsOf(texts));
+    const newest = inputs.at(-1)!.issue;
+    const archive = inputs.filter((a) => a.issue !== newest);
+    const cold = findCopies(archive, textsOf(texts), undefined, signatureOf);
     expect(cold.stats.kept).toBe(0);
-    expect(store.size).toBe(cold.stats.candidates);
-    expect(cold.pairs).toEqual(findCopies(inputs, textsOf(texts)).pairs);
-    // the next build: every candidate measured before, no text read, the same pairs
-    const second: string[] = [];
-    const warm = findCopies(inputs, read(second), undefined, (id) => signatures.get(id)!, kept);
-    expect(second).toEqual([]);
-    expect(warm.stats.kept).toBe(cold.stats.candidates);
-    expect(warm.pairs).toEqual(cold.pairs);
-    // a pair the store has never seen is measured on its texts
-    const [a, b] = [cold.pairs[0]!.a, cold.pairs[0]!.b];
-    store.delete(`${a}|${b}`);
+    expect(cold.run.candidates.length).toBe(2 * cold.stats.candidates);
+    // a day added: the archive's candidates extended, only the new articles' measured
+    const day: string[] = [];
+    const last: LastRun = { ...cold.run, at: Int32Array.from(archive, (_, i) => i) };
+    const daily = findCopies(inputs, read(day), undefined, signatureOf, last);
+    expect(daily.stats.extended).toBe(true);
+    expect(daily.pairs).toEqual(whole.pairs);
+    expect(daily.groups).toEqual(whole.groups);
+    expect(daily.run).toEqual(whole.run);
+    expect(daily.stats.kept).toBe(cold.stats.candidates);
+    const fresh = new Set(inputs.filter((a) => a.issue === newest).map((a) => a.id));
+    const touching = whole.pairs.filter((p) => fresh.has(p.a) || fresh.has(p.b));
+    expect(touching.length).toBeGreaterThan(0);
+    for (const p of touching) expect(day).toEqual(expect.arrayContaining([p.a, p.b]));
+    expect(day.length).toBeLessThan(inputs.length / 10);
+    // the next build, nothing changed: no text read
+    const again: string[] = [];
+    const same = findCopies(inputs, read(again), undefined, signatureOf, {
+      ...daily.run,
+      at: Int32Array.from(inputs, (_, i) => i),
+    });
+    expect(again).toEqual([]);
+    expect(same.pairs).toEqual(whole.pairs);
+    // an issue in the middle changed (its articles -1): banded anew, its candidates measured again
+    const changed = inputs[300]!.issue;
+    const at = Int32Array.from(inputs, (a, i) => (a.issue === changed ? -1 : i));
     const third: string[] = [];
-    expect(findCopies(inputs, read(third), undefined, (id) => signatures.get(id)!, kept).pairs).toEqual(
-      cold.pairs,
+    const mended = findCopies(inputs, read(third), undefined, signatureOf, { ...daily.run, at });
+    expect(mended.stats.extended).toBe(false);
+    expect(mended.pairs).toEqual(whole.pairs);
+    const ofChanged = whole.pairs.filter((p) =>
+      [p.a, p.b].some((id) => inputs.find((a) => a.id === id)!.issue === changed),
     );
-    expect(third).toContain(a);
-    expect(third).toContain(b);
-    expect(third.length).toBeLessThan(10);
+    for (const p of ofChanged) expect(third).toEqual(expect.arrayContaining([p.a, p.b]));
+    expect(third.length).toBeLessThan(inputs.length / 10);
   });
 });
 
