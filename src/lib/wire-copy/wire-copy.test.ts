@@ -14,7 +14,7 @@ import {
   signature,
   SIGNATURE_SIZE,
 } from './minhash.ts';
-import { isCopy, overlap, type Overlap } from './verify.ts';
+import { isCopy, overlap } from './verify.ts';
 import { comparedPairs, findCopies, otherOf, textSignature, type CopyPair, type LastRun } from './pairs.ts';
 import { sentencesOf, syntheticEdition } from '../../../tests/support/synthetic-edition.ts';
 import { mulberry32 } from '../../../tests/support/prng.ts';
