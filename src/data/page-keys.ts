@@ -120,22 +120,29 @@ async function makeKeys(): Promise<PageKeys> {
     const k = siblings.indexOf(issue);
     return [siblings[k - 1], siblings[k + 1]].map((n) => n && [n.path, n.entry.data.date.value]);
   };
+  const articleKeys = new Map<ArticleNode, string>();
+  const articleKey = (node: ArticleNode) =>
+    digest(
+      issueDigest(node.page.issue),
+      node.entry.data.topics,
+      node.entry.data.credits.map((c) => [c.name, reporters.byName.get(c.name)?.slug ?? null]),
+      // 文中人物… links (entry slugs) and 相关文章 (what the list prints of each related article)
+      namesOfArticle(names, node.entry.id).map((n) => [n.kind, n.name, n.slug]),
+      (names.related.get(node.entry.id) ?? []).map((r) => {
+        const o = edition.articles.get(r.id);
+        return [r.id, o?.path, o?.entry.data.title, o?.entry.data.paper.name, o?.entry.data.date];
+      }),
+    );
   return {
     issueData: (node) => issueDigest(node),
     list: (...parts) => digest(site, ...parts),
     issue: (node) => digest(issueDigest(node), neighbours(node)),
     page: (node) => digest(issueDigest(node.issue)),
-    article: (node) =>
-      digest(
-        issueDigest(node.page.issue),
-        node.entry.data.topics,
-        node.entry.data.credits.map((c) => [c.name, reporters.byName.get(c.name)?.slug ?? null]),
-        // 文中人物… links (entry slugs) and 相关文章 (what the list prints of each related article)
-        namesOfArticle(names, node.entry.id).map((n) => [n.kind, n.name, n.slug]),
-        (names.related.get(node.entry.id) ?? []).map((r) => {
-          const o = edition.articles.get(r.id);
-          return [r.id, o?.path, o?.entry.data.title, o?.entry.data.paper.name, o?.entry.data.date];
-        }),
-      ),
+    // asked twice for each article (its page and its article.md): made once
+    article: (node) => {
+      let key = articleKeys.get(node);
+      if (key === undefined) articleKeys.set(node, (key = articleKey(node)));
+      return key;
+    },
   };
 }
