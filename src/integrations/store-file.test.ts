@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -129,5 +129,57 @@ describe('the store the build holds, handed to the store module', () => {
     }
     // let go: the module reads the file again
     expect(Array.isArray(await importModule(storeModule(file), dir))).toBe(true);
+  });
+
+  it("puts the caught store's write-back off as BAOKAN_STORE_LAG says, and says so", async () => {
+    const cacheDir = pathToFileURL(`${dir}/`);
+    const hooks = (storeFile() as AstroIntegration).hooks;
+    const said: string[] = [];
+    const was = process.env.BAOKAN_STORE_LAG;
+    process.env.BAOKAN_STORE_LAG = '60';
+    try {
+      await hooks['astro:config:setup']!({
+        command: 'build',
+        config: { cacheDir, experimental: {} },
+        updateConfig: () => undefined,
+        logger: { info: (m: string) => said.push(m) },
+      } as never);
+    } finally {
+      if (was === undefined) delete process.env.BAOKAN_STORE_LAG;
+      else process.env.BAOKAN_STORE_LAG = was;
+    }
+    const { MutableDataStore } = (await import(
+      pathToFileURL(resolve('node_modules/astro/dist/content/mutable-data-store.js')).href
+    )) as {
+      MutableDataStore: {
+        fromFile(f: URL): Promise<{
+          set(c: string, k: string, v: unknown): void;
+          waitUntilSaveComplete(): Promise<void>;
+        }>;
+      };
+    };
+    // two records on file; one more (1 of 3) is put off at 60 %; three more (4 of 6) are written
+    writeFileSync(
+      file,
+      JSON.stringify([['Map', 1, 2], 'articles', ['Map', 3, 4, 5, 4], 'x', { title: 6 }, 'y', '衡阳']),
+    );
+    const before = readFileSync(file, 'utf8');
+    try {
+      const store = await MutableDataStore.fromFile(new URL('data-store.json', cacheDir));
+      store.set('articles', 'z', { title: '雁城' });
+      await store.waitUntilSaveComplete();
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      expect(said.at(-1)).toBe(
+        'content store: 1 of 3 record(s) changed since it was read; write-back put off (BAOKAN_STORE_LAG 60 %)',
+      );
+      store.set('articles', 'w', { title: '雁城' });
+      store.set('articles', 'v', { title: '雁城' });
+      store.set('articles', 'u', { title: '雁城' });
+      await store.waitUntilSaveComplete();
+      expect(said.at(-1)).toBe('content store: 4 of 6 record(s) changed since it was read; written back');
+      expect(readFileSync(file, 'utf8')).toContain('雁城');
+    } finally {
+      await (hooks['astro:build:done'] as () => unknown)();
+    }
   });
 });

@@ -28,9 +28,14 @@
  * is caught where Astro loads it (`MutableDataStore.fromFile`, an internal of Astro read from its
  * file, as the tests read its incremental mark); when that cannot be done (another Astro), the
  * file is read as before.
+ *
+ * **The write-back put off.** The caught store writes itself back only once the records changed
+ * since it was read are more than BAOKAN_STORE_LAG % of it (store-lag.ts): a daily build does not
+ * serialise and write the whole archive's store for the day's records.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { putOffWrites, storeLag, type WritableStore, type Writeback } from './store-lag.ts';
 
 /** Astro's resolved id of the content store module. */
 export const STORE_MODULE_ID = '\0astro:data-layer-content';
@@ -87,23 +92,31 @@ export function handOver(file: string | null, collections: () => Collections | u
 
 /** Astro's MutableDataStore, as far as catching the store it loads goes. */
 interface StoreClass {
-  fromFile(file: URL | string): Promise<{ _collections: Collections }>;
+  fromFile(file: URL | string): Promise<WritableStore>;
 }
 
 /**
- * Catch the store Astro's content sync loads from `file` (by wrapping MutableDataStore.fromFile) and
- * hand it over; whether it could. Undone by the returned function's call.
+ * Catch the store Astro's content sync loads from `file` (by wrapping MutableDataStore.fromFile),
+ * hand it over and put its write-back off (`lag` %, telling `report`); whether it could. Undone by
+ * the returned function's call.
  */
-async function catchStore(file: string): Promise<(() => void) | null> {
+async function catchStore(
+  file: string,
+  lag: number,
+  report: (w: Writeback) => void,
+): Promise<(() => void) | null> {
   const url = new URL('dist/content/mutable-data-store.js', import.meta.resolve('astro/package.json'));
   const Store = ((await import(url.href).catch(() => null)) as { MutableDataStore?: StoreClass } | null)
     ?.MutableDataStore;
   if (typeof Store?.fromFile !== 'function') return null;
   const original = Store.fromFile;
-  let caught: { _collections: Collections } | null = null;
+  let caught: WritableStore | null = null;
   Store.fromFile = async function (this: unknown, at: URL | string) {
     const store = await original.call(this, at);
-    if ((typeof at === 'string' ? at : fileURLToPath(at)) === file) caught = store;
+    if ((typeof at === 'string' ? at : fileURLToPath(at)) === file) {
+      caught = store;
+      putOffWrites(store, lag, report);
+    }
     return store;
   };
   handOver(file, () => caught?._collections);
@@ -118,7 +131,7 @@ export default function storeFile(): AstroIntegration {
   return {
     name: 'baokan-store-file',
     hooks: {
-      'astro:config:setup': async ({ command, config, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         const storage = config.experimental?.collectionStorage;
         if (command !== 'build' || (storage !== undefined && storage !== 'single-file')) return;
         const file = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
@@ -138,8 +151,14 @@ export default function storeFile(): AstroIntegration {
             ],
           },
         });
+        const lag = storeLag(process.env);
+        const report = ({ changed, total, written }: Writeback) =>
+          logger.info(
+            `content store: ${changed} of ${total} record(s) changed since it was read; ` +
+              (written ? 'written back' : `write-back put off (BAOKAN_STORE_LAG ${lag} %)`),
+          );
         release?.();
-        release = await catchStore(file);
+        release = await catchStore(file, lag, report);
       },
       'astro:build:done': () => {
         release?.();
