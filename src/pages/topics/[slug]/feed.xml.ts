@@ -39,8 +39,15 @@ export async function getStaticPaths() {
 const key = (a: ArticleNode) =>
   `${a.entry.data.date}|${a.entry.data.paper.id}|${String(a.page.entry.data.index).padStart(3, '0')}|${String(a.entry.data.order).padStart(4, '0')}`;
 
-/** The feed's entries: a topic's latest dated articles. */
-const latest = (list: ArticleNode[]) =>
+/** The feed's entries: a topic's latest dated articles (made once a build: its key and its page ask). */
+const latestOf = new WeakMap<ArticleNode[], ArticleNode[]>();
+const latest = (list: ArticleNode[]) => {
+  let found = latestOf.get(list);
+  if (!found) latestOf.set(list, (found = newest(list)));
+  return found;
+};
+
+const newest = (list: ArticleNode[]) =>
   firstOf(
     list.filter((a) => a.entry.data.date),
     FEED_LIMIT,
