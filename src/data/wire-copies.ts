@@ -96,7 +96,9 @@ async function lastRun(
   const [head, body] = ['json', 'bin'].map((ext) => join(workFolder(issues), '..', `wire-run.${ext}`));
   return {
     last: issues.length ? readRun(head!, body!, ours) : undefined,
-    save: (run) => issues.length && writeRun(head!, body!, ours, run),
+    save: (run) => {
+      if (issues.length) writeRun(head!, body!, ours, run);
+    },
   };
 }
 
@@ -136,6 +138,7 @@ function readRun(
   if (h?.rules !== RULES || !existsSync(body)) return undefined;
   const bytes = readFileSync(body);
   if (bytes.length !== h.candidates * 40) return undefined;
+  // a buffer of its own: a Float64Array needs an offset that is a multiple of 8, which a read's may not be
   const copy = new ArrayBuffer(bytes.length);
   new Uint8Array(copy).set(bytes);
   const starts = new Map<string, [number, number]>();

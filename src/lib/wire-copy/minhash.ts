@@ -118,10 +118,7 @@ export function candidatePairs(signatures: readonly Uint32Array[]): [number, num
   const pairs: [number, number][] = [];
   for (let b = 0; b < BANDS; b++) {
     for (let x = 0; x < live.length; x++) {
-      const sig = signatures[live[x]!]!;
-      let h = 0;
-      for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!);
-      halves[2 * x + high] = h;
+      halves[2 * x + high] = bandHash(signatures[live[x]!]!, b);
       halves[2 * x + low] = x;
     }
     words.sort();
@@ -176,6 +173,13 @@ function sameBand(members: number[], signatures: readonly Uint32Array[], b: numb
   return groups;
 }
 
+/** A 32-bit hash of the rows of band `b` of a signature. */
+function bandHash(sig: Uint32Array, b: number): number {
+  let h = 0;
+  for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!);
+  return h;
+}
+
 /** Whether two signatures agree on every row of band `b`. */
 function sameRows(a: Uint32Array, c: Uint32Array, b: number): boolean {
   for (let r = b * ROWS; r < (b + 1) * ROWS; r++) if (a[r] !== c[r]) return false;
@@ -193,36 +197,28 @@ function sameRows(a: Uint32Array, c: Uint32Array, b: number): boolean {
 export function extendCandidates(
   signatures: readonly Uint32Array[],
   count: number,
-  before: readonly (readonly [number, number])[],
+  before: readonly [number, number][],
 ): [number, number][] | null {
   const added: [number, number][] = [];
   const seen = new Set<number>();
   const n = signatures.length;
-  const live = (i: number) => signatures[i]![0] !== 0xffffffff;
-  const bandHash = (sig: Uint32Array, b: number) => {
-    let h = 0;
-    for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!);
-    return h;
+  /** the live signatures from `from` to `to` by their band's hash (only the hashes `among` has, when given) */
+  const bucketed = (from: number, to: number, b: number, among?: ReadonlyMap<number, unknown>) => {
+    const out = new Map<number, number[]>();
+    for (let i = from; i < to; i++) {
+      if (signatures[i]![0] === 0xffffffff) continue;
+      const h = bandHash(signatures[i]!, b);
+      if (among && !among.has(h)) continue;
+      const list = out.get(h);
+      if (list) list.push(i);
+      else out.set(h, [i]);
+    }
+    return out;
   };
   for (let b = 0; b < BANDS; b++) {
-    const buckets = new Map<number, number[]>();
-    for (let i = count; i < n; i++) {
-      if (!live(i)) continue;
-      const h = bandHash(signatures[i]!, b);
-      const list = buckets.get(h);
-      if (list) list.push(i);
-      else buckets.set(h, [i]);
-    }
+    const buckets = bucketed(count, n, b);
     if (!buckets.size) continue;
-    const old = new Map<number, number[]>();
-    for (let i = 0; i < count; i++) {
-      if (!live(i)) continue;
-      const h = bandHash(signatures[i]!, b);
-      if (!buckets.has(h)) continue;
-      const list = old.get(h);
-      if (list) list.push(i);
-      else old.set(h, [i]);
-    }
+    const old = bucketed(0, count, b, buckets);
     for (const [h, fresh] of buckets) {
       for (const list of sameBand([...(old.get(h) ?? []), ...fresh], signatures, b)) {
         const firstNew = list.findIndex((i) => i >= count);
@@ -248,7 +244,7 @@ export function extendCandidates(
   for (const p of before) {
     while (k < added.length && (added[k]![0] < p[0] || (added[k]![0] === p[0] && added[k]![1] < p[1])))
       out.push(added[k++]!);
-    out.push([p[0], p[1]]);
+    out.push(p);
   }
   while (k < added.length) out.push(added[k++]!);
   return out;
