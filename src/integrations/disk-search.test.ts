@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { diskFiles, type DiskRecord } from '../lib/search/disk.ts';
 import { planShards, SHARDS_FILE } from '../lib/search/shards.ts';
 import { writeDiskSearch } from './disk-search.ts';
@@ -68,7 +68,9 @@ describe('search-disk/ on a kept cache', () => {
     const first = bundles(records, (i) => `zh_${i}.pf_fragment`);
     const out1 = join(first.root, '..', 'search-disk');
     expect((await writeDiskSearch(first.root, out1, cache)).kept).toBe(0);
-    expect(readdirSync(cache)).toHaveLength(2);
+    // a kept folder per shard, and the record of what the build left in place (a clean build's too)
+    expect(readdirSync(cache).filter((f) => f !== 'placed.json')).toHaveLength(2);
+    expect(existsSync(join(cache, 'placed.json'))).toBe(true);
     for (const f of diskFiles(records, first.shards))
       expect(readFileSync(join(out1, f.path), 'utf8'), f.path).toBe(f.content);
 
@@ -86,7 +88,7 @@ describe('search-disk/ on a kept cache', () => {
     expect((await writeDiskSearch(third.root, out3, cache)).kept).toBe(1);
     for (const f of diskFiles(changed, third.shards))
       expect(readFileSync(join(out3, f.path), 'utf8'), f.path).toBe(f.content);
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect(readdirSync(cache).filter((f) => f !== 'placed.json')).toHaveLength(2);
   });
 
   it('in a kept folder, leaves the month files that are the same where they are', async () => {
@@ -143,6 +145,29 @@ describe('search-disk/ on a kept cache', () => {
     await writeDiskSearch(first.root, out, cache, { inPlace: (p) => told2.push(...p) });
     expect(told2).toEqual(['2021-03.js']);
     expect(readFileSync(join(out, '2023-01.js'), 'utf8')).not.toBe('edited');
+  });
+
+  it('records what a clean build (not in place) wrote, so the first kept build after it needs no read', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'baokan-disk-clean-'));
+    made.push(cache);
+    const first = bundles(records, (i) => `zh_${i}.pf_fragment`);
+    const out = join(first.root, '..', 'search-disk');
+    // the clean build ends a few seconds after it wrote the files: they are settled
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 5000);
+    try {
+      await writeDiskSearch(first.root, out, cache);
+    } finally {
+      vi.useRealTimers();
+    }
+    // the kept copies no longer match the files in place: only the record can vouch for them
+    for (const key of readdirSync(cache))
+      for (const f of ['2021-03.js', '2023-01.js'])
+        if (existsSync(join(cache, key, f)))
+          writeFileSync(join(cache, key, f), 'x'.repeat(statSync(join(cache, key, f)).size));
+    const told: string[] = [];
+    await writeDiskSearch(first.root, out, cache, { inPlace: (p) => told.push(...p) });
+    expect(told.sort()).toEqual(['2021-03.js', '2023-01.js']);
   });
 
   it('still fails when a kept shard has lost a fragment', async () => {

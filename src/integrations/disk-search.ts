@@ -202,7 +202,9 @@ export async function writeDiskSearch(
   if (cache)
     for (const f of await readdir(cache))
       if (!used.has(f) && f !== PLACED) await rm(join(cache, f), { recursive: true, force: true });
-  if (cache && options.inPlace) {
+  // recorded by a clean build too: the first daily build after it then passes over its files with
+  // a stat each instead of reading them and their kept copies (8.8 s of 285 MB at ten years)
+  if (cache) {
     const settled = Date.now() - 1000;
     const files: Record<string, Placed> = {};
     for (const [path, key] of placed) {
