@@ -14,12 +14,14 @@ import {
 
 const job = workerData as CompressionJob;
 const cache = new CompressionCache(job.cacheDir);
+const touched = new Set<string>();
 const totals = await compressSite(
   job.site,
   cache,
   notHandedOn,
   job.listed ?? undefined,
   untouchedFiles(job.pagesInPlace, job.filesInPlace),
+  touched,
 );
 const removed = await cache.prune();
-parentPort!.postMessage({ totals, removed } satisfies CompressionDone);
+parentPort!.postMessage({ totals, folders: [...touched], removed } satisfies CompressionDone);

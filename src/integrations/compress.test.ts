@@ -122,18 +122,25 @@ describe('pre-compressed siblings', () => {
       pagesInPlace: new Set<string>(),
       filesInPlace: new Set<string>(),
     };
-    const { totals, removed } = await compressInWorker(job);
+    const { totals, folders, removed } = await compressInWorker(job);
     expect(totals).toEqual(local);
     expect(removed).toBe(0);
+    // the folders whose names it changed: index.html's and site.css's (the top), a/b/index.html's
+    expect(folders.sort()).toEqual(['', 'a/b']);
     expect(list(there)).toEqual(list(here));
     for (const f of list(here)) expect(readFileSync(join(there, f)), f).toEqual(readFileSync(join(here, f)));
     // the record and the cache it left are a kept build's: the next build takes them
     const again = await compressInWorker(job);
     expect(again.totals.cached).toBe(3);
+    expect(again.folders).toEqual([]);
     // what the thread was told it left in place is taken at its word (the pages' stat is not made)
     writeFileSync(join(there, 'index.html'), 'changed '.repeat(400));
     const told = await compressInWorker({ ...job, filesInPlace: new Set(['index.html']) });
     expect(told.totals.cached).toBe(3);
+    expect(told.folders).toEqual([]);
+    // a page gone (its siblings removed) and one changed (its siblings made again)
+    rmSync(join(there, 'a/b/index.html'));
+    expect((await compressInWorker(job)).folders.sort()).toEqual(['', 'a/b']);
     await expect(compressInWorker({ ...job, site: join(there, 'missing') })).rejects.toThrow(/ENOENT/);
   });
 

@@ -33,7 +33,7 @@ import { Worker } from 'node:worker_threads';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { inSite, sitePathsBelow, sortedHas, withPath } from './files-below.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
-import { filesLeftInPlace, sweptFiles } from './kept-output.ts';
+import { filesLeftInPlace, finishFolderRecord, folderRecordAfterSweep, sweptFiles } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { DISK_DIR } from '../lib/search/disk.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
@@ -272,6 +272,8 @@ export function untouchedFiles(pages: ReadonlySet<string>, files: ReadonlySet<st
  * src/integrations/kept-log.ts, and the files the integrations left in place: untouchedFiles):
  * their record rows are taken without a look at the file (at ten years, 528,000 pages and some
  * 200,000 search files of the site's 750,000 files, and most of the time a stat of each took).
+ * `touched`: the folders (site paths, '' for the top) in which it wrote or removed a sibling are
+ * added to it, for the kept folder's record of folders (kept-output.ts, finishFolderRecord).
  */
 export async function compressSite(
   site: string,
@@ -279,8 +281,11 @@ export async function compressSite(
   only: (path: string) => boolean = () => true,
   listed?: readonly string[],
   untouched: Untouched = new Set(),
+  touched: Set<string> = new Set(),
 ): Promise<CompressionTotals> {
   const all = listed ?? (await sitePathsBelow(site));
+  /** Note that a name is added or removed in `path`'s folder. */
+  const touch = (path: string) => touched.add(path.slice(0, Math.max(0, path.lastIndexOf('/'))));
   // The listing is sorted, so a file's siblings are found beside it (sortedHas), not in a set.
   const files: string[] = [];
   /** each file's place in `all`, by its place in `files` */
@@ -292,8 +297,10 @@ export async function compressSite(
       at.push(k);
     } else if (/\.(?:br|gz)$/.test(f)) {
       const base = f.slice(0, -3);
-      if (compressible(base) && only(base) && !sortedHas(all, base, k))
+      if (compressible(base) && only(base) && !sortedHas(all, base, k)) {
         await rm(inSite(site, f), { force: true });
+        touch(f);
+      }
     }
   }
   const has = (i: number, ext: '.br' | '.gz') => sortedHas(all, files[i]! + ext, at[i]!);
@@ -320,6 +327,7 @@ export async function compressSite(
     ]);
     if ((br && br.mtimeMs < f.mtimeMs) || (gz && gz.mtimeMs < f.mtimeMs)) {
       await Promise.all([rm(`${file}.br`, { force: true }), rm(`${file}.gz`, { force: true })]);
+      touch(files[i]!);
       return null;
     }
     return { size: f.size, mtimeMs: f.mtimeMs, br: br?.size ?? null, gz: gz?.size ?? null };
@@ -396,6 +404,7 @@ export async function compressSite(
       if (known) {
         // changed since the last build, or its siblings are not what it wrote: made again
         await Promise.all([rm(`${file}.br`, { force: true }), rm(`${file}.gz`, { force: true })]);
+        touch(path);
       } else {
         const kept = await current(file, i);
         if (kept) {
@@ -420,6 +429,7 @@ export async function compressSite(
       const { key, br, gz, fromCache } = await siblings(data, qualityOf(path), cache);
       if (br) await writeFile(`${file}.br`, br);
       if (gz) await writeFile(`${file}.gz`, gz);
+      if (br || gz) touch(path);
       await done(key, br?.length ?? null, gz?.length ?? null, fromCache);
     }
   };
@@ -548,9 +558,13 @@ export interface CompressionJob {
   filesInPlace: ReadonlySet<string>;
 }
 
-/** What the compressor's thread posts back: compressSite's totals, and the results the prune removed. */
+/**
+ * What the compressor's thread posts back: compressSite's totals, the folders in which it wrote or
+ * removed a sibling (site paths), and the results the prune removed.
+ */
 export interface CompressionDone {
   totals: CompressionTotals;
+  folders: string[];
   removed: number;
 }
 
@@ -583,6 +597,8 @@ export default function compressIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
         cacheDir = join(fileURLToPath(config.cacheDir), 'baokan-compress');
+        // its siblings change the names of the site's folders after the sweep: it writes their record
+        if (compressionOn()) folderRecordAfterSweep();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
@@ -596,13 +612,14 @@ export default function compressIntegration(): AstroIntegration {
         const started = performance.now();
         // the site as the kept folder's sweep just walked it (_headers, written above, is not compressible)
         const listed = sweptFiles();
-        const { totals: t } = await compressInWorker({
+        const { totals: t, folders } = await compressInWorker({
           site,
           cacheDir,
           listed: listed ? withPath(listed, '_headers') : null,
           pagesInPlace: pagesLeftInPlace() ?? new Set(),
           filesInPlace: filesLeftInPlace(),
         });
+        finishFolderRecord(site, folders);
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
         logger.info(

@@ -8,6 +8,7 @@ import {
   folderRecordText,
   inSite,
   parseFolderRecord,
+  readFoldersAgain,
   routeOutputs,
   sitePathsBelow,
   takeFolderRecord,
@@ -80,6 +81,24 @@ describe('walks that take unchanged folders from the last build', () => {
     useFolderRecord(parseFolderRecord(folderRecordText(record)));
     await filesBelow(root);
     expect(takeFolderRecord()).toMatchObject({ read: 2, kept: 2 });
+  });
+
+  it('reads again the recorded folders a later step changed: the next walk takes them from the record', async () => {
+    settle(folders);
+    useFolderRecord(null);
+    await filesBelow(root);
+    // a later step (the compressor) adds a sibling in a/1 and at the top, and b/ goes
+    put('a/1/index.html.gz');
+    put('index.html.br');
+    rmSync(join(root, 'b'), { recursive: true });
+    settle(['', 'a/1']);
+    // b is recorded and gone; nowhere was never recorded
+    expect(readFoldersAgain([join(root, 'a/1'), root, join(root, 'b'), join(root, 'nowhere')])).toBe(3);
+    useFolderRecord(parseFolderRecord(folderRecordText(takeFolderRecord().record)));
+    const files = await sitePathsBelow(root);
+    expect(files).toContain('a/1/index.html.gz');
+    expect(files).toContain('index.html.br');
+    expect(takeFolderRecord()).toMatchObject({ read: 0, kept: 3 });
   });
 
   it('reads a record it cannot parse as none', () => {

@@ -1,10 +1,26 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outputSettings } from '../lib/site/kept-output.ts';
-import { keptOutput, writeSiteFile } from './kept-output.ts';
+import { parseFolderRecord } from './files-below.ts';
+import {
+  finishFolderRecord,
+  folderRecordAfterSweep,
+  keptOutput,
+  keptOutputSweep,
+  writeSiteFile,
+} from './kept-output.ts';
 
 const site = mkdtempSync(join(tmpdir(), 'baokan-site-file-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -84,5 +100,56 @@ describe('the ledger of a kept output folder', () => {
     hooks['astro:build:start']!({});
     expect(ledger().done).toBe(false);
     expect(setup()).toEqual([]);
+  });
+});
+
+describe('the record of the folders, taken after the compressor', () => {
+  const root = mkdtempSync(join(tmpdir(), 'baokan-kept-folders-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const outDir = join(root, 'dist') + '/';
+  const cacheDir = join(root, 'cache');
+  const recordFile = join(cacheDir, 'baokan-output-folders.txt');
+  const old = new Date('2024-01-01T00:00:00Z');
+  const settle = () => {
+    for (const d of ['', 'a']) utimesSync(join(outDir, d), old, old);
+  };
+  const kept = keptOutput().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  const sweep = keptOutputSweep().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  const logger = { info: () => {} };
+  const build = async (compressor: boolean) => {
+    await kept['astro:config:setup']!({
+      command: 'build',
+      config: {
+        outDir: pathToFileURL(outDir),
+        cacheDir: pathToFileURL(cacheDir + '/'),
+        experimental: { incrementalBuild: true },
+      },
+      updateConfig: () => {},
+      logger,
+    });
+    if (compressor) folderRecordAfterSweep();
+    await kept['astro:build:start']!({});
+    const assets = new Map([['/a', [pathToFileURL(join(outDir, 'a/index.html'))]]]);
+    await kept['astro:build:done']!({ dir: pathToFileURL(outDir), assets, logger });
+    await sweep['astro:build:done']!({ dir: pathToFileURL(outDir), logger });
+  };
+
+  it('holds the names and times the compressor left, so the next build reads no folder again', async () => {
+    mkdirSync(join(outDir, 'a'), { recursive: true });
+    writeFileSync(join(outDir, 'a/index.html'), '<p>a</p>');
+    writeFileSync(join(outDir, 'index.html'), '<p>home</p>');
+    settle();
+    await build(false); // a clean build, no compressor: the sweep writes the record
+    expect(existsSync(recordFile)).toBe(true);
+
+    // a kept build whose compressor then adds a sibling in a/: the sweep leaves the record to it
+    await build(true);
+    expect(existsSync(recordFile)).toBe(false);
+    writeFileSync(join(outDir, 'a/index.html.br'), 'br');
+    settle();
+    finishFolderRecord(outDir, ['a']);
+    const record = parseFolderRecord(readFileSync(recordFile, 'utf8'))!;
+    expect(record.get(join(outDir, 'a'))).toEqual([old.getTime(), ['index.html', 'index.html.br'], []]);
+    expect(record.get(join(outDir, '.').replace(/\/$/, ''))?.[0]).toBe(old.getTime());
   });
 });
