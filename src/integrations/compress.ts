@@ -619,7 +619,7 @@ export default function compressIntegration(): AstroIntegration {
           pagesInPlace: pagesLeftInPlace() ?? new Set(),
           filesInPlace: filesLeftInPlace(),
         });
-        finishFolderRecord(site, folders);
+        await finishFolderRecord(site, folders);
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
         logger.info(

@@ -134,22 +134,35 @@ describe('the record of the folders, taken after the compressor', () => {
     await sweep['astro:build:done']!({ dir: pathToFileURL(outDir), logger });
   };
 
-  it('holds the names and times the compressor left, so the next build reads no folder again', async () => {
+  const record = () => parseFolderRecord(readFileSync(recordFile, 'utf8'))!;
+  const top = outDir.slice(0, -1);
+
+  it('holds every folder of a clean build as it leaves them, compressor or none', async () => {
     mkdirSync(join(outDir, 'a'), { recursive: true });
     writeFileSync(join(outDir, 'a/index.html'), '<p>a</p>');
     writeFileSync(join(outDir, 'index.html'), '<p>home</p>');
     settle();
-    await build(false); // a clean build, no compressor: the sweep writes the record
-    expect(existsSync(recordFile)).toBe(true);
+    await build(false); // no ledger: a clean build; no compressor: the sweep writes the record
+    expect([...record().keys()].sort()).toEqual([top, join(outDir, 'a')]);
 
-    // a kept build whose compressor then adds a sibling in a/: the sweep leaves the record to it
-    await build(true);
+    rmSync(recordFile);
+    rmSync(join(cacheDir, 'baokan-output.json'));
+    await build(true); // a clean build whose compressor then adds a sibling in a/
     expect(existsSync(recordFile)).toBe(false);
     writeFileSync(join(outDir, 'a/index.html.br'), 'br');
     settle();
-    finishFolderRecord(outDir, ['a']);
-    const record = parseFolderRecord(readFileSync(recordFile, 'utf8'))!;
-    expect(record.get(join(outDir, 'a'))).toEqual([old.getTime(), ['index.html', 'index.html.br'], []]);
-    expect(record.get(join(outDir, '.').replace(/\/$/, ''))?.[0]).toBe(old.getTime());
+    await finishFolderRecord(outDir, ['a']);
+    expect(record().get(join(outDir, 'a'))).toEqual([old.getTime(), ['index.html', 'index.html.br'], []]);
+    expect(record().get(top)?.[0]).toBe(old.getTime());
+  });
+
+  it('holds the names and times the compressor left in a kept build', async () => {
+    await build(true); // the folder is kept now: the sweep walks it, and leaves the record to the compressor
+    expect(existsSync(recordFile)).toBe(false);
+    writeFileSync(join(outDir, 'a/index.html.gz'), 'gz');
+    settle();
+    await finishFolderRecord(outDir, ['a']);
+    expect(record().get(join(outDir, 'a'))?.[1]).toEqual(['index.html', 'index.html.br', 'index.html.gz']);
+    expect(record().get(top)?.[0]).toBe(old.getTime());
   });
 });
