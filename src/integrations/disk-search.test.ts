@@ -15,7 +15,10 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { diskFiles, type DiskRecord } from '../lib/search/disk.ts';
 import { planShards, SHARDS_FILE } from '../lib/search/shards.ts';
-import { writeDiskSearch } from './disk-search.ts';
+import { PLACED, writeDiskSearch } from './disk-search.ts';
+
+/** A kept copy spoiled: its size kept, its bytes not (only a record can vouch for the file in place). */
+const spoil = (file: string) => writeFileSync(file, 'x'.repeat(statSync(file).size));
 
 const made: string[] = [];
 afterAll(() => {
@@ -69,8 +72,8 @@ describe('search-disk/ on a kept cache', () => {
     const out1 = join(first.root, '..', 'search-disk');
     expect((await writeDiskSearch(first.root, out1, cache)).kept).toBe(0);
     // a kept folder per shard, and the record of what the build left in place (a clean build's too)
-    expect(readdirSync(cache).filter((f) => f !== 'placed.json')).toHaveLength(2);
-    expect(existsSync(join(cache, 'placed.json'))).toBe(true);
+    expect(readdirSync(cache).filter((f) => f !== PLACED)).toHaveLength(2);
+    expect(existsSync(join(cache, PLACED))).toBe(true);
     for (const f of diskFiles(records, first.shards))
       expect(readFileSync(join(out1, f.path), 'utf8'), f.path).toBe(f.content);
 
@@ -88,7 +91,7 @@ describe('search-disk/ on a kept cache', () => {
     expect((await writeDiskSearch(third.root, out3, cache)).kept).toBe(1);
     for (const f of diskFiles(changed, third.shards))
       expect(readFileSync(join(out3, f.path), 'utf8'), f.path).toBe(f.content);
-    expect(readdirSync(cache).filter((f) => f !== 'placed.json')).toHaveLength(2);
+    expect(readdirSync(cache).filter((f) => f !== PLACED)).toHaveLength(2);
   });
 
   it('in a kept folder, leaves the month files that are the same where they are', async () => {
@@ -137,8 +140,7 @@ describe('search-disk/ on a kept cache', () => {
 
     // the kept copy of 2021-03 now differs, the file in place does not: the record vouches for it unread
     const [key] = readdirSync(cache).filter((k) => existsSync(join(cache, k, '2021-03.js')));
-    const copy = join(cache, key!, '2021-03.js');
-    writeFileSync(copy, 'x'.repeat(statSync(copy).size));
+    spoil(join(cache, key!, '2021-03.js'));
     // 2023-01 edited by hand since (its time changed): compared with its kept copy and written again
     writeFileSync(join(out, '2023-01.js'), 'edited');
     const told2: string[] = [];
@@ -163,8 +165,7 @@ describe('search-disk/ on a kept cache', () => {
     // the kept copies no longer match the files in place: only the record can vouch for them
     for (const key of readdirSync(cache))
       for (const f of ['2021-03.js', '2023-01.js'])
-        if (existsSync(join(cache, key, f)))
-          writeFileSync(join(cache, key, f), 'x'.repeat(statSync(join(cache, key, f)).size));
+        if (existsSync(join(cache, key, f))) spoil(join(cache, key, f));
     const told: string[] = [];
     await writeDiskSearch(first.root, out, cache, { inPlace: (p) => told.push(...p) });
     expect(told.sort()).toEqual(['2021-03.js', '2023-01.js']);

@@ -115,7 +115,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  * years). A file is recorded only when its time is a second or more in the past (file times come
  * from a coarse clock: a change in the same tick would not show).
  */
-const PLACED = 'placed.json';
+export const PLACED = 'placed.json';
 type Placed = [key: string, size: number, mtimeMs: number];
 
 /** What the last build left in `out`, or nothing (missing, unreadable, another folder's). */
