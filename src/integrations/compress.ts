@@ -619,15 +619,17 @@ export default function compressIntegration(): AstroIntegration {
           pagesInPlace: pagesLeftInPlace() ?? new Set(),
           filesInPlace: filesLeftInPlace(),
         });
-        await finishFolderRecord(site, folders);
+        const ms = Math.round(performance.now() - started);
+        const recorded = await finishFolderRecord(site, folders);
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
         logger.info(
-          `pre-compressed ${t.files} files (${mb(t.bytes)}) in ${Math.round(performance.now() - started)} ms: ` +
+          `pre-compressed ${t.files} files (${mb(t.bytes)}) in ${ms} ms: ` +
             `${t.br} .br (${mb(t.brFrom)} → ${mb(t.brTo)}, −${pct(t.brFrom, t.brTo)}), ` +
             `${t.gz} .gz (${mb(t.gzFrom)} → ${mb(t.gzTo)}, −${pct(t.gzFrom, t.gzTo)}); ` +
             `${t.skipped} left as they are (compressed already, or < 10 % smaller); ` +
-            `${t.cached} unchanged since a kept build`,
+            `${t.cached} unchanged since a kept build` +
+            (recorded ? `; the folders' record: ${recorded.read} folder(s) read in ${recorded.ms} ms` : ''),
         );
       },
     },

@@ -255,13 +255,20 @@ export function folderRecordAfterSweep(): void {
 /**
  * Write the record of the folders (writeFolderRecord), those among `folders` (site paths below
  * `site`, '' for the site itself) read again first: the step that said folderRecordAfterSweep
- * changed their names.
+ * changed their names. What it cost, for the log: the folders read (a clean build's walk reads
+ * them all) and the milliseconds; null when there is no record to write.
  */
-export async function finishFolderRecord(site: string, folders: Iterable<string>): Promise<void> {
-  if (!state.on || !state.recordLater) return;
+export async function finishFolderRecord(
+  site: string,
+  folders: Iterable<string>,
+): Promise<{ read: number; ms: number } | null> {
+  if (!state.on || !state.recordLater) return null;
+  const started = performance.now();
   const top = site.endsWith(sep) && site.length > 1 ? site.slice(0, -1) : site;
-  if (state.kept) readFoldersAgain([...folders].map((f) => (f ? inSite(site, f) : top)));
+  const before = takeFolderRecord().read;
+  const again = state.kept ? readFoldersAgain([...folders].map((f) => (f ? inSite(site, f) : top))) : 0;
   await writeFolderRecord(site);
+  return { read: again + takeFolderRecord().read - before, ms: Math.round(performance.now() - started) };
 }
 
 export function keptOutputSweep(): AstroIntegration {
