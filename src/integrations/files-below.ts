@@ -72,15 +72,15 @@ function readFolder(dir: string, mtimeMs: number): FolderEntry {
 }
 
 /**
- * Read again those of `dirs` (absolute paths) that this build's walks recorded: a step after the
- * walks (the compressor, which adds and removes `.br`/`.gz`) changed their names and their time, and
- * a record of them as the walks found them would have the next build read them all again (in a
- * clean ten-year build, every one of the site's 312,000 folders). A folder gone since leaves the
- * record. How many were read.
+ * Read again those of `folders` (site paths below `site`, '' for the site itself) that this build's
+ * walks recorded: a step after the walks (the compressor, which adds and removes `.br`/`.gz`)
+ * changed their names and their time, and a record of them as the walks found them would have the
+ * next build read them again. A folder gone since leaves the record. How many were read.
  */
-export function readFoldersAgain(dirs: Iterable<string>): number {
+export function readFoldersAgain(site: string, folders: Iterable<string>): number {
   let n = 0;
-  for (const dir of dirs) {
+  for (const folder of folders) {
+    const dir = folder ? inSite(site, folder) : withoutSep(site);
     if (!seen.has(dir)) continue;
     n++;
     const mtimeMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
@@ -101,7 +101,7 @@ export function readFoldersAgain(dirs: Iterable<string>): number {
  */
 function walk(dir: string, skip: ReadonlySet<string>, asSitePaths: boolean): string[] {
   const out: string[] = [];
-  const top = dir.endsWith(sep) && dir.length > 1 ? dir.slice(0, -1) : dir;
+  const top = withoutSep(dir);
   const slash = asSitePaths ? '/' : sep;
   const visit = (at: string, prefix: string) => {
     const [, files, subs] = folderNames(at);
@@ -117,6 +117,9 @@ function walk(dir: string, skip: ReadonlySet<string>, asSitePaths: boolean): str
   visit(top, asSitePaths ? '' : top + sep);
   return out;
 }
+
+/** A folder's path without a trailing separator (as walks record it), the root's excepted. */
+const withoutSep = (dir: string): string => (dir.endsWith(sep) && dir.length > 1 ? dir.slice(0, -1) : dir);
 
 /** Absolute paths of the files below `dir`, sorted; folders named in `skip` (absolute paths) are left out. */
 export async function filesBelow(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
