@@ -157,7 +157,7 @@ export async function mergePartitions(
   await writeFile(join(out, '_headers'), headersFile(base, top));
   const after = await sitePathsBelow(out);
   const written = new Set(after.filter((p) => !copied.has(p) && !/\.(?:br|gz)$/.test(p)));
-  if (compressionOn()) await compressSite(out, undefined, (p) => written.has(p));
+  if (compressionOn()) await compressSite(out, undefined, { only: (p) => written.has(p) });
   log(`whole-site steps wrote ${written.size} files`);
   return { files: from.size, shared, written: written.size };
 }

@@ -1,27 +1,74 @@
 /**
- * The compressor's own thread (compress.ts, compressInWorker): compresses the site and prunes the
- * cache with a heap of its own, and posts the totals back.
+ * The compressor's own thread (compress.ts, startCompressor). While the pages render it compresses
+ * each one the build says it wrote (compressWritten), one at a time, on this thread; told to stop,
+ * it drops what it has not reached. Told to finish, it compresses the rest of the site
+ * (compressSite, taking the rows of what it did already), prunes the cache with a heap of its own,
+ * posts the totals back and ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   CompressionCache,
   compressSite,
+  compressWritten,
   notHandedOn,
   untouchedFiles,
-  type CompressionDone,
-  type CompressionJob,
+  type CompressorStart,
+  type FromCompressor,
+  type ToCompressor,
 } from './compress.ts';
 
-const job = workerData as CompressionJob;
-const cache = new CompressionCache(job.cacheDir);
+const { site, cacheDir } = workerData as CompressorStart;
+const cache = new CompressionCache(cacheDir);
 const touched = new Set<string>();
-const totals = await compressSite(
-  job.site,
-  cache,
-  notHandedOn,
-  job.listed ?? undefined,
-  untouchedFiles(job.pagesInPlace, job.filesInPlace),
-  touched,
-);
-const removed = await cache.prune();
-parentPort!.postMessage({ totals, folders: [...touched], removed } satisfies CompressionDone);
+/** record rows of the files compressed while the pages rendered, by site path */
+const early = new Map<string, string>();
+const queue: string[] = [];
+let next = 0;
+let open = true;
+let compressed = 0;
+let error: string | null = null;
+let running: Promise<void> | null = null;
+const post = (m: FromCompressor) => parentPort!.postMessage(m);
+
+async function run(): Promise<void> {
+  try {
+    while (open && next < queue.length) {
+      compressed += await compressWritten(site, [queue[next++]!], cache, early, touched, notHandedOn);
+      if (next >= 4096) {
+        queue.splice(0, next);
+        next = 0;
+      }
+    }
+  } catch (e) {
+    // what it did not reach is compressed by compressSite, which says so if it fails too
+    error = e instanceof Error ? e.message : String(e);
+    open = false;
+  } finally {
+    running = null;
+  }
+}
+
+parentPort!.on('message', async (m: ToCompressor) => {
+  if (m.kind === 'pages') {
+    if (!open) return;
+    queue.push(...m.paths);
+    running ??= run();
+    return;
+  }
+  open = false;
+  await running;
+  queue.length = next = 0;
+  if (m.kind === 'stop') return post({ kind: 'stopped', compressed, error });
+  const { job } = m;
+  const totals = await compressSite(job.site, cache, {
+    only: notHandedOn,
+    listed: job.listed ?? undefined,
+    untouched: untouchedFiles(job.pagesInPlace, job.filesInPlace),
+    touched,
+    // rows of another folder's files say nothing of this one's
+    early: job.site === site ? early : new Map(),
+  });
+  const removed = await cache.prune();
+  post({ kind: 'done', totals, folders: [...touched], removed });
+  parentPort!.close();
+});

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -7,11 +15,14 @@ import {
   brotliBytes,
   brotliWindow,
   CompressionCache,
+  compressEarly,
   compressInWorker,
   compressionOn,
   compressSite,
+  compressWritten,
   gzipBytes,
   qualityOf,
+  startCompressor,
   untouchedFiles,
   writeLines,
 } from './compress.ts';
@@ -144,6 +155,98 @@ describe('pre-compressed siblings', () => {
     await expect(compressInWorker({ ...job, site: join(there, 'missing') })).rejects.toThrow(/ENOENT/);
   });
 
+  it('compresses the files the build wrote as it writes them, and does not look at them again', async () => {
+    const plain = site();
+    const alone = await compressSite(plain, new CompressionCache(`${plain}-cache`));
+    made.push(`${plain}-cache`);
+    const dir = site();
+    const cache = new CompressionCache(`${dir}-cache`);
+    made.push(`${dir}-cache`);
+    const rows = new Map<string, string>();
+    const touched = new Set<string>();
+    // a page, one in a folder, a file that is not compressible, one that is gone, one refused
+    const wrote = ['index.html', 'a/b/index.html', 'icon.png', 'gone/index.html', 'site.css'];
+    const n = await compressWritten(dir, wrote, cache, rows, touched, (p) => p !== 'site.css');
+    expect(n).toBe(2);
+    expect([...rows.keys()]).toEqual(['index.html', 'a/b/index.html']);
+    expect([...touched].sort()).toEqual(['', 'a/b']);
+    expect(list(dir)).toContain('a/b/index.html.br');
+    const t = await compressSite(dir, cache, { early: rows });
+    // the two pages taken from their rows, not compressed again nor counted as a kept build's
+    expect(t).toEqual({ ...alone, early: 2 });
+    expect(list(dir)).toEqual(list(plain));
+    for (const f of list(plain)) expect(readFileSync(join(dir, f)), f).toEqual(readFileSync(join(plain, f)));
+    // and its record is the record a build without it writes
+    expect(
+      readFileSync(`${dir}-cache/done.tsv`, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((r) => r.split('\t').slice(3)),
+    ).toEqual(
+      readFileSync(`${plain}-cache/done.tsv`, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((r) => r.split('\t').slice(3)),
+    );
+  });
+
+  it('looks again at a file written again after it was compressed as it was written', async () => {
+    const dir = site();
+    const cache = new CompressionCache(`${dir}-cache`);
+    made.push(`${dir}-cache`);
+    const rows = new Map<string, string>();
+    await compressWritten(dir, ['index.html'], cache, rows, new Set());
+    writeFileSync(join(dir, 'index.html'), '<p>written again</p>'.repeat(100));
+    const t = await compressSite(dir, cache, { early: rows });
+    expect(t.early).toBe(0);
+    expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(
+      '<p>written again</p>'.repeat(100),
+    );
+    expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(
+      '<p>written again</p>'.repeat(100),
+    );
+  });
+
+  it('compresses in its thread the pages it is told of while the build goes on, then the rest, as compressSite alone does', async () => {
+    const many = (dir: string) => {
+      for (let k = 0; k < 40; k++) {
+        mkdirSync(join(dir, `p/${k}`), { recursive: true });
+        writeFileSync(
+          join(dir, `p/${k}/index.html`),
+          `<p>第${k}版 衡阳日报 数字版 文章正文。</p>`.repeat(50 + k),
+        );
+      }
+      return dir;
+    };
+    const plain = many(site());
+    const alone = await compressSite(plain, new CompressionCache(`${plain}-cache`));
+    made.push(`${plain}-cache`);
+    const dir = many(site());
+    made.push(`${dir}-cache`);
+    const compressor = startCompressor(dir, `${dir}-cache`);
+    for (let k = 0; k < 40; k++) compressor.written(`p/${k}/index.html`);
+    // the pages go to the thread sixteen at a time: the first 32 are compressed while "the build goes on"
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(join(dir, 'p/31/index.html.br')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    const { compressed, error } = await compressor.stop();
+    expect(error).toBeNull();
+    expect(compressed).toBe(32);
+    compressor.written('p/39/index.html'); // told after it stopped: left to the end
+    const { totals } = await compressor.finish({
+      site: dir,
+      cacheDir: `${dir}-cache`,
+      listed: null,
+      pagesInPlace: new Set(),
+      filesInPlace: new Set(),
+    });
+    expect(totals).toEqual({ ...alone, early: 32 });
+    expect(list(dir)).toEqual(list(plain));
+    for (const f of list(plain)) expect(readFileSync(join(dir, f)), f).toEqual(readFileSync(join(plain, f)));
+    expect(compressEarly(undefined)).toBe(true);
+    expect(compressEarly('0')).toBe(false);
+  });
+
   it('lists the cache to prune it only when it may hold results the build did not ask for', async () => {
     const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
     made.push(kept);
@@ -225,13 +328,7 @@ describe('pre-compressed siblings', () => {
     // both pages change on disk; the build says it did not write index.html (Astro left it in place)
     writeFileSync(join(dir, 'index.html'), '<p>changed outside the build</p>'.repeat(100));
     writeFileSync(join(dir, 'a/b/index.html'), '<p>rendered again</p>'.repeat(100));
-    const again = await compressSite(
-      dir,
-      new CompressionCache(kept),
-      undefined,
-      undefined,
-      new Set(['index.html']),
-    );
+    const again = await compressSite(dir, new CompressionCache(kept), { untouched: new Set(['index.html']) });
     // index.html's record stands, unlooked at: its siblings are the ones written before
     expect(readFileSync(join(dir, 'index.html.br'))).toEqual(brBefore);
     // a/b/index.html was looked at and compressed again
@@ -255,7 +352,7 @@ describe('pre-compressed siblings', () => {
       true,
       false,
     ]);
-    const again = await compressSite(dir, new CompressionCache(kept), undefined, undefined, untouched);
+    const again = await compressSite(dir, new CompressionCache(kept), { untouched });
     expect(['index.html', 'site.css'].map((f) => readFileSync(join(dir, `${f}.br`)))).toEqual(before);
     expect(brotliDecompressSync(readFileSync(join(dir, 'a/b/index.html.br'))).toString()).toContain(
       'a/b/index.html written again',

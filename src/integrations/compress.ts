@@ -30,9 +30,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { inSite, sitePathsBelow, sortedHas, withPath } from './files-below.ts';
-import { pagesLeftInPlace } from './kept-log.ts';
+import { onPageWritten, pagesLeftInPlace } from './kept-log.ts';
 import { filesLeftInPlace, finishFolderRecord, folderRecordAfterSweep, sweptFiles } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { DISK_DIR } from '../lib/search/disk.ts';
@@ -72,15 +72,18 @@ const keyEnd = (quality: number, size: number) => `-q${quality}-w${brotliWindow(
  * window fitted to the file; the size hint is the file's own size, so the same file always gives
  * the same bytes.
  */
+const brotliOptions = (data: Buffer, quality: number) => ({
+  params: {
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_QUALITY]: quality,
+    [constants.BROTLI_PARAM_LGWIN]: brotliWindow(data.length),
+    [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+  },
+});
+
+/** Brotli bytes of `data` (brotliOptions), on zlib's thread pool. */
 export async function brotliBytes(data: Buffer, quality: number): Promise<Buffer> {
-  return brotli(data, {
-    params: {
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_LGWIN]: brotliWindow(data.length),
-      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-    },
-  });
+  return brotli(data, brotliOptions(data, quality));
 }
 
 /** gzip's level (part of the cache key of a kept result). */
@@ -91,7 +94,23 @@ const GZIP_LEVEL = 6;
  * site's pages 0.06 % smaller at 1.7 times the time (3,000 pages of a benchmark archive, 2026-12-03).
  */
 export async function gzipBytes(data: Buffer): Promise<Buffer> {
-  return gz(data, { level: GZIP_LEVEL, memLevel: 9, windowBits: 15, strategy: constants.Z_DEFAULT_STRATEGY });
+  return gz(data, GZIP_OPTIONS);
+}
+
+const GZIP_OPTIONS = {
+  level: GZIP_LEVEL,
+  memLevel: 9,
+  windowBits: 15,
+  strategy: constants.Z_DEFAULT_STRATEGY,
+};
+
+/**
+ * Both compressions of `data` on the calling thread, not on zlib's thread pool: the compressor's
+ * thread works so while the pages render (compressWritten), on one core, and leaves the pool to
+ * Astro's writes. The same bytes as brotliBytes and gzipBytes.
+ */
+function compressNow(data: Buffer, quality: number): [Buffer, Buffer] {
+  return [brotliCompressSync(data, brotliOptions(data, quality)), gzipSync(data, GZIP_OPTIONS)];
 }
 
 /** Whether compression is on: unless BAOKAN_COMPRESS is 0 / false / off / no. */
@@ -122,6 +141,8 @@ export interface CompressionTotals {
   skipped: number;
   /** files whose siblings came from the build cache */
   cached: number;
+  /** files compressed while the pages rendered (compressWritten), not looked at again */
+  early: number;
 }
 
 /**
@@ -234,12 +255,15 @@ async function siblings(
   data: Buffer,
   quality: number,
   cache?: CompressionCache,
+  now = false,
 ): Promise<Siblings & { key: string; fromCache: boolean }> {
   const digest = createHash('sha256').update(data).digest('hex');
   const key = `${digest}${keyEnd(quality, data.length)}`;
   const kept = await cache?.get(key);
   if (kept) return { ...kept, key, fromCache: true };
-  const [b, g] = await Promise.all([brotliBytes(data, quality), gzipBytes(data)]);
+  const [b, g] = now
+    ? compressNow(data, quality)
+    : await Promise.all([brotliBytes(data, quality), gzipBytes(data)]);
   const made = {
     br: worthKeeping(data.length, b.length) ? b : null,
     gz: worthKeeping(data.length, g.length) ? g : null,
@@ -260,28 +284,50 @@ export function untouchedFiles(pages: ReadonlySet<string>, files: ReadonlySet<st
   return { has: (path) => pages.has(path) || files.has(path) };
 }
 
+/** What compressSite is told besides the site and the cache. */
+export interface SiteCompression {
+  /** the files to compress (site paths; default all): the merge of a partitioned build compresses what it wrote */
+  only?: (path: string) => boolean;
+  /** the site's files (site paths, sorted) when a walk just made them: spares walking it again */
+  listed?: readonly string[];
+  /**
+   * Files this build did not write (the pages Astro left in place on a kept folder,
+   * src/integrations/kept-log.ts, and the files the integrations left in place: untouchedFiles):
+   * their record rows are taken without a look at the file (at ten years, 528,000 pages and some
+   * 200,000 search files of the site's 750,000 files, and most of the time a stat of each took).
+   */
+  untouched?: Untouched;
+  /**
+   * The folders (site paths, '' for the top) in which it wrote or removed a sibling are added to
+   * it, for the kept folder's record of folders (kept-output.ts, finishFolderRecord).
+   */
+  touched?: Set<string>;
+  /**
+   * Record rows (the fields after the path) of the files compressed while the pages rendered
+   * (compressWritten): taken as the last build's rows are, before them. A file changed since, or
+   * whose siblings are not the ones its row names, is looked at again.
+   */
+  early?: ReadonlyMap<string, string>;
+}
+
 /**
- * Write `.br` and `.gz` beside every compressible file below `site` (or those `only` accepts:
- * the merge of a partitioned build compresses what it wrote). With a cache, a file the record says
- * is unchanged, with the siblings it had, is passed over (a page a daily build kept in place,
- * src/lib/site/kept-output.ts), and files compressed by an earlier build are not compressed again;
- * without a record of a file, its siblings are kept when they are there and not older than it.
- * Siblings of a changed file, and siblings whose file is gone, are removed first. `listed`: the
- * site's files (site paths, sorted) when a walk just made them, spares walking it again.
- * `untouched`: files this build did not write (the pages Astro left in place on a kept folder,
- * src/integrations/kept-log.ts, and the files the integrations left in place: untouchedFiles):
- * their record rows are taken without a look at the file (at ten years, 528,000 pages and some
- * 200,000 search files of the site's 750,000 files, and most of the time a stat of each took).
- * `touched`: the folders (site paths, '' for the top) in which it wrote or removed a sibling are
- * added to it, for the kept folder's record of folders (kept-output.ts, finishFolderRecord).
+ * Write `.br` and `.gz` beside every compressible file below `site` (SiteCompression says which,
+ * and what the build already knows). With a cache, a file the record says is unchanged, with the
+ * siblings it had, is passed over (a page a daily build kept in place, src/lib/site/kept-output.ts),
+ * and files compressed by an earlier build are not compressed again; without a record of a file,
+ * its siblings are kept when they are there and not older than it. Siblings of a changed file, and
+ * siblings whose file is gone, are removed first.
  */
 export async function compressSite(
   site: string,
   cache?: CompressionCache,
-  only: (path: string) => boolean = () => true,
-  listed?: readonly string[],
-  untouched: Untouched = new Set(),
-  touched: Set<string> = new Set(),
+  {
+    only = () => true,
+    listed,
+    untouched = new Set(),
+    touched = new Set(),
+    early = new Map(),
+  }: SiteCompression = {},
 ): Promise<CompressionTotals> {
   const all = listed ?? (await sitePathsBelow(site));
   /** Note that a name is added or removed in `path`'s folder. */
@@ -315,6 +361,7 @@ export async function compressSite(
     gzTo: 0,
     skipped: 0,
     cached: 0,
+    early: 0,
   };
   /** The file's siblings when they are there and none is older than it (sizes), else null. */
   const current = async (file: string, i: number) => {
@@ -370,7 +417,12 @@ export async function compressSite(
     const path = files[i]!;
     // the record's rows of files gone since, then this file's row
     while (j < before.length && before[j]![0] < path) forget(parseDone(before[j++]![1])?.[2]);
-    const was = j < before.length && before[j]![0] === path ? before[j++]! : undefined;
+    const last = j < before.length && before[j]![0] === path ? before[j++]! : undefined;
+    const soon = early.get(path);
+    // compressed while the pages rendered: this build's row, and the last build's result may go
+    // (the prune keeps it if this build used it)
+    if (soon !== undefined && last) forget(parseDone(last[1])?.[2]);
+    const was: [string, string] | undefined = soon !== undefined ? [path, soon] : last;
     if (was) {
       const d = parseDone(was[1]);
       if (
@@ -384,8 +436,9 @@ export async function compressSite(
           ? { size: d[0], mtimeMs: d[1] }
           : statSync(inSite(site, path), { throwIfNoEntry: false });
         if (now && now.size === d[0] && now.mtimeMs === d[1]) {
-          if (d[2]) cache!.keep(d[2]);
-          count(d, d[3] !== null || d[4] !== null);
+          if (d[2]) cache?.keep(d[2]);
+          count(d, soon === undefined && (d[3] !== null || d[4] !== null));
+          if (soon !== undefined) t.early++;
           rows[i] = `${path}\t${was[1]}`;
           continue;
         }
@@ -441,6 +494,48 @@ export async function compressSite(
     await rm(join(cache.dir, 'done.json'), { force: true }); // the record's earlier form
   }
   return t;
+}
+
+/**
+ * Compress files this build has just written (site paths: Astro's pages, as it renders them), one
+ * at a time on the calling thread (compressNow), and add each one's record row to `rows` for
+ * compressSite's `early`: the compressor's thread does this on the second core while the build's
+ * thread renders. Files `only` refuses, that are not compressible, or that are gone, are left to
+ * compressSite. The siblings a kept folder held are written over or removed; `touched` gets their
+ * folders. How many files it compressed.
+ */
+export async function compressWritten(
+  site: string,
+  paths: Iterable<string>,
+  cache: CompressionCache | undefined,
+  rows: Map<string, string>,
+  touched: Set<string>,
+  only: (path: string) => boolean = () => true,
+): Promise<number> {
+  let n = 0;
+  for (const path of paths) {
+    if (!compressible(path) || !only(path)) continue;
+    const file = inSite(site, path);
+    const data = await readFile(file).catch(() => null);
+    if (!data) continue;
+    const made = isGzip(data)
+      ? { key: '', br: null, gz: null }
+      : await siblings(data, qualityOf(path), cache, true);
+    for (const [ext, bytes] of [
+      ['.br', made.br],
+      ['.gz', made.gz],
+    ] as const)
+      await (bytes ? writeFile(`${file}${ext}`, bytes) : rm(`${file}${ext}`, { force: true }));
+    touched.add(path.slice(0, Math.max(0, path.lastIndexOf('/'))));
+    // a file written again while it was read is left to compressSite
+    const { size, mtimeMs } = await stat(file);
+    const row =
+      size === data.length &&
+      doneRow(path, [size, mtimeMs, made.key, made.br?.length ?? null, made.gz?.length ?? null]);
+    if (row) rows.set(path, row.slice(path.length + 1));
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -559,8 +654,8 @@ export interface CompressionJob {
 }
 
 /**
- * What the compressor's thread posts back: compressSite's totals, the folders in which it wrote or
- * removed a sibling (site paths), and the results the prune removed.
+ * What the compressor's thread posts back when it is done: compressSite's totals, the folders in
+ * which it wrote or removed a sibling (site paths), and the results the prune removed.
  */
 export interface CompressionDone {
   totals: CompressionTotals;
@@ -568,51 +663,153 @@ export interface CompressionDone {
   removed: number;
 }
 
-/**
- * compressSite (what notHandedOn accepts) and the cache's prune, run in a worker thread. A build's
- * heap holds the archive's content store and what the pages shared (some 4 GB at ten years), and
- * V8 collects garbage over all of it: the compressor's buffers, made and dropped a file at a time,
- * cost twice the time in that heap that they cost in one of their own (30,000 pages: 82 s beside
- * 3.3 GB of live objects, 44 s alone; at ten years 2.4 ms a file against 1.1 ms at one year).
- */
-export function compressInWorker(job: CompressionJob): Promise<CompressionDone> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: job });
-    let answer: CompressionDone | null = null;
-    worker.once('message', (m: CompressionDone) => (answer = m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (answer) resolve(answer);
-      else reject(new Error(`the compressor's thread stopped (exit code ${code}) without its totals`));
-    });
-  });
+/** What the compressor's thread is started with: the site the pages are written to, and the cache. */
+export interface CompressorStart {
+  site: string;
+  cacheDir: string;
 }
+
+/** What the build tells the compressor's thread (compress-worker.ts). */
+export type ToCompressor =
+  { kind: 'pages'; paths: string[] } | { kind: 'stop' } | { kind: 'finish'; job: CompressionJob };
+
+/** What the compressor's thread answers: to `stop`, and to `finish`. */
+export type FromCompressor =
+  { kind: 'stopped'; compressed: number; error: string | null } | ({ kind: 'done' } & CompressionDone);
+
+/** The compressor's thread as the build drives it (startCompressor). */
+export interface Compressor {
+  /** A file the build has written (site path), compressed while the build goes on if the thread keeps up. */
+  written(path: string): void;
+  /**
+   * No more files: the thread drops those it has not reached, finishes the one at hand, and says
+   * how many it compressed (and why it stopped early, if it did).
+   */
+  stop(): Promise<{ compressed: number; error: string | null }>;
+  /** compressSite (what notHandedOn accepts, with the rows of what it compressed already) and the prune. */
+  finish(job: CompressionJob): Promise<CompressionDone>;
+}
+
+/** Paths sent to the compressor's thread at a time. */
+const BATCH = 16;
+
+/**
+ * Start the compressor's thread for `site` (compress-worker.ts). A build's heap holds the archive's
+ * content store and what the pages shared (some 4 GB at ten years), and V8 collects garbage over
+ * all of it: the compressor's buffers, made and dropped a file at a time, cost twice the time in
+ * that heap that they cost in one of their own (30,000 pages: 82 s beside 3.3 GB of live objects,
+ * 44 s alone). And in a thread of its own it can compress the pages while the build's thread
+ * renders the next ones: render runs on one core of two. The thread does not keep the process
+ * alive until it is asked to finish (a build that fails does not wait for it).
+ */
+export function startCompressor(site: string, cacheDir: string): Compressor {
+  const worker = new Worker(new URL('./compress-worker.ts', import.meta.url), {
+    workerData: { site, cacheDir } satisfies CompressorStart,
+  });
+  worker.unref();
+  const ended = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`the compressor's thread stopped (exit code ${code}) without its totals`)),
+    );
+  });
+  ended.catch(() => undefined); // answered where an answer is awaited
+  const answer = <K extends FromCompressor['kind']>(kind: K) =>
+    Promise.race([
+      new Promise<Extract<FromCompressor, { kind: K }>>((resolve) => {
+        const take = (m: FromCompressor) => {
+          if (m.kind !== kind) return;
+          worker.off('message', take);
+          resolve(m as Extract<FromCompressor, { kind: K }>);
+        };
+        worker.on('message', take);
+      }),
+      ended,
+    ]);
+  const send = (m: ToCompressor) => worker.postMessage(m);
+  let batch: string[] = [];
+  let open = true;
+  return {
+    written(path) {
+      if (!open) return;
+      batch.push(path);
+      if (batch.length < BATCH) return;
+      send({ kind: 'pages', paths: batch });
+      batch = [];
+    },
+    async stop() {
+      open = false;
+      batch = [];
+      const wait = answer('stopped');
+      send({ kind: 'stop' });
+      const { compressed, error } = await wait;
+      return { compressed, error };
+    },
+    async finish(job) {
+      open = false;
+      worker.ref();
+      const wait = answer('done');
+      send({ kind: 'finish', job });
+      const { totals, folders, removed } = await wait;
+      return { totals, folders, removed };
+    },
+  };
+}
+
+/** compressSite and the prune in the compressor's thread, with nothing compressed before. */
+export function compressInWorker(job: CompressionJob): Promise<CompressionDone> {
+  return startCompressor(job.site, job.cacheDir).finish(job);
+}
+
+/** Whether pages are compressed while they render: unless BAOKAN_COMPRESS_EARLY is 0 / false / off / no. */
+export const compressEarly = (env = process.env.BAOKAN_COMPRESS_EARLY): boolean => compressionOn(env);
 
 export default function compressIntegration(): AstroIntegration {
   let base = '/';
   let cacheDir = '';
+  let outDir = '';
+  /** the compressor's thread, started with the build so that it compresses the pages as they are written */
+  let compressor: Compressor | null = null;
   return {
     name: 'baokan-compress',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
         cacheDir = join(fileURLToPath(config.cacheDir), 'baokan-compress');
+        outDir = fileURLToPath(config.outDir);
         // its siblings change the names of the site's folders after the sweep: it writes their record
         if (compressionOn()) folderRecordAfterSweep();
+      },
+      'astro:build:start': () => {
+        compressor = null;
+        if (!compressionOn() || !compressEarly()) return;
+        const c = startCompressor(outDir, cacheDir);
+        compressor = c;
+        onPageWritten((path) => c.written(path));
+      },
+      // the pages are written: the site is left as it is to the integrations that read or write it
+      'astro:build:generated': async ({ logger }) => {
+        if (!compressor) return;
+        onPageWritten(null);
+        const { compressed, error } = await compressor.stop();
+        if (error)
+          logger.warn(`compressing the pages as they were written stopped after ${compressed}: ${error}`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         // _headers names the site's top-level entries: in a partitioned build the merge writes it
         if (isWhole(readPartition(process.env)))
           await writeFile(join(site, '_headers'), headersFile(base, await topEntries(site)));
-        if (!compressionOn()) {
+        const c = compressor ?? (compressionOn() ? startCompressor(site, cacheDir) : null);
+        compressor = null;
+        if (!c) {
           logger.info('BAOKAN_COMPRESS=0: no pre-compressed .br/.gz files written');
           return;
         }
         const started = performance.now();
         // the site as the kept folder's sweep just walked it (_headers, written above, is not compressible)
         const listed = sweptFiles();
-        const { totals: t, folders } = await compressInWorker({
+        const { totals: t, folders } = await c.finish({
           site,
           cacheDir,
           listed: listed ? withPath(listed, '_headers') : null,
@@ -624,7 +821,8 @@ export default function compressIntegration(): AstroIntegration {
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
         logger.info(
-          `pre-compressed ${t.files} files (${mb(t.bytes)}) in ${ms} ms: ` +
+          `pre-compressed ${t.files} files (${mb(t.bytes)}) in ${ms} ms after the pages rendered, ` +
+            `${t.early} of them while they rendered: ` +
             `${t.br} .br (${mb(t.brFrom)} → ${mb(t.brTo)}, −${pct(t.brFrom, t.brTo)}), ` +
             `${t.gz} .gz (${mb(t.gzFrom)} → ${mb(t.gzTo)}, −${pct(t.gzFrom, t.gzTo)}); ` +
             `${t.skipped} left as they are (compressed already, or < 10 % smaller); ` +

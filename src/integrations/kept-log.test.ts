@@ -65,6 +65,37 @@ describe("the build log's kept pages", () => {
     expect([...filter.leftInPlace]).toEqual(['a/index.html', '中文/index.html', 'a/article.md']);
   });
 
+  it('names each page Astro rendered once its file is written, and none it left in place or copied back', () => {
+    const out: LogEvent[] = [];
+    let flushed = 0;
+    const written: string[] = [];
+    const filter = keptPagesFilter({ write: (e) => out.push(e), flush: () => flushed++ }, false, (p) =>
+      written.push(p),
+    );
+    const events = [
+      path('/a/index.html'),
+      mark(' (cached)'),
+      path('/b/index.html'),
+      'flush', // Astro flushes its destination while a page renders
+      line('a warning while /b/ renders', 'vite'),
+      mark(' (+3ms) '), // its time: written
+      path('/c/index.html'),
+      mark(' (restored)'),
+      path('/d/article.md/'),
+      mark(' \u001b[2m(+40ms)\u001b[22m '), // no flush between
+      mark(' generating optimized images '), // not a page's time
+      path('/e/index.html'), // not yet written when the log ends
+      'flush',
+    ] as const;
+    for (const e of events)
+      if (e === 'flush') filter.flush();
+      else filter.write(e);
+    expect(written).toEqual(['b/index.html', 'd/article.md']);
+    // the rendered pages' lines are passed on as before, and the flushes too
+    expect(out.filter((e) => e.label === null)).toEqual([events[2], events[8], events[11]]);
+    expect(flushed).toBe(2);
+  });
+
   it('lists every page when BAOKAN_LOG_PAGES says so', () => {
     expect(logEveryPage(undefined)).toBe(false);
     expect(logEveryPage('0')).toBe(false);

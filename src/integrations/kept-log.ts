@@ -23,9 +23,10 @@ export interface LogEvent {
   newLine: boolean;
 }
 
-/** Where Astro's logger writes. */
+/** Where Astro's logger writes (Astro calls `flush`, when there is one, as a page renders). */
 export interface LogDestination {
   write(event: LogEvent): unknown;
+  flush?(): void;
 }
 
 /** Pages Astro left in place ("(cached)") and copied back from its cache ("(restored)"). */
@@ -57,18 +58,29 @@ export const pathOfLine = (e: LogEvent): string | null =>
  * A destination that passes every event on to `to` but the pairs of events of a page left in place
  * (a path line followed by its mark), which it counts, and whose files it keeps in `leftInPlace`
  * (site paths of the pages marked "(cached)": files this build did not write). With `listAll`
- * every event is passed on, and still counted. `flush` writes a path line it still holds.
+ * every event is passed on, and still counted. `flush` writes a path line it still holds (Astro
+ * flushes its destination while a page renders, so a rendered page's line is written then).
+ * `written` is told the site path of each page rendered once its file is written: Astro then logs
+ * the time the page took (` (+12ms)`), after its path line and whatever the page logged.
  */
 export function keptPagesFilter(
   to: LogDestination,
   listAll = false,
+  written: (path: string) => void = () => undefined,
 ): LogDestination & { counts: KeptCounts; leftInPlace: Set<string>; flush(): void } {
   const counts: KeptCounts = { cached: 0, restored: 0 };
   const leftInPlace = new Set<string>();
   let held: LogEvent | null = null;
-  const flush = () => {
+  /** the last path line passed on before a mark came: the page Astro is rendering */
+  let rendering: LogEvent | null = null;
+  const release = () => {
     if (held) to.write(held);
+    rendering = held ?? rendering;
     held = null;
+  };
+  const flush = () => {
+    release();
+    to.flush?.();
   };
   return {
     counts,
@@ -82,17 +94,24 @@ export function keptPagesFilter(
           const path = mark === 'cached' ? pathOfLine(held) : null;
           if (path) leftInPlace.add(path);
           if (listAll) {
-            flush();
+            release();
             return to.write(event);
           }
           held = null;
           return true;
         }
-        flush();
+        release();
       }
       if (isPathLine(event)) {
         held = event;
+        rendering = null;
         return true;
+      }
+      if (rendering && event.label === 'SKIP_FORMAT' && !keptMark(event)) {
+        // the rendered page's time: its file is written
+        const path = pathOfLine(rendering);
+        rendering = null;
+        if (path) written(path);
       }
       return to.write(event);
     },
@@ -105,6 +124,15 @@ export function logEveryPage(env = process.env.BAOKAN_LOG_PAGES): boolean {
 }
 
 let lastFilter: ReturnType<typeof keptPagesFilter> | null = null;
+let pageWritten: ((path: string) => void) | null = null;
+
+/**
+ * Have `listener` told the site path of each page Astro writes, as it writes it (null: no more).
+ * The compressor compresses them while the next ones render (compress.ts).
+ */
+export function onPageWritten(listener: ((path: string) => void) | null): void {
+  pageWritten = listener;
+}
 
 /**
  * The pages this build's Astro left in place as the last build wrote them (site paths), once the
@@ -134,7 +162,7 @@ export default function keptPagesLog(): AstroIntegration {
         if (typeof shared?.destination?.write !== 'function') return;
         options = shared;
         original = shared.destination;
-        filter = keptPagesFilter(original, logEveryPage());
+        filter = keptPagesFilter(original, logEveryPage(), (path) => pageWritten?.(path));
         lastFilter = filter;
         shared.destination = filter;
       },
