@@ -14,8 +14,11 @@
  *   (the GitHub Pages workflow does: Pages compresses on the fly and never serves siblings).
  *
  * The compression runs in a worker thread of its own (compress-worker.ts: away from the build's
- * heap, whose collections doubled its time at ten years), on zlib's thread pool, a few files at a
- * time. Each result is kept in the build cache (`<cacheDir>/baokan-compress/`) under a digest of
+ * heap, whose collections doubled its time at ten years). It starts with the build: Astro's log
+ * names each page once it is written (kept-log.ts), and the thread compresses it then, on the second
+ * core at the lowest priority, while the pages render and the search is indexed. After the other
+ * integrations it compresses the rest (the search index, lists, pages it did not reach) on zlib's
+ * thread pool, a few files at a time, passing over what it did already. Each result is kept in the build cache (`<cacheDir>/baokan-compress/`) under a digest of
  * the file's bytes and the parameters, so a daily build compresses only the files that changed;
  * kept results no build used are removed. A record of what the last build did with each file
  * (`done.tsv` there: size, time, the siblings' key and sizes) lets a daily build pass over a file
@@ -141,7 +144,7 @@ export interface CompressionTotals {
   skipped: number;
   /** files whose siblings came from the build cache */
   cached: number;
-  /** files compressed while the pages rendered (compressWritten), not looked at again */
+  /** files compressed as the build wrote them (compressWritten), not looked at again */
   early: number;
 }
 
@@ -303,7 +306,7 @@ export interface SiteCompression {
    */
   touched?: Set<string>;
   /**
-   * Record rows (the fields after the path) of the files compressed while the pages rendered
+   * Record rows (the fields after the path) of the files compressed as the build wrote them
    * (compressWritten): taken as the last build's rows are, before them. A file changed since, or
    * whose siblings are not the ones its row names, is looked at again.
    */
@@ -500,7 +503,7 @@ export async function compressSite(
  * Compress files this build has just written (site paths: Astro's pages, as it renders them), one
  * at a time on the calling thread (compressNow), and add each one's record row to `rows` for
  * compressSite's `early`: the compressor's thread does this on the second core while the build's
- * thread renders. Files `only` refuses, that are not compressible, or that are gone, are left to
+ * thread renders and the search is indexed. Files `only` refuses, that are not compressible, or that are gone, are left to
  * compressSite. The siblings a kept folder held are written over or removed; `touched` gets their
  * folders. How many files it compressed.
  */
@@ -699,7 +702,8 @@ const BATCH = 16;
  * all of it: the compressor's buffers, made and dropped a file at a time, cost twice the time in
  * that heap that they cost in one of their own (30,000 pages: 82 s beside 3.3 GB of live objects,
  * 44 s alone). And in a thread of its own it can compress the pages while the build's thread
- * renders the next ones: render runs on one core of two. The thread does not keep the process
+ * renders the next ones: render runs on one core of two (the thread lowers its own priority, so
+ * it takes what the render leaves of the second core, compress-worker.ts). The thread does not keep the process
  * alive until it is asked to finish (a build that fails does not wait for it).
  */
 export function startCompressor(site: string, cacheDir: string): Compressor {
@@ -787,13 +791,10 @@ export default function compressIntegration(): AstroIntegration {
         compressor = c;
         onPageWritten((path) => c.written(path));
       },
-      // the pages are written: the site is left as it is to the integrations that read or write it
-      'astro:build:generated': async ({ logger }) => {
-        if (!compressor) return;
-        onPageWritten(null);
-        const { compressed, error } = await compressor.stop();
-        if (error)
-          logger.warn(`compressing the pages as they were written stopped after ${compressed}: ${error}`);
+      // the pages are written: the thread goes on with those it has not reached while the search is
+      // indexed (at the lowest priority, beside the two Pagefinds), and stops when the rest begins
+      'astro:build:generated': () => {
+        if (compressor) onPageWritten(null);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
@@ -807,6 +808,8 @@ export default function compressIntegration(): AstroIntegration {
           return;
         }
         const started = performance.now();
+        const { error } = await c.stop();
+        if (error) logger.warn(`compressing the pages as they were written stopped: ${error}`);
         // the site as the kept folder's sweep just walked it (_headers, written above, is not compressible)
         const listed = sweptFiles();
         const { totals: t, folders } = await c.finish({
@@ -821,8 +824,8 @@ export default function compressIntegration(): AstroIntegration {
         const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         const pct = (from: number, to: number) => (from ? `${Math.round((1 - to / from) * 100)} %` : '0 %');
         logger.info(
-          `pre-compressed ${t.files} files (${mb(t.bytes)}) in ${ms} ms after the pages rendered, ` +
-            `${t.early} of them while they rendered: ` +
+          `pre-compressed ${t.files} files (${mb(t.bytes)}): ${t.early} as they were written, ` +
+            `while the pages rendered and the search was indexed, the rest in ${ms} ms after: ` +
             `${t.br} .br (${mb(t.brFrom)} → ${mb(t.brTo)}, −${pct(t.brFrom, t.brTo)}), ` +
             `${t.gz} .gz (${mb(t.gzFrom)} → ${mb(t.gzTo)}, −${pct(t.gzFrom, t.gzTo)}); ` +
             `${t.skipped} left as they are (compressed already, or < 10 % smaller); ` +
