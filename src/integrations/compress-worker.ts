@@ -1,9 +1,9 @@
 /**
- * The compressor's own thread (compress.ts, startCompressor). While the pages render, and then while
- * the search is indexed, it compresses each page the build says it wrote (compressWritten), one at a
- * time, on this thread, at the lowest priority; told to stop, it drops what it has not reached. Told to finish, it compresses the rest of the site
- * (compressSite, taking the rows of what it did already), prunes the cache with a heap of its own,
- * posts the totals back and ends.
+ * The compressor's own thread (compress.ts, startCompressor). While the pages render, and then
+ * while the search is indexed, it compresses each page the build says it wrote (compressWritten),
+ * one at a time, on this thread, at the lowest priority; told to stop, it drops what it has not
+ * reached. Told to finish, it compresses the rest of the site (compressSite, taking the rows of
+ * what it did already), prunes the cache with a heap of its own, posts the totals back and ends.
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -31,7 +31,7 @@ if (process.platform === 'linux') {
 }
 const cache = new CompressionCache(cacheDir);
 const touched = new Set<string>();
-/** record rows of the files compressed while the pages rendered, by site path */
+/** record rows of the files compressed as they were written, by site path */
 const early = new Map<string, string>();
 const queue: string[] = [];
 let next = 0;

@@ -190,6 +190,15 @@ describe('pre-compressed siblings', () => {
     );
   });
 
+  it('leaves no half-written sibling when it cannot write one, and says why', async () => {
+    const dir = site();
+    mkdirSync(join(dir, 'index.html.gz')); // the .gz cannot be written: a folder holds its name
+    await expect(compressWritten(dir, ['index.html'], undefined, new Map(), new Set())).rejects.toThrow(
+      /EISDIR/,
+    );
+    expect(existsSync(join(dir, 'index.html.br'))).toBe(false);
+  });
+
   it('looks again at a file written again after it was compressed as it was written', async () => {
     const dir = site();
     const cache = new CompressionCache(`${dir}-cache`);

@@ -287,6 +287,9 @@ export function untouchedFiles(pages: ReadonlySet<string>, files: ReadonlySet<st
   return { has: (path) => pages.has(path) || files.has(path) };
 }
 
+/** The folder of a site path ('' for the top). */
+const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+
 /** What compressSite is told besides the site and the cache. */
 export interface SiteCompression {
   /** the files to compress (site paths; default all): the merge of a partitioned build compresses what it wrote */
@@ -334,7 +337,7 @@ export async function compressSite(
 ): Promise<CompressionTotals> {
   const all = listed ?? (await sitePathsBelow(site));
   /** Note that a name is added or removed in `path`'s folder. */
-  const touch = (path: string) => touched.add(path.slice(0, Math.max(0, path.lastIndexOf('/'))));
+  const touch = (path: string) => touched.add(folderOf(path));
   // The listing is sorted, so a file's siblings are found beside it (sortedHas), not in a set.
   const files: string[] = [];
   /** each file's place in `all`, by its place in `files` */
@@ -524,12 +527,20 @@ export async function compressWritten(
     const made = isGzip(data)
       ? { key: '', br: null, gz: null }
       : await siblings(data, qualityOf(path), cache, true);
-    for (const [ext, bytes] of [
-      ['.br', made.br],
-      ['.gz', made.gz],
-    ] as const)
-      await (bytes ? writeFile(`${file}${ext}`, bytes) : rm(`${file}${ext}`, { force: true }));
-    touched.add(path.slice(0, Math.max(0, path.lastIndexOf('/'))));
+    try {
+      for (const [ext, bytes] of [
+        ['.br', made.br],
+        ['.gz', made.gz],
+      ] as const)
+        await (bytes ? writeFile(`${file}${ext}`, bytes) : rm(`${file}${ext}`, { force: true }));
+    } catch (e) {
+      // no half-written sibling newer than its file, which compressSite would take as it is
+      await Promise.all(
+        ['.br', '.gz'].map((ext) => rm(`${file}${ext}`, { force: true }).catch(() => undefined)),
+      );
+      throw e;
+    }
+    touched.add(folderOf(path));
     // a file written again while it was read is left to compressSite
     const { size, mtimeMs } = await stat(file);
     const row =

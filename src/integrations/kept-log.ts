@@ -8,7 +8,8 @@
  *
  * The files of the pages left in place ("(cached)") are kept as a set (pagesLeftInPlace): this build
  * did not write them, so the compressor and the search take what they recorded of them without a look
- * at each file.
+ * at each file. The pages it renders are named as their files are written (onPageWritten): the
+ * compressor compresses them while the next ones render.
  *
  * The filter sits between Astro's logger and its destination (the logger's options, which Astro
  * shares with every integration's logger); a logger of another shape is left alone.
