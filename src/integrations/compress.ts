@@ -9,21 +9,22 @@
  *   XML, text, Markdown, SVG, the manifest and the Pagefind index files, for hosts that serve them
  *   (nginx `gzip_static` / `brotli_static`, Caddy `precompressed`, Apache rewrites). A sibling is
  *   written only when it is at least 10 % smaller than the file; files that are gzip already
- *   (Pagefind's `.pf_*` chunks and wasm: their first bytes say so) are left alone. Both use fixed parameters and gzip's header carries no time or
- *   name, so two builds of the same input give the same bytes. `BAOKAN_COMPRESS=0` turns this off
- *   (the GitHub Pages workflow does: Pages compresses on the fly and never serves siblings).
+ *   (Pagefind's `.pf_*` chunks and wasm: their first bytes say so) are left alone. Both use fixed
+ *   parameters and gzip's header carries no time or name, so two builds of the same input give the
+ *   same bytes. `BAOKAN_COMPRESS=0` turns this off (the GitHub Pages workflow does: Pages
+ *   compresses on the fly and never serves siblings).
  *
  * The compression runs in a worker thread of its own (compress-worker.ts: away from the build's
  * heap, whose collections doubled its time at ten years). It starts with the build: Astro's log
- * names each page once it is written (kept-log.ts), and the thread compresses it then, on the second
- * core at the lowest priority, while the pages render and the search is indexed. After the other
- * integrations it compresses the rest (the search index, lists, pages it did not reach) on zlib's
- * thread pool, a few files at a time, passing over what it did already. Each result is kept in the build cache (`<cacheDir>/baokan-compress/`) under a digest of
- * the file's bytes and the parameters, so a daily build compresses only the files that changed;
- * kept results no build used are removed. A record of what the last build did with each file
- * (`done.tsv` there: size, time, the siblings' key and sizes) lets a daily build pass over a file
- * that is unchanged and has the siblings it had with one `stat`, without reading it, and keep its
- * cached result.
+ * names each page once it is written (kept-log.ts), and the thread compresses it then, on the
+ * second core at the lowest priority, while the pages render and the search is indexed. After the
+ * other integrations it compresses the rest (the search index, lists, pages it did not reach) on
+ * zlib's thread pool, a few files at a time, passing over what it did already. Each result is kept
+ * in the build cache (`<cacheDir>/baokan-compress/`) under a digest of the file's bytes and the
+ * parameters, so a daily build compresses only the files that changed; kept results no build used
+ * are removed. A record of what the last build did with each file (`done.tsv` there: size, time,
+ * the siblings' key and sizes) lets a daily build pass over a file that is unchanged and has the
+ * siblings it had with one `stat`, without reading it, and keep its cached result.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash, randomUUID } from 'node:crypto';
@@ -292,7 +293,7 @@ const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/
 
 /** What compressSite is told besides the site and the cache. */
 export interface SiteCompression {
-  /** the files to compress (site paths; default all): the merge of a partitioned build compresses what it wrote */
+  /** the files to compress (site paths; default all): a partitioned build's merge, what it wrote */
   only?: (path: string) => boolean;
   /** the site's files (site paths, sorted) when a walk just made them: spares walking it again */
   listed?: readonly string[];
@@ -423,14 +424,14 @@ export async function compressSite(
     const path = files[i]!;
     // the record's rows of files gone since, then this file's row
     while (j < before.length && before[j]![0] < path) forget(parseDone(before[j++]![1])?.[2]);
-    const last = j < before.length && before[j]![0] === path ? before[j++]! : undefined;
+    const last = j < before.length && before[j]![0] === path ? before[j++]![1] : undefined;
     const soon = early.get(path);
-    // compressed while the pages rendered: this build's row, and the last build's result may go
-    // (the prune keeps it if this build used it)
-    if (soon !== undefined && last) forget(parseDone(last[1])?.[2]);
-    const was: [string, string] | undefined = soon !== undefined ? [path, soon] : last;
-    if (was) {
-      const d = parseDone(was[1]);
+    // compressed as it was written: this build's row, and the last build's result may go (the
+    // prune keeps it if this build used it)
+    if (soon !== undefined && last !== undefined) forget(parseDone(last)?.[2]);
+    const was = soon ?? last;
+    if (was !== undefined) {
+      const d = parseDone(was);
       if (
         d &&
         has(i, '.br') === (d[3] !== null) &&
@@ -445,13 +446,13 @@ export async function compressSite(
           if (d[2]) cache?.keep(d[2]);
           count(d, soon === undefined && (d[3] !== null || d[4] !== null));
           if (soon !== undefined) t.early++;
-          rows[i] = `${path}\t${was[1]}`;
+          rows[i] = `${path}\t${was}`;
           continue;
         }
       }
       forget(d?.[2]);
     }
-    todo.push({ i, known: !!was });
+    todo.push({ i, known: was !== undefined });
   }
   while (j < before.length) forget(parseDone(before[j++]![1])?.[2]);
   let next = 0;
@@ -506,9 +507,9 @@ export async function compressSite(
  * Compress files this build has just written (site paths: Astro's pages, as it renders them), one
  * at a time on the calling thread (compressNow), and add each one's record row to `rows` for
  * compressSite's `early`: the compressor's thread does this on the second core while the build's
- * thread renders and the search is indexed. Files `only` refuses, that are not compressible, or that are gone, are left to
- * compressSite. The siblings a kept folder held are written over or removed; `touched` gets their
- * folders. How many files it compressed.
+ * thread renders and the search is indexed. Files `only` refuses, that are not compressible, or
+ * that are gone, are left to compressSite. The siblings a kept folder held are written over or
+ * removed; `touched` gets their folders. How many files it compressed.
  */
 export async function compressWritten(
   site: string,
@@ -527,12 +528,11 @@ export async function compressWritten(
     const made = isGzip(data)
       ? { key: '', br: null, gz: null }
       : await siblings(data, qualityOf(path), cache, true);
+    const put = (ext: string, bytes: Buffer | null) =>
+      bytes ? writeFile(`${file}${ext}`, bytes) : rm(`${file}${ext}`, { force: true });
     try {
-      for (const [ext, bytes] of [
-        ['.br', made.br],
-        ['.gz', made.gz],
-      ] as const)
-        await (bytes ? writeFile(`${file}${ext}`, bytes) : rm(`${file}${ext}`, { force: true }));
+      await put('.br', made.br);
+      await put('.gz', made.gz);
     } catch (e) {
       // no half-written sibling newer than its file, which compressSite would take as it is
       await Promise.all(
@@ -714,8 +714,8 @@ const BATCH = 16;
  * that heap that they cost in one of their own (30,000 pages: 82 s beside 3.3 GB of live objects,
  * 44 s alone). And in a thread of its own it can compress the pages while the build's thread
  * renders the next ones: render runs on one core of two (the thread lowers its own priority, so
- * it takes what the render leaves of the second core, compress-worker.ts). The thread does not keep the process
- * alive until it is asked to finish (a build that fails does not wait for it).
+ * it takes what the render leaves of the second core, compress-worker.ts). The thread does not
+ * keep the process alive until it is asked to finish (a build that fails does not wait for it).
  */
 export function startCompressor(site: string, cacheDir: string): Compressor {
   const worker = new Worker(new URL('./compress-worker.ts', import.meta.url), {
