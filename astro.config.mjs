@@ -14,6 +14,7 @@ import releaseMemos from './src/integrations/release-memos.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import storeFile from './src/integrations/store-file.ts';
 import { resolveOrigin } from './src/lib/site/meta.ts';
+import { renderConcurrency } from './src/lib/util/render-concurrency.ts';
 import pkg from './package.json' with { type: 'json' };
 
 // Deployment target is configurable so the same build works at a domain root or under a sub-path.
@@ -59,6 +60,8 @@ export default defineConfig({
     // The site's stylesheet is one relatively linked file (src/styles/site.ts); the few component
     // styles go inline, so that pages opened from file:// (no absolute /_astro/ paths) are styled.
     inlineStylesheets: 'always',
+    // pages rendered at once: the next ones render while a page's files are written (BAOKAN_RENDER_CONCURRENCY)
+    concurrency: renderConcurrency(),
   },
   experimental: {
     // A page whose code and cacheKey (src/data/page-keys.ts) are unchanged since the last build

@@ -36,7 +36,8 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { inSite, sitePathsBelow, sortedHas, withPath } from './files-below.ts';
-import { onPageWritten, pagesLeftInPlace } from './kept-log.ts';
+import { pagesLeftInPlace } from './kept-log.ts';
+import { watchWrittenFiles } from './written-files.ts';
 import { filesLeftInPlace, finishFolderRecord, folderRecordAfterSweep, sweptFiles } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { DISK_DIR } from '../lib/search/disk.ts';
@@ -785,6 +786,8 @@ export default function compressIntegration(): AstroIntegration {
   let outDir = '';
   /** the compressor's thread, started with the build so that it compresses the pages as they are written */
   let compressor: Compressor | null = null;
+  /** ends the watch that names each page as Astro writes it */
+  let unwatch: (() => void) | null = null;
   return {
     name: 'baokan-compress',
     hooks: {
@@ -800,12 +803,13 @@ export default function compressIntegration(): AstroIntegration {
         if (!compressionOn() || !compressEarly()) return;
         const c = startCompressor(outDir, cacheDir);
         compressor = c;
-        onPageWritten((path) => c.written(path));
+        unwatch = watchWrittenFiles(outDir, (path) => c.written(path));
       },
       // the pages are written: the thread goes on with those it has not reached while the search is
       // indexed (at the lowest priority, beside the two Pagefinds), and stops when the rest begins
       'astro:build:generated': () => {
-        if (compressor) onPageWritten(null);
+        unwatch?.();
+        unwatch = null;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);

@@ -8,8 +8,10 @@
  *
  * The files of the pages left in place ("(cached)") are kept as a set (pagesLeftInPlace): this build
  * did not write them, so the compressor and the search take what they recorded of them without a look
- * at each file. The pages it renders are named as their files are written (onPageWritten): the
- * compressor compresses them while the next ones render.
+ * at each file. A page left in place logs its two events one right after the other, also when Astro
+ * renders several pages at once (`build.concurrency`), so they pair up whatever else is in the log. The
+ * pages it renders are not named from the log: with several rendering at once, a time line does not say
+ * whose it is (written-files.ts names them).
  *
  * The filter sits between Astro's logger and its destination (the logger's options, which Astro
  * shares with every integration's logger); a logger of another shape is left alone.
@@ -60,23 +62,18 @@ export const pathOfLine = (e: LogEvent): string | null =>
  * (a path line followed by its mark), which it counts, and whose files it keeps in `leftInPlace`
  * (site paths of the pages marked "(cached)": files this build did not write). With `listAll`
  * every event is passed on, and still counted. `flush` writes a path line it still holds (Astro
- * flushes its destination while a page renders, so a rendered page's line is written then).
- * `written` is told the site path of each page rendered once its file is written: Astro then logs
- * the time the page took (` (+12ms)`), after its path line and whatever the page logged.
+ * flushes its destination while a page renders, so a rendered page's line is written then) and
+ * flushes `to`.
  */
 export function keptPagesFilter(
   to: LogDestination,
   listAll = false,
-  written: (path: string) => void = () => undefined,
 ): LogDestination & { counts: KeptCounts; leftInPlace: Set<string>; flush(): void } {
   const counts: KeptCounts = { cached: 0, restored: 0 };
   const leftInPlace = new Set<string>();
   let held: LogEvent | null = null;
-  /** the last path line passed on before a mark came: the page Astro is rendering */
-  let rendering: LogEvent | null = null;
   const release = () => {
     if (held) to.write(held);
-    rendering = held ?? rendering;
     held = null;
   };
   const flush = () => {
@@ -105,14 +102,7 @@ export function keptPagesFilter(
       }
       if (isPathLine(event)) {
         held = event;
-        rendering = null;
         return true;
-      }
-      if (rendering && event.label === 'SKIP_FORMAT' && !keptMark(event)) {
-        // the rendered page's time: its file is written
-        const path = pathOfLine(rendering);
-        rendering = null;
-        if (path) written(path);
       }
       return to.write(event);
     },
@@ -125,15 +115,6 @@ export function logEveryPage(env = process.env.BAOKAN_LOG_PAGES): boolean {
 }
 
 let lastFilter: ReturnType<typeof keptPagesFilter> | null = null;
-let pageWritten: ((path: string) => void) | null = null;
-
-/**
- * Have `listener` told the site path of each page Astro writes, as it writes it (null: no more).
- * The compressor compresses them while the next ones render (compress.ts).
- */
-export function onPageWritten(listener: ((path: string) => void) | null): void {
-  pageWritten = listener;
-}
 
 /**
  * The pages this build's Astro left in place as the last build wrote them (site paths), once the
@@ -163,7 +144,7 @@ export default function keptPagesLog(): AstroIntegration {
         if (typeof shared?.destination?.write !== 'function') return;
         options = shared;
         original = shared.destination;
-        filter = keptPagesFilter(original, logEveryPage(), (path) => pageWritten?.(path));
+        filter = keptPagesFilter(original, logEveryPage());
         lastFilter = filter;
         shared.destination = filter;
       },

@@ -51,9 +51,17 @@ describe('the ledger of a kept output folder', () => {
     expect(outputSettings(env)).toBe('BAOKAN_CARDS=0\nBAOKAN_COMPRESS=0');
     expect(outputSettings({ ...env, BAOKAN_SEEDS: '/other' })).toBe(outputSettings(env));
     expect(outputSettings({ ...env, BAOKAN_LOG_PAGES: '1' })).toBe(outputSettings(env)); // the log only
-    // time and memory only: the heap's growth, the store's write-back, shards and files at a time
+    // time and memory only: the heap's growth, the store's write-back, shards, files and pages at a
+    // time, compression as pages are written
     expect(
-      outputSettings({ ...env, BAOKAN_STORE_LAG: '100', BAOKAN_HEAP_GROWTH: '0', BAOKAN_SEARCH_JOBS: '1' }),
+      outputSettings({
+        ...env,
+        BAOKAN_STORE_LAG: '100',
+        BAOKAN_HEAP_GROWTH: '0',
+        BAOKAN_SEARCH_JOBS: '1',
+        BAOKAN_RENDER_CONCURRENCY: '1',
+        BAOKAN_COMPRESS_EARLY: '0',
+      }),
     ).toBe(outputSettings(env));
   });
 });

@@ -53,10 +53,11 @@ export function parseLedger(text: string | null): OutputLedger | null {
 /**
  * Environment settings that are not what the edition is built from (the seeds, the cache, a
  * benchmark's folders), change only the build's log (BAOKAN_LOG_PAGES), or only its time and
- * memory (the heap's growth, the store's write-back, how many shards or files at a time).
+ * memory (the heap's growth, the store's write-back, how many shards, files or pages at a time,
+ * whether pages are compressed as they are written).
  */
 const NOT_SETTINGS =
-  /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|LOG_PAGES|BENCH_\w+|HEAP_GROWTH|STORE_LAG|SEARCH_JOBS|COMPRESS_AT_ONCE)$/;
+  /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|LOG_PAGES|BENCH_\w+|HEAP_GROWTH|STORE_LAG|SEARCH_JOBS|COMPRESS_AT_ONCE|COMPRESS_EARLY|RENDER_CONCURRENCY)$/;
 
 /**
  * The build's settings, as one string: every BAOKAN_* variable but the inputs and folders. A folder
