@@ -40,6 +40,7 @@ describe("the build log's kept pages", () => {
     for (const e of events) filter.write(e);
     filter.flush();
     expect(filter.counts).toEqual({ cached: 1, restored: 1 });
+    expect(filter.rendered()).toBe(3);
     expect(out).toEqual([events[0], events[3], events[4], events[7], events[8], events[9], events[10]]);
     // the file of the page left in place (not the restored one: Astro wrote it this build)
     expect([...filter.leftInPlace]).toEqual(['a/index.html']);
@@ -47,7 +48,7 @@ describe("the build log's kept pages", () => {
 
   it('passes every event on when asked to list every page, and still notes the pages left in place', () => {
     const out: LogEvent[] = [];
-    const filter = keptPagesFilter({ write: (e) => out.push(e) }, true);
+    const filter = keptPagesFilter({ write: (e) => out.push(e) }, { listAll: true });
     const events = [
       path('/a/index.html'),
       mark(' (cached)'),
@@ -68,7 +69,7 @@ describe("the build log's kept pages", () => {
   it('pairs the pages left in place while others render at once (build.concurrency), and flushes', () => {
     const out: LogEvent[] = [];
     let flushed = 0;
-    const filter = keptPagesFilter({ write: (e) => out.push(e), flush: () => flushed++ });
+    const filter = keptPagesFilter({ write: (e) => out.push(e), flush: () => flushed++ }, { atOnce: 8 });
     const events = [
       path('/a/index.html'), // renders
       'flush', // Astro flushes its destination while a page renders
@@ -79,7 +80,8 @@ describe("the build log's kept pages", () => {
       mark(' (+3ms) '), // a rendered page's time (a's or b's: the log does not say)
       path('/d/article.md/'),
       mark(' (cached)'),
-      mark(' (+40ms) '),
+      mark(' \u001b[31m(+1.20s)\u001b[39m '),
+      mark(' generating optimized images '), // not a page's time
       path('/e/index.html'), // still rendering when the log ends
       'flush',
     ] as const;
@@ -87,9 +89,12 @@ describe("the build log's kept pages", () => {
       if (e === 'flush') filter.flush();
       else filter.write(e);
     expect(filter.counts).toEqual({ cached: 2, restored: 0 });
+    expect(filter.rendered()).toBe(3);
     expect([...filter.leftInPlace]).toEqual(['c/index.html', 'd/article.md']);
-    // the rendered pages' lines and times are passed on, in order, and the flushes too
-    expect(out).toEqual([events[0], events[2], events[5], events[6], events[9], events[10]]);
+    // the rendered pages' lines are passed on in order, each a line of its own; their times are
+    // left out, as they cannot be told apart; everything else is passed on, and the flushes too
+    const line_ = (e: LogEvent) => ({ ...e, newLine: true });
+    expect(out).toEqual([line_(events[0]), line_(events[2]), events[5], events[10], line_(events[11])]);
     expect(flushed).toBe(2);
   });
 

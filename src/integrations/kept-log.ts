@@ -49,6 +49,10 @@ const keptMark = (e: LogEvent): keyof KeptCounts | null => {
   return m ? (m[1] as keyof KeptCounts) : null;
 };
 
+/** The time Astro logs after a page it rendered: ` (+12ms)` or ` (+1.20s)`, maybe coloured. */
+const isPageTime = (e: LogEvent) =>
+  e.label === 'SKIP_FORMAT' && /^\s*\(\+[\d.]+m?s\)\s*$/.test(e.message.replace(/\u001b\[[0-9;]*m/g, ''));
+
 /**
  * The site path of a path line's file (`  ├─ /2024/01/11/index.html` → `2024/01/11/index.html`). An
  * endpoint's line gives its route's path, with the trailing slash of the site's URLs
@@ -57,23 +61,38 @@ const keptMark = (e: LogEvent): keyof KeptCounts | null => {
 export const pathOfLine = (e: LogEvent): string | null =>
   /[├└]─\s+\/(\S+?)\/?$/.exec(e.message.replace(/\u001b\[[0-9;]*m/g, '').trimEnd())?.[1] ?? null;
 
+export interface KeptPagesOptions {
+  /** pass every event on (the pages left in place are still counted and noted) */
+  listAll?: boolean;
+  /**
+   * pages Astro renders at once (`build.concurrency`). Above 1, a rendered page's path line is
+   * written as a line of its own and the times are left out: each would otherwise end whichever
+   * page's line came last, not its own page's.
+   */
+  atOnce?: number;
+}
+
 /**
  * A destination that passes every event on to `to` but the pairs of events of a page left in place
  * (a path line followed by its mark), which it counts, and whose files it keeps in `leftInPlace`
- * (site paths of the pages marked "(cached)": files this build did not write). With `listAll`
- * every event is passed on, and still counted. `flush` writes a path line it still holds (Astro
- * flushes its destination while a page renders, so a rendered page's line is written then) and
- * flushes `to`.
+ * (site paths of the pages marked "(cached)": files this build did not write); `rendered` counts the
+ * other path lines. With `listAll` every event is passed on, and still counted. `flush` writes a path
+ * line it still holds (Astro flushes its destination while a page renders, so a rendered page's line
+ * is written then) and flushes `to`.
  */
 export function keptPagesFilter(
   to: LogDestination,
-  listAll = false,
-): LogDestination & { counts: KeptCounts; leftInPlace: Set<string>; flush(): void } {
+  { listAll = false, atOnce = 1 }: KeptPagesOptions = {},
+): LogDestination & { counts: KeptCounts; rendered: () => number; leftInPlace: Set<string>; flush(): void } {
   const counts: KeptCounts = { cached: 0, restored: 0 };
   const leftInPlace = new Set<string>();
+  let rendered = 0;
   let held: LogEvent | null = null;
   const release = () => {
-    if (held) to.write(held);
+    if (held) {
+      rendered++;
+      to.write(atOnce > 1 ? { ...held, newLine: true } : held);
+    }
     held = null;
   };
   const flush = () => {
@@ -82,6 +101,7 @@ export function keptPagesFilter(
   };
   return {
     counts,
+    rendered: () => rendered,
     leftInPlace,
     flush,
     write(event) {
@@ -92,7 +112,8 @@ export function keptPagesFilter(
           const path = mark === 'cached' ? pathOfLine(held) : null;
           if (path) leftInPlace.add(path);
           if (listAll) {
-            release();
+            to.write(held);
+            held = null;
             return to.write(event);
           }
           held = null;
@@ -104,6 +125,7 @@ export function keptPagesFilter(
         held = event;
         return true;
       }
+      if (atOnce > 1 && isPageTime(event)) return true;
       return to.write(event);
     },
   };
@@ -136,7 +158,7 @@ export default function keptPagesLog(): AstroIntegration {
   return {
     name: 'baokan-kept-log',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         lastFilter = null;
         if (command !== 'build') return;
         const shared = (logger as AstroIntegrationLogger & { options?: { destination?: LogDestination } })
@@ -144,7 +166,7 @@ export default function keptPagesLog(): AstroIntegration {
         if (typeof shared?.destination?.write !== 'function') return;
         options = shared;
         original = shared.destination;
-        filter = keptPagesFilter(original, logEveryPage());
+        filter = keptPagesFilter(original, { listAll: logEveryPage(), atOnce: config.build.concurrency });
         lastFilter = filter;
         shared.destination = filter;
       },
@@ -153,8 +175,8 @@ export default function keptPagesLog(): AstroIntegration {
         if (!filter || logEveryPage()) return;
         const { cached, restored } = filter.counts;
         logger.info(
-          `${cached} page(s) left in place (cached), ${restored} copied back from Astro's cache (restored): ` +
-            'not listed one by one (BAOKAN_LOG_PAGES=1 lists them)',
+          `${filter.rendered()} page(s) rendered; ${cached} left in place (cached), ${restored} copied back ` +
+            "from Astro's cache (restored): not listed one by one (BAOKAN_LOG_PAGES=1 lists them)",
         );
       },
     },
