@@ -89,6 +89,12 @@ export interface PageKeys {
   issueData(node: IssueNode): string;
   /** a list page's key: the site inputs and the given parts (what the page prints) */
   list(...parts: unknown[]): string;
+  /**
+   * What a list's line prints of an article (its link, title, date, paper, 版 and that page's link),
+   * as a digest made once a build: an article is listed by its topics, reporters and name entries,
+   * 5–10 lists each, and a list page's key then hashes 32 characters a line, not the line's values.
+   */
+  line(node: ArticleNode): string;
   issue(node: IssueNode): string;
   page(node: PageNode): string;
   article(node: ArticleNode): string;
@@ -121,6 +127,7 @@ async function makeKeys(): Promise<PageKeys> {
     return [siblings[k - 1], siblings[k + 1]].map((n) => n && [n.path, n.entry.data.date.value]);
   };
   const articleKeys = new Map<ArticleNode, string>();
+  const lines = new Map<ArticleNode, string>();
   const articleKey = (node: ArticleNode) =>
     digest(
       issueDigest(node.page.issue),
@@ -136,6 +143,23 @@ async function makeKeys(): Promise<PageKeys> {
   return {
     issueData: (node) => issueDigest(node),
     list: (...parts) => digest(site, ...parts),
+    line: (node) => {
+      let key = lines.get(node);
+      if (key === undefined) {
+        const a = node.entry.data;
+        key = digest(
+          a.id,
+          node.path,
+          a.title,
+          a.date,
+          a.paper.name,
+          node.page.path,
+          node.page.entry.data.label,
+        );
+        lines.set(node, key);
+      }
+      return key;
+    },
     issue: (node) => digest(issueDigest(node), neighbours(node)),
     page: (node) => digest(issueDigest(node.issue)),
     // asked twice for each article (its page and its article.md): made once
