@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import account from './src/integrations/account.ts';
+import articleDownloads from './src/integrations/article-downloads.ts';
 import cards from './src/integrations/cards.ts';
 import compress from './src/integrations/compress.ts';
 import facsimile from './src/integrations/facsimile.ts';
@@ -40,6 +41,9 @@ export default defineConfig({
     heapGrowth(),
     // a line for the pages Astro leaves in place, not one each (528,000 at ten years)
     keptPagesLog(),
+    // each article's article.md, once the pages are rendered: before what they shared is let go,
+    // and while the compressor takes each file written
+    articleDownloads(),
     // what the pages shared (site graph, name index, wire copies, keys) let go once they are rendered
     releaseMemos(),
     // the pages read the content store from its file, not from a module as large as the archive

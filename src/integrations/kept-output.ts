@@ -57,6 +57,8 @@ interface State {
   routes: Set<string>;
   /** files an integration left in place from the last build (still this build's output) */
   inPlace: Set<string>;
+  /** files an integration wrote that a route of the last build wrote (article.md: article-downloads.ts) */
+  written: Set<string>;
   /** the site's files after this build's sweep (site paths, sorted), or null when it did not walk */
   swept: string[] | null;
   /** a step after the sweep writes the folder record (folderRecordAfterSweep) */
@@ -74,6 +76,7 @@ const state: State = {
   previous: null,
   routes: new Set(),
   inPlace: new Set(),
+  written: new Set(),
   swept: null,
   recordLater: false,
 };
@@ -90,6 +93,14 @@ export const outputKept = (): boolean => state.on && state.kept;
  */
 export function keepInPlace(paths: Iterable<string>): void {
   for (const p of paths) state.inPlace.add(p);
+}
+
+/**
+ * Files an integration wrote this build (site paths) where the last build may have had a route's
+ * output: they are not removed with the routes this build no longer has.
+ */
+export function noteWritten(paths: Iterable<string>): void {
+  for (const p of paths) state.written.add(p);
 }
 
 /**
@@ -174,6 +185,7 @@ export function keptOutput(): AstroIntegration {
         // a second early: file times lag the clock by up to a tick
         state.startedMs = Date.now() - 1000;
         state.inPlace = new Set();
+        state.written = new Set();
         state.swept = null;
         state.recordLater = false;
         state.on = keepingOn(process.env, !!config.experimental?.incrementalBuild);
@@ -209,7 +221,10 @@ export function keptOutput(): AstroIntegration {
         const site = fileURLToPath(dir);
         state.routes = new Set(routeOutputs(dir, assets));
         if (!state.kept || !state.previous) return;
-        const stale = staleRoutes(state.previous.routes, state.routes);
+        // a file an integration wrote or left in place is this build's, though no route wrote it
+        const stale = staleRoutes(state.previous.routes, state.routes).filter(
+          (p) => !state.inPlace.has(p) && !state.written.has(p),
+        );
         for (const p of stale) for (const f of [p, ...SIBLINGS.map((s) => p + s)]) await removeFile(site, f);
         if (stale.length)
           logger.info(`${stale.length} page(s) and download(s) the edition no longer has removed`);

@@ -2,7 +2,10 @@
  * Downloads beside each issue: `<issue path>issue.json` (the parsed issue, as `npm run parse`
  * prints it) and its source files byte for byte (`source.txt`, or `source-1.txt` … for an issue
  * read from several files; `source.pdf` … for PDF seeds), so that each sha256 matches the one in
- * issue.json and on the issue page, whatever the seed's encoding.
+ * issue.json and on the issue page, whatever the seed's encoding; and the issue as Markdown.
+ *
+ * Each article's `article.md` is not a route: this build's issues are handed over to the step that
+ * writes them once the pages are rendered (src/lib/site/article-downloads.ts says why).
  */
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { hasIssue, readPartition } from '../lib/site/partition.ts';
 import { sourceDownload } from '../lib/site/urls.ts';
 import { seedsDir } from '../lib/editorial/inputs.ts';
 import { articleMarkdown, issueMarkdown } from './data/_downloads.ts';
+import { offerDownloads } from '../lib/site/article-downloads.ts';
 
 export async function getStaticPaths() {
   const edition = await getEdition();
@@ -22,6 +26,15 @@ export async function getStaticPaths() {
   // a partitioned build writes its part's issues only (src/lib/site/partition.ts)
   const partition = readPartition(process.env);
   const issues = edition.issues.filter((i) => hasIssue(partition, i.entry.data.date.value));
+  // each article's article.md: made from the issue's data (and the code: article-downloads.ts)
+  offerDownloads(
+    issues.map((issue) => ({
+      id: issue.entry.id,
+      key: keys.issueData(issue),
+      paths: issue.articles.map((a) => `${a.path}article.md`),
+      files: () => issue.articles.map((a) => ({ path: `${a.path}article.md`, text: articleMarkdown(a) })),
+    })),
+  );
   return issues.flatMap((issue) => {
     const sources = issue.entry.data.sources;
     const cacheKey = keys.issueData(issue);
@@ -36,28 +49,20 @@ export async function getStaticPaths() {
         props: { source: s.file, kind: 'txt' as const, id: issue.entry.id },
         cacheKey,
       })),
-      // Markdown for researchers (src/lib/site/markdown.ts): the issue, and each article in its folder
+      // Markdown for researchers (src/lib/site/markdown.ts): the issue
       {
         params: { file: `${issue.path}issue.md` },
         props: { source: '', kind: 'issue-md' as const, id: issue.entry.id },
         cacheKey,
       },
-      ...issue.articles.map((a) => ({
-        params: { file: `${a.path}article.md` },
-        props: { source: '', kind: 'article-md' as const, id: a.entry.id },
-        cacheKey: keys.article(a),
-      })),
     ];
   });
 }
 
 export const GET: APIRoute = async ({ props }) => {
-  if (props.kind === 'issue-md' || props.kind === 'article-md') {
+  if (props.kind === 'issue-md') {
     const edition = await getEdition();
-    const md =
-      props.kind === 'issue-md'
-        ? issueMarkdown(edition.issuesById.get(props.id)!)
-        : articleMarkdown(edition.articles.get(props.id)!);
+    const md = issueMarkdown(edition.issuesById.get(props.id)!);
     return new Response(md, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
   }
   if (props.kind === 'txt') {
