@@ -11,7 +11,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import fsp, { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -28,7 +28,8 @@ import { keepInPlace, noteWritten, outputKept } from './kept-output.ts';
 /** Files written at a time. */
 const AT_ONCE = 16;
 
-async function writeAll(site: string, files: DownloadFile[]): Promise<void> {
+/** Write the files below `site`, AT_ONCE at a time, each named to a watch of the written files. */
+export async function writeDownloadFiles(site: string, files: DownloadFile[]): Promise<void> {
   const folders = new Set<string>();
   let next = 0;
   const one = async (): Promise<void> => {
@@ -40,8 +41,9 @@ async function writeAll(site: string, files: DownloadFile[]): Promise<void> {
         await mkdir(folder, { recursive: true });
         folders.add(folder);
       }
-      // fs.promises.writeFile, so that the compressor is told (written-files.ts)
-      await writeFile(file, text);
+      // looked up on fs.promises when called, so that the compressor is told (written-files.ts); a
+      // named import would be the function as it was before the watch
+      await fsp.writeFile(file, text);
     }
   };
   await Promise.all(Array.from({ length: AT_ONCE }, one));
@@ -75,7 +77,7 @@ export default function articleDownloads(): AstroIntegration {
         let files = 0;
         for (const issue of plan.write) {
           const made = issue.files();
-          await writeAll(outDir, made);
+          await writeDownloadFiles(outDir, made);
           noteWritten(made.map((f) => f.path));
           files += made.length;
         }

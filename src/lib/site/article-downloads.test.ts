@@ -76,7 +76,7 @@ describe("articles' Markdown files", () => {
     expect(takeDownloads()).toBeNull();
   });
 
-  it('takes the code into the key: a source file changed, not a test', () => {
+  it('takes the pages’ code into the key: a source file changed, not a test or an integration', () => {
     const root = mkdtempSync(join(tmpdir(), 'code-digest-'));
     try {
       mkdirSync(join(root, 'src/lib'), { recursive: true });
@@ -84,6 +84,8 @@ describe("articles' Markdown files", () => {
       writeFileSync(join(root, 'src/lib/markdown.test.ts'), 'test 1');
       const first = codeDigest(root);
       writeFileSync(join(root, 'src/lib/markdown.test.ts'), 'test 2');
+      mkdirSync(join(root, 'src/integrations'));
+      writeFileSync(join(root, 'src/integrations/writer.ts'), 'writes the files');
       expect(codeDigest(root)).toBe(first);
       writeFileSync(join(root, 'src/lib/markdown.ts'), 'export const a = 2;');
       expect(codeDigest(root)).not.toBe(first);

@@ -103,16 +103,20 @@ export function parseDownloadRecord(text: string | null): DownloadRecord | null 
 }
 
 /**
- * The digest of the project's code (`src/`, tests left out) and its lockfile: part of every issue's
- * key, since the step that writes the files is not a route, whose code Astro would hash. Any change
- * of the code writes every file again, once. (The bundled module's own text will not do: Vite's
- * chunks differ from one edition to another.)
+ * The digest of the code the pages run (`src/` but its tests and the integrations, which write the
+ * files but make none of them) and of the lockfile: part of every issue's key, since the step that
+ * writes the files is not a route, whose code Astro would hash. A change of that code writes every
+ * file again, once. (The bundled module's own text will not do: Vite's chunks differ from one
+ * edition to another.)
  */
 export function codeDigest(root: string): string {
   const hash = createHash('sha256');
   const src = join(root, 'src');
   const files = (readdirSync(src, { recursive: true }) as string[])
-    .filter((f) => /\.(?:ts|astro|mjs|js|json|css)$/.test(f) && !/\.test\.ts$/.test(f))
+    .filter(
+      (f) =>
+        /\.(?:ts|astro|mjs|js|json|css)$/.test(f) && !/\.test\.ts$/.test(f) && !/^integrations[/\\]/.test(f),
+    )
     .sort();
   for (const f of files)
     hash
