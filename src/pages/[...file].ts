@@ -55,14 +55,25 @@ export async function getStaticPaths() {
         props: { source: '', kind: 'issue-md' as const, id: issue.entry.id },
         cacheKey,
       },
+      // the dev server serves each article's too, which a build writes after its pages
+      ...(import.meta.env.DEV
+        ? issue.articles.map((a) => ({
+            params: { file: `${a.path}article.md` },
+            props: { source: '', kind: 'article-md' as const, id: a.entry.id },
+            cacheKey,
+          }))
+        : []),
     ];
   });
 }
 
 export const GET: APIRoute = async ({ props }) => {
-  if (props.kind === 'issue-md') {
+  if (props.kind === 'issue-md' || props.kind === 'article-md') {
     const edition = await getEdition();
-    const md = issueMarkdown(edition.issuesById.get(props.id)!);
+    const md =
+      props.kind === 'issue-md'
+        ? issueMarkdown(edition.issuesById.get(props.id)!)
+        : articleMarkdown(edition.articles.get(props.id)!);
     return new Response(md, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
   }
   if (props.kind === 'txt') {
