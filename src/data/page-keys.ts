@@ -162,7 +162,7 @@ async function makeKeys(): Promise<PageKeys> {
     },
     issue: (node) => digest(issueDigest(node), neighbours(node)),
     page: (node) => digest(issueDigest(node.issue)),
-    // asked twice for each article (its page and its article.md): made once
+    // made once a build for each article (its page asks for it)
     article: (node) => {
       let key = articleKeys.get(node);
       if (key === undefined) articleKeys.set(node, (key = articleKey(node)));
