@@ -9,7 +9,9 @@
  * digest, src/data/page-keys.ts issueData; and the code, codeDigest) and left where they are
  * otherwise, in an output folder the build keeps (src/integrations/kept-output.ts). A record in the
  * build cache names each issue's key and files, so that files of an issue gone, or of an article
- * gone from an issue, are removed.
+ * gone from an issue, are removed. A kept file is not looked at (Astro `existsSync`s each page it
+ * keeps): one deleted by hand from a kept folder comes back when its issue changes, or with a
+ * folder the build does not keep (BAOKAN_KEEP_DIST=0).
  *
  * The pages (bundled apart from the integrations) hand the build's issues over through a slot on
  * globalThis, as the build's shared values are let go (src/lib/util/build-memo.ts).
