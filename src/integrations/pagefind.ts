@@ -55,6 +55,7 @@ import {
 } from '../lib/site/partition.ts';
 import { filesBelow, inSite, routeOutputs, toSitePath } from './files-below.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
+import { wholeSetting } from '../lib/util/whole-setting.ts';
 import { keepInPlace, outputKeeping, outputKept } from './kept-output.ts';
 import {
   declaredMonth,
@@ -157,18 +158,12 @@ function fail(step: string, errors: string[]): never {
 
 /** The shard size from the options or the environment. */
 export function shardLimit(option: number | undefined, env = process.env.BAOKAN_SEARCH_SHARD): number {
-  const value = option ?? (env ? Number(env) : DEFAULT_SHARD_ARTICLES);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`BAOKAN_SEARCH_SHARD must be a positive whole number of articles, got "${env}"`);
-  return value;
+  return wholeSetting('BAOKAN_SEARCH_SHARD', option?.toString() ?? env, DEFAULT_SHARD_ARTICLES, 'articles');
 }
 
 /** Shards indexed at a time, from the options or the environment. */
 export function searchJobs(option: number | undefined, env = process.env.BAOKAN_SEARCH_JOBS): number {
-  const value = option ?? (env ? Number(env) : DEFAULT_SEARCH_JOBS);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`BAOKAN_SEARCH_JOBS must be a positive whole number of shards, got "${env}"`);
-  return value;
+  return wholeSetting('BAOKAN_SEARCH_JOBS', option?.toString() ?? env, DEFAULT_SEARCH_JOBS, 'shards');
 }
 
 /** The build's memory target for Astro and its Pagefind processes together (the issue's 6 GB). */

@@ -1,3 +1,5 @@
+import { wholeSetting } from './whole-setting.ts';
+
 /**
  * How many pages Astro renders at once (its `build.concurrency`). Astro renders on one thread; with
  * one page at a time, that thread waits for each page's writes (its file and the incremental
@@ -16,10 +18,5 @@ export const DEFAULT_RENDER_CONCURRENCY = 8;
 
 /** Pages rendered at once, from BAOKAN_RENDER_CONCURRENCY or the default. */
 export function renderConcurrency(env = process.env.BAOKAN_RENDER_CONCURRENCY): number {
-  const text = env?.trim();
-  if (!text) return DEFAULT_RENDER_CONCURRENCY;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`BAOKAN_RENDER_CONCURRENCY must be a positive whole number of pages, got "${env}"`);
-  return value;
+  return wholeSetting('BAOKAN_RENDER_CONCURRENCY', env, DEFAULT_RENDER_CONCURRENCY, 'pages');
 }
