@@ -11,19 +11,19 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
-import fsp, { mkdir, unlink, writeFile } from 'node:fs/promises';
+import fsp, { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   codeDigest,
   downloadRecord,
+  filesOf,
   parseDownloadRecord,
   planDownloads,
   takeDownloads,
   type DownloadFile,
 } from '../lib/site/article-downloads.ts';
-import { SIBLINGS } from '../lib/site/kept-output.ts';
-import { keepInPlace, noteWritten, outputKept } from './kept-output.ts';
+import { keepInPlace, noteWritten, outputKept, removeWithSiblings } from './kept-output.ts';
 
 /** Files written at a time. */
 const AT_ONCE = 16;
@@ -76,15 +76,13 @@ export default function articleDownloads(): AstroIntegration {
         const plan = planDownloads(offered, parseDownloadRecord(text), outDir, outputKept());
         let files = 0;
         for (const issue of plan.write) {
-          const made = issue.files();
+          const made = filesOf(issue);
           await writeDownloadFiles(outDir, made);
           noteWritten(made.map((f) => f.path));
           files += made.length;
         }
         keepInPlace(plan.keep);
-        for (const p of plan.remove)
-          for (const f of [p, ...SIBLINGS.map((s) => p + s)])
-            await unlink(join(outDir, f)).catch(() => undefined);
+        for (const p of plan.remove) await removeWithSiblings(outDir, p);
         await mkdir(dirname(recordFile), { recursive: true });
         await writeFile(recordFile, JSON.stringify(downloadRecord(outDir, offered)));
         logger.info(

@@ -38,6 +38,9 @@ export interface KeptCounts {
   restored: number;
 }
 
+/** An event's message without its colours. */
+const plain = (e: LogEvent) => e.message.replace(/\u001b\[[0-9;]*m/g, '');
+
 /** A path line of Astro's page list: `  ├─ /path/`, written without a line break. */
 const isPathLine = (e: LogEvent) =>
   e.level === 'info' && e.label === null && !e.newLine && /[├└]─/.test(e.message);
@@ -45,13 +48,12 @@ const isPathLine = (e: LogEvent) =>
 /** What follows a path Astro did not render: ` (cached)` or ` (restored)`, maybe coloured. */
 const keptMark = (e: LogEvent): keyof KeptCounts | null => {
   if (e.label !== 'SKIP_FORMAT') return null;
-  const m = /\((cached|restored)\)/.exec(e.message.replace(/\u001b\[[0-9;]*m/g, ''));
+  const m = /\((cached|restored)\)/.exec(plain(e));
   return m ? (m[1] as keyof KeptCounts) : null;
 };
 
 /** The time Astro logs after a page it rendered: ` (+12ms)` or ` (+1.20s)`, maybe coloured. */
-const isPageTime = (e: LogEvent) =>
-  e.label === 'SKIP_FORMAT' && /^\s*\(\+[\d.]+m?s\)\s*$/.test(e.message.replace(/\u001b\[[0-9;]*m/g, ''));
+const isPageTime = (e: LogEvent) => e.label === 'SKIP_FORMAT' && /^\s*\(\+[\d.]+m?s\)\s*$/.test(plain(e));
 
 /**
  * The site path of a path line's file (`  ├─ /2024/01/11/index.html` → `2024/01/11/index.html`). An
@@ -59,7 +61,7 @@ const isPageTime = (e: LogEvent) =>
  * (`/2024/01/11/1/a001/article.md/`), though its file has none.
  */
 export const pathOfLine = (e: LogEvent): string | null =>
-  /[├└]─\s+\/(\S+?)\/?$/.exec(e.message.replace(/\u001b\[[0-9;]*m/g, '').trimEnd())?.[1] ?? null;
+  /[├└]─\s+\/(\S+?)\/?$/.exec(plain(e).trimEnd())?.[1] ?? null;
 
 export interface KeptPagesOptions {
   /** pass every event on (the pages left in place are still counted and noted) */

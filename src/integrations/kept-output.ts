@@ -157,6 +157,11 @@ function writeLedger(ledger: OutputLedger): void {
   writeFileSync(state.ledgerFile, JSON.stringify(ledger));
 }
 
+/** Remove a site file with its `.br`/`.gz`, and then its folders while they are empty. */
+export async function removeWithSiblings(site: string, path: string): Promise<void> {
+  for (const f of [path, ...SIBLINGS.map((s) => path + s)]) await removeFile(site, f);
+}
+
 /** Remove a file and then its folders while they are empty, up to the site. */
 async function removeFile(site: string, path: string): Promise<void> {
   await unlink(join(site, path)).catch(() => undefined);
@@ -225,7 +230,7 @@ export function keptOutput(): AstroIntegration {
         const stale = staleRoutes(state.previous.routes, state.routes).filter(
           (p) => !state.inPlace.has(p) && !state.written.has(p),
         );
-        for (const p of stale) for (const f of [p, ...SIBLINGS.map((s) => p + s)]) await removeFile(site, f);
+        for (const p of stale) await removeWithSiblings(site, p);
         if (stale.length)
           logger.info(`${stale.length} page(s) and download(s) the edition no longer has removed`);
       },

@@ -18,11 +18,10 @@ type WriteFile = typeof fsp.writeFile;
 
 let original: WriteFile | null = null;
 
-/** The file system path of writeFile's first argument, or null (a FileHandle, or not a file: URL). */
+/** The path writeFile was given as a string or a file: URL (Astro gives a URL), else null. */
 function pathOf(target: unknown): string | null {
   if (typeof target === 'string') return resolve(target);
   if (target instanceof URL) return target.protocol === 'file:' ? fileURLToPath(target) : null;
-  if (target instanceof Uint8Array) return resolve(Buffer.from(target).toString());
   return null;
 }
 

@@ -32,7 +32,7 @@ export async function getStaticPaths() {
       id: issue.entry.id,
       key: keys.issueData(issue),
       paths: issue.articles.map((a) => `${a.path}article.md`),
-      files: () => issue.articles.map((a) => ({ path: `${a.path}article.md`, text: articleMarkdown(a) })),
+      texts: () => issue.articles.map(articleMarkdown),
     })),
   );
   return issues.flatMap((issue) => {

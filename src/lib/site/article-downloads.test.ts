@@ -16,7 +16,7 @@ const issue = (id: string, key: string, articles: string[]): OfferedIssue => ({
   id,
   key,
   paths: articles.map((a) => `${id}/${a}/article.md`),
-  files: () => articles.map((a) => ({ path: `${id}/${a}/article.md`, text: `# ${a}` })),
+  texts: () => articles.map((a) => `# ${a}`),
 });
 const OUT = '/site/dist';
 const yesterday = [issue('p/2024/01/01', 'k1', ['a001', 'a002']), issue('p/2024/01/02', 'k2', ['a001'])];

@@ -27,16 +27,22 @@ export interface DownloadFile {
   text: string;
 }
 
+/** An issue's files, made. */
+export function filesOf(issue: OfferedIssue): DownloadFile[] {
+  const texts = issue.texts();
+  return issue.paths.map((path, k) => ({ path, text: texts[k]! }));
+}
+
 /** An issue of this build, as the pages hand it over. */
 export interface OfferedIssue {
   /** the issue's id */
   id: string;
   /** what its files are made from (the issue's data key and the code's digest) */
   key: string;
-  /** its files' site paths, in the order `files()` makes them */
+  /** its files' site paths */
   paths: string[];
-  /** its files' texts, made when they are to be written */
-  files(): DownloadFile[];
+  /** its files' texts, in the order of `paths`, made only when they are to be written */
+  texts(): string[];
 }
 
 /** What the build cache records of the files written: the folder, and each issue's key and files. */
