@@ -800,6 +800,8 @@ export default function compressIntegration(): AstroIntegration {
       },
       'astro:build:start': () => {
         compressor = null;
+        unwatch?.();
+        unwatch = null;
         if (!compressionOn() || !compressEarly()) return;
         const c = startCompressor(outDir, cacheDir);
         compressor = c;

@@ -27,6 +27,7 @@ import {
 import { SHARDS_FILE, type Shard, type ShardManifest } from '../lib/search/shards.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
 import { keepInPlace, outputKept } from './kept-output.ts';
+import { inPool } from '../lib/util/in-pool.ts';
 
 /** What a Pagefind fragment file starts with, once gunzipped (Pagefind 1.x). */
 const SIGNATURE = 'pagefind_dcd';
@@ -49,13 +50,20 @@ const fragmentCount = (dir: string, n: number, shard: Shard) =>
     `search-disk: ${relative(process.cwd(), dir)} holds ${n} fragments, the shard ${shard.articles} articles`,
   );
 
-/** The records of one shard, from its bundle's fragments, as many as the shard lists. */
+/** Fragment files read at a time. */
+const READ_AT_ONCE = 16;
+
+/** The records of one shard, from its bundle's fragments (in their names' order), as many as the shard lists. */
 export async function shardRecords(bundleRoot: string, shard: Shard): Promise<DiskRecord[]> {
   const dir = join(bundleRoot, shard.id, 'fragment');
   const names = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment')).sort();
   if (names.length !== shard.articles) throw fragmentCount(dir, names.length, shard);
-  const records: DiskRecord[] = [];
-  for (const name of names) records.push(fragmentRecord(readFragment(await readFile(join(dir, name)))));
+  // read several at a time: one after another, each file's round trips on libuv's pool left the
+  // thread waiting (a ten-year edition's 204,000 fragments took 72 s)
+  const records: DiskRecord[] = new Array(names.length);
+  await inPool(names, READ_AT_ONCE, async (name, i) => {
+    records[i] = fragmentRecord(readFragment(await readFile(join(dir, name))));
+  });
   return records;
 }
 

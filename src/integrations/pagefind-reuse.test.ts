@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
-import { buildSearch } from './pagefind.ts';
+import { buildSearch, pageFacts } from './pagefind.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -163,6 +163,35 @@ describe('search shards kept in the build cache', () => {
       await buildSearch(site, other, options(third));
       expect(third.lines.filter((l) => l.includes('left where it was'))).toEqual([]);
       expect(await digests(other)).toEqual(await digests(fresh));
+    },
+  );
+
+  it(
+    'takes a page this build wrote from what it was told of its bytes, unread, unless its size is not the one told',
+    { timeout: 120_000 },
+    async () => {
+      const site = join(dir, 'told');
+      await writeSite(site, { '2021-01': '报纸 文章 检索' });
+      const root = join(site, 'pagefind');
+      const shardIds = async () =>
+        (
+          JSON.parse(await readFile(join(root, 'shards.json'), 'utf8')) as { shards: { id: string }[] }
+        ).shards.map((s) => s.id);
+      // told that each page declares March: bytes of the same size, so the files are not read
+      const told = (words: string) =>
+        new Map(
+          [0, 1, 2].map((n) => [`2021-01/a${n}.html`, pageFacts(Buffer.from(page('2021-03', n, words)))]),
+        );
+      await buildSearch(site, root, {
+        language: 'zh',
+        limit: 3,
+        logger: logger(),
+        written: told('报纸 文章 检索'),
+      });
+      expect(await shardIds()).toEqual(['2021-03']);
+      // told of bytes of another size: the files are read, and declare January
+      await buildSearch(site, root, { language: 'zh', limit: 3, logger: logger(), written: told('报纸') });
+      expect(await shardIds()).toEqual(['2021-01']);
     },
   );
 

@@ -1,11 +1,18 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import fsp from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_ARTICLES } from '../lib/search/shards.ts';
+import { DEFAULT_SHARD_ARTICLES, SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
 import {
   DEFAULT_SEARCH_JOBS,
-  inPool,
   jobsWithin,
   MEMORY_BUDGET,
   PAGEFIND_RSS,
+  pageFacts,
+  pageWatch,
   searchJobs,
   shardLimit,
 } from './pagefind.ts';
@@ -41,42 +48,35 @@ describe('the shards indexed at a time', () => {
   });
 });
 
-const tick = () => new Promise((r) => setTimeout(r, 1));
-
-describe('inPool', () => {
-  it('does every item once, `jobs` at a time, no slot held by two calls at once', async () => {
-    const done: number[] = [];
-    const held = new Set<number>();
-    let running = 0;
-    let most = 0;
-    await inPool([10, 11, 12, 13, 14, 15, 16], 2, async (item, i, slot) => {
-      expect(item).toBe(10 + i);
-      expect(held.has(slot)).toBe(false);
-      expect(slot).toBeLessThan(2);
-      held.add(slot);
-      most = Math.max(most, ++running);
-      for (let n = 0; n < (i % 3) + 1; n++) await tick();
-      running--;
-      held.delete(slot);
-      done.push(item);
-    });
-    expect(done.sort()).toEqual([10, 11, 12, 13, 14, 15, 16]);
-    expect(most).toBe(2);
-  });
-
-  it('starts nothing after a failure, lets running calls finish, then throws', async () => {
-    const started: number[] = [];
-    const finished: number[] = [];
-    await expect(
-      inPool([0, 1, 2, 3, 4, 5], 2, async (item) => {
-        started.push(item);
-        await tick();
-        if (item === 1) throw new Error('shard 1 failed');
-        await tick();
-        finished.push(item);
-      }),
-    ).rejects.toThrow('shard 1 failed');
-    expect(started).toEqual([0, 1]);
-    expect(finished).toEqual([0]);
+describe('the pages told as Astro writes them', () => {
+  it('records whether each HTML page is an article page, its month, size and digest, until the watch stops', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'baokan-page-watch-'));
+    try {
+      mkdirSync(join(site, 'a'));
+      const article = Buffer.from(
+        `<html><body><main data-pagefind-body ${SHARD_MONTH_ATTRIBUTE}="2024-01"><p>报纸</p></main></body></html>`,
+      );
+      const watch = pageWatch(site);
+      // as Astro writes a page: nodeFs.promises.writeFile(URL, Buffer)
+      await fsp.writeFile(pathToFileURL(join(site, 'a/index.html')), article);
+      const list = '<html><body><p>目录</p></body></html>';
+      await fsp.writeFile(join(site, 'list.html'), list);
+      await fsp.writeFile(join(site, 'a/article.md'), '# 报纸');
+      watch.stop();
+      await fsp.writeFile(join(site, 'late.html'), '<html></html>');
+      expect(Object.fromEntries(watch.facts)).toEqual({
+        'a/index.html': {
+          size: article.length,
+          search: true,
+          month: '2024-01',
+          sha256: createHash('sha256').update(article).digest('hex'),
+        },
+        'list.html': { size: Buffer.byteLength(list), search: false, month: null, sha256: '' },
+      });
+      // what is read from the file is the same
+      expect(pageFacts(readFileSync(join(site, 'a/index.html')))).toEqual(watch.facts.get('a/index.html'));
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });

@@ -55,16 +55,28 @@ describe('the files written below a folder', () => {
     expect(told).toEqual(['one.txt']);
   });
 
-  it('a second watch replaces the first', async () => {
-    const first: string[] = [];
-    const second: string[] = [];
+  it('tells each of two watches of its own folder’s files, with the data written, and puts the original back when both end', async () => {
     const site = temp();
+    mkdirSync(join(site, 'sub'));
     const before = fsp.writeFile;
-    watchWrittenFiles(site, (p) => first.push(p));
-    unwatch.push(watchWrittenFiles(site, (p) => second.push(p)));
-    await fsp.writeFile(join(site, 'x.txt'), 'x');
-    expect([first, second]).toEqual([[], ['x.txt']]);
-    unwatch.pop()!();
+    const whole: [string, string][] = [];
+    const sub: string[] = [];
+    const stopWhole = watchWrittenFiles(site, (p, data) =>
+      whole.push([p, Buffer.from(data as Buffer).toString()]),
+    );
+    const stopSub = watchWrittenFiles(join(site, 'sub'), (p) => sub.push(p));
+    await fsp.writeFile(join(site, 'x.txt'), Buffer.from('ex'));
+    await fsp.writeFile(join(site, 'sub/y.txt'), Buffer.from('why'));
+    expect(whole).toEqual([
+      ['x.txt', 'ex'],
+      ['sub/y.txt', 'why'],
+    ]);
+    expect(sub).toEqual(['y.txt']);
+    stopWhole();
+    expect(fsp.writeFile).not.toBe(before);
+    await fsp.writeFile(join(site, 'sub/z.txt'), 'zed');
+    expect([whole.length, sub]).toEqual([2, ['y.txt', 'z.txt']]);
+    stopSub();
     expect(fsp.writeFile).toBe(before);
   });
 });

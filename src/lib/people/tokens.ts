@@ -5,7 +5,7 @@
  * another word (丽水 in 美丽水乡, 中山 in 孙中山).
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 /** One word of the segmentation. */
 export interface Token {

@@ -3,7 +3,7 @@
  * Used to decide whether a column break fell inside a word, for topic rules and for search tokens.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 let instance: Jieba | null = null;
 
