@@ -29,6 +29,8 @@ import { InputError } from '../lib/parse/read.ts';
 import type { Issue } from '../lib/model/issue.ts';
 import { progress } from '../lib/util/progress.ts';
 import { diskNamesCache } from '../lib/people/names-cache.ts';
+import { namesById } from '../lib/people/article-names.ts';
+import { namesThread } from './names-thread.ts';
 import {
   diskKeptRecords,
   headOf,
@@ -49,13 +51,7 @@ import {
   taxonomy,
   topicsPath,
 } from '../lib/editorial/inputs.ts';
-import {
-  articleNamesById,
-  articleRecords,
-  issueNameParagraphs,
-  issueRecord,
-  pageRecords,
-} from './records.ts';
+import { articleRecords, issueNameParagraphs, issueRecord, pageRecords } from './records.ts';
 
 /** Parses waiting for their issue's other files, on disk (an archive's parses do not fit in memory). */
 function diskParts(dir: string): PartStore {
@@ -87,7 +83,7 @@ type Records = Record<Kind, StoredRecord[]>;
 const recordsOf = (entry: KeptEntry, kind: Kind) => (kind === 'issues' ? [entry.issue] : entry[kind]);
 
 /** The records of the three collections, made once per process (the three loaders share them). */
-let cached: { key: string; records: Records; stored: Set<Kind> } | null = null;
+let cached: { key: string; records: Promise<Records>; stored: Set<Kind> } | null = null;
 
 /**
  * A record whose strings are its own. A string cut from a longer one (a headline from the seed
@@ -103,16 +99,29 @@ const own = <T>(r: T): T => JSON.parse(JSON.stringify(r)) as T;
  * could not be read by name. An issue unchanged since a kept build is kept whole
  * (kept-records.ts): its parses are not read and its records are the kept ones. The account of what was published and what not goes to
  * `<work dir>/account.json` for the baokan-account integration. The work dir is the build's
- * own folder in Astro's cache (src/lib/edition/account.ts, buildWorkDir).
+ * own folder in Astro's cache (src/lib/edition/account.ts, buildWorkDir). The names each issue's
+ * text gives are found on a thread of their own (names-thread.ts) while the next issue is parsed.
+ * Made once for the three loaders: each awaits the same records.
  */
 function editionRecords(
-  { cacheDir, outDir, root }: { cacheDir: URL; outDir: URL; root: URL },
+  config: { cacheDir: URL; outDir: URL; root: URL },
   logger: LoaderContext['logger'],
   digestOf: (data: Record<string, unknown>) => string,
-): Records {
-  const dir = join(buildWorkDir(cacheDir, outDir), 'issues');
+): Promise<Records> {
+  const dir = join(buildWorkDir(config.cacheDir, config.outDir), 'issues');
   const key = `${seedsDir()}|${catalogPath()}|${correctionsPath()}|${dir}`;
-  if (cached?.key === key) return cached.records;
+  if (cached?.key !== key)
+    cached = { key, records: readEdition(config, dir, logger, digestOf), stored: new Set() };
+  return cached.records;
+}
+
+/** editionRecords' work, for the issues folder `dir`. */
+async function readEdition(
+  { cacheDir, outDir, root }: { cacheDir: URL; outDir: URL; root: URL },
+  dir: string,
+  logger: LoaderContext['logger'],
+  digestOf: (data: Record<string, unknown>) => string,
+): Promise<Records> {
   // Bad editorial files stop the build before the long parse, one line per problem.
   try {
     taxonomy();
@@ -145,7 +154,14 @@ function editionRecords(
   const digests = seedDigests(join(fileURLToPath(cacheDir), 'baokan-seeds.json'));
   const gazetteerText = existsSync(gazetteerPath()) ? readFileSync(gazetteerPath(), 'utf8') : '';
   // Names found in an issue's text by an earlier build with the same code and gazetteer are not found again.
-  const namesCache = diskNamesCache(join(fileURLToPath(cacheDir), 'baokan-names'), code, gazetteerText);
+  const namesDir = join(fileURLToPath(cacheDir), 'baokan-names');
+  const namesCache = diskNamesCache(namesDir, code, gazetteerText);
+  const names = namesThread(fileURLToPath(new URL('src/loaders/names-worker.ts', root)), {
+    cacheDir: namesDir,
+    fingerprint: code,
+    gazetteerText,
+    gazetteerFile: gazetteerPath(),
+  });
   // Issues whose files and everything else their records depend on are unchanged since a kept
   // build are kept whole: their parses are not read, their files not written again.
   const keptRecords = diskKeptRecords(
@@ -226,8 +242,13 @@ function editionRecords(
     const made = files(issue.id, r.keys);
     const { parsedFile, namesFile } = made;
     writeFileSync(parsedFile, JSON.stringify(issue));
-    const namesKey = namesCache.keyOf(issueNameParagraphs(issue));
-    writeFileSync(namesFile, JSON.stringify(articleNamesById(r, gazetteer(), namesCache, namesKey)));
+    const paragraphs = issueNameParagraphs(issue);
+    const namesKey = namesCache.keyOf(paragraphs);
+    const ids = issue.articles.map((a) => a.id);
+    const keptNames = namesCache.kept(namesKey, ids.length);
+    // names kept by a build before are written here; others are found on the names thread
+    if (keptNames) writeFileSync(namesFile, JSON.stringify(namesById(ids, keptNames)));
+    else names.find({ file: namesFile, key: namesKey, ids, paragraphs });
     const entry: KeptEntry = {
       issue: own(issueRecord(r, parsedFile, namesFile)),
       pages: pageRecords(r).map(own),
@@ -241,6 +262,8 @@ function editionRecords(
     if (key) keptRecords.put(key, entry, head);
     add(made, head, () => entry);
   }
+  // every names file is written before the issues' folder is swept and the names cache pruned
+  const found = await names.finish();
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
   for (const f of readdirSync(dir))
     if (!written.has(join(dir, f))) rmSync(join(dir, f), { recursive: true, force: true });
@@ -257,7 +280,7 @@ function editionRecords(
   }
   writeFileSync(accountPath(cacheDir, outDir), JSON.stringify(account));
   const { reused, parsed } = parseCache.counts();
-  const names = namesCache.counts();
+  const namesKept = namesCache.counts().reused;
   const whole = keptRecords.counts();
   const seeds = digests.counts();
   logger.info(
@@ -266,9 +289,8 @@ function editionRecords(
       `from a kept build, ${whole.kept} issue(s) kept whole)`,
   );
   logger.info(
-    `names found for ${names.found} issue(s) in ${names.ms} ms, ${names.reused} kept from a build before`,
+    `names found for ${found.found} issue(s) in ${found.ms} ms (on a thread of their own), ${namesKept} kept from a build before`,
   );
-  cached = { key, records, stored: new Set() };
   return records;
 }
 
@@ -277,7 +299,7 @@ export function editionLoader(kind: Kind): Loader {
     name: `baokan-${kind}`,
     async load(ctx: LoaderContext) {
       const { store, parseData, generateDigest, logger, config } = ctx;
-      const records = editionRecords(config, logger, generateDigest)[kind];
+      const records = (await editionRecords(config, logger, generateDigest))[kind];
       // The store is kept between builds (Astro empties it when the collections' schemas change):
       // a record whose digest it holds already is left as it is, so a daily build checks and
       // stores only the new issue's records.

@@ -47,11 +47,14 @@ export function articleNames(
 export const mentionCount = (n: Pick<ArticleName, 'forms'>): number =>
   Object.values(n.forms).reduce((s, c) => s + c, 0);
 
+/** An article's paragraphs as the name finder reads them: each text with its anchor. */
+export type NameParagraphs = { id: string; text: string }[];
+
 /**
  * The paragraphs the name finder reads: running text (not subheads), each with the anchor its
  * page renders (its id; `p<n>` by position where it has none, as rehype-paragraph-anchors does).
  */
-export function nameParagraphs(a: Article): { id: string; text: string }[] {
+export function nameParagraphs(a: Article): NameParagraphs {
   return a.paragraphs.flatMap((p, i) =>
     p.role === 'text' ? [{ id: p.id || `p${i + 1}`, text: p.text }] : [],
   );
@@ -74,8 +77,17 @@ export function articleNamesById(
   const paragraphs = issueNameParagraphs(issue);
   const find = () => paragraphs.map((p) => articleNames(p, gazetteer));
   const names = cache ? cache.names(paragraphs, find, key) : find();
-  return Object.fromEntries(issue.articles.map((a, k) => [a.id, names[k]!]));
+  return namesById(
+    issue.articles.map((a) => a.id),
+    names,
+  );
 }
+
+/** An issue's names (in its article order) by article id, as its names file holds them. */
+export const namesById = (
+  ids: readonly string[],
+  names: readonly ArticleName[][],
+): Record<string, ArticleName[]> => Object.fromEntries(ids.map((id, k) => [id, names[k]!]));
 
 /** The text paragraphs names are found in, an article at a time (the names cache's key is made of them). */
 export const issueNameParagraphs = (issue: Issue) => issue.articles.map(nameParagraphs);

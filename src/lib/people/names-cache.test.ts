@@ -50,4 +50,18 @@ describe('names cache', () => {
     expect(cache.prune()).toBe(1);
     expect(files()).toEqual([`${namesKey('code', 'gazetteer', issue)}.json`]);
   });
+
+  it('gives the names kept under a key, or null when none are kept or they are for another number of articles', () => {
+    const dir = mkdtempSync(join(tmp, 'kept-'));
+    const key = namesKey('code', 'gazetteer', issue);
+    const cache = diskNamesCache(dir, 'code', 'gazetteer');
+    expect(cache.kept(key, 2)).toBeNull();
+    cache.names(issue, () => found, key);
+    const next = diskNamesCache(dir, 'code', 'gazetteer');
+    expect(next.kept(key, 3)).toBeNull();
+    expect(next.kept(key, 2)).toEqual(found);
+    expect(next.counts()).toEqual({ reused: 1, found: 0, ms: 0 });
+    // asked for, so kept through prune
+    expect(next.prune()).toBe(0);
+  });
 });

@@ -20,6 +20,11 @@ export interface NamesCache {
     find: () => IssueNames,
     key?: string,
   ): IssueNames;
+  /**
+   * the names kept under `key` for an issue of `articles` articles, or null (then `names` finds
+   * them); kept ones count as reused, and stay through prune
+   */
+  kept(key: string, articles: number): IssueNames | null;
   /** the key of an issue's names */
   keyOf(paragraphs: readonly (readonly { id: string; text: string }[])[]): string;
   /** keep the names under `key` through prune (an issue kept whole by the build, its names not read) */
@@ -51,15 +56,19 @@ export function diskNamesCache(dir: string, fingerprint: string, gazetteer: stri
   let found = 0;
   let ms = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  const kept = (key: string, articles: number): IssueNames | null => {
+    used.add(key);
+    // not kept yet (or unreadable): found again
+    const names = readJson<IssueNames>(path(key));
+    if (!Array.isArray(names) || names.length !== articles) return null;
+    reused++;
+    return names;
+  };
   return {
+    kept,
     names(paragraphs, find, key = namesKey(fingerprint, gazetteer, paragraphs)) {
-      used.add(key);
-      // not kept yet (or unreadable): found again below
-      const kept = readJson<IssueNames>(path(key));
-      if (Array.isArray(kept) && kept.length === paragraphs.length) {
-        reused++;
-        return kept;
-      }
+      const held = kept(key, paragraphs.length);
+      if (held) return held;
       const started = performance.now();
       const names = find();
       ms += performance.now() - started;

@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { articleNames, namesById } from '../lib/people/article-names.ts';
+import { parseGazetteer } from '../lib/people/gazetteer.ts';
+import { namesKey } from '../lib/people/names-cache.ts';
+import { namesThread, type NamesJob } from './names-thread.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'baokan-names-thread-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const WORKER = resolve(import.meta.dirname, 'names-worker.ts');
+const gazetteerText = 'places:\n  - name: 珠晖区\n';
+const start = (cacheDir: string) => ({
+  cacheDir,
+  fingerprint: 'code',
+  gazetteerText,
+  gazetteerFile: 'content/gazetteer.yaml',
+});
+const issues: Omit<NamesJob, 'file' | 'key'>[] = [
+  {
+    ids: ['a001', 'a002'],
+    paragraphs: [
+      [{ id: 'p1', text: '市委书记秦国文在珠晖区调研。' }],
+      [
+        { id: 'p1', text: '衡阳市人民政府召开常务会议。' },
+        { id: 'p2', text: '记者李明报道。' },
+      ],
+    ],
+  },
+  { ids: ['a001'], paragraphs: [[{ id: 'p1', text: '湖南省衡阳市雁峰区。' }]] },
+];
+
+describe('the name finder on a thread of its own', () => {
+  it('writes each issue’s names file as the loader would, and keeps the names in the cache', async () => {
+    const cacheDir = join(tmp, 'cache');
+    const thread = namesThread(WORKER, start(cacheDir));
+    const jobs = issues.map((i, k) => ({
+      ...i,
+      file: join(tmp, `issue-${k}.names.json`),
+      key: namesKey('code', gazetteerText, i.paragraphs),
+    }));
+    for (const job of jobs) thread.find(job);
+    const counts = await thread.finish();
+    expect(counts.found).toBe(2);
+    const gazetteer = parseGazetteer(gazetteerText, 'content/gazetteer.yaml');
+    for (const job of jobs) {
+      const expected = namesById(
+        job.ids,
+        job.paragraphs.map((p) => articleNames(p, gazetteer)),
+      );
+      expect(JSON.parse(readFileSync(job.file, 'utf8'))).toEqual(expected);
+      expect(existsSync(join(cacheDir, job.key.slice(0, 2), `${job.key}.json`))).toBe(true);
+    }
+    // the gazetteer was read: 珠晖区 is named
+    expect(JSON.stringify(JSON.parse(readFileSync(jobs[0]!.file, 'utf8')).a001)).toContain('珠晖区');
+  });
+
+  it('starts no thread when it is given nothing', async () => {
+    await expect(namesThread('/no/such/worker.ts', start(join(tmp, 'none'))).finish()).resolves.toEqual({
+      found: 0,
+      ms: 0,
+    });
+  });
+
+  it('fails with the names file it could not write', async () => {
+    const thread = namesThread(WORKER, start(join(tmp, 'cache-2')));
+    const file = join(tmp, 'no/such/folder/issue.names.json');
+    thread.find({ ...issues[1]!, file, key: namesKey('code', gazetteerText, issues[1]!.paragraphs) });
+    await expect(thread.finish()).rejects.toThrow(`${file}: ENOENT`);
+  });
+});
