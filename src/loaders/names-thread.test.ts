@@ -32,13 +32,16 @@ const issues: Omit<NamesJob, 'file' | 'key'>[] = [
   { ids: ['a001'], paragraphs: [[{ id: 'p1', text: '湖南省衡阳市雁峰区。' }]] },
 ];
 
-describe('the name finder on a thread of its own', () => {
+describe.each([
+  ['on a thread of its own', false],
+  ['inline', true],
+])('the name finder %s', (how, inline) => {
   it('writes each issue’s names file as the loader would, and keeps the names in the cache', async () => {
-    const cacheDir = join(tmp, 'cache');
-    const thread = namesThread(WORKER, start(cacheDir));
+    const cacheDir = join(tmp, `cache-${how}`);
+    const thread = namesThread(WORKER, start(cacheDir), inline);
     const jobs = issues.map((i, k) => ({
       ...i,
-      file: join(tmp, `issue-${k}.names.json`),
+      file: join(tmp, `issue-${k}-${how}.names.json`),
       key: namesKey('code', gazetteerText, i.paragraphs),
     }));
     for (const job of jobs) thread.find(job);
@@ -58,16 +61,22 @@ describe('the name finder on a thread of its own', () => {
   });
 
   it('starts no thread when it is given nothing', async () => {
-    await expect(namesThread('/no/such/worker.ts', start(join(tmp, 'none'))).finish()).resolves.toEqual({
+    await expect(
+      namesThread('/no/such/worker.ts', start(join(tmp, 'none')), inline).finish(),
+    ).resolves.toEqual({
       found: 0,
       ms: 0,
     });
   });
 
   it('fails with the names file it could not write', async () => {
-    const thread = namesThread(WORKER, start(join(tmp, 'cache-2')));
+    const thread = namesThread(WORKER, start(join(tmp, `cache-2-${how}`)), inline);
     const file = join(tmp, 'no/such/folder/issue.names.json');
-    thread.find({ ...issues[1]!, file, key: namesKey('code', gazetteerText, issues[1]!.paragraphs) });
-    await expect(thread.finish()).rejects.toThrow(`${file}: ENOENT`);
+    const job = { ...issues[1]!, file, key: namesKey('code', gazetteerText, issues[1]!.paragraphs) };
+    if (inline) expect(() => thread.find(job)).toThrow(`ENOENT`);
+    else {
+      thread.find(job);
+      await expect(thread.finish()).rejects.toThrow(`${file}: ENOENT`);
+    }
   });
 });

@@ -1,16 +1,21 @@
 /**
- * The name finder in a thread of its own. The content layer runs on one thread, and finding the
- * names in an issue's text costs about as much as parsing it (ten years: 90 s of 224 s), while the
+ * The name finder on a thread of its own. The content layer runs on one thread, and finding the
+ * names in an issue's text costs about as much as parsing it (ten years: 90 s of 224 s) while the
  * second core idles. The loader parses an issue and hands its text paragraphs here; the thread
- * (names-worker.ts) finds the names, keeps them in the names cache, and writes the issue's names
+ * (names-worker.ts) finds the names, keeps them in the names cache and writes the issue's names
  * file, while the loader parses the next issue. Nothing reads a names file before the loader is
  * done, and the loader is done only once the thread has written them all (finish).
  *
  * The thread starts with the first issue whose names are not kept (a daily build finds one issue's,
- * or none), and jobs are done in the order given.
+ * or none), and does the jobs in the order given. `BAOKAN_NAMES_INLINE=1` finds them on the
+ * loader's own thread instead, one at a time as they are handed over (to compare, or where a
+ * thread cannot start).
  */
+import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { NameParagraphs } from '../lib/people/article-names.ts';
+import { articleNames, namesById, type NameParagraphs } from '../lib/people/article-names.ts';
+import { parseGazetteer } from '../lib/people/gazetteer.ts';
+import { diskNamesCache } from '../lib/people/names-cache.ts';
 
 /** One issue's names to find: its names file, its key in the names cache, its articles' ids and text paragraphs. */
 export interface NamesJob {
@@ -20,7 +25,7 @@ export interface NamesJob {
   paragraphs: NameParagraphs[];
 }
 
-/** What the thread is started with (its workerData). */
+/** What the finder is started with (the thread's workerData). */
 export interface NamesThreadStart {
   /** the names cache's folder */
   cacheDir: string;
@@ -31,18 +36,54 @@ export interface NamesThreadStart {
   gazetteerFile: string;
 }
 
+/** Issues whose names were found, and the ms finding them took. */
+export interface NamesCounts {
+  found: number;
+  ms: number;
+}
+
 /** What the thread answers `null` (no more jobs) with, or the first job it could not do. */
-export type FromNamesThread = { found: number; ms: number } | { error: string };
+export type FromNamesThread = NamesCounts | { error: string };
+
+/**
+ * The finder itself (on whichever thread): each job's names, from the names cache or found and
+ * kept there, written to its names file as the loader writes kept ones (namesById).
+ */
+export function namesFinder(start: NamesThreadStart): { run(job: NamesJob): void; counts(): NamesCounts } {
+  const gazetteer = parseGazetteer(start.gazetteerText, start.gazetteerFile);
+  const cache = diskNamesCache(start.cacheDir, start.fingerprint, start.gazetteerText);
+  return {
+    run(job) {
+      const find = () => job.paragraphs.map((p) => articleNames(p, gazetteer));
+      writeFileSync(job.file, JSON.stringify(namesById(job.ids, cache.names(job.paragraphs, find, job.key))));
+    },
+    counts: () => {
+      const { found, ms } = cache.counts();
+      return { found, ms };
+    },
+  };
+}
 
 export interface NamesThread {
   /** hand an issue over; the thread starts with the first */
   find(job: NamesJob): void;
-  /** wait for every job handed over; how many issues' names were found, in how many ms of the thread's */
-  finish(): Promise<{ found: number; ms: number }>;
+  /** wait for every job handed over: how many issues' names were found, in how many ms of the finder's */
+  finish(): Promise<NamesCounts>;
 }
 
 /** A names thread running `workerFile` (names-worker.ts) once it is given work. */
-export function namesThread(workerFile: string, start: NamesThreadStart): NamesThread {
+export function namesThread(
+  workerFile: string,
+  start: NamesThreadStart,
+  inline = process.env.BAOKAN_NAMES_INLINE === '1',
+): NamesThread {
+  if (inline) {
+    let finder: ReturnType<typeof namesFinder> | null = null;
+    return {
+      find: (job) => (finder ??= namesFinder(start)).run(job),
+      finish: async () => finder?.counts() ?? { found: 0, ms: 0 },
+    };
+  }
   let worker: Worker | null = null;
   let answer: Promise<FromNamesThread> | null = null;
   return {
