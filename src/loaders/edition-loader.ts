@@ -110,8 +110,14 @@ function editionRecords(
 ): Promise<Records> {
   const dir = join(buildWorkDir(config.cacheDir, config.outDir), 'issues');
   const key = `${seedsDir()}|${catalogPath()}|${correctionsPath()}|${dir}`;
-  if (cached?.key !== key)
-    cached = { key, records: readEdition(config, dir, logger, digestOf), stored: new Set() };
+  if (cached?.key !== key) {
+    const records = readEdition(config, dir, logger, digestOf);
+    // a build that failed is not remembered: the next one (the dev server's) reads the seeds again
+    records.catch(() => {
+      if (cached?.records === records) cached = null;
+    });
+    cached = { key, records, stored: new Set() };
+  }
   return cached.records;
 }
 
@@ -210,57 +216,63 @@ async function readEdition(
       return entry;
     };
   };
-  for (const r of parseEdition(seedsDir(), catalog(), {
-    corrections: corrections(),
-    onFile,
-    parts,
-    parseCache,
-    seedDigests: digests,
-    keptIssue,
-  })) {
-    if ('kept' in r) {
-      const { key, head, files: made } = waiting.get(r.kept.id)!;
-      add(made, head, keptEntry(r.kept.id, key));
-      waiting.delete(r.kept.id);
-      continue;
+  // the names thread is stopped if the loop below throws (finish waits for it otherwise)
+  try {
+    for (const r of parseEdition(seedsDir(), catalog(), {
+      corrections: corrections(),
+      onFile,
+      parts,
+      parseCache,
+      seedDigests: digests,
+      keptIssue,
+    })) {
+      if ('kept' in r) {
+        const { key, head, files: made } = waiting.get(r.kept.id)!;
+        add(made, head, keptEntry(r.kept.id, key));
+        waiting.delete(r.kept.id);
+        continue;
+      }
+      if (!('issue' in r)) {
+        logger.error(`skipped ${r.message}`);
+        account.lost.push(r);
+        continue;
+      }
+      const { issue } = r;
+      const first = issue.sources[0]!.file;
+      const log: string[] = [];
+      const lost: Loss[] = [];
+      for (const w of issue.warnings) {
+        log.push(`${w.file ?? first}${w.line ? ':' + w.line : ''}: ${w.message}`);
+        if (w.code === 'correction-not-applied')
+          lost.push({ file: w.file ?? first, message: `${w.file ?? first}:${w.line}: ${w.message}` });
+      }
+      const key = r.keys && keptRecords.key(issue.id, r.keys);
+      const made = files(issue.id, r.keys);
+      const { parsedFile, namesFile } = made;
+      writeFileSync(parsedFile, JSON.stringify(issue));
+      const paragraphs = issueNameParagraphs(issue);
+      const namesKey = namesCache.keyOf(paragraphs);
+      const ids = issue.articles.map((a) => a.id);
+      const keptNames = namesCache.kept(namesKey, ids.length);
+      // names kept by a build before are written here; others are found on the names thread
+      if (keptNames) writeFileSync(namesFile, JSON.stringify(namesById(ids, keptNames)));
+      else names.find({ file: namesFile, key: namesKey, ids, paragraphs });
+      const entry: KeptEntry = {
+        issue: own(issueRecord(r, parsedFile, namesFile)),
+        pages: pageRecords(r).map(own),
+        articles: articleRecords(r, taxonomy()).map(own),
+        share: issueShare(issue),
+        lost,
+        log,
+        namesKey,
+      };
+      const head = headOf(entry, digestOf);
+      if (key) keptRecords.put(key, entry, head);
+      add(made, head, () => entry);
     }
-    if (!('issue' in r)) {
-      logger.error(`skipped ${r.message}`);
-      account.lost.push(r);
-      continue;
-    }
-    const { issue } = r;
-    const first = issue.sources[0]!.file;
-    const log: string[] = [];
-    const lost: Loss[] = [];
-    for (const w of issue.warnings) {
-      log.push(`${w.file ?? first}${w.line ? ':' + w.line : ''}: ${w.message}`);
-      if (w.code === 'correction-not-applied')
-        lost.push({ file: w.file ?? first, message: `${w.file ?? first}:${w.line}: ${w.message}` });
-    }
-    const key = r.keys && keptRecords.key(issue.id, r.keys);
-    const made = files(issue.id, r.keys);
-    const { parsedFile, namesFile } = made;
-    writeFileSync(parsedFile, JSON.stringify(issue));
-    const paragraphs = issueNameParagraphs(issue);
-    const namesKey = namesCache.keyOf(paragraphs);
-    const ids = issue.articles.map((a) => a.id);
-    const keptNames = namesCache.kept(namesKey, ids.length);
-    // names kept by a build before are written here; others are found on the names thread
-    if (keptNames) writeFileSync(namesFile, JSON.stringify(namesById(ids, keptNames)));
-    else names.find({ file: namesFile, key: namesKey, ids, paragraphs });
-    const entry: KeptEntry = {
-      issue: own(issueRecord(r, parsedFile, namesFile)),
-      pages: pageRecords(r).map(own),
-      articles: articleRecords(r, taxonomy()).map(own),
-      share: issueShare(issue),
-      lost,
-      log,
-      namesKey,
-    };
-    const head = headOf(entry, digestOf);
-    if (key) keptRecords.put(key, entry, head);
-    add(made, head, () => entry);
+  } catch (e) {
+    names.stop();
+    throw e;
   }
   // every names file is written before the issues' folder is swept and the names cache pruned
   const found = await names.finish();
@@ -289,7 +301,8 @@ async function readEdition(
       `from a kept build, ${whole.kept} issue(s) kept whole)`,
   );
   logger.info(
-    `names found for ${found.found} issue(s) in ${found.ms} ms (on a thread of their own), ${namesKept} kept from a build before`,
+    `names found for ${found.found} issue(s) in ${found.ms} ms (${names.inline ? 'inline' : 'on a thread of their own'}), ` +
+      `${namesKept} kept from a build before`,
   );
   return records;
 }

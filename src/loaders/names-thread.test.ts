@@ -69,6 +69,16 @@ describe.each([
     });
   });
 
+  it('stops when told, and then has nothing to finish', async () => {
+    const thread = namesThread(WORKER, start(join(tmp, `cache-3-${how}`)), inline);
+    const job = { ...issues[1]!, file: join(tmp, `stopped-${how}.json`), key: 'k'.repeat(64) };
+    thread.find(job);
+    thread.stop();
+    await expect(thread.finish()).resolves.toEqual(
+      inline ? { found: 1, ms: expect.any(Number) } : { found: 0, ms: 0 },
+    );
+  });
+
   it('fails with the names file it could not write', async () => {
     const thread = namesThread(WORKER, start(join(tmp, `cache-2-${how}`)), inline);
     const file = join(tmp, 'no/such/folder/issue.names.json');

@@ -65,10 +65,14 @@ export function namesFinder(start: NamesThreadStart): { run(job: NamesJob): void
 }
 
 export interface NamesThread {
+  /** whether the names are found on the caller's thread (BAOKAN_NAMES_INLINE=1) */
+  inline: boolean;
   /** hand an issue over; the thread starts with the first */
   find(job: NamesJob): void;
   /** wait for every job handed over: how many issues' names were found, in how many ms of the finder's */
   finish(): Promise<NamesCounts>;
+  /** stop the thread without waiting (the caller failed) */
+  stop(): void;
 }
 
 /** A names thread running `workerFile` (names-worker.ts) once it is given work. */
@@ -80,13 +84,16 @@ export function namesThread(
   if (inline) {
     let finder: ReturnType<typeof namesFinder> | null = null;
     return {
+      inline,
       find: (job) => (finder ??= namesFinder(start)).run(job),
       finish: async () => finder?.counts() ?? { found: 0, ms: 0 },
+      stop: () => undefined,
     };
   }
   let worker: Worker | null = null;
   let answer: Promise<FromNamesThread> | null = null;
   return {
+    inline,
     find(job) {
       if (!worker) {
         const w = new Worker(workerFile, { workerData: start });
@@ -112,6 +119,11 @@ export function namesThread(
         worker = null;
         answer = null;
       }
+    },
+    stop() {
+      void worker?.terminate();
+      worker = null;
+      answer = null;
     },
   };
 }
