@@ -9,6 +9,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import * as pagefind from 'pagefind';
+import { withoutAnchors } from '../lib/search/anchors.ts';
+import { slimHead } from '../lib/search/head.ts';
 import { DEFAULT_SHARD_ARTICLES } from '../lib/search/shards.ts';
 import { buildSearch } from './pagefind.ts';
 
@@ -56,5 +59,36 @@ describe('the search bundle', () => {
     const built = await hashes(join(site, 'pagefind'));
     expect(Object.keys(built).filter((f) => f.endsWith('pagefind-entry.json')).length).toBeGreaterThan(1);
     expect(await hashes(await again(site, 12))).toEqual(built);
+  });
+});
+
+describe('the pages as Pagefind is given them', () => {
+  it('give the same bundle, byte for byte, with their heads slimmed as whole (src/lib/search/head.ts)', async () => {
+    const site = inject('siteRoot');
+    const pages: { url: string; html: string }[] = [];
+    for (const e of await readdir(site, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || e.name !== 'index.html') continue;
+      const file = join(e.parentPath, e.name);
+      const html = await readFile(file, 'utf8');
+      if (html.includes('data-pagefind-body'))
+        pages.push({ url: '/' + relative(site, e.parentPath) + '/', html });
+    }
+    pages.sort((a, b) => (a.url < b.url ? -1 : 1));
+    expect(pages.length).toBeGreaterThan(20);
+    const bundle = async (form: (html: string) => string) => {
+      const { index } = await pagefind.createIndex({ forceLanguage: 'zh', keepIndexUrl: true });
+      for (const p of pages) await index!.addHTMLFile({ url: p.url, content: form(p.html) });
+      const { files } = await index!.getFiles();
+      await pagefind.close();
+      return Object.fromEntries(
+        files
+          .map((f) => [f.path, createHash('sha256').update(f.content).digest('hex')] as const)
+          .sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+    };
+    const whole = await bundle(withoutAnchors);
+    const slim = await bundle((html) => withoutAnchors(slimHead(html)));
+    expect(slimHead(pages[0]!.html).length).toBeLessThan(pages[0]!.html.length);
+    expect(slim).toEqual(whole);
   });
 });
