@@ -11,7 +11,7 @@ import {
   CompressionCache,
   compressSite,
   compressWritten,
-  notHandedOn,
+  served,
   untouchedFiles,
   type CompressorStart,
   type FromCompressor,
@@ -44,7 +44,7 @@ const post = (m: FromCompressor) => parentPort!.postMessage(m);
 async function run(): Promise<void> {
   try {
     while (open && next < queue.length) {
-      compressed += await compressWritten(site, [queue[next++]!], cache, early, touched, notHandedOn);
+      compressed += await compressWritten(site, [queue[next++]!], cache, early, touched, served);
       if (next >= 4096) {
         queue.splice(0, next);
         next = 0;
@@ -72,7 +72,7 @@ parentPort!.on('message', async (m: ToCompressor) => {
   if (m.kind === 'stop') return post({ kind: 'stopped', compressed, error });
   const { job } = m;
   const totals = await compressSite(job.site, cache, {
-    only: notHandedOn,
+    only: served,
     listed: job.listed ?? undefined,
     untouched: untouchedFiles(job.pagesInPlace, job.filesInPlace),
     touched,

@@ -256,6 +256,35 @@ describe('pre-compressed siblings', () => {
     expect(compressEarly('0')).toBe(false);
   });
 
+  it("leaves Astro's prerender chunks alone: Astro removes their folder while the thread may be at work", async () => {
+    const dir = site();
+    made.push(`${dir}-cache`);
+    mkdirSync(join(dir, '.prerender/chunks'), { recursive: true });
+    writeFileSync(join(dir, '.prerender/chunks/pages.mjs'), 'export const page = "衡阳日报";\n'.repeat(400));
+    for (let k = 0; k < 31; k++) {
+      mkdirSync(join(dir, `p/${k}`), { recursive: true });
+      writeFileSync(join(dir, `p/${k}/index.html`), `<p>第${k}版 衡阳日报 数字版。</p>`.repeat(60));
+    }
+    const compressor = startCompressor(dir, `${dir}-cache`);
+    // told first, as Astro writes the chunks before the pages
+    compressor.written('.prerender/chunks/pages.mjs');
+    // sixteen at a time: the chunk and 15 pages (unless the chunk is left out), then 16 pages
+    for (let k = 0; k < 31; k++) compressor.written(`p/${k}/index.html`);
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(join(dir, 'p/15/index.html.br')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    await compressor.stop();
+    expect(readdirSync(join(dir, '.prerender/chunks'))).toEqual(['pages.mjs']);
+    rmSync(join(dir, '.prerender'), { recursive: true });
+    await compressor.finish({
+      site: dir,
+      cacheDir: `${dir}-cache`,
+      listed: null,
+      pagesInPlace: new Set(),
+      filesInPlace: new Set(),
+    });
+  });
+
   it('lists the cache to prune it only when it may hold results the build did not ask for', async () => {
     const kept = mkdtempSync(join(tmpdir(), 'baokan-compress-cache-'));
     made.push(kept);

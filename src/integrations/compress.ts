@@ -653,8 +653,17 @@ async function topEntries(site: string): Promise<{ name: string; dir: boolean }[
   return (await readdir(site, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() }));
 }
 
-/** What a partition hands to the merge is not served: not compressed. */
-export const notHandedOn = (path: string): boolean => !path.startsWith(`${PARTITION_DIR}/`);
+/**
+ * Astro's folder for the server code of the pages it prerenders (astro/dist/prerender/utils.js): it
+ * lies below the output while the pages render and is removed once they are written, and Astro
+ * writes chunks into it with `fs.promises.writeFile` too. A sibling written there while Astro
+ * removed the folder made the build fail (ENOTEMPTY).
+ */
+const PRERENDER_DIR = '.prerender';
+
+/** What is served, and so compressed: not what a partition hands to the merge, nor Astro's prerender chunks. */
+export const served = (path: string): boolean =>
+  !path.startsWith(`${PARTITION_DIR}/`) && !path.startsWith(`${PRERENDER_DIR}/`);
 
 /** A compression of the site for compress-worker.ts (what it needs, as data a thread can take). */
 export interface CompressionJob {
@@ -701,7 +710,7 @@ export interface Compressor {
    * how many it compressed (and why it stopped early, if it did).
    */
   stop(): Promise<{ compressed: number; error: string | null }>;
-  /** compressSite (what notHandedOn accepts, with the rows of what it compressed already) and the prune. */
+  /** compressSite (what `served` accepts, with the rows of what it compressed already) and the prune. */
   finish(job: CompressionJob): Promise<CompressionDone>;
 }
 
@@ -747,7 +756,7 @@ export function startCompressor(site: string, cacheDir: string): Compressor {
   let open = true;
   return {
     written(path) {
-      if (!open) return;
+      if (!open || !served(path)) return;
       batch.push(path);
       if (batch.length < BATCH) return;
       send({ kind: 'pages', paths: batch });
