@@ -275,7 +275,9 @@ async function readEdition(
     throw e;
   }
   // every names file is written before the issues' folder is swept and the names cache pruned
+  const waitFrom = performance.now();
   const found = await names.finish();
+  const waited = Math.round(performance.now() - waitFrom);
   rmSync(join(dir, 'parts'), { recursive: true, force: true });
   for (const f of readdirSync(dir))
     if (!written.has(join(dir, f))) rmSync(join(dir, f), { recursive: true, force: true });
@@ -301,7 +303,7 @@ async function readEdition(
       `from a kept build, ${whole.kept} issue(s) kept whole)`,
   );
   logger.info(
-    `names found for ${found.found} issue(s) in ${found.ms} ms (${names.inline ? 'inline' : 'on a thread of their own'}), ` +
+    `names found for ${found.found} issue(s) in ${found.ms} ms (${names.inline ? 'inline' : `on a thread of their own, waited for ${waited} ms after the last issue`}), ` +
       `${namesKept} kept from a build before`,
   );
   return records;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe.each([
     expect(JSON.stringify(JSON.parse(readFileSync(jobs[0]!.file, 'utf8')).a001)).toContain('珠晖区');
   });
 
-  it('starts no thread when it is given nothing', async () => {
+  it('finishes at once when it is given nothing, even when its thread could not start', async () => {
     await expect(
       namesThread('/no/such/worker.ts', start(join(tmp, 'none')), inline).finish(),
     ).resolves.toEqual({
@@ -88,5 +88,23 @@ describe.each([
       thread.find(job);
       await expect(thread.finish()).rejects.toThrow(`${file}: ENOENT`);
     }
+  });
+});
+
+describe('the name finder’s thread', () => {
+  it('starts at once, before it is given an issue, so that a daily build’s one issue does not wait for its start', async () => {
+    // a stand-in for names-worker.ts that says it started
+    const worker = join(tmp, 'started-worker.mjs');
+    const marker = join(tmp, 'started');
+    writeFileSync(
+      worker,
+      "import { writeFileSync } from 'node:fs'; import { workerData } from 'node:worker_threads';\n" +
+        'writeFileSync(workerData.cacheDir, "yes");\n',
+    );
+    const thread = namesThread(worker, start(marker), false);
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(readFileSync(marker, 'utf8')).toBe('yes');
+    await expect(thread.finish()).resolves.toEqual({ found: 0, ms: 0 });
   });
 });

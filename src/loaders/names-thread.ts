@@ -6,8 +6,11 @@
  * file, while the loader parses the next issue. Nothing reads a names file before the loader is
  * done, and the loader is done only once the thread has written them all (finish).
  *
- * The thread starts with the first issue whose names are not kept (a daily build finds one issue's,
- * or none), and does the jobs in the order given. `BAOKAN_NAMES_INLINE=1` finds them on the
+ * The thread starts at once, so that it has loaded the finder (its modules, jieba's dictionary, the
+ * gazetteer: about a second) while the loader goes through the issues: a daily build finds one
+ * issue's names, the newest, handed over last, and waited for the thread's start after it when the
+ * thread began with its first job. Given nothing, the thread is ended without a wait. It does the
+ * jobs in the order given. `BAOKAN_NAMES_INLINE=1` finds them on the
  * loader's own thread instead, one at a time as they are handed over (to compare, or where a
  * thread cannot start).
  */
@@ -49,7 +52,12 @@ export type FromNamesThread = NamesCounts | { error: string };
  * The finder itself (on whichever thread): each job's names, from the names cache or found and
  * kept there, written to its names file as the loader writes kept ones (namesById).
  */
-export function namesFinder(start: NamesThreadStart): { run(job: NamesJob): void; counts(): NamesCounts } {
+export function namesFinder(start: NamesThreadStart): {
+  run(job: NamesJob): void;
+  counts(): NamesCounts;
+  /** find the names in a sentence and drop them: loads what the first issue would wait for (jieba's dictionary) */
+  warm(): void;
+} {
   const gazetteer = parseGazetteer(start.gazetteerText, start.gazetteerFile);
   const cache = diskNamesCache(start.cacheDir, start.fingerprint, start.gazetteerText);
   return {
@@ -61,13 +69,14 @@ export function namesFinder(start: NamesThreadStart): { run(job: NamesJob): void
       const { found, ms } = cache.counts();
       return { found, ms };
     },
+    warm: () => void articleNames([{ id: 'p1', text: '衡阳市人民政府召开常务会议。' }], gazetteer),
   };
 }
 
 export interface NamesThread {
   /** whether the names are found on the caller's thread (BAOKAN_NAMES_INLINE=1) */
   inline: boolean;
-  /** hand an issue over; the thread starts with the first */
+  /** hand an issue over */
   find(job: NamesJob): void;
   /** wait for every job handed over: how many issues' names were found, in how many ms of the finder's */
   finish(): Promise<NamesCounts>;
@@ -75,7 +84,7 @@ export interface NamesThread {
   stop(): void;
 }
 
-/** A names thread running `workerFile` (names-worker.ts) once it is given work. */
+/** A names thread running `workerFile` (names-worker.ts), started at once. */
 export function namesThread(
   workerFile: string,
   start: NamesThreadStart,
@@ -90,27 +99,30 @@ export function namesThread(
       stop: () => undefined,
     };
   }
-  let worker: Worker | null = null;
-  let answer: Promise<FromNamesThread> | null = null;
+  let worker: Worker | null = new Worker(workerFile, { workerData: start });
+  const w = worker;
+  // it does not keep the process alive until it is waited for (a loader that fails does not wait)
+  w.unref();
+  let answer: Promise<FromNamesThread> | null = new Promise<FromNamesThread>((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`the name finder's thread stopped (exit code ${code})`)));
+  });
+  answer.catch(() => undefined); // awaited in finish, when there was work
+  let given = 0;
   return {
     inline,
     find(job) {
-      if (!worker) {
-        const w = new Worker(workerFile, { workerData: start });
-        worker = w;
-        answer = new Promise<FromNamesThread>((resolve, reject) => {
-          w.once('message', resolve);
-          w.once('error', reject);
-          w.once('exit', (code) => reject(new Error(`the name finder's thread stopped (exit code ${code})`)));
-        });
-        answer.catch(() => undefined); // awaited in finish
-      }
+      if (!worker) throw new Error('the name finder was given an issue after it was stopped');
+      given++;
       worker.postMessage(job);
     },
     async finish() {
       if (!worker || !answer) return { found: 0, ms: 0 };
-      worker.postMessage(null);
       try {
+        if (!given) return { found: 0, ms: 0 };
+        worker.ref();
+        worker.postMessage(null);
         const got = await answer;
         if ('error' in got) throw new Error(got.error);
         return got;

@@ -8,6 +8,8 @@ import { namesFinder, type FromNamesThread, type NamesJob, type NamesThreadStart
 
 const port = parentPort!;
 const finder = namesFinder(workerData as NamesThreadStart);
+// the thread starts with the loader: what the first issue would load is loaded while it waits
+finder.warm();
 let failed = false;
 
 port.on('message', (job: NamesJob | null) => {
