@@ -303,7 +303,7 @@ async function readEdition(
       `from a kept build, ${whole.kept} issue(s) kept whole)`,
   );
   logger.info(
-    `names found for ${found.found} issue(s) in ${found.ms} ms (${names.inline ? 'inline' : `on a thread of their own, waited for ${waited} ms after the last issue`}), ` +
+    `names found for ${found.found} issue(s) in ${found.ms} ms (${names.inline ? 'inline' : `on a thread of their own, ${found.helped} of them on the loader's while the thread was behind; waited for ${waited} ms after the last issue`}), ` +
       `${namesKept} kept from a build before`,
   );
   return records;

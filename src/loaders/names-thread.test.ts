@@ -66,6 +66,7 @@ describe.each([
     ).resolves.toEqual({
       found: 0,
       ms: 0,
+      helped: 0,
     });
   });
 
@@ -75,7 +76,7 @@ describe.each([
     thread.find(job);
     thread.stop();
     await expect(thread.finish()).resolves.toEqual(
-      inline ? { found: 1, ms: expect.any(Number) } : { found: 0, ms: 0 },
+      inline ? { found: 1, ms: expect.any(Number), helped: 0 } : { found: 0, ms: 0, helped: 0 },
     );
   });
 
@@ -99,12 +100,42 @@ describe('the name finder’s thread', () => {
     writeFileSync(
       worker,
       "import { writeFileSync } from 'node:fs'; import { workerData } from 'node:worker_threads';\n" +
-        'writeFileSync(workerData.cacheDir, "yes");\n',
+        'writeFileSync(workerData.start.cacheDir, "yes");\n',
     );
     const thread = namesThread(worker, start(marker), false);
     const deadline = Date.now() + 10_000;
     while (!existsSync(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(readFileSync(marker, 'utf8')).toBe('yes');
-    await expect(thread.finish()).resolves.toEqual({ found: 0, ms: 0 });
+    await expect(thread.finish()).resolves.toEqual({ found: 0, ms: 0, helped: 0 });
+  });
+
+  it('finds an issue’s names on the caller’s thread while the thread is behind, and writes the same files', async () => {
+    const cacheDir = join(tmp, 'cache-helped');
+    const thread = namesThread(WORKER, start(cacheDir), false, 2);
+    // handed over at once, before the thread has loaded its finder: the first two go to the
+    // thread, the rest are found here while it has two unfinished
+    const jobs = Array.from({ length: 6 }, (_, k) => {
+      const i = issues[k % 2]!;
+      const paragraphs = i.paragraphs.map((p) => p.map((q) => ({ ...q, text: `${q.text}第${k}次。` })));
+      return {
+        ids: i.ids,
+        paragraphs,
+        file: join(tmp, `helped-${k}.names.json`),
+        key: namesKey('code', gazetteerText, paragraphs),
+      };
+    });
+    for (const job of jobs) thread.find(job);
+    const counts = await thread.finish();
+    expect(counts.found).toBe(6);
+    expect(counts.helped).toBeGreaterThanOrEqual(1);
+    expect(counts.helped).toBeLessThanOrEqual(4);
+    const gazetteer = parseGazetteer(gazetteerText, 'content/gazetteer.yaml');
+    for (const job of jobs)
+      expect(JSON.parse(readFileSync(job.file, 'utf8'))).toEqual(
+        namesById(
+          job.ids,
+          job.paragraphs.map((p) => articleNames(p, gazetteer)),
+        ),
+      );
   });
 });

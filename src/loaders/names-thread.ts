@@ -10,9 +10,17 @@
  * gazetteer: about a second) while the loader goes through the issues: a daily build finds one
  * issue's names, the newest, handed over last, and waited for the thread's start after it when the
  * thread began with its first job. Given nothing, the thread is ended without a wait. It does the
- * jobs in the order given. `BAOKAN_NAMES_INLINE=1` finds them on the
- * loader's own thread instead, one at a time as they are handed over (to compare, or where a
- * thread cannot start).
+ * jobs in the order given.
+ *
+ * On two cores the two threads slow each other, and finding the names took the thread longer than
+ * parsing took the loader: a cold ten-year build's loader waited 54 s for the thread after its last
+ * issue. So the loader finds an issue's names itself when the thread already has `backlog` issues
+ * it has not finished (THREAD_BACKLOG; the thread counts what it finished in memory both share,
+ * since the loader's loop does not give its event loop a turn to hear messages): the two
+ * threads end about together.
+ *
+ * `BAOKAN_NAMES_INLINE=1` finds them all on the loader's own thread, one at a time as they are
+ * handed over (to compare, or where a thread cannot start).
  */
 import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -44,6 +52,15 @@ export interface NamesCounts {
   found: number;
   ms: number;
 }
+
+/** What the thread is started with: the finder's start, and the count of jobs it finished (shared memory, one Int32). */
+export interface NamesWorkerData {
+  start: NamesThreadStart;
+  finished: Int32Array;
+}
+
+/** Issues the thread may have unfinished before the loader finds the next issue's names itself. */
+export const THREAD_BACKLOG = 2;
 
 /** What the thread answers `null` (no more jobs) with, or the first job it could not do. */
 export type FromNamesThread = NamesCounts | { error: string };
@@ -78,28 +95,40 @@ export interface NamesThread {
   inline: boolean;
   /** hand an issue over */
   find(job: NamesJob): void;
-  /** wait for every job handed over: how many issues' names were found, in how many ms of the finder's */
-  finish(): Promise<NamesCounts>;
+  /**
+   * wait for every job handed over: how many issues' names were found, in how many ms of the
+   * finders', and how many of them on the loader's thread (`helped`) while the thread was behind
+   */
+  finish(): Promise<NamesCounts & { helped: number }>;
   /** stop the thread without waiting (the caller failed) */
   stop(): void;
 }
 
-/** A names thread running `workerFile` (names-worker.ts), started at once. */
+/**
+ * A names thread running `workerFile` (names-worker.ts), started at once; the caller's thread finds
+ * an issue's names itself when the thread has `backlog` issues unfinished.
+ */
 export function namesThread(
   workerFile: string,
   start: NamesThreadStart,
   inline = process.env.BAOKAN_NAMES_INLINE === '1',
+  backlog = THREAD_BACKLOG,
 ): NamesThread {
+  /** the finder on the caller's thread, made when it is first needed */
+  let own: ReturnType<typeof namesFinder> | null = null;
+  const ownCounts = () => own?.counts() ?? { found: 0, ms: 0 };
   if (inline) {
-    let finder: ReturnType<typeof namesFinder> | null = null;
     return {
       inline,
-      find: (job) => (finder ??= namesFinder(start)).run(job),
-      finish: async () => finder?.counts() ?? { found: 0, ms: 0 },
+      find: (job) => (own ??= namesFinder(start)).run(job),
+      finish: async () => ({ ...ownCounts(), helped: 0 }),
       stop: () => undefined,
     };
   }
-  let worker: Worker | null = new Worker(workerFile, { workerData: start });
+  const finished = new Int32Array(new SharedArrayBuffer(4));
+  let worker: Worker | null = new Worker(workerFile, {
+    workerData: { start, finished } satisfies NamesWorkerData,
+  });
   const w = worker;
   // it does not keep the process alive until it is waited for (a loader that fails does not wait)
   w.unref();
@@ -114,18 +143,24 @@ export function namesThread(
     inline,
     find(job) {
       if (!worker) throw new Error('the name finder was given an issue after it was stopped');
+      if (given - Atomics.load(finished, 0) >= backlog) {
+        (own ??= namesFinder(start)).run(job);
+        return;
+      }
       given++;
       worker.postMessage(job);
     },
     async finish() {
-      if (!worker || !answer) return { found: 0, ms: 0 };
+      const mine = ownCounts();
+      const helped = { ...mine, helped: mine.found };
+      if (!worker || !answer) return helped;
       try {
-        if (!given) return { found: 0, ms: 0 };
+        if (!given) return helped;
         worker.ref();
         worker.postMessage(null);
         const got = await answer;
         if ('error' in got) throw new Error(got.error);
-        return got;
+        return { found: got.found + mine.found, ms: got.ms + mine.ms, helped: mine.found };
       } finally {
         await worker.terminate();
         worker = null;

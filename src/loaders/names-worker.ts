@@ -4,10 +4,11 @@
  * cannot do is answered at once with the error (naming the names file), and no more jobs are done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { namesFinder, type FromNamesThread, type NamesJob, type NamesThreadStart } from './names-thread.ts';
+import { namesFinder, type FromNamesThread, type NamesJob, type NamesWorkerData } from './names-thread.ts';
 
 const port = parentPort!;
-const finder = namesFinder(workerData as NamesThreadStart);
+const { start, finished } = workerData as NamesWorkerData;
+const finder = namesFinder(start);
 // the thread starts with the loader: what the first issue would load is loaded while it waits
 finder.warm();
 let failed = false;
@@ -20,6 +21,8 @@ port.on('message', (job: NamesJob | null) => {
   }
   try {
     finder.run(job);
+    // the loader reads this without a turn of its event loop (names-thread.ts)
+    Atomics.add(finished, 0, 1);
   } catch (e) {
     failed = true;
     port.postMessage({ error: `${job.file}: ${(e as Error).message}` } satisfies FromNamesThread);
