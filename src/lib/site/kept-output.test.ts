@@ -52,7 +52,7 @@ describe('the ledger of a kept output folder', () => {
     expect(outputSettings({ ...env, BAOKAN_SEEDS: '/other' })).toBe(outputSettings(env));
     expect(outputSettings({ ...env, BAOKAN_LOG_PAGES: '1' })).toBe(outputSettings(env)); // the log only
     // time and memory only: the heap's growth, the store's write-back, shards, files and pages at a
-    // time, compression as pages are written
+    // time, compression as pages are written, the names found on the loader's thread
     expect(
       outputSettings({
         ...env,
@@ -61,6 +61,7 @@ describe('the ledger of a kept output folder', () => {
         BAOKAN_SEARCH_JOBS: '1',
         BAOKAN_RENDER_CONCURRENCY: '1',
         BAOKAN_COMPRESS_EARLY: '0',
+        BAOKAN_NAMES_INLINE: '1',
       }),
     ).toBe(outputSettings(env));
   });

@@ -54,10 +54,10 @@ export function parseLedger(text: string | null): OutputLedger | null {
  * Environment settings that are not what the edition is built from (the seeds, the cache, a
  * benchmark's folders), change only the build's log (BAOKAN_LOG_PAGES), or only its time and
  * memory (the heap's growth, the store's write-back, how many shards, files or pages at a time,
- * whether pages are compressed as they are written).
+ * whether pages are compressed as they are written, which thread finds the names).
  */
 const NOT_SETTINGS =
-  /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|LOG_PAGES|BENCH_\w+|HEAP_GROWTH|STORE_LAG|SEARCH_JOBS|COMPRESS_AT_ONCE|COMPRESS_EARLY|RENDER_CONCURRENCY)$/;
+  /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|LOG_PAGES|BENCH_\w+|HEAP_GROWTH|STORE_LAG|SEARCH_JOBS|COMPRESS_AT_ONCE|COMPRESS_EARLY|RENDER_CONCURRENCY|NAMES_INLINE)$/;
 
 /**
  * The build's settings, as one string: every BAOKAN_* variable but the inputs and folders. A folder
