@@ -254,7 +254,7 @@ async function readEdition(
       const namesKey = namesCache.keyOf(paragraphs);
       const ids = issue.articles.map((a) => a.id);
       const keptNames = namesCache.kept(namesKey, ids.length);
-      // names kept by a build before are written here; others are found on the names thread
+      // names kept by a build before are written here; others go to the names thread (names-thread.ts)
       if (keptNames) writeFileSync(namesFile, JSON.stringify(namesById(ids, keptNames)));
       else names.find({ file: namesFile, key: namesKey, ids, paragraphs });
       const entry: KeptEntry = {

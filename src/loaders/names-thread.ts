@@ -126,10 +126,8 @@ export function namesThread(
     };
   }
   const finished = new Int32Array(new SharedArrayBuffer(4));
-  let worker: Worker | null = new Worker(workerFile, {
-    workerData: { start, finished } satisfies NamesWorkerData,
-  });
-  const w = worker;
+  const w = new Worker(workerFile, { workerData: { start, finished } satisfies NamesWorkerData });
+  let worker: Worker | null = w;
   // it does not keep the process alive until it is waited for (a loader that fails does not wait)
   w.unref();
   let answer: Promise<FromNamesThread> | null = new Promise<FromNamesThread>((resolve, reject) => {
