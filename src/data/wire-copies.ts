@@ -5,12 +5,12 @@
  * logged with its time (the benchmark reads the line). A partitioned build sees its part of the
  * edition only.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hash } from 'node:crypto';
 import { join } from 'node:path';
 import { getEdition, type ArticleNode, type IssueNode } from './site-graph.ts';
 import { buildWorkFolder, parsedIssue } from './articles.ts';
-import { pageKeys } from './page-keys.ts';
+import { pageKeys, type PageKeys } from './page-keys.ts';
 import {
   BANDS,
   candidatePairs,
@@ -26,7 +26,6 @@ import {
 import {
   findCopies,
   otherOf,
-  textSignature,
   type Copies,
   type CopyPair,
   type LastRun,
@@ -34,53 +33,37 @@ import {
 } from '../lib/wire-copy/pairs.ts';
 import type { Printing } from '../lib/wire-copy/side-by-side.ts';
 import { overlap } from '../lib/wire-copy/verify.ts';
+import { keptSignatures } from '../lib/wire-copy/kept-signatures.ts';
 import { readJson, writeJsonAtomically } from '../lib/util/json-files.ts';
 import { buildMemo } from '../lib/util/build-memo.ts';
 
 /**
- * Signatures kept between builds, an issue at a time: `<work folder>/wire-signatures/<issue key>.bin`
- * (beside the parsed issues; the key is the digest of the parsed issue, src/data/page-keys.ts)
- * holds its articles' signatures in reading order. A daily build computes the new issue's only.
+ * Each article's signature, kept between builds beside the parsed issues
+ * (src/lib/wire-copy/kept-signatures.ts) under the key of its parsed issue: a daily build computes
+ * the new issue's only. The folder of signatures an issue that builds before 2026-12-06 kept is removed.
  */
-async function keptSignatures(issues: readonly IssueNode[]): Promise<(id: string) => Uint32Array> {
-  const keys = await pageKeys();
-  const folder = workFolder(issues);
-  const byArticle = new Map<string, { issue: IssueNode; k: number }>();
-  for (const issue of issues) issue.articles.forEach((a, k) => byArticle.set(a.entry.id, { issue, k }));
-  const wanted = new Set(issues.map((i) => `${keys.issueData(i)}.bin`));
-  if (folder && existsSync(folder))
-    for (const f of readdirSync(folder)) if (!wanted.has(f)) rmSync(join(folder, f), { force: true });
-  let open: { issue: IssueNode; sigs: Uint32Array } | null = null;
+function signaturesOf(issues: readonly IssueNode[], keys: PageKeys): (id: string) => Uint32Array {
+  const work = buildWorkFolder(issues);
+  if (!work) return () => new Uint32Array(SIGNATURE_SIZE);
+  const rowOf = new Map<string, number>();
+  for (const issue of issues) for (const a of issue.articles) rowOf.set(a.entry.id, rowOf.size);
+  const { signatures } = keptSignatures(
+    work,
+    issues.map((issue) => ({
+      key: keys.issueData(issue),
+      count: issue.articles.length,
+      texts: () => issue.articles.map(bodyText),
+    })),
+  );
+  rmSync(join(work, 'wire-signatures'), { recursive: true, force: true });
   return (id) => {
-    const { issue, k } = byArticle.get(id)!;
-    if (open?.issue !== issue) {
-      const file = join(folder, `${keys.issueData(issue)}.bin`);
-      const size = issue.articles.length * SIGNATURE_SIZE * 4;
-      const kept = existsSync(file) ? readFileSync(file) : null;
-      let sigs: Uint32Array;
-      if (kept && kept.length === size)
-        sigs = new Uint32Array(kept.buffer, kept.byteOffset, kept.length / 4).slice();
-      else {
-        sigs = new Uint32Array(issue.articles.length * SIGNATURE_SIZE);
-        issue.articles.forEach((a, i) => sigs.set(textSignature(bodyText(a)), i * SIGNATURE_SIZE));
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(`${file}.tmp`, sigs);
-        renameSync(`${file}.tmp`, file);
-      }
-      open = { issue, sigs };
-    }
-    return open.sigs.subarray(k * SIGNATURE_SIZE, (k + 1) * SIGNATURE_SIZE);
+    const r = rowOf.get(id)!;
+    return signatures.subarray(r * SIGNATURE_SIZE, (r + 1) * SIGNATURE_SIZE);
   };
 }
 
-/** The folder of the wire copy's kept signatures, in the build's working folder ('' for an empty edition). */
-function workFolder(issues: readonly IssueNode[]): string {
-  const folder = buildWorkFolder(issues);
-  return folder && join(folder, 'wire-signatures');
-}
-
 /**
- * What the last build measured (`wire-run.json` and `wire-run.bin` beside the signatures' folder):
+ * What the last build measured (`wire-run.json` and `wire-run.bin` beside the parsed issues):
  * the issues it banded, by key and article count, in order; its candidate pairs and their overlaps
  * (LastRun), as typed arrays. An article of an issue whose key (a digest of the parsed issue) is
  * still there is at the same place in it: its candidates are not measured again, and when the last
@@ -92,8 +75,7 @@ async function lastRun(
 ): Promise<{ last?: LastRun; save(run: MeasuredRun): void }> {
   const keys = await pageKeys();
   const ours = issues.map((i) => [keys.issueData(i), i.articles.length] as const);
-  // beside the signatures' folder, whose other files keptSignatures removes
-  const [head, body] = ['json', 'bin'].map((ext) => join(workFolder(issues), '..', `wire-run.${ext}`));
+  const [head, body] = ['json', 'bin'].map((ext) => join(buildWorkFolder(issues), `wire-run.${ext}`));
   return {
     last: issues.length ? readRun(head!, body!, ours) : undefined,
     save: (run) => {
@@ -194,7 +176,7 @@ export const getCopies: () => Promise<Copies> = buildMemo(async () => {
     articles.map((a) => ({ id: a.entry.id, issue: a.page.issue.entry.id })),
     (id) => bodyText(edition.articles.get(id)!),
     undefined,
-    await keptSignatures(edition.issues),
+    signaturesOf(edition.issues, await pageKeys()),
     kept.last,
   );
   kept.save(copies.run);

@@ -190,16 +190,20 @@ function sameRows(a: Uint32Array, c: Uint32Array, b: number): boolean {
  * candidatePairs of `signatures` from those of its first `count` (`before`, as candidatePairs gave
  * them), when only signatures after `count` are new: a daily build's articles come after the
  * archive's. Each band's new articles are bucketed, and the archive's articles scanned for theirs;
- * only pairs with a new article are looked at. Null when a new article makes a bucket of the archive
- * too large (from at most MAX_BUCKET to more): the pairs that bucket made are no longer candidates
- * unless another band makes them, and the caller bands the whole edition again.
+ * only pairs with a new article are looked at. When a new article makes a bucket of the archive too
+ * large (from at most MAX_BUCKET to more), that bucket's pairs stay candidates only where another
+ * band still puts them in a bucket small enough (lostPairs); a text printed day after day (a
+ * standing notice) does this often, and banding the edition anew took twice the time of a daily
+ * build's extension at ten years.
  */
 export function extendCandidates(
   signatures: readonly Uint32Array[],
   count: number,
   before: readonly [number, number][],
-): [number, number][] | null {
+): [number, number][] {
   const added: [number, number][] = [];
+  /** the archive's members of the buckets a new article took over MAX_BUCKET */
+  const overflowed: number[][] = [];
   const seen = new Set<number>();
   const n = signatures.length;
   /** the live signatures from `from` to `to` by their band's hash (only the hashes `among` has, when given) */
@@ -224,7 +228,7 @@ export function extendCandidates(
         const firstNew = list.findIndex((i) => i >= count);
         if (firstNew < 0) continue;
         if (list.length > MAX_BUCKET) {
-          if (firstNew >= 2 && firstNew <= MAX_BUCKET) return null;
+          if (firstNew >= 2 && firstNew <= MAX_BUCKET) overflowed.push(list.slice(0, firstNew));
           continue;
         }
         for (let y = firstNew; y < list.length; y++)
@@ -238,14 +242,72 @@ export function extendCandidates(
     }
   }
   added.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const lost = lostPairs(signatures, overflowed, before);
   // both lists ascending: merged in one pass
   const out: [number, number][] = [];
   let k = 0;
   for (const p of before) {
+    if (lost.has(p[0] * n + p[1])) continue;
     while (k < added.length && (added[k]![0] < p[0] || (added[k]![0] === p[0] && added[k]![1] < p[1])))
       out.push(added[k++]!);
     out.push(p);
   }
   while (k < added.length) out.push(added[k++]!);
   return out;
+}
+
+/**
+ * The pairs of `before` that are no longer candidates (as i·n + j, n the signatures): both in one
+ * of the `overflowed` groups (the archive's members of a band bucket a new article took over
+ * MAX_BUCKET), and put by no band in a bucket of at most MAX_BUCKET of all the signatures. A pair
+ * that was a candidate stays one while any band still takes it; the estimate it passed is the same.
+ */
+function lostPairs(
+  signatures: readonly Uint32Array[],
+  overflowed: readonly number[][],
+  before: readonly [number, number][],
+): Set<number> {
+  const lost = new Set<number>();
+  if (!overflowed.length) return lost;
+  const n = signatures.length;
+  const groupsOf = new Map<number, Set<number>[]>();
+  for (const members of overflowed) {
+    const group = new Set(members);
+    for (const i of members) groupsOf.set(i, [...(groupsOf.get(i) ?? []), group]);
+  }
+  const atRisk = before.filter(([i, j]) => groupsOf.get(i)?.some((g) => g.has(j)));
+  if (!atRisk.length) return lost;
+  /** per band, the size of the bucket each asked-for signature is in, by band hash and then that signature */
+  const sizes: Map<number, Map<number, number>>[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    const asked = new Map<number, Map<number, number>>();
+    for (const [i, j] of atRisk)
+      if (sameRows(signatures[i]!, signatures[j]!, b)) {
+        const h = bandHash(signatures[i]!, b);
+        const reps = asked.get(h) ?? new Map<number, number>();
+        if (![...reps.keys()].some((r) => sameRows(signatures[r]!, signatures[i]!, b))) reps.set(i, 0);
+        asked.set(h, reps);
+      }
+    if (asked.size)
+      for (let x = 0; x < n; x++) {
+        if (signatures[x]![0] === 0xffffffff) continue;
+        const reps = asked.get(bandHash(signatures[x]!, b));
+        if (reps)
+          for (const [r, count] of reps)
+            if (sameRows(signatures[r]!, signatures[x]!, b)) reps.set(r, count + 1);
+      }
+    sizes.push(asked);
+  }
+  const bucketSize = (i: number, b: number): number => {
+    for (const [r, count] of sizes[b]!.get(bandHash(signatures[i]!, b)) ?? [])
+      if (sameRows(signatures[r]!, signatures[i]!, b)) return count;
+    return Infinity;
+  };
+  for (const [i, j] of atRisk) {
+    let kept = false;
+    for (let b = 0; b < BANDS && !kept; b++)
+      kept = sameRows(signatures[i]!, signatures[j]!, b) && bucketSize(i, b) <= MAX_BUCKET;
+    if (!kept) lost.add(i * n + j);
+  }
+  return lost;
 }

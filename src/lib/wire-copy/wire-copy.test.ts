@@ -117,25 +117,50 @@ describe('minhash', () => {
         ? new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
         : base[next() % 40]!.map((v) => (next() % 2 ? next() % 16 : v)),
     );
-    let extended = 0;
     for (const count of [0, 1, 400, 700, 760, 790, 799, 800]) {
       const before = candidatePairs(sigs.slice(0, count));
-      const grown = extendCandidates(sigs, count, before);
-      if (!grown) continue;
-      extended++;
-      expect(grown).toEqual(candidatePairs(sigs));
+      expect(extendCandidates(sigs, count, before)).toEqual(candidatePairs(sigs));
     }
     expect(candidatePairs(sigs).length).toBeGreaterThan(1000);
-    expect(extended).toBeGreaterThanOrEqual(6);
   });
 
-  it('bands anew (null) only when a new signature makes a bucket of the archive too large', () => {
+  it('extends by days whose articles take buckets of the archive over MAX_BUCKET: the same pairs', () => {
+    // few families, rows from 4 values: many buckets near MAX_BUCKET, which new articles take over it
+    const random = mulberry32(4242);
+    const next = () => Math.floor(random() * 2 ** 32);
+    const base = Array.from({ length: 6 }, () =>
+      Uint32Array.from({ length: SIGNATURE_SIZE }, () => next() % 4),
+    );
+    const sigs = Array.from({ length: 500 }, () =>
+      base[next() % 6]!.map((v) => (next() % 3 ? v : next() % 4)),
+    );
+    let overflowing = 0;
+    for (let count = 300; count < 500; count += 20) {
+      const before = candidatePairs(sigs.slice(0, count));
+      const after = candidatePairs(sigs.slice(0, count + 20));
+      // a day that drops pairs of the archive: a bucket of theirs grew over MAX_BUCKET
+      const kept = new Set(after.map(([i, j]) => `${i},${j}`));
+      if (before.some(([i, j]) => !kept.has(`${i},${j}`))) overflowing++;
+      expect(extendCandidates(sigs.slice(0, count + 20), count, before)).toEqual(after);
+    }
+    expect(overflowing).toBeGreaterThanOrEqual(3);
+  });
+
+  it('drops the pairs of a bucket a new signature makes too large, unless another band keeps them', () => {
     const same = () => Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => i);
     const full = Array.from({ length: MAX_BUCKET }, same);
     // MAX_BUCKET alike: every pair a candidate; one more: the bucket is skipped, no pair is
     expect(candidatePairs(full)).toHaveLength((MAX_BUCKET * (MAX_BUCKET - 1)) / 2);
     expect(candidatePairs([...full, same()])).toEqual([]);
-    expect(extendCandidates([...full, same()], MAX_BUCKET, candidatePairs(full))).toBeNull();
+    expect(extendCandidates([...full, same()], MAX_BUCKET, candidatePairs(full))).toEqual([]);
+    // two of them also alike on another band's rows, in a bucket of their own there: still a pair
+    const twins = full.map((s, k) => (k < 2 ? s : s.map((v, r) => (r < ROWS ? v + 1000 + k : v))));
+    const grownTwins = [...twins, same().map((v, r) => (r < ROWS ? v + 999 : v))];
+    expect(candidatePairs(twins)).toHaveLength((MAX_BUCKET * (MAX_BUCKET - 1)) / 2);
+    expect(extendCandidates(grownTwins, MAX_BUCKET, candidatePairs(twins))).toEqual(
+      candidatePairs(grownTwins),
+    );
+    expect(candidatePairs(grownTwins)).toEqual([[0, 1]]);
     // a bucket too large already stays skipped: extended, and still no pair
     const over = [...full, same()];
     expect(extendCandidates([...over, same()], over.length, [])).toEqual([]);
