@@ -41,8 +41,6 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { withoutAnchors } from '../lib/search/anchors.ts';
-import { slimHead } from '../lib/search/head.ts';
 import { progress } from '../lib/util/progress.ts';
 import { accountPath, type BuildAccount } from '../lib/edition/account.ts';
 import {
@@ -55,6 +53,9 @@ import {
   type Partition,
 } from '../lib/site/partition.ts';
 import { filesBelow, inSite, routeOutputs, toSitePath } from './files-below.ts';
+import { addPages, createShardIndex, fail, inUrlOrder, type PagefindApi } from './pagefind-input.ts';
+import { PAGES_RECORD, pageRecordsText, readPageRecords, type PageRecord } from './page-records.ts';
+import { lastNewestShard, startEarly, type EarlyIndex } from './pagefind-early.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
 import { watchWrittenFiles } from './written-files.ts';
 import { wholeSetting } from '../lib/util/whole-setting.ts';
@@ -105,9 +106,6 @@ const UI_DROPPED = [
   'pagefind-component-ui.css',
 ];
 
-/** Files added to Pagefind at a time: overlaps reading files with indexing. */
-const IN_FLIGHT = 8;
-
 /** Bundle files written at a time. */
 const WRITING = 16;
 
@@ -155,10 +153,6 @@ async function writeBundle(bundle: string, files: readonly { path: string; conte
   await Promise.all(Array.from({ length: WRITING }, writer));
 }
 
-function fail(step: string, errors: string[]): never {
-  throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
-}
-
 /** The shard size from the options or the environment. */
 export function shardLimit(option: number | undefined, env = process.env.BAOKAN_SEARCH_SHARD): number {
   return wholeSetting('BAOKAN_SEARCH_SHARD', option?.toString() ?? env, DEFAULT_SHARD_ARTICLES, 'articles');
@@ -200,9 +194,6 @@ function collectGarbage(): void {
     flavor: 'last-resort',
   });
 }
-
-/** Pagefind's Node API (node_modules/pagefind/lib/index.js). */
-type PagefindApi = typeof pagefind;
 
 const backends = new Map<number, Promise<PagefindApi>>();
 
@@ -318,56 +309,6 @@ async function searchPages(
   return { pages: out, records };
 }
 
-/**
- * What the last build saw of a built HTML file: its size and time, and whether it is an article
- * page (its month and digest). A file whose size and time are unchanged (a page Astro's
- * incremental build left where it was) is not read again.
- */
-interface PageRecord {
-  size: number;
-  mtimeMs: number;
-  /** the month it declares, or null when it is not a search page */
-  month: MonthKey | null;
-  sha256: string;
-}
-
-/**
- * The page records of the build cache's `pages.txt` for `site` (none when missing, unreadable or
- * another site's): a line of JSON (the site), then a line a page: path, size, time, month ('' for
- * none) and digest, separated by tabs. Lines, not one JSON object: at ten years the object (312,000
- * pages, 50 MB) took seconds of every daily build to parse, map and write again.
- */
-function readPageRecords(file: string, site: string): Map<string, PageRecord> {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // no record: every page is read
-  }
-  const lines = text.split('\n');
-  if (lines[0] !== JSON.stringify({ site })) return new Map();
-  const out = new Map<string, PageRecord>();
-  for (let i = 1; i < lines.length; i++) {
-    const [path, size, mtimeMs, month, sha256] = lines[i]!.split('\t');
-    if (sha256 === undefined) return new Map();
-    out.set(path!, {
-      size: Number(size),
-      mtimeMs: Number(mtimeMs),
-      month: (month || null) as MonthKey | null,
-      sha256,
-    });
-  }
-  return out;
-}
-
-/** The page records as pages.txt holds them (pages whose path holds a tab or a line break are left out). */
-function pageRecordsText(site: string, records: ReadonlyMap<string, PageRecord>): string {
-  const lines = [JSON.stringify({ site })];
-  for (const [path, r] of records)
-    if (!/[\t\n\r]/.test(path)) lines.push(`${path}\t${r.size}\t${r.mtimeMs}\t${r.month ?? ''}\t${r.sha256}`);
-  return lines.join('\n');
-}
-
 /** Pagefind's version: part of every shard's key, so a new Pagefind re-indexes everything. */
 function pagefindVersion(): string {
   // The package exports no package.json: find it above its entry point.
@@ -413,6 +354,14 @@ export function shardKey(
  */
 const INDEX_FORM = 'without anchors';
 
+/** Whether a daily build starts its newest shard's index early (pagefind-early.ts): BAOKAN_SEARCH_EARLY=0 turns it off. */
+export const earlyOn = (env = process.env.BAOKAN_SEARCH_EARLY): boolean =>
+  !/^(?:0|false|off|no)$/i.test(env ?? '');
+
+/** Whether `pages` begin with `urls`, in order. */
+const startsWith = (pages: readonly { url: string }[], urls: readonly string[]): boolean =>
+  urls.length <= pages.length && urls.every((u, k) => pages[k]!.url === u);
+
 /** The site URL of a built file. */
 function urlOf(site: string, file: string): string {
   return '/' + toSitePath(site, file);
@@ -456,48 +405,33 @@ export async function indexShard(
   bundle: string,
   { language, leave = [], tick, api = pagefind }: ShardOptions,
 ): Promise<{ pages: number; left: Map<string, Uint8Array> }> {
-  const pages = files
-    .map((file) => ({ file, url: urlOf(site, file) }))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const pages = inUrlOrder(files.map((file) => ({ file, url: urlOf(site, file) })));
   let bundleFiles: { path: string; content: Uint8Array }[] = [];
   try {
-    const created = await api.createIndex({ forceLanguage: language, keepIndexUrl: true });
-    if (created.errors.length || !created.index) fail('createIndex', created.errors);
-    const index = created.index;
-    // Reads run ahead of the page being sent; adds are sent in order and answered in order
-    // (Pagefind's service handles one message at a time), at most IN_FLIGHT unanswered.
-    const reads: (Promise<string> | undefined)[] = [];
-    const readAhead = (upTo: number) => {
-      for (let j = reads.length; j < Math.min(upTo, pages.length); j++) {
-        const read = readFile(pages[j]!.file, 'utf8');
-        read.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-        reads.push(read);
-      }
-    };
-    const adding: Promise<void>[] = [];
-    for (let i = 0; i < pages.length; i++) {
-      readAhead(i + IN_FLIGHT);
-      const content = withoutAnchors(slimHead(await reads[i]!));
-      reads[i] = undefined;
-      const { url } = pages[i]!;
-      const added = index.addHTMLFile({ url, content }).then((r) => {
-        if (r.errors.length) fail(`adding ${url}`, r.errors);
-        tick?.(i + 1, pages.length);
-      });
-      added.catch(() => {});
-      adding.push(added);
-      if (adding.length >= IN_FLIGHT) await adding.shift();
-    }
-    await Promise.all(adding);
+    const index = await createShardIndex(api, language);
+    await addPages(index, pages, { tick });
     const got = await index.getFiles();
     if (got.errors.length) fail('getFiles', got.errors);
     bundleFiles = got.files;
   } finally {
     await api.close();
   }
+  return placeBundle(bundleFiles, bundle, leave, pages.length);
+}
+
+/**
+ * Write a shard's bundle from the files Pagefind handed back, those named in `leave` returned
+ * instead; the pages in the written bundle, checked against the `expected` count.
+ */
+export async function placeBundle(
+  files: readonly { path: string; content: Uint8Array }[],
+  bundle: string,
+  leave: readonly string[],
+  expected: number,
+): Promise<{ pages: number; left: Map<string, Uint8Array> }> {
   const left = new Map<string, Uint8Array>();
   const kept: { path: string; content: Uint8Array }[] = [];
-  for (const { path, content } of bundleFiles) {
+  for (const { path, content } of files) {
     const rel = normalize(path);
     if (!rel || isAbsolute(rel) || rel.split(sep).includes('..'))
       fail('getFiles', [`a bundle file outside the bundle: "${path}"`]);
@@ -506,8 +440,8 @@ export async function indexShard(
   }
   await writeBundle(bundle, kept);
   const count = await indexedPages(bundle);
-  if (count !== pages.length)
-    fail('indexing', [`${bundle}: indexed ${count} pages, but ${pages.length} belong to it`]);
+  if (count !== expected)
+    fail('indexing', [`${bundle}: indexed ${count} pages, but ${expected} belong to it`]);
   return { pages: count, left };
 }
 
@@ -552,10 +486,14 @@ export interface SearchOptions {
    * to find whether it is an article page, its month and its digest.
    */
   written?: ReadonlyMap<string, PageFacts>;
+  /**
+   * An index started while the pages rendered with the last build's newest shard
+   * (pagefind-early.ts): the shard whose pages begin with its pages takes it, and the others
+   * are indexed as before. It is closed at the end if no shard took it.
+   */
+  early?: EarlyIndex | null;
 }
 
-/** In the cache: what the last build saw of the built HTML files (PageRecord by path). */
-const PAGES_RECORD = 'pages.txt';
 /** In the cache: the shards the last build left in its output folder, with their keys. */
 const IN_PLACE_RECORD = 'in-place.json';
 
@@ -607,7 +545,30 @@ async function pruneKept(cache: string, used: ReadonlySet<string>): Promise<void
 export async function buildSearch(
   site: string,
   root: string,
-  { language, limit, logger, cache, jobs = 1, inPlace, routes, untouched, written }: SearchOptions,
+  { language, limit, logger, cache, jobs = 1, inPlace, routes, untouched, written, early }: SearchOptions,
+): Promise<void> {
+  try {
+    await searchBundles(site, root, {
+      language,
+      limit,
+      logger,
+      cache,
+      jobs,
+      inPlace,
+      routes,
+      untouched,
+      written,
+      early,
+    });
+  } finally {
+    early?.stop();
+  }
+}
+
+async function searchBundles(
+  site: string,
+  root: string,
+  { language, limit, logger, cache, jobs = 1, inPlace, routes, untouched, written, early }: SearchOptions,
 ): Promise<void> {
   const started = performance.now();
   const { pages, records } = await searchPages(
@@ -681,6 +642,8 @@ export async function buildSearch(
     const kept = keptBundles.get(shard.id) ?? null;
     let count: number;
     let ui: (f: string) => Promise<Uint8Array | undefined>;
+    /** its pages added while the site rendered (pagefind-early.ts) */
+    let addedEarly = 0;
     if (kept) {
       if (!stay.has(shard.id)) await cp(kept.bundle, bundle, { recursive: true });
       count = await indexedPages(bundle);
@@ -689,13 +652,23 @@ export async function buildSearch(
       ui = (f) => readFile(join(kept.ui, f)).catch(() => undefined);
       reused++;
     } else {
-      const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
-      const run = await indexShard(
-        site,
-        shardPages.map((p) => p.file),
-        bundle,
-        { language, leave: UI_DROPPED, tick, api: await backend(slot) },
-      );
+      const byUrl = inUrlOrder(shardPages.map((p) => ({ ...p, url: urlOf(site, p.file) })));
+      const begun = early && startsWith(byUrl, early.urls) ? await early.take(byUrl) : null;
+      if (begun && 'skipped' in begun)
+        logger.info(`shard ${shard.id}: the early index not taken (${begun.skipped})`);
+      let run: { pages: number; left: Map<string, Uint8Array> };
+      if (begun && 'files' in begun) {
+        run = await placeBundle(begun.files, bundle, UI_DROPPED, byUrl.length);
+        addedEarly = begun.early;
+      } else {
+        const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
+        run = await indexShard(
+          site,
+          shardPages.map((p) => p.file),
+          bundle,
+          { language, leave: UI_DROPPED, tick, api: await backend(slot) },
+        );
+      }
       count = run.pages;
       ui = async (f) => run.left.get(f);
       if (dir) await keepBundle(dir, bundle, run.left);
@@ -712,7 +685,8 @@ export async function buildSearch(
           ? 'unchanged, left where it was'
           : kept
             ? 'unchanged, copied from the build cache'
-            : `indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`),
+            : `indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
+              (addedEarly ? ` (${addedEarly} of them added while the site rendered)` : '')),
     );
   });
   if (firstUi)
@@ -831,6 +805,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   let outDir = '';
   /** the pages Astro writes, told while they render (pageWatch) */
   let watch: ReturnType<typeof pageWatch> | null = null;
+  /** the index started with the last build's newest shard (pagefind-early.ts) */
+  let early: EarlyIndex | null = null;
   return {
     name: 'baokan-pagefind',
     hooks: {
@@ -842,6 +818,12 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       'astro:build:start': () => {
         watch?.stop();
         watch = pageWatch(outDir);
+        // a daily build: the last build's newest shard is indexed again while the pages render
+        early?.stop();
+        early =
+          cache && outputKept() && isWhole(readPartition(process.env)) && earlyOn()
+            ? startEarly(lastNewestShard(outDir, join(outDir, bundleDir), cache), language)
+            : null;
       },
       'astro:build:generated': () => {
         watch?.stop();
@@ -884,7 +866,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         if (isWhole(partition)) {
           const routes = routeOutputs(dir, assets).map((p) => inSite(site, p));
           const untouched = pagesLeftInPlace() ?? undefined;
-          await buildSearch(site, join(site, bundleDir), { ...search, routes, untouched, written });
+          await buildSearch(site, join(site, bundleDir), { ...search, routes, untouched, written, early });
+          early = null;
           return;
         }
         const published = JSON.parse(await readFile(account, 'utf8')) as BuildAccount;

@@ -57,7 +57,7 @@ export function parseLedger(text: string | null): OutputLedger | null {
  * whether pages are compressed as they are written, which thread finds the names).
  */
 const NOT_SETTINGS =
-  /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|LOG_PAGES|BENCH_\w+|HEAP_GROWTH|STORE_LAG|SEARCH_JOBS|COMPRESS_AT_ONCE|COMPRESS_EARLY|RENDER_CONCURRENCY|NAMES_INLINE)$/;
+  /^BAOKAN_(?:SEEDS|CONTENT|CACHE_DIR|LOG_PAGES|BENCH_\w+|HEAP_GROWTH|STORE_LAG|SEARCH_JOBS|COMPRESS_AT_ONCE|COMPRESS_EARLY|RENDER_CONCURRENCY|NAMES_INLINE|SEARCH_EARLY)$/;
 
 /**
  * The build's settings, as one string: every BAOKAN_* variable but the inputs and folders. A folder

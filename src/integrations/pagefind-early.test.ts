@@ -1,0 +1,134 @@
+/**
+ * A daily build's early index (pagefind-early.ts): started with the last build's newest shard while
+ * the pages render, it is taken by the shard whose pages begin with those, byte for byte, and the
+ * bundle is the one a build from scratch writes; a page changed after it was read, or a shard
+ * planned otherwise, leaves it untaken and the shard is indexed from scratch.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
+import { buildSearch } from './pagefind.ts';
+import { lastNewestShard, startEarly } from './pagefind-early.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'baokan-pagefind-early-'));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** An article page of `day` (YYYY-MM-DD) as the site builds it: a search body that declares its month. */
+function page(day: string, n: number, words: string): string {
+  const month = day.slice(0, 7);
+  return (
+    `<!doctype html><html lang="zh-Hans"><head><title>${day} 第${n}篇</title></head><body>` +
+    `<main data-pagefind-body ${SHARD_MONTH_ATTRIBUTE}="${month}"><h1>${day} 第${n}篇</h1>` +
+    `<p>${words.repeat(8)} ${day} ${n}</p></main></body></html>`
+  );
+}
+
+/** Three pages of each day, at paper/YYYY/MM/DD/aN.html. */
+async function writeDays(site: string, days: string[], words = '报纸 文章 检索 新闻'): Promise<void> {
+  for (const day of days)
+    for (let n = 0; n < 3; n++) {
+      const folder = join(site, 'paper', ...day.split('-'));
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, `a${n}.html`), page(day, n, words));
+    }
+}
+
+async function digests(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of await readdir(root, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) {
+      const path = join(f.parentPath, f.name);
+      out[relative(root, path)] = createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex');
+    }
+  return out;
+}
+
+function logger() {
+  const lines: string[] = [];
+  return { lines, info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+}
+
+describe('the early index of a daily build', () => {
+  it(
+    "is taken by the shard that begins with its pages, and writes a build from scratch's bundle",
+    { timeout: 120_000 },
+    async () => {
+      const site = join(dir, 'site');
+      const root = join(site, 'pagefind');
+      const cache = join(dir, 'cache');
+      const options = { language: 'zh', limit: 12, cache, inPlace: { kept: true, keep: () => {} } };
+      // two months, the newest with two days: shards 2021-01 and 2021-02
+      await writeDays(site, [
+        '2021-01-05',
+        '2021-01-06',
+        '2021-01-07',
+        '2021-01-08',
+        '2021-02-01',
+        '2021-02-02',
+      ]);
+      await buildSearch(site, root, {
+        ...options,
+        logger: logger(),
+        inPlace: { kept: false, keep: () => {} },
+      });
+      const newest = lastNewestShard(site, root, cache);
+      expect(newest.map((p) => p.url)).toEqual(
+        ['01', '02'].flatMap((d) => [0, 1, 2].map((n) => `/paper/2021/02/${d}/a${n}.html`)),
+      );
+
+      // a day added: the newest shard begins with the early pages and takes them
+      const early = startEarly(newest, 'zh')!;
+      await writeDays(site, ['2021-02-03']);
+      const day = logger();
+      await buildSearch(site, root, { ...options, logger: day, early });
+      expect(day.lines.filter((l) => l.includes('left where it was'))).toHaveLength(1);
+      expect(
+        day.lines.filter((l) => /2021-02.*indexed in .*\(6 of them added while the site rendered\)/.test(l)),
+      ).toHaveLength(1);
+      const fresh = join(dir, 'fresh');
+      await buildSearch(site, fresh, { language: 'zh', limit: 12, logger: logger() });
+      expect(await digests(root)).toEqual(await digests(fresh));
+
+      // a page of the newest shard changed after the early index read it: not taken, indexed from scratch
+      const again = startEarly(lastNewestShard(site, root, cache), 'zh')!;
+      await new Promise((r) => setTimeout(r, 1500)); // the thread reads the pages meanwhile
+      await writeDays(site, ['2021-02-02'], '改动 文字 页面');
+      await writeDays(site, ['2021-02-04']);
+      const changed = logger();
+      await buildSearch(site, root, { ...options, logger: changed, early: again });
+      expect(changed.lines.filter((l) => l.includes('the early index not taken'))).toHaveLength(1);
+      expect(changed.lines.filter((l) => l.includes('added while the site rendered'))).toEqual([]);
+      const fresh2 = join(dir, 'fresh2');
+      await buildSearch(site, fresh2, { language: 'zh', limit: 12, logger: logger() });
+      expect(await digests(root)).toEqual(await digests(fresh2));
+    },
+  );
+
+  it('is closed untaken when no shard begins with its pages', { timeout: 60_000 }, async () => {
+    const site = join(dir, 'site3');
+    const root = join(site, 'pagefind');
+    const cache = join(dir, 'cache3');
+    const options = { language: 'zh', limit: 6, cache, inPlace: { kept: true, keep: () => {} } };
+    await writeDays(site, ['2021-03-01', '2021-03-02', '2021-04-01']);
+    await buildSearch(site, root, { ...options, logger: logger(), inPlace: { kept: false, keep: () => {} } });
+    const early = startEarly(lastNewestShard(site, root, cache), 'zh')!;
+    // April fills: the shards are planned anew, and no shard to index begins with April's first day
+    await writeDays(site, ['2021-04-02']);
+    await rm(join(site, 'paper', '2021', '04', '01'), { recursive: true });
+    const log = logger();
+    await buildSearch(site, root, { ...options, logger: log, early });
+    expect(log.lines.filter((l) => l.includes('added while the site rendered'))).toEqual([]);
+    // closed: taking it now says so, and nothing waits for its thread
+    await expect(early.take([])).resolves.toEqual({ skipped: 'asked already' });
+  });
+});

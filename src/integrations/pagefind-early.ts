@@ -1,0 +1,96 @@
+/**
+ * An early start for a daily build's search. A day added to a kept archive changes the newest
+ * search shard (src/lib/search/shards.ts), and indexing it again whole at the end of the build
+ * took 15 s of every ten-year daily build, while the second core had been idle through most of the
+ * render. So, when the output folder is kept, the build starts a Pagefind index on a thread of its
+ * own (pagefind-early-worker.ts) at its start, with the last build's newest shard's pages as they
+ * are in the folder (their paths from the last build's page records, page-records.ts), while the
+ * pages render. At the end, a shard to index whose pages, in URL order, begin with those — the
+ * same URLs and bytes — takes that index: only its new pages are added before its bundle is
+ * written, the same bundle, byte for byte, as one indexed from scratch (pagefind-input.ts). Any
+ * other outcome (a page of the shard rendered again, the shard planned otherwise, a month started
+ * on its own) closes the early index, and the shard is indexed from scratch as before.
+ *
+ * Pages are added in URL order, so the pages of a day come after the early ones when its URLs sort
+ * after theirs: true of an archive of one paper (its URLs begin with the paper and the date). With
+ * several papers in one shard, a day of the first paper comes before the other papers' pages, and
+ * the early index is not taken.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ShardManifest } from '../lib/search/shards.ts';
+import { readJson } from '../lib/util/json-files.ts';
+import { PAGES_RECORD, readPageRecords } from './page-records.ts';
+import { inUrlOrder, type PageToAdd } from './pagefind-input.ts';
+import type { EarlyStart, FinalPage, FromEarly, ToEarly } from './pagefind-early-worker.ts';
+
+/** An index started early: its pages, and the shard's end. */
+export interface EarlyIndex {
+  /** the pages it was started with, in URL order */
+  urls: readonly string[];
+  /**
+   * The bundle's files for a shard whose pages (in URL order, with their digests) begin with the
+   * early ones, byte for byte, and how many those were; else why not (the early index is closed,
+   * and the shard is to be indexed from scratch: a failure of the early index fails nothing). Asked once.
+   */
+  take(
+    pages: readonly FinalPage[],
+  ): Promise<{ files: { path: string; content: Uint8Array }[]; early: number } | { skipped: string }>;
+  /** close the early index unused (no-op once taken or stopped) */
+  stop(): void;
+}
+
+/**
+ * The pages of the last build's newest shard (its shard list in the kept bundle folder `root`,
+ * its page records in `cache`), in URL order; none when either is missing.
+ */
+export function lastNewestShard(site: string, root: string, cache: string): PageToAdd[] {
+  const newest = readJson<ShardManifest>(join(root, 'shards.json'))?.shards[0];
+  if (!newest?.from || !newest.to) return [];
+  const { from, to } = newest;
+  const pages: PageToAdd[] = [];
+  for (const [path, r] of readPageRecords(join(cache, PAGES_RECORD), site))
+    if (r.month && r.month >= from && r.month <= to) pages.push({ file: join(site, path), url: `/${path}` });
+  return inUrlOrder(pages);
+}
+
+/** Start an index of `pages` on a thread of its own; null when there are none. */
+export function startEarly(pages: readonly PageToAdd[], language: string): EarlyIndex | null {
+  if (!pages.length) return null;
+  const worker = new Worker(new URL('./pagefind-early-worker.ts', import.meta.url), {
+    workerData: { language, pages: [...pages] } satisfies EarlyStart,
+  });
+  // it does not keep the build alive: a build that fails before its end does not wait for it
+  worker.unref();
+  const failed = new Promise<FromEarly>((resolve) => {
+    worker.once('error', (e) => resolve({ type: 'error', message: e.message }));
+    worker.once('exit', (code) =>
+      resolve({ type: 'error', message: `its thread stopped (exit code ${code})` }),
+    );
+  });
+  let asked = false;
+  const send = (m: ToEarly) => worker.postMessage(m);
+  return {
+    urls: pages.map((p) => p.url),
+    take: async (final) => {
+      if (asked) return { skipped: 'asked already' };
+      asked = true;
+      worker.ref();
+      const answer = new Promise<FromEarly>((resolve) => worker.once('message', resolve));
+      send({ type: 'finish', pages: final.map(({ file, url, sha256 }) => ({ file, url, sha256 })) });
+      const out = await Promise.race([answer, failed]);
+      worker.unref();
+      if (out.type === 'error') return { skipped: `it failed: ${out.message}` };
+      if (out.type === 'mismatch')
+        return {
+          skipped: `page ${out.at + 1} of the ${out.early} it added is not the shard's, or not as it was read`,
+        };
+      return { files: out.files, early: out.early };
+    },
+    stop: () => {
+      if (asked) return;
+      asked = true;
+      send({ type: 'stop' });
+    },
+  };
+}
