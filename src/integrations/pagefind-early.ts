@@ -36,8 +36,8 @@ export interface EarlyIndex {
   take(
     pages: readonly FinalPage[],
   ): Promise<{ files: { path: string; content: Uint8Array }[]; early: number } | { skipped: string }>;
-  /** close the early index unused (no-op once taken or stopped) */
-  stop(): void;
+  /** close the early index unused; whether it was (false once taken or stopped) */
+  stop(): boolean;
 }
 
 /**
@@ -88,9 +88,10 @@ export function startEarly(pages: readonly PageToAdd[], language: string): Early
       return { files: out.files, early: out.early };
     },
     stop: () => {
-      if (asked) return;
+      if (asked) return false;
       asked = true;
       send({ type: 'stop' });
+      return true;
     },
   };
 }

@@ -542,26 +542,14 @@ async function pruneKept(cache: string, used: ReadonlySet<string>): Promise<void
  * The search bundles of a built site: the article pages below `site` split into shards, one
  * bundle each below `root` (which is emptied first), the highlighter at its top, shards.json.
  */
-export async function buildSearch(
-  site: string,
-  root: string,
-  { language, limit, logger, cache, jobs = 1, inPlace, routes, untouched, written, early }: SearchOptions,
-): Promise<void> {
+export async function buildSearch(site: string, root: string, options: SearchOptions): Promise<void> {
   try {
-    await searchBundles(site, root, {
-      language,
-      limit,
-      logger,
-      cache,
-      jobs,
-      inPlace,
-      routes,
-      untouched,
-      written,
-      early,
-    });
+    await searchBundles(site, root, options);
   } finally {
-    early?.stop();
+    if (options.early?.stop())
+      options.logger.info(
+        `the early index (${options.early.urls.length} pages) not taken: no shard to index begins with its pages`,
+      );
   }
 }
 
