@@ -114,6 +114,24 @@ describe('the early index of a daily build', () => {
     },
   );
 
+  it("adds early only the first paper's pages: a day of that paper comes before the next paper's", async () => {
+    const site = join(dir, 'papers');
+    const root = join(site, 'pagefind');
+    const cache = join(dir, 'papers-cache');
+    await writeDays(site, ['2021-05-01', '2021-05-02']);
+    for (const n of [0, 1]) {
+      await mkdir(join(site, 'second', '2021', '05', '01'), { recursive: true });
+      await writeFile(
+        join(site, 'second', '2021', '05', '01', `a${n}.html`),
+        page('2021-05-01', n, '晚报 新闻'),
+      );
+    }
+    await buildSearch(site, root, { language: 'zh', limit: 100, logger: logger(), cache });
+    expect(lastNewestShard(site, root, cache).map((p) => p.url)).toEqual(
+      ['01', '02'].flatMap((d) => [0, 1, 2].map((n) => `/paper/2021/05/${d}/a${n}.html`)),
+    );
+  });
+
   it('is closed untaken when no shard begins with its pages', { timeout: 60_000 }, async () => {
     const site = join(dir, 'site3');
     const root = join(site, 'pagefind');

@@ -11,10 +11,10 @@
  * other outcome (a page of the shard rendered again, the shard planned otherwise, a month started
  * on its own) closes the early index, and the shard is indexed from scratch as before.
  *
- * Pages are added in URL order, so the pages of a day come after the early ones when its URLs sort
- * after theirs: true of an archive of one paper (its URLs begin with the paper and the date). With
- * several papers in one shard, a day of the first paper comes before the other papers' pages, and
- * the early index is not taken.
+ * Pages are added in URL order, and an article's URL begins with its paper and its date
+ * (src/lib/site/urls.ts, issuePath): a paper's new day comes after that paper's pages, but before
+ * the next paper's. So only the first paper's pages are added early (in an archive of one paper,
+ * all of them); the other papers' are added at the end with the day's.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -42,7 +42,8 @@ export interface EarlyIndex {
 
 /**
  * The pages of the last build's newest shard (its shard list in the kept bundle folder `root`,
- * its page records in `cache`), in URL order; none when either is missing.
+ * its page records in `cache`) that a day added leaves first in URL order: those of the first
+ * paper (the first segment of their URL). None when either file is missing.
  */
 export function lastNewestShard(site: string, root: string, cache: string): PageToAdd[] {
   const newest = readJson<ShardManifest>(join(root, 'shards.json'))?.shards[0];
@@ -51,7 +52,10 @@ export function lastNewestShard(site: string, root: string, cache: string): Page
   const pages: PageToAdd[] = [];
   for (const [path, r] of readPageRecords(join(cache, PAGES_RECORD), site))
     if (r.month && r.month >= from && r.month <= to) pages.push({ file: join(site, path), url: `/${path}` });
-  return inUrlOrder(pages);
+  const byUrl = inUrlOrder(pages);
+  const paper = (url: string) => url.slice(0, url.indexOf('/', 1) + 1);
+  const first = paper(byUrl[0]?.url ?? '');
+  return byUrl.filter((p) => paper(p.url) === first);
 }
 
 /** Start an index of `pages` on a thread of its own; null when there are none. */
