@@ -820,7 +820,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         const site = fileURLToPath(dir);
         // Two shards at a time if memory allows: what rendering left is given back first, and
         // then weighed (a full collection of a ten-year build's heap takes seconds: not done when
-        // there is one shard or none to index, as in a daily build).
+        // there is one shard or none to index, as in a daily build, nor when two fit without it).
         const told = options.searchJobs ?? process.env.BAOKAN_SEARCH_JOBS;
         const jobs = (toIndex: number): number => {
           if (told) return searchJobs(options.searchJobs);
@@ -829,6 +829,13 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
             return 1;
           }
           const before = process.memoryUsage().rss;
+          // a daily build that indexes two shards has room for both without a collection (some 5 s at ten years)
+          if (jobsWithin(DEFAULT_SEARCH_JOBS, before) === DEFAULT_SEARCH_JOBS) {
+            logger.info(
+              `memory ${(before / 1e9).toFixed(2)} GB: ${DEFAULT_SEARCH_JOBS} shard(s) at a time (within ${MEMORY_BUDGET / 1e9} GB with Pagefind's)`,
+            );
+            return DEFAULT_SEARCH_JOBS;
+          }
           collectGarbage();
           const rss = process.memoryUsage().rss;
           const n = jobsWithin(DEFAULT_SEARCH_JOBS, rss);
