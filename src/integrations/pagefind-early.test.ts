@@ -4,12 +4,12 @@
  * bundle is the one a build from scratch writes; a page changed after it was read, or a shard
  * planned otherwise, leaves it untaken and the shard is indexed from scratch.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
+import { digests, logger } from '../../tests/support/folders.ts';
 import { buildSearch } from './pagefind.ts';
 import { lastNewestShard, startEarly } from './pagefind-early.ts';
 
@@ -39,23 +39,6 @@ async function writeDays(site: string, days: string[], words = '报纸 文章 �
       await mkdir(folder, { recursive: true });
       await writeFile(join(folder, `a${n}.html`), page(day, n, words));
     }
-}
-
-async function digests(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const f of await readdir(root, { recursive: true, withFileTypes: true }))
-    if (f.isFile()) {
-      const path = join(f.parentPath, f.name);
-      out[relative(root, path)] = createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex');
-    }
-  return out;
-}
-
-function logger() {
-  const lines: string[] = [];
-  return { lines, info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
 }
 
 describe('the early index of a daily build', () => {

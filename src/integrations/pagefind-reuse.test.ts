@@ -4,12 +4,12 @@
  * the bundle instead of indexing it again, and a shard whose pages changed is indexed afresh. The
  * output must be what a build without the cache writes, byte for byte.
  */
-import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
+import { digests, logger } from '../../tests/support/folders.ts';
 import { buildSearch, pageFacts } from './pagefind.ts';
 
 let dir = '';
@@ -38,23 +38,6 @@ async function writeSite(site: string, months: Record<string, string>): Promise<
 }
 
 /** Every file below `root` with the digest of its bytes. */
-async function digests(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const f of await readdir(root, { recursive: true, withFileTypes: true }))
-    if (f.isFile()) {
-      const path = join(f.parentPath, f.name);
-      out[relative(root, path)] = createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex');
-    }
-  return out;
-}
-
-function logger() {
-  const lines: string[] = [];
-  return { lines, info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
-}
-
 describe('search shards kept in the build cache', () => {
   it(
     'copies unchanged shards, re-indexes changed ones, and writes what a build without the cache writes',
