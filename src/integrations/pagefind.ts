@@ -392,12 +392,8 @@ export interface ShardOptions {
  * bundle is complete when the writes here are done. Pagefind 1.6.0 flushes before it answers
  * (Pagefind PR #1272), but the bundle no longer depends on it.
  *
- * Pages are given to Pagefind in URL order, whatever order their files are read in: Pagefind
- * numbers pages in the order it receives them, and that numbering decides the contents, and so
- * the hashed names, of its index files. Each page goes without its id attributes (withoutAnchors:
- * no anchors in its fragment, which the search page fetches and never uses anchors of) and with a
- * head of its title alone (slimHead: the same bundle, byte for byte, for less to parse). Files are read ahead (IN_FLIGHT at a time), but each is
- * sent only after the one before it, so two builds of the same pages give the same bundle.
+ * Pages are given to Pagefind in URL order, in the form and the order every shard's pages are
+ * (pagefind-input.ts, addPages), so two builds of the same pages give the same bundle.
  */
 export async function indexShard(
   site: string,
