@@ -37,7 +37,6 @@ async function writeSite(site: string, months: Record<string, string>): Promise<
     }
 }
 
-/** Every file below `root` with the digest of its bytes. */
 describe('search shards kept in the build cache', () => {
   it(
     'copies unchanged shards, re-indexes changed ones, and writes what a build without the cache writes',
