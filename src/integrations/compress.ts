@@ -42,6 +42,7 @@ import { filesLeftInPlace, finishFolderRecord, folderRecordAfterSweep, sweptFile
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { DISK_DIR } from '../lib/search/disk.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
+import { switchedOn } from '../lib/util/switch-setting.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -120,7 +121,7 @@ function compressNow(data: Buffer, quality: number): [Buffer, Buffer] {
 
 /** Whether compression is on: unless BAOKAN_COMPRESS is 0 / false / off / no. */
 export function compressionOn(env = process.env.BAOKAN_COMPRESS): boolean {
-  return !/^(?:0|false|off|no)$/i.test((env ?? '').trim());
+  return switchedOn(env);
 }
 
 /** A file's `.br` and `.gz` bytes; null where one is not worth writing. */
@@ -787,7 +788,7 @@ export function compressInWorker(job: CompressionJob): Promise<CompressionDone> 
 }
 
 /** Whether pages are compressed while they render: unless BAOKAN_COMPRESS_EARLY is 0 / false / off / no. */
-export const compressEarly = (env = process.env.BAOKAN_COMPRESS_EARLY): boolean => compressionOn(env);
+export const compressEarly = (env = process.env.BAOKAN_COMPRESS_EARLY): boolean => switchedOn(env);
 
 export default function compressIntegration(): AstroIntegration {
   let base = '/';

@@ -42,6 +42,7 @@ import {
   type SeenFile,
 } from '../lib/site/kept-output.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
+import { switchedOn } from '../lib/util/switch-setting.ts';
 
 /** What the two parts share within one build. */
 interface State {
@@ -176,9 +177,7 @@ async function removeFile(site: string, path: string): Promise<void> {
 
 /** Whether the folder is kept: env, partition, and Astro's incremental build. */
 export function keepingOn(env = process.env, incremental: boolean): boolean {
-  return (
-    incremental && isWhole(readPartition(env)) && !/^(?:0|false|off|no)$/i.test(env.BAOKAN_KEEP_DIST ?? '')
-  );
+  return incremental && isWhole(readPartition(env)) && switchedOn(env.BAOKAN_KEEP_DIST);
 }
 
 export function keptOutput(): AstroIntegration {

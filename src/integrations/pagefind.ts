@@ -60,6 +60,7 @@ import { pagesLeftInPlace } from './kept-log.ts';
 import { watchWrittenFiles } from './written-files.ts';
 import { wholeSetting } from '../lib/util/whole-setting.ts';
 import { inPool } from '../lib/util/in-pool.ts';
+import { switchedOn } from '../lib/util/switch-setting.ts';
 import { keepInPlace, outputKeeping, outputKept } from './kept-output.ts';
 import {
   declaredMonth,
@@ -355,8 +356,7 @@ export function shardKey(
 const INDEX_FORM = 'without anchors';
 
 /** Whether a daily build starts its newest shard's index early (pagefind-early.ts): BAOKAN_SEARCH_EARLY=0 turns it off. */
-export const earlyOn = (env = process.env.BAOKAN_SEARCH_EARLY): boolean =>
-  !/^(?:0|false|off|no)$/i.test(env ?? '');
+export const earlyOn = (env = process.env.BAOKAN_SEARCH_EARLY): boolean => switchedOn(env);
 
 /** Whether `pages` begin with `urls`, in order. */
 const startsWith = (pages: readonly { url: string }[], urls: readonly string[]): boolean =>

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { switchedOn } from '../util/switch-setting.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -25,7 +26,7 @@ export const CARD_MANIFEST = 'cards.json';
 
 /** Cards are on unless `BAOKAN_CARDS=0` (or `false`, `off`, `no`). */
 export function cardsEnabled(env: { BAOKAN_CARDS?: string | undefined }): boolean {
-  return !/^(?:0|false|off|no)$/iu.test(env.BAOKAN_CARDS?.trim() ?? '');
+  return switchedOn(env.BAOKAN_CARDS);
 }
 
 /** The site path of a page's card: `…/a001/` → `…/a001/card.png`. */
