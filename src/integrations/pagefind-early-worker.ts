@@ -62,19 +62,22 @@ async function finish(final: FinalPage[]): Promise<FromEarly> {
   return { type: 'files', files: got.files, early: pages.length };
 }
 
+/** Close this thread's Pagefind, answer the build (copied, not transferred: Pagefind's small files share one pooled buffer), end the thread. */
+async function end(answer?: FromEarly): Promise<void> {
+  await pagefind.close();
+  if (answer) parentPort!.postMessage(answer);
+  parentPort!.close();
+}
+
 parentPort!.on('message', (m: ToEarly) => {
-  const answer =
-    m.type === 'finish' ? finish(m.pages) : Promise.resolve<FromEarly>({ type: 'mismatch', at: 0, early: 0 });
-  if (m.type === 'stop') stopping = true;
-  void answer
-    .catch((e: unknown): FromEarly => ({
-      type: 'error',
-      message: e instanceof Error ? e.message : String(e),
-    }))
-    .then(async (out) => {
-      await pagefind.close();
-      // copied, not transferred: Pagefind's small files share one pooled buffer
-      if (m.type === 'finish') parentPort!.postMessage(out);
-      parentPort!.close();
-    });
+  if (m.type === 'stop') {
+    stopping = true;
+    void end();
+  } else
+    void finish(m.pages)
+      .catch((e: unknown): FromEarly => ({
+        type: 'error',
+        message: e instanceof Error ? e.message : String(e),
+      }))
+      .then(end);
 });
