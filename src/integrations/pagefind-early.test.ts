@@ -12,6 +12,10 @@ import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
 import { digests, logger } from '../../tests/support/folders.ts';
 import { buildSearch } from './pagefind.ts';
 import { lastNewestShard, startEarly } from './pagefind-early.ts';
+import { PAGES_RECORD, readPageRecords } from './page-records.ts';
+
+/** The page records a build left in the search's cache. */
+const recordsIn = (site: string, cache: string) => readPageRecords(join(cache, PAGES_RECORD), site);
 
 let dir = '';
 beforeAll(async () => {
@@ -64,7 +68,7 @@ describe('the early index of a daily build', () => {
         logger: logger(),
         inPlace: { kept: false, keep: () => {} },
       });
-      const newest = lastNewestShard(site, root, cache);
+      const newest = lastNewestShard(site, root, recordsIn(site, cache));
       expect(newest.map((p) => p.url)).toEqual(
         ['01', '02'].flatMap((d) => [0, 1, 2].map((n) => `/paper/2021/02/${d}/a${n}.html`)),
       );
@@ -83,7 +87,7 @@ describe('the early index of a daily build', () => {
       expect(await digests(root)).toEqual(await digests(fresh));
 
       // a page of the newest shard changed after the early index read it: not taken, indexed from scratch
-      const again = startEarly(lastNewestShard(site, root, cache), 'zh')!;
+      const again = startEarly(lastNewestShard(site, root, recordsIn(site, cache)), 'zh')!;
       await new Promise((r) => setTimeout(r, 1500)); // the thread reads the pages meanwhile
       await writeDays(site, ['2021-02-02'], '改动 文字 页面');
       await writeDays(site, ['2021-02-04']);
@@ -110,7 +114,7 @@ describe('the early index of a daily build', () => {
       );
     }
     await buildSearch(site, root, { language: 'zh', limit: 100, logger: logger(), cache });
-    expect(lastNewestShard(site, root, cache).map((p) => p.url)).toEqual(
+    expect(lastNewestShard(site, root, recordsIn(site, cache)).map((p) => p.url)).toEqual(
       ['01', '02'].flatMap((d) => [0, 1, 2].map((n) => `/paper/2021/05/${d}/a${n}.html`)),
     );
   });
@@ -122,7 +126,7 @@ describe('the early index of a daily build', () => {
     const options = { language: 'zh', limit: 6, cache, inPlace: { kept: true, keep: () => {} } };
     await writeDays(site, ['2021-03-01', '2021-03-02', '2021-04-01']);
     await buildSearch(site, root, { ...options, logger: logger(), inPlace: { kept: false, keep: () => {} } });
-    const early = startEarly(lastNewestShard(site, root, cache), 'zh')!;
+    const early = startEarly(lastNewestShard(site, root, recordsIn(site, cache)), 'zh')!;
     // April fills: the shards are planned anew, and no shard to index begins with April's first day
     await writeDays(site, ['2021-04-02']);
     await rm(join(site, 'paper', '2021', '04', '01'), { recursive: true });

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ShardManifest } from '../lib/search/shards.ts';
 import { readJson } from '../lib/util/json-files.ts';
-import { PAGES_RECORD, readPageRecords } from './page-records.ts';
+import type { PageRecord } from './page-records.ts';
 import { inUrlOrder, type PageToAdd } from './pagefind-input.ts';
 import type { EarlyStart, FinalPage, FromEarly, ToEarly } from './pagefind-early-worker.ts';
 
@@ -41,16 +41,20 @@ export interface EarlyIndex {
 }
 
 /**
- * The pages of the last build's newest shard (its shard list in the kept bundle folder `root`,
- * its page records in `cache`) that a day added leaves first in URL order: those of the first
- * paper (the first segment of their URL). None when either file is missing.
+ * The pages of the last build's newest shard (its shard list in the kept bundle folder `root`;
+ * `records`, the last build's page records of `site`: page-records.ts) that a day added leaves first in URL order: those of the first
+ * paper (the first segment of their URL). None when the shard list is missing or no record is there.
  */
-export function lastNewestShard(site: string, root: string, cache: string): PageToAdd[] {
+export function lastNewestShard(
+  site: string,
+  root: string,
+  records: ReadonlyMap<string, PageRecord>,
+): PageToAdd[] {
   const newest = readJson<ShardManifest>(join(root, 'shards.json'))?.shards[0];
   if (!newest?.from || !newest.to) return [];
   const { from, to } = newest;
   const pages: PageToAdd[] = [];
-  for (const [path, r] of readPageRecords(join(cache, PAGES_RECORD), site))
+  for (const [path, r] of records)
     if (r.month && r.month >= from && r.month <= to) pages.push({ file: join(site, path), url: `/${path}` });
   const byUrl = inUrlOrder(pages);
   const paper = (url: string) => url.slice(0, url.indexOf('/', 1) + 1);

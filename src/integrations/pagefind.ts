@@ -488,6 +488,11 @@ export interface SearchOptions {
    * are indexed as before. It is closed at the end if no shard took it.
    */
   early?: EarlyIndex | null;
+  /**
+   * The last build's page records in `cache` for this site, when the caller has read them (a daily
+   * build reads them at its start for the early index): not read again.
+   */
+  lastRecords?: ReadonlyMap<string, PageRecord>;
 }
 
 /** In the cache: the shards the last build left in its output folder, with their keys. */
@@ -552,13 +557,25 @@ export async function buildSearch(site: string, root: string, options: SearchOpt
 async function searchBundles(
   site: string,
   root: string,
-  { language, limit, logger, cache, jobs = 1, inPlace, routes, untouched, written, early }: SearchOptions,
+  {
+    language,
+    limit,
+    logger,
+    cache,
+    jobs = 1,
+    inPlace,
+    routes,
+    untouched,
+    written,
+    early,
+    lastRecords,
+  }: SearchOptions,
 ): Promise<void> {
   const started = performance.now();
   const { pages, records } = await searchPages(
     site,
     root,
-    cache ? readPageRecords(join(cache, PAGES_RECORD), site) : undefined,
+    lastRecords ?? (cache ? readPageRecords(join(cache, PAGES_RECORD), site) : undefined),
     routes,
     untouched,
     written,
@@ -791,6 +808,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   let watch: ReturnType<typeof pageWatch> | null = null;
   /** the index started with the last build's newest shard (pagefind-early.ts) */
   let early: EarlyIndex | null = null;
+  /** the last build's page records, read at the start for the early index */
+  let last: ReadonlyMap<string, PageRecord> | null = null;
   return {
     name: 'baokan-pagefind',
     hooks: {
@@ -804,10 +823,12 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         watch = pageWatch(outDir);
         // a daily build: the last build's newest shard is indexed again while the pages render
         early?.stop();
-        early =
-          cache && outputKept() && isWhole(readPartition(process.env)) && earlyOn()
-            ? startEarly(lastNewestShard(outDir, join(outDir, bundleDir), cache), language)
-            : null;
+        early = null;
+        last = null;
+        if (cache && outputKept() && isWhole(readPartition(process.env)) && earlyOn()) {
+          last = readPageRecords(join(cache, PAGES_RECORD), outDir);
+          early = startEarly(lastNewestShard(outDir, join(outDir, bundleDir), last), language);
+        }
       },
       'astro:build:generated': () => {
         watch?.stop();
@@ -857,8 +878,18 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         if (isWhole(partition)) {
           const routes = routeOutputs(dir, assets).map((p) => inSite(site, p));
           const untouched = pagesLeftInPlace() ?? undefined;
-          await buildSearch(site, join(site, bundleDir), { ...search, routes, untouched, written, early });
+          // the records read at the start, for the same folder
+          const known = site === outDir ? (last ?? undefined) : undefined;
+          await buildSearch(site, join(site, bundleDir), {
+            ...search,
+            routes,
+            untouched,
+            written,
+            early,
+            lastRecords: known,
+          });
           early = null;
+          last = null;
           return;
         }
         const published = JSON.parse(await readFile(account, 'utf8')) as BuildAccount;
