@@ -33,7 +33,7 @@ import {
 } from '../lib/wire-copy/pairs.ts';
 import type { Printing } from '../lib/wire-copy/side-by-side.ts';
 import { overlap } from '../lib/wire-copy/verify.ts';
-import { keptSignatures } from '../lib/wire-copy/kept-signatures.ts';
+import { issueRows, keptSignatures } from '../lib/wire-copy/kept-signatures.ts';
 import { readJson, writeJsonAtomically } from '../lib/util/json-files.ts';
 import { buildMemo } from '../lib/util/build-memo.ts';
 
@@ -123,12 +123,7 @@ function readRun(
   // a buffer of its own: a Float64Array needs an offset that is a multiple of 8, which a read's may not be
   const copy = new ArrayBuffer(bytes.length);
   new Uint8Array(copy).set(bytes);
-  const starts = new Map<string, [number, number]>();
-  let n = 0;
-  for (const [key, count] of ours) {
-    starts.set(key, [n, count]);
-    n += count;
-  }
+  const starts = issueRows(ours);
   const at = new Int32Array(h.issues.reduce((sum, [, count]) => sum + count, 0)).fill(-1);
   let k = 0;
   for (const [key, count] of h.issues) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keptSignatures, type SignedIssue } from './kept-signatures.ts';
+import { issueRows, keptSignatures, type SignedIssue } from './kept-signatures.ts';
 import { SIGNATURE_SIZE } from './minhash.ts';
 import { textSignature } from './pairs.ts';
 
@@ -81,6 +81,22 @@ describe('keptSignatures', () => {
     asked.length = 0;
     expect(keptSignatures(dir, [issue('A', [paras[0]!], asked)]).signatures).toEqual(direct([paras[0]!]));
     expect(asked).toEqual(['A']);
+  });
+
+  it("says where each issue's articles start among all, by its key", () => {
+    expect(
+      issueRows([
+        ['A', 2],
+        ['B', 1],
+        ['C', 3],
+      ]),
+    ).toEqual(
+      new Map([
+        ['A', [0, 2]],
+        ['B', [2, 1]],
+        ['C', [3, 3]],
+      ]),
+    );
   });
 
   it('fails, naming the issue, when an issue gives another number of texts than it has articles', () => {

@@ -92,12 +92,22 @@ function readKept(
 ): { head: Head; body: Buffer; rows: Map<string, [number, number]> } | null {
   const head = readJson<Head>(headFile);
   if (head?.rules !== RULES || !Array.isArray(head.issues) || !existsSync(bodyFile)) return null;
+  const rows = issueRows(head.issues);
+  const n = head.issues.reduce((sum, [, count]) => sum + count, 0);
+  const body = readFileSync(bodyFile);
+  return body.length === n * SIGNATURE_SIZE * 4 ? { head, body, rows } : null;
+}
+
+/**
+ * Where each issue's articles start among all of them, issue after issue, and how many it has, by
+ * the issue's key (`issues`: key and article count, in order).
+ */
+export function issueRows(issues: readonly (readonly [string, number])[]): Map<string, [number, number]> {
   const rows = new Map<string, [number, number]>();
   let n = 0;
-  for (const [key, count] of head.issues) {
+  for (const [key, count] of issues) {
     rows.set(key, [n, count]);
     n += count;
   }
-  const body = readFileSync(bodyFile);
-  return body.length === n * SIGNATURE_SIZE * 4 ? { head, body, rows } : null;
+  return rows;
 }
