@@ -44,7 +44,7 @@ import { buildMemo } from '../lib/util/build-memo.ts';
  */
 function signaturesOf(issues: readonly IssueNode[], keys: PageKeys): (id: string) => Uint32Array {
   const work = buildWorkFolder(issues);
-  if (!work) return () => new Uint32Array(SIGNATURE_SIZE);
+  if (!work) return () => new Uint32Array(SIGNATURE_SIZE); // an empty edition: no article asks
   const rowOf = new Map<string, number>();
   for (const issue of issues) for (const a of issue.articles) rowOf.set(a.entry.id, rowOf.size);
   const { signatures } = keptSignatures(
