@@ -2,7 +2,7 @@
  * The compressor's own thread (compress.ts, startCompressor). While the pages render, and then
  * while the search is indexed, it compresses each page the build says it wrote (compressWritten),
  * one at a time, on this thread, at the lowest priority; told to stop, it drops what it has not
- * reached. Told to finish, it compresses the rest of the site (compressSite, taking the rows of
+ * reached. On a kept output folder it reads the last build's record meanwhile. Told to finish, it compresses the rest of the site (compressSite, taking the rows of
  * what it did already), prunes the cache with a heap of its own, posts the totals back and ends.
  */
 import { setPriority } from 'node:os';
@@ -11,6 +11,7 @@ import {
   CompressionCache,
   compressSite,
   compressWritten,
+  readDoneRecord,
   served,
   untouchedFiles,
   type CompressorStart,
@@ -18,7 +19,7 @@ import {
   type ToCompressor,
 } from './compress.ts';
 
-const { site, cacheDir } = workerData as CompressorStart;
+const { site, cacheDir, readAhead } = workerData as CompressorStart;
 // On Linux a thread's nice value is its own (setpriority of 0 is the calling thread's): at 19 this
 // thread takes the time the build's threads leave on the second core, not a share of the render's
 // (a one-year build rendered in 127 s beside it at the build's priority, 101 s at 19, 99 s without it).
@@ -30,6 +31,8 @@ if (process.platform === 'linux') {
   }
 }
 const cache = new CompressionCache(cacheDir);
+// the last build's record, read while the pages render rather than after the build's last step
+const record = readAhead ? readDoneRecord(cacheDir, site) : null;
 const touched = new Set<string>();
 /** record rows of the files compressed as they were written, by site path */
 const early = new Map<string, string>();
@@ -78,6 +81,7 @@ parentPort!.on('message', async (m: ToCompressor) => {
     touched,
     // rows of another folder's files say nothing of this one's
     early: job.site === site ? early : new Map(),
+    record: (await record) ?? undefined,
   });
   const removed = await cache.prune();
   post({ kind: 'done', totals, folders: [...touched], removed });

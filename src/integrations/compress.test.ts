@@ -22,6 +22,7 @@ import {
   compressWritten,
   gzipBytes,
   qualityOf,
+  readDoneRecord,
   startCompressor,
   untouchedFiles,
   writeLines,
@@ -318,6 +319,60 @@ describe('pre-compressed siblings', () => {
     await compressSite(dir, recount);
     expect(await recount.prune()).toBe(1);
     expect(readdirSync(join(kept, 'zz'))).toEqual([]);
+  });
+
+  it("takes the last build's record read ahead as the one it would read: the thread reads it while the pages render", async () => {
+    // two copies of a site a daily build finds: one page changed, one new, one gone since the last build
+    const twin = async (inThread = false) => {
+      const dir = site();
+      const kept = `${dir}-cache`;
+      made.push(kept);
+      // the record's rules are the code's text, which the test's transform changes: a thread's
+      // record is written by a thread
+      if (inThread) await compressInWorker(job(dir, kept));
+      else await compressSite(dir, new CompressionCache(kept));
+      writeFileSync(join(dir, 'a/b/index.html'), '<p>rendered again</p>'.repeat(100));
+      writeFileSync(join(dir, 'new.html'), '<p>a new page</p>'.repeat(100));
+      rmSync(join(dir, 'site.css'));
+      return { dir, kept };
+    };
+    const job = (dir: string, cacheDir: string) => ({
+      site: dir,
+      cacheDir,
+      listed: null,
+      pagesInPlace: new Set<string>(),
+      filesInPlace: new Set<string>(),
+    });
+    const files = (dir: string) => list(dir).map((f) => [f, readFileSync(join(dir, f))] as const);
+    const plain = await twin();
+    const alone = await compressSite(plain.dir, new CompressionCache(plain.kept));
+    const ahead = await twin();
+    const record = await readDoneRecord(ahead.kept, ahead.dir);
+    expect(record.rows.map((r) => r.path)).toEqual([
+      'a/b/index.html',
+      'index.html',
+      'pagefind/s/index/zh_1.pf_index',
+      'site.css',
+      'tiny.json',
+    ]);
+    // gone once read: the build takes the rows it was given
+    rmSync(join(ahead.kept, 'done.tsv'));
+    const given = await compressSite(ahead.dir, new CompressionCache(ahead.kept), { record });
+    expect(given).toEqual(alone);
+    expect(files(ahead.dir).map(([f]) => f)).toEqual(files(plain.dir).map(([f]) => f));
+    expect(files(ahead.dir)).toEqual(files(plain.dir));
+    const rowsOf = (kept: string) => readFileSync(join(kept, 'done.tsv'), 'utf8').split('\n').slice(1);
+    const noTimes = (rows: string[]) => rows.map((r) => r.split('\t').toSpliced(2, 1).join('\t'));
+    expect(noTimes(rowsOf(ahead.kept))).toEqual(noTimes(rowsOf(plain.kept)));
+    // a record of another site is not taken
+    expect((await readDoneRecord(ahead.kept, plain.dir)).rows).toEqual([]);
+    // the compressor's thread, told to read ahead, gives what compressSite alone gives
+    const thread = await twin(true);
+    const { totals } = await startCompressor(thread.dir, thread.kept, true).finish(
+      job(thread.dir, thread.kept),
+    );
+    expect(totals).toEqual(alone);
+    expect(noTimes(rowsOf(thread.kept))).toEqual(noTimes(rowsOf(plain.kept)));
   });
 
   it('looks again at a file it left without siblings once the file changes', async () => {

@@ -38,7 +38,13 @@ import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'n
 import { inSite, sitePathsBelow, sortedHas, withPath } from './files-below.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
 import { watchWrittenFiles } from './written-files.ts';
-import { filesLeftInPlace, finishFolderRecord, folderRecordAfterSweep, sweptFiles } from './kept-output.ts';
+import {
+  filesLeftInPlace,
+  finishFolderRecord,
+  folderRecordAfterSweep,
+  outputKept,
+  sweptFiles,
+} from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
 import { DISK_DIR } from '../lib/search/disk.ts';
 import { brotliQuality, compressible, headersFile, isGzip, worthKeeping } from '../lib/site/wire.ts';
@@ -317,6 +323,11 @@ export interface SiteCompression {
    * whose siblings are not the ones its row names, is looked at again.
    */
   early?: ReadonlyMap<string, string>;
+  /**
+   * The last build's record, read already (readDoneRecord: the compressor's thread reads it while
+   * the pages render); read here when not given. Rows of another site or other rules are not given.
+   */
+  record?: DoneRecord;
 }
 
 /**
@@ -336,6 +347,7 @@ export async function compressSite(
     untouched = new Set(),
     touched = new Set(),
     early = new Map(),
+    record: lastRecord,
   }: SiteCompression = {},
 ): Promise<CompressionTotals> {
   const all = listed ?? (await sitePathsBelow(site));
@@ -394,7 +406,11 @@ export async function compressSite(
   // over in one synchronous pass over the sorted files and the record's sorted rows, and only the
   // rest go to the workers.
   const doneFile = cache && join(cache.dir, DONE_RECORD);
-  const before = doneFile ? await readDone(doneFile, site) : [];
+  const before = !cache
+    ? []
+    : lastRecord?.site === site
+      ? lastRecord.rows
+      : (await readDoneRecord(cache.dir, site)).rows;
   /** each file's row for the next build (by its place in `files`); undefined: not recorded */
   const rows: (string | undefined)[] = new Array<string | undefined>(files.length);
   const count = (d: Done, cached: boolean) => {
@@ -425,21 +441,16 @@ export async function compressSite(
   for (let i = 0; i < files.length; i++) {
     const path = files[i]!;
     // the record's rows of files gone since, then this file's row
-    while (j < before.length && before[j]![0] < path) forget(parseDone(before[j++]![1])?.[2]);
-    const last = j < before.length && before[j]![0] === path ? before[j++]![1] : undefined;
+    while (j < before.length && before[j]!.path < path) forget(before[j++]!.done?.[2]);
+    const last = j < before.length && before[j]!.path === path ? before[j++] : undefined;
     const soon = early.get(path);
     // compressed as it was written: this build's row, and the last build's result may go (the
     // prune keeps it if this build used it)
-    if (soon !== undefined && last !== undefined) forget(parseDone(last)?.[2]);
-    const was = soon ?? last;
+    if (soon !== undefined && last !== undefined) forget(last.done?.[2]);
+    const was = soon !== undefined ? doneRowOf(path, soon) : last;
     if (was !== undefined) {
-      const d = parseDone(was);
-      if (
-        d &&
-        has(i, '.br') === (d[3] !== null) &&
-        has(i, '.gz') === (d[4] !== null) &&
-        (!d[2] || d[2].endsWith(keyEnd(qualityOf(path), d[0])))
-      ) {
+      const d = was.done;
+      if (d && was.fits && has(i, '.br') === (d[3] !== null) && has(i, '.gz') === (d[4] !== null)) {
         // synchronous: one stat, a few microseconds, unless this build did not write the file
         const now = untouched.has(path)
           ? { size: d[0], mtimeMs: d[1] }
@@ -448,7 +459,7 @@ export async function compressSite(
           if (d[2]) cache?.keep(d[2]);
           count(d, soon === undefined && (d[3] !== null || d[4] !== null));
           if (soon !== undefined) t.early++;
-          rows[i] = `${path}\t${was}`;
+          rows[i] = was.line;
           continue;
         }
       }
@@ -456,7 +467,7 @@ export async function compressSite(
     }
     todo.push({ i, known: was !== undefined });
   }
-  while (j < before.length) forget(parseDone(before[j++]![1])?.[2]);
+  while (j < before.length) forget(before[j++]!.done?.[2]);
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
@@ -621,12 +632,41 @@ const DONE_RULES = createHash('sha256')
   .digest('hex');
 
 /**
- * What the last build of `site` did with its files: [path, the rest of its line], in the record's
- * order (nothing when the record is missing, another site's or another rule's, or not sorted).
+ * A row of the record as compressSite takes it: the file's path, its whole line (written back as it
+ * is when the file is unchanged), what it says (null when it cannot be read), and whether its key
+ * was made under today's rules for such a file (its quality and window, keyEnd; a row without a
+ * key, siblings found in place, fits any).
  */
-async function readDone(file: string, site: string): Promise<[string, string][]> {
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (!text) return [];
+interface DoneRow {
+  path: string;
+  line: string;
+  done: Done | null;
+  fits: boolean;
+}
+
+/** The rows of the last build of `site`, in the record's order (the sorted paths). */
+export interface DoneRecord {
+  site: string;
+  rows: DoneRow[];
+}
+
+/** A row from a path and the fields after it. */
+function doneRowOf(path: string, rest: string, line = `${path}\t${rest}`): DoneRow {
+  const done = parseDone(rest);
+  const fits = !!done && (!done[2] || done[2].endsWith(keyEnd(qualityOf(path), done[0])));
+  return { path, line, done, fits };
+}
+
+/**
+ * What the last build of `site` did with its files (the record in the compression cache `dir`), its
+ * rows read and parsed: none when the record is missing, another site's or another rule's, or not
+ * sorted. At ten years, 750,000 rows: the compressor's thread reads them while the pages render
+ * (compress-worker.ts), not after the build's last step, where it took some 1.5 s.
+ */
+export async function readDoneRecord(dir: string, site: string): Promise<DoneRecord> {
+  const none = { site, rows: [] };
+  const text = await readFile(join(dir, DONE_RECORD), 'utf8').catch(() => null);
+  if (!text) return none;
   const lines = text.split('\n');
   const head = (() => {
     try {
@@ -635,18 +675,18 @@ async function readDone(file: string, site: string): Promise<[string, string][]>
       return null;
     }
   })();
-  if (head?.site !== site || head.rules !== DONE_RULES) return [];
-  const out: [string, string][] = [];
+  if (head?.site !== site || head.rules !== DONE_RULES) return none;
+  const rows: DoneRow[] = [];
   for (let k = 1; k < lines.length; k++) {
     const line = lines[k]!;
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
     const path = line.slice(0, tab);
     // the merge with the site's files needs the sorted order the record was written in
-    if (out.length && !(out[out.length - 1]![0] < path)) return [];
-    out.push([path, line.slice(tab + 1)]);
+    if (rows.length && !(rows[rows.length - 1]!.path < path)) return none;
+    rows.push(doneRowOf(path, line.slice(tab + 1), line));
   }
-  return out;
+  return { site, rows };
 }
 
 /** The top-level entries of the built site, for `_headers`. */
@@ -692,6 +732,8 @@ export interface CompressionDone {
 export interface CompressorStart {
   site: string;
   cacheDir: string;
+  /** read the last build's record at once (a daily build on a kept folder: readDoneRecord) */
+  readAhead: boolean;
 }
 
 /** What the build tells the compressor's thread (compress-worker.ts). */
@@ -728,9 +770,9 @@ const BATCH = 16;
  * it takes what the render leaves of the second core, compress-worker.ts). The thread does not
  * keep the process alive until it is asked to finish (a build that fails does not wait for it).
  */
-export function startCompressor(site: string, cacheDir: string): Compressor {
+export function startCompressor(site: string, cacheDir: string, readAhead = false): Compressor {
   const worker = new Worker(new URL('./compress-worker.ts', import.meta.url), {
-    workerData: { site, cacheDir } satisfies CompressorStart,
+    workerData: { site, cacheDir, readAhead } satisfies CompressorStart,
   });
   worker.unref();
   const ended = new Promise<never>((_, reject) => {
@@ -813,7 +855,7 @@ export default function compressIntegration(): AstroIntegration {
         unwatch?.();
         unwatch = null;
         if (!compressionOn() || !compressEarly()) return;
-        const c = startCompressor(outDir, cacheDir);
+        const c = startCompressor(outDir, cacheDir, outputKept());
         compressor = c;
         unwatch = watchWrittenFiles(outDir, (path) => c.written(path));
       },
