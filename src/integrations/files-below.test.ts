@@ -7,6 +7,7 @@ import {
   filesBelow,
   folderRecordText,
   inSite,
+  FolderRecordParse,
   parseFolderRecord,
   readFoldersAgain,
   routeOutputs,
@@ -113,6 +114,49 @@ describe('walks that take unchanged folders from the last build', () => {
     const names = parseFolderRecord(folderRecordText(record))!;
     expect([...names]).toEqual([['/x', [1, ['a', 'b'], []]]]);
     expect(parseFolderRecord(folderRecordText(record) + '\n/z\tnot a time\t\t')).toBeNull();
+  });
+});
+
+describe('a folder record parsed some lines at a time', () => {
+  const record: FolderRecord = new Map(
+    Array.from({ length: 10 }, (_, k) => [
+      `/s/${k}`,
+      [1000 + k, [`f${k}.html`, 'index.html'], k ? [] : ['sub']],
+    ]),
+  );
+  const text = folderRecordText(record);
+
+  it('gives in steps what it gives at once, and nothing more once done', () => {
+    const parse = new FolderRecordParse(text);
+    const steps: boolean[] = [];
+    for (let k = 0; k < 5; k++) steps.push(parse.step(3));
+    // ten lines three at a time: done at the fourth step
+    expect(steps).toEqual([false, false, false, true, true]);
+    expect(parse.result()).toEqual(parseFolderRecord(text));
+    expect([...parse.result()!.keys()]).toEqual([...record.keys()]);
+  });
+
+  it('gives none for a line it cannot read, found halfway or at the end', () => {
+    const lines = text.split('\n');
+    const broken = [...lines.slice(0, 6), '/s/bad\tnot a time\t\t', ...lines.slice(6)].join('\n');
+    const parse = new FolderRecordParse(broken);
+    expect(parse.step(3)).toBe(false);
+    expect(parse.step(3)).toBe(true);
+    expect(parse.result()).toBeNull();
+    expect(new FolderRecordParse(broken).result()).toBeNull();
+    expect(new FolderRecordParse(null).step(1)).toBe(true);
+  });
+
+  it('is parsed when the first walk asks for it, not before', async () => {
+    let asked = 0;
+    useFolderRecord(() => {
+      asked++;
+      return null;
+    });
+    expect(asked).toBe(0);
+    await sitePathsBelow(root);
+    await sitePathsBelow(root);
+    expect(asked).toBe(1);
   });
 });
 
