@@ -366,8 +366,7 @@ export function keptOutputSweep(): AstroIntegration {
           done: true,
           home: homeStat(state.outDir),
           settings: state.settings,
-          // in the order Astro wrote them: sorting 324,000 paths took 0.3 s of a ten-year daily build
-          routes: [...state.routes],
+          routes: [...state.routes].sort(),
         });
       },
     },

@@ -27,7 +27,7 @@ export interface OutputLedger {
   home: { size: number; mtimeMs: number } | null;
   /** the settings it was built with (outputSettings): a build with others starts from an empty folder */
   settings: string;
-  /** site paths of the files its routes wrote (pages and endpoints) */
+  /** site paths of the files its routes wrote (pages and endpoints), sorted */
   routes: string[];
 }
 
