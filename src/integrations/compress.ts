@@ -43,6 +43,7 @@ import {
   finishFolderRecord,
   folderRecordAfterSweep,
   outputKept,
+  siblingsAfterSweep,
   sweptFiles,
 } from './kept-output.ts';
 import { isWhole, PARTITION_DIR, readPartition } from '../lib/site/partition.ts';
@@ -848,7 +849,11 @@ export default function compressIntegration(): AstroIntegration {
         cacheDir = join(fileURLToPath(config.cacheDir), 'baokan-compress');
         outDir = fileURLToPath(config.outDir);
         // its siblings change the names of the site's folders after the sweep: it writes their record
-        if (compressionOn()) folderRecordAfterSweep();
+        if (compressionOn()) {
+          folderRecordAfterSweep();
+          // it removes the siblings of a file gone, and renews those of a file written again
+          siblingsAfterSweep((base) => compressible(base) && served(base));
+        }
       },
       'astro:build:start': () => {
         compressor = null;

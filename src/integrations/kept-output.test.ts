@@ -19,6 +19,7 @@ import {
   folderRecordAfterSweep,
   keptOutput,
   keptOutputSweep,
+  siblingsAfterSweep,
   writeSiteFile,
 } from './kept-output.ts';
 
@@ -165,5 +166,66 @@ describe('the record of the folders, taken after the compressor', () => {
     expect(await finishFolderRecord(outDir, ['a'])).toMatchObject({ read: 1 }); // a/ alone
     expect(record().get(join(outDir, 'a'))?.[1]).toEqual(['index.html', 'index.html.br', 'index.html.gz']);
     expect(record().get(top)?.[0]).toBe(old.getTime());
+  });
+});
+
+describe('the siblings a step after the sweep looks after', () => {
+  const root = mkdtempSync(join(tmpdir(), 'baokan-kept-siblings-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const outDir = join(root, 'dist') + '/';
+  const old = new Date('2024-01-01T00:00:00Z');
+  const kept = keptOutput().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  const sweep = keptOutputSweep().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  const logger = { info: () => {} };
+  const build = async (owns: ((base: string) => boolean) | null, before?: () => void) => {
+    await kept['astro:config:setup']!({
+      command: 'build',
+      config: {
+        outDir: pathToFileURL(outDir),
+        cacheDir: pathToFileURL(join(root, 'cache') + '/'),
+        experimental: { incrementalBuild: true },
+      },
+      updateConfig: () => {},
+      logger,
+    });
+    if (owns) siblingsAfterSweep(owns);
+    await kept['astro:build:start']!({});
+    before?.(); // what the build writes
+    const assets = new Map([['/a', [pathToFileURL(join(outDir, 'a/index.html'))]]]);
+    await kept['astro:build:done']!({ dir: pathToFileURL(outDir), assets, logger });
+    await sweep['astro:build:done']!({ dir: pathToFileURL(outDir), logger });
+  };
+  const put = (path: string, text: string, at?: Date) => {
+    mkdirSync(join(outDir, path, '..'), { recursive: true });
+    writeFileSync(join(outDir, path), text);
+    if (at) utimesSync(join(outDir, path), at, at);
+  };
+  // a kept folder: a page (a route), an article.md written again by this build with the siblings
+  // of its last version, the siblings of a file gone, and the sibling of a file no one compresses
+  const lastBuild = () => {
+    put('index.html', '<p>home</p>');
+    put('a/index.html', '<p>a</p>');
+    for (const f of ['x/article.md.br', 'x/article.md.gz', 'x/gone.json.gz', 'y/photo.png.br'])
+      put(f, 'z', old);
+    put('y/photo.png', 'png', old);
+  };
+  const thisBuild = () => put('x/article.md', '# 标题', new Date(Date.now() + 5000));
+  const present = (f: string) => existsSync(join(outDir, f));
+  const siblings = ['x/article.md.br', 'x/article.md.gz', 'x/gone.json.gz', 'y/photo.png.br'];
+
+  it('leaves the siblings of the files the compressor compresses to it, and sweeps the others', async () => {
+    lastBuild();
+    await build(null); // no ledger: a clean build, which vouches for the folder
+    await build((base) => /\.(?:md|json|html)$/.test(base), thisBuild);
+    expect(siblings.map(present)).toEqual([true, true, true, false]);
+    expect(present('y/photo.png')).toBe(false); // not this build's: swept
+  });
+
+  it('sweeps them itself when no step after it looks after them', async () => {
+    lastBuild();
+    await build(null);
+    await build(null, thisBuild);
+    // older than their file written again, or their file gone: removed
+    expect(siblings.map(present)).toEqual([false, false, false, false]);
   });
 });
