@@ -2,8 +2,9 @@
  * The compressor's own thread (compress.ts, startCompressor). While the pages render, and then
  * while the search is indexed, it compresses each page the build says it wrote (compressWritten),
  * one at a time, on this thread, at the lowest priority; told to stop, it drops what it has not
- * reached. On a kept output folder it reads the last build's record meanwhile. Told to finish, it compresses the rest of the site (compressSite, taking the rows of
- * what it did already), prunes the cache with a heap of its own, posts the totals back and ends.
+ * reached. On a kept output folder it reads the last build's record meanwhile. Told to finish, it
+ * compresses the rest of the site (compressSite, taking the rows of what it did already and the
+ * record), prunes the cache with a heap of its own, posts the totals back and ends.
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -32,7 +33,8 @@ if (process.platform === 'linux') {
 }
 const cache = new CompressionCache(cacheDir);
 // the last build's record, read while the pages render rather than after the build's last step
-const record = readAhead ? readDoneRecord(cacheDir, site) : null;
+// (one it could not read is read again by compressSite, which says why if it fails)
+const record = readAhead ? readDoneRecord(cacheDir, site).catch(() => null) : null;
 const touched = new Set<string>();
 /** record rows of the files compressed as they were written, by site path */
 const early = new Map<string, string>();

@@ -327,12 +327,11 @@ export function siblingsAfterSweep(owns: (base: string) => boolean): void {
   state.laterSiblings = owns;
 }
 
-/** The file a `.br`/`.gz` belongs to when a step after the sweep looks after its siblings, else null. */
-function laterSibling(path: string): string | null {
-  const s = state.laterSiblings && SIBLINGS.find((x) => path.endsWith(x));
-  if (!s) return null;
-  const base = path.slice(0, -s.length);
-  return state.laterSiblings!(base) ? base : null;
+/** Whether `path` is a `.br`/`.gz` that a step after the sweep looks after (siblingsAfterSweep). */
+function laterSibling(path: string): boolean {
+  const owns = state.laterSiblings;
+  const s = owns && SIBLINGS.find((x) => path.endsWith(x));
+  return !!s && owns(path.slice(0, -s.length));
 }
 
 /**
@@ -369,7 +368,7 @@ export function keptOutputSweep(): AstroIntegration {
           const all = await siteFiles(site);
           const ofRoute = routeTest();
           for (const path of all)
-            if (!ofRoute(path) && laterSibling(path) === null)
+            if (!ofRoute(path) && !laterSibling(path))
               files.push({ path, mtimeMs: statSync(inSite(site, path)).mtimeMs });
           const gone = sweep(files, { has: stays }, state.startedMs);
           for (const p of gone) await removeFile(site, p);
