@@ -62,7 +62,10 @@ async function finish(final: FinalPage[]): Promise<FromEarly> {
   return { type: 'files', files: got.files, early: pages.length };
 }
 
-/** Close this thread's Pagefind, answer the build (copied, not transferred: Pagefind's small files share one pooled buffer), end the thread. */
+/**
+ * Close this thread's Pagefind, answer the build (copied, not transferred: Pagefind's small files
+ * share one pooled buffer), end the thread.
+ */
 async function end(answer?: FromEarly): Promise<void> {
   await pagefind.close();
   if (answer) parentPort!.postMessage(answer);

@@ -42,8 +42,9 @@ export interface EarlyIndex {
 
 /**
  * The pages of the last build's newest shard (its shard list in the kept bundle folder `root`;
- * `records`, the last build's page records of `site`: page-records.ts) that a day added leaves first in URL order: those of the first
- * paper (the first segment of their URL). None when the shard list is missing or no record is there.
+ * `records`, the last build's page records of `site`: page-records.ts) that a day added leaves
+ * first in URL order: those of the first paper (the first segment of their URL). None when the
+ * shard list is missing or no record is there.
  */
 export function lastNewestShard(
   site: string,
