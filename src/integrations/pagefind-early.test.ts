@@ -4,14 +4,14 @@
  * bundle is the one a build from scratch writes; a page changed after it was read, or a shard
  * planned otherwise, leaves it untaken and the shard is indexed from scratch.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARD_MONTH_ATTRIBUTE } from '../lib/search/shards.ts';
 import { digests, logger } from '../../tests/support/folders.ts';
-import { buildSearch } from './pagefind.ts';
-import { lastNewestShard, startEarly } from './pagefind-early.ts';
+import { buildSearch, pageFacts } from './pagefind.ts';
+import { guessedRest, lastNewestShard, startEarly } from './pagefind-early.ts';
 import { PAGES_RECORD, readPageRecords } from './page-records.ts';
 
 /** The page records a build left in the search's cache. */
@@ -106,6 +106,99 @@ describe('the early index of a daily build', () => {
       expect(await digests(root)).toEqual(await digests(fresh2));
     },
   );
+
+  it(
+    "builds the bundle once the pages have rendered, from the pages guessed then, taken when they are the shard's",
+    { timeout: 120_000 },
+    async () => {
+      const site = join(dir, 'guess');
+      const root = join(site, 'pagefind');
+      const cache = join(dir, 'guess-cache');
+      const options = { language: 'zh', limit: 12, cache, inPlace: { kept: true, keep: () => {} } };
+      await writeDays(site, ['2021-01-05', '2021-01-06', '2021-01-07', '2021-01-08', '2021-02-01']);
+      await buildSearch(site, root, {
+        ...options,
+        logger: logger(),
+        inPlace: { kept: false, keep: () => {} },
+      });
+      /** what the render of `days` wrote, as the build's page watch tells it */
+      const wrote = async (days: string[]) => {
+        await writeDays(site, days);
+        const facts = new Map<string, ReturnType<typeof pageFacts>>();
+        for (const day of days)
+          for (let n = 0; n < 3; n++) {
+            const path = `paper/${day.replaceAll('-', '/')}/a${n}.html`;
+            facts.set(path, pageFacts(await readFile(join(site, path))));
+          }
+        return facts;
+      };
+
+      // the day's pages guessed right: the bundle built then is taken, the one a build from scratch writes
+      const early = startEarly(lastNewestShard(site, root, recordsIn(site, cache)), 'zh')!;
+      const rest = guessedRest(site, early.urls, recordsIn(site, cache), await wrote(['2021-02-02']));
+      expect(rest?.map((p) => p.url)).toEqual([0, 1, 2].map((n) => `/paper/2021/02/02/a${n}.html`));
+      early.guess(rest!);
+      const day = logger();
+      await buildSearch(site, root, { ...options, logger: day, early });
+      expect(
+        day.lines.filter((l) =>
+          /2021-02.*\(3 of them added while the site rendered, the rest once it had, as guessed then\)/.test(
+            l,
+          ),
+        ),
+      ).toHaveLength(1);
+      const fresh = join(dir, 'guess-fresh');
+      await buildSearch(site, fresh, { language: 'zh', limit: 12, logger: logger() });
+      expect(await digests(root)).toEqual(await digests(fresh));
+
+      // a guess that is not the shard (a page written again after it): not taken, indexed from scratch
+      const again = startEarly(lastNewestShard(site, root, recordsIn(site, cache)), 'zh')!;
+      const rest2 = guessedRest(site, again.urls, recordsIn(site, cache), await wrote(['2021-02-03']))!;
+      again.guess(rest2);
+      await writeFile(join(site, 'paper/2021/02/03/a2.html'), page('2021-02-03', 2, '改过 的 文字'));
+      const changed = logger();
+      await buildSearch(site, root, { ...options, logger: changed, early: again });
+      expect(
+        changed.lines.filter((l) =>
+          l.includes("the early index not taken (the pages guessed after the render are not the shard's)"),
+        ),
+      ).toHaveLength(1);
+      expect(changed.lines.filter((l) => l.includes('added while the site rendered'))).toEqual([]);
+      const fresh2 = join(dir, 'guess-fresh2');
+      await buildSearch(site, fresh2, { language: 'zh', limit: 12, logger: logger() });
+      expect(await digests(root)).toEqual(await digests(fresh2));
+    },
+  );
+
+  it("guesses the shard's pages after the early ones from the last build's records and what the render wrote", () => {
+    const seen = (month: string | null, sha256 = `d-${month}`) => ({ month, sha256 });
+    const records = new Map([
+      ['p/2021/01/31/a.html', seen('2021-01')],
+      ['p/2021/02/01/a.html', seen('2021-02')],
+      ['p/2021/02/01/b.html', seen('2021-02', 'old')],
+      ['p/undated/a.html', seen('undated')],
+      ['p/2021/02/01/index.html', seen(null)],
+      ['q/2021/02/01/a.html', seen('2021-02', 'q')],
+    ]);
+    const early = ['/p/2021/02/01/a.html', '/p/2021/02/01/b.html'];
+    const wrote = new Map([
+      ['p/2021/02/01/b.html', seen('2021-02', 'new')],
+      ['p/2021/02/02/a.html', seen('2021-02', 'day')],
+      ['p/2021/03/01/a.html', seen('2021-03', 'march')],
+    ]);
+    // older months, undated pages and pages without a search body left out; the written digest wins
+    // for the rest, the early pages themselves are checked when the shard is taken
+    expect(guessedRest('/site', early, records, wrote)).toEqual([
+      { file: '/site/p/2021/02/02/a.html', url: '/p/2021/02/02/a.html', sha256: 'day' },
+      { file: '/site/p/2021/03/01/a.html', url: '/p/2021/03/01/a.html', sha256: 'march' },
+      { file: '/site/q/2021/02/01/a.html', url: '/q/2021/02/01/a.html', sha256: 'q' },
+    ]);
+    // the early pages no longer first (a page before them written): no guess
+    const before = new Map([...wrote, ['p/2021/02/01/0.html', seen('2021-02')]]);
+    expect(guessedRest('/site', early, records, before)).toBeNull();
+    // an early page the records do not know: no guess
+    expect(guessedRest('/site', ['/p/gone.html'], records, wrote)).toBeNull();
+  });
 
   it("adds early only the first paper's pages: a day of that paper comes before the next paper's", async () => {
     const site = join(dir, 'papers');

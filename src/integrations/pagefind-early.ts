@@ -15,10 +15,15 @@
  * (src/lib/site/urls.ts, issuePath): a paper's new day comes after that paper's pages, but before
  * the next paper's. So only the first paper's pages are added early (in an archive of one paper,
  * all of them); the other papers' are added at the end with the day's.
+ *
+ * Once the pages have rendered (astro:build:generated), the build guesses the shard's other pages
+ * (guessedRest) and the thread adds them and builds the bundle then, while Astro writes its manifest
+ * and the search plans its shards (some 4 s at ten years): the shard then takes a bundle made
+ * already. A guess that is not the shard's pages, URL by URL and byte for byte, is not taken.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ShardManifest } from '../lib/search/shards.ts';
+import { UNDATED, type ShardManifest } from '../lib/search/shards.ts';
 import { readJson } from '../lib/util/json-files.ts';
 import type { PageRecord } from './page-records.ts';
 import { inUrlOrder, type PageToAdd } from './pagefind-input.ts';
@@ -35,7 +40,14 @@ export interface EarlyIndex {
    */
   take(
     pages: readonly FinalPage[],
-  ): Promise<{ files: { path: string; content: Uint8Array }[]; early: number } | { skipped: string }>;
+  ): Promise<
+    { files: { path: string; content: Uint8Array }[]; early: number; guessed: boolean } | { skipped: string }
+  >;
+  /**
+   * Tell the index the pages the shard will likely hold after the early ones (guessedRest): it adds
+   * them and builds the bundle now, which `take` then hands back if they are the shard's. Once.
+   */
+  guess(rest: readonly FinalPage[]): void;
   /** close the early index unused; whether it was (false once taken or stopped) */
   stop(): boolean;
 }
@@ -61,6 +73,43 @@ export function lastNewestShard(
   const paper = (url: string) => url.slice(0, url.indexOf('/', 1) + 1);
   const first = paper(byUrl[0]?.url ?? '');
   return byUrl.filter((p) => paper(p.url) === first);
+}
+
+/** What a page record or a written page's facts tell of a page: its month (none: not a search page) and digest. */
+interface SeenPage {
+  month: string | null;
+  sha256: string;
+}
+
+/**
+ * The pages a shard begun with `early` (URLs in URL order, each `/` and a site path) will likely
+ * hold after them, in URL order, with their digests: every search page of the months from the
+ * early pages' first on (undated ones aside) among the last build's `records` and the pages this
+ * build `wrote` (whose facts win). Null when those do not begin with the early pages.
+ */
+export function guessedRest(
+  site: string,
+  early: readonly string[],
+  records: ReadonlyMap<string, SeenPage>,
+  wrote: ReadonlyMap<string, SeenPage>,
+): FinalPage[] | null {
+  let from: string | null = null;
+  for (const url of early) {
+    const month = records.get(url.slice(1))?.month;
+    if (!month) return null;
+    if (from === null || month < from) from = month;
+  }
+  if (from === null) return null;
+  const pages: FinalPage[] = [];
+  const add = (path: string, seen: SeenPage) => {
+    if (seen.month && seen.month !== UNDATED && seen.month >= from)
+      pages.push({ file: join(site, path), url: `/${path}`, sha256: seen.sha256 });
+  };
+  for (const [path, seen] of records) if (!wrote.has(path)) add(path, seen);
+  for (const [path, seen] of wrote) add(path, seen);
+  const byUrl = inUrlOrder(pages);
+  if (!early.every((url, k) => byUrl[k]?.url === url)) return null;
+  return byUrl.slice(early.length);
 }
 
 /** Start an index of `pages` on a thread of its own; null when there are none. */
@@ -94,7 +143,13 @@ export function startEarly(pages: readonly PageToAdd[], language: string): Early
         return {
           skipped: `page ${out.at + 1} of the ${out.early} it added is not the shard's, or not as it was read`,
         };
-      return { files: out.files, early: out.early };
+      if (out.type === 'unguessed')
+        return { skipped: "the pages guessed after the render are not the shard's" };
+      return { files: out.files, early: out.early, guessed: out.guessed };
+    },
+    guess: (rest) => {
+      if (!asked)
+        send({ type: 'guess', pages: rest.map(({ file, url, sha256 }) => ({ file, url, sha256 })) });
     },
     stop: () => {
       if (asked) return false;

@@ -55,7 +55,7 @@ import {
 import { filesBelow, inSite, routeOutputs, toSitePath } from './files-below.ts';
 import { addPages, createShardIndex, fail, inUrlOrder, type PagefindApi } from './pagefind-input.ts';
 import { PAGES_RECORD, pageRecordsText, readPageRecords, type PageRecord } from './page-records.ts';
-import { lastNewestShard, startEarly, type EarlyIndex } from './pagefind-early.ts';
+import { guessedRest, lastNewestShard, startEarly, type EarlyIndex } from './pagefind-early.ts';
 import { pagesLeftInPlace } from './kept-log.ts';
 import { watchWrittenFiles } from './written-files.ts';
 import { wholeSetting } from '../lib/util/whole-setting.ts';
@@ -643,8 +643,9 @@ async function searchBundles(
     const kept = keptBundles.get(shard.id) ?? null;
     let count: number;
     let ui: (f: string) => Promise<Uint8Array | undefined>;
-    /** its pages added while the site rendered (pagefind-early.ts) */
+    /** its pages added while the site rendered (pagefind-early.ts), and whether the rest were as guessed after */
     let addedEarly = 0;
+    let guessed = false;
     if (kept) {
       if (!stay.has(shard.id)) await cp(kept.bundle, bundle, { recursive: true });
       count = await indexedPages(bundle);
@@ -661,6 +662,7 @@ async function searchBundles(
       if (begun && 'files' in begun) {
         run = await placeBundle(begun.files, bundle, UI_DROPPED, byUrl.length);
         addedEarly = begun.early;
+        guessed = begun.guessed;
       } else {
         const tick = progress((m) => logger.info(m), `index ${shard.id}`, 'pages');
         run = await indexShard(
@@ -687,7 +689,10 @@ async function searchBundles(
           : kept
             ? 'unchanged, copied from the build cache'
             : `indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
-              (addedEarly ? ` (${addedEarly} of them added while the site rendered)` : '')),
+              (addedEarly
+                ? ` (${addedEarly} of them added while the site rendered` +
+                  (guessed ? ', the rest once it had, as guessed then)' : ')')
+                : '')),
     );
   });
   if (firstUi)
@@ -832,6 +837,11 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       },
       'astro:build:generated': () => {
         watch?.stop();
+        // the newest shard's bundle made now, while Astro and the other integrations finish
+        if (early && last && watch) {
+          const rest = guessedRest(outDir, early.urls, last, watch.facts);
+          if (rest) early.guess(rest);
+        }
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir);
