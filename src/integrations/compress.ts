@@ -42,6 +42,7 @@ import {
   filesLeftInPlace,
   finishFolderRecord,
   folderRecordAfterSweep,
+  madeAfterSweep,
   outputKept,
   siblingsAfterSweep,
   sweptFiles,
@@ -690,6 +691,9 @@ export async function readDoneRecord(dir: string, site: string): Promise<DoneRec
   return { site, rows };
 }
 
+/** The file of cache rules for hosts that read one (headersFile), at the site's top. */
+const HEADERS_FILE = '_headers';
+
 /** The top-level entries of the built site, for `_headers`. */
 async function topEntries(site: string): Promise<{ name: string; dir: boolean }[]> {
   return (await readdir(site, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() }));
@@ -848,6 +852,8 @@ export default function compressIntegration(): AstroIntegration {
         base = config.base;
         cacheDir = join(fileURLToPath(config.cacheDir), 'baokan-compress');
         outDir = fileURLToPath(config.outDir);
+        // _headers is written below, after the sweep, in every whole build
+        if (isWhole(readPartition(process.env))) madeAfterSweep(HEADERS_FILE);
         // its siblings change the names of the site's folders after the sweep: it writes their record
         if (compressionOn()) {
           folderRecordAfterSweep();
@@ -874,7 +880,7 @@ export default function compressIntegration(): AstroIntegration {
         const site = fileURLToPath(dir);
         // _headers names the site's top-level entries: in a partitioned build the merge writes it
         if (isWhole(readPartition(process.env)))
-          await writeFile(join(site, '_headers'), headersFile(base, await topEntries(site)));
+          await writeFile(join(site, HEADERS_FILE), headersFile(base, await topEntries(site)));
         const c = compressor ?? (compressionOn() ? startCompressor(site, cacheDir) : null);
         compressor = null;
         if (!c) {
@@ -889,7 +895,7 @@ export default function compressIntegration(): AstroIntegration {
         const { totals: t, folders } = await c.finish({
           site,
           cacheDir,
-          listed: listed ? withPath(listed, '_headers') : null,
+          listed: listed ? withPath(listed, HEADERS_FILE) : null,
           pagesInPlace: pagesLeftInPlace() ?? new Set(),
           filesInPlace: filesLeftInPlace(),
         });

@@ -19,6 +19,7 @@ import {
   folderRecordAfterSweep,
   keptOutput,
   keptOutputSweep,
+  madeAfterSweep,
   siblingsAfterSweep,
   writeSiteFile,
 } from './kept-output.ts';
@@ -227,5 +228,54 @@ describe('the siblings a step after the sweep looks after', () => {
     await build(null, thisBuild);
     // older than their file written again, or their file gone: removed
     expect(siblings.map(present)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('a file a step after the sweep writes every build', () => {
+  const root = mkdtempSync(join(tmpdir(), 'baokan-kept-after-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const outDir = join(root, 'dist') + '/';
+  const old = new Date('2024-01-01T00:00:00Z');
+  const kept = keptOutput().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  const sweep = keptOutputSweep().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  const build = async (later: string | null, lines: string[] = []) => {
+    const logger = { info: (m: string) => lines.push(m) };
+    await kept['astro:config:setup']!({
+      command: 'build',
+      config: {
+        outDir: pathToFileURL(outDir),
+        cacheDir: pathToFileURL(join(root, 'cache') + '/'),
+        experimental: { incrementalBuild: true },
+      },
+      updateConfig: () => {},
+      logger,
+    });
+    if (later) madeAfterSweep(later);
+    await kept['astro:build:start']!({});
+    const assets = new Map([['/', [pathToFileURL(join(outDir, 'index.html'))]]]);
+    await kept['astro:build:done']!({ dir: pathToFileURL(outDir), assets, logger });
+    await sweep['astro:build:done']!({ dir: pathToFileURL(outDir), logger });
+  };
+  const put = (path: string, at: Date) => {
+    writeFileSync(join(outDir, path), path);
+    utimesSync(join(outDir, path), at, at);
+  };
+
+  it('is left for it to write over, not removed first and reported as a file the build no longer makes', async () => {
+    mkdirSync(outDir, { recursive: true });
+    put('index.html', new Date());
+    put('_headers', old);
+    put('stray.txt', old);
+    await build(null); // a clean build: no ledger yet
+    const lines: string[] = [];
+    await build('_headers', lines);
+    expect(existsSync(join(outDir, '_headers'))).toBe(true);
+    expect(existsSync(join(outDir, 'stray.txt'))).toBe(false);
+    expect(lines.filter((l) => l.includes('no longer makes removed'))).toEqual([
+      expect.stringMatching(/^1 file\(s\) .*: stray\.txt$/),
+    ]);
+    // not said: the sweep removes it like any other file this build did not write
+    await build(null);
+    expect(existsSync(join(outDir, '_headers'))).toBe(false);
   });
 });

@@ -68,6 +68,8 @@ interface State {
   laterSiblings: ((base: string) => boolean) | null;
   /** the last build's folder record, parsed between other work (parseBetween) */
   folderParse: FolderRecordParse | null;
+  /** files a step after the sweep writes every build (madeAfterSweep) */
+  afterSweep: Set<string>;
 }
 
 const state: State = {
@@ -86,6 +88,7 @@ const state: State = {
   recordLater: false,
   laterSiblings: null,
   folderParse: null,
+  afterSweep: new Set(),
 };
 
 /** Whether output folders are kept between builds (the next build may build on this one's). */
@@ -200,6 +203,7 @@ export function keptOutput(): AstroIntegration {
         state.recordLater = false;
         state.laterSiblings = null;
         state.folderParse = null;
+        state.afterSweep = new Set();
         state.on = keepingOn(process.env, !!config.experimental?.incrementalBuild);
         useFolderRecord(null);
         if (!state.on) return;
@@ -327,6 +331,17 @@ export function siblingsAfterSweep(owns: (base: string) => boolean): void {
   state.laterSiblings = owns;
 }
 
+/**
+ * Said at set-up by a step after the sweep that writes `path` (a site path) every build (the
+ * compressor's `_headers`, which names the site's top-level entries as the sweep leaves them): the
+ * sweep leaves the last build's copy for it to write over. Before, every daily build removed it and
+ * said so ("1 file(s) this build no longer makes removed: _headers"), and the site had none until
+ * the compressor ran.
+ */
+export function madeAfterSweep(path: string): void {
+  state.afterSweep.add(path);
+}
+
 /** Whether `path` is a `.br`/`.gz` that a step after the sweep looks after (siblingsAfterSweep). */
 function laterSibling(path: string): boolean {
   const owns = state.laterSiblings;
@@ -368,7 +383,7 @@ export function keptOutputSweep(): AstroIntegration {
           const all = await siteFiles(site);
           const ofRoute = routeTest();
           for (const path of all)
-            if (!ofRoute(path) && !laterSibling(path))
+            if (!ofRoute(path) && !laterSibling(path) && !state.afterSweep.has(path))
               files.push({ path, mtimeMs: statSync(inSite(site, path)).mtimeMs });
           const gone = sweep(files, { has: stays }, state.startedMs);
           for (const p of gone) await removeFile(site, p);
