@@ -245,6 +245,38 @@ describe('name index from stored names', () => {
     expect(mentionCount({ forms: { 衡阳市: 1, 衡阳: 2 } })).toBe(3);
   });
 
+  it("lists an entry's articles newest first, a date's in the order given, undated last, in any order given", () => {
+    const name = (id: string, date: string | null) => ({
+      id,
+      date,
+      paper: '衡阳日报',
+      title: id,
+      names: [{ kind: 'place' as const, name: '衡阳市', forms: { 衡阳: 1 }, paragraphs: ['p1'] }],
+    });
+    const ids = (given: ReturnType<typeof name>[]) =>
+      nameIndexOf(given).entries[0]!.articles.map((a) => a.id);
+    // oldest first, as the edition gives them
+    const oldestFirst = [
+      name('u1', null),
+      name('a1', '2021-01-01'),
+      name('a2', '2021-01-01'),
+      name('b1', '2021-01-02'),
+      name('c1', '2021-01-03'),
+      name('c2', '2021-01-03'),
+    ];
+    expect(ids(oldestFirst)).toEqual(['c1', 'c2', 'b1', 'a1', 'a2', 'u1']);
+    // another order: the same stable order by date
+    const mixed = [
+      oldestFirst[3]!,
+      oldestFirst[1]!,
+      oldestFirst[0]!,
+      oldestFirst[5]!,
+      oldestFirst[2]!,
+      oldestFirst[4]!,
+    ];
+    expect(ids(mixed)).toEqual(['c2', 'c1', 'b1', 'a1', 'a2', 'u1']);
+  });
+
   it('works without a gazetteer: no gazetteer names (市政府), the other rules still find names', () => {
     const text = [{ id: 'p1', text: '市政府与南华大学签约。' }];
     expect(articleNames(text, gaz).map((n) => n.name)).toEqual(['衡阳市人民政府', '南华大学']);

@@ -118,17 +118,23 @@ export function nameIndex(
  * the others get `-2`, `-3` …, so a growing archive moves no one's page.
  */
 export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings = NO_READINGS): NameIndex {
-  const entries = new Map<string, NameEntry>();
-  const forms = new Map<string, Map<string, number>>();
+  /** the entries in the order first named, each one's place in it by key, and its forms' counts */
+  const all: NameEntry[] = [];
+  const placeOf = new Map<string, number>();
+  const forms: Map<string, number>[] = [];
   const byArticle = new Map<string, string[]>();
+  /** the places of the entries each article names, in byArticle's order */
+  const named: number[][] = [];
   for (const a of articles) {
     const keys: string[] = [];
+    const places: number[] = [];
     for (const n of a.names) {
       const key = entryKey(n);
-      let e = entries.get(key);
-      if (!e) {
+      let k = placeOf.get(key);
+      if (k === undefined) {
         const reading = n.kind === 'person' ? nameReading(n.name, readings) : wordReading(n.name, readings);
-        e = {
+        k = all.length;
+        all.push({
           kind: n.kind,
           name: n.name,
           slug: slugOf(reading),
@@ -139,43 +145,67 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
           first: null,
           last: null,
           with: [],
-        };
-        entries.set(key, e);
-        forms.set(key, new Map());
+        });
+        placeOf.set(key, k);
+        forms.push(new Map());
       }
+      const e = all[k]!;
       const count = mentionCount(n);
       e.mentions += count;
-      const f = forms.get(key)!;
-      for (const [text, c] of Object.entries(n.forms)) f.set(text, (f.get(text) ?? 0) + c);
-      if (!keys.includes(key)) {
+      const f = forms[k]!;
+      for (const text in n.forms) f.set(text, (f.get(text) ?? 0) + n.forms[text]!);
+      if (!places.includes(k)) {
         keys.push(key);
+        places.push(k);
+        // the article's list of paragraphs itself, not a copy: 2 million of them at ten years
         e.articles.push({
           id: a.id,
           date: a.date,
           paper: a.paper,
           title: a.title,
-          paragraphs: [...n.paragraphs],
+          paragraphs: n.paragraphs as string[],
           mentions: count,
         });
       }
     }
     byArticle.set(a.id, keys);
+    named.push(places);
   }
-  const all = [...entries.values()];
-  for (const e of all) {
+  all.forEach((e, k) => {
     // Stable sorts: forms of equal counts in the order first printed; within a date the articles
     // keep the order given.
-    e.forms = [...forms.get(entryKey(e))!.entries()].sort((x, y) => y[1] - x[1]).map(([t]) => t);
-    e.articles.sort((x, y) => cmp(y.date ?? '', x.date ?? ''));
+    e.forms = [...forms[k]!.entries()].sort((x, y) => y[1] - x[1]).map(([t]) => t);
+    e.articles = newestFirst(e.articles);
     const dated = e.articles.filter((x) => x.date);
     const newest = dated[0];
     const oldest = dated[dated.length - 1];
     e.last = newest ? { article: newest.id, date: newest.date! } : null;
     e.first = oldest ? { article: oldest.id, date: oldest.date! } : null;
-  }
+  });
   uniqueSlugs(all);
-  coOccurrences(entries, byArticle);
+  coOccurrences(all, named);
   return { entries: all.sort((x, y) => cmp(x.key, y.key) || cmp(x.kind, y.kind)), byArticle };
+}
+
+/**
+ * An entry's articles newest first (undated last), those of a date in the order given: a stable
+ * sort by date. Given oldest first, as the edition's articles come, the runs of a date are taken
+ * from the end instead (the same list, without a sort's comparisons: an entry of a ten-year archive
+ * may list tens of thousands of articles).
+ */
+function newestFirst(list: EntryArticle[]): EntryArticle[] {
+  const dateOf = (x: EntryArticle) => x.date ?? '';
+  for (let i = 1; i < list.length; i++)
+    if (dateOf(list[i - 1]!) > dateOf(list[i]!)) return list.sort((x, y) => cmp(dateOf(y), dateOf(x)));
+  const out: EntryArticle[] = [];
+  for (let end = list.length; end > 0;) {
+    let start = end - 1;
+    const date = dateOf(list[start]!);
+    while (start > 0 && dateOf(list[start - 1]!) === date) start--;
+    for (let i = start; i < end; i++) out.push(list[i]!);
+    end = start;
+  }
+  return out;
 }
 
 function uniqueSlugs(all: NameEntry[]): void {
@@ -193,22 +223,25 @@ function uniqueSlugs(all: NameEntry[]): void {
   }
 }
 
-/** For each entry, the entries named in the most of its articles (ties by sort key). */
-function coOccurrences(entries: Map<string, NameEntry>, byArticle: Map<string, string[]>): void {
-  const pairs = new Map<string, Map<string, number>>();
-  for (const keys of byArticle.values())
-    for (const a of keys)
-      for (const b of keys) {
+/**
+ * For each entry, the entries named in the most of its articles (ties by sort key): `all`, the
+ * entries in the order first named; `named`, the places in it of each article's entries. Counted
+ * by place, not by key: some 18 million counts at ten years.
+ */
+function coOccurrences(all: readonly NameEntry[], named: readonly number[][]): void {
+  const pairs: (Map<number, number> | undefined)[] = [];
+  for (const places of named)
+    for (const a of places)
+      for (const b of places) {
         if (a === b) continue;
-        let m = pairs.get(a);
-        if (!m) pairs.set(a, (m = new Map()));
+        const m = (pairs[a] ??= new Map());
         m.set(b, (m.get(b) ?? 0) + 1);
       }
-  for (const [key, e] of entries) {
-    e.with = [...(pairs.get(key) ?? new Map<string, number>()).entries()]
-      .map(([k, n]) => ({ other: entries.get(k)!, n }))
+  all.forEach((e, a) => {
+    e.with = [...(pairs[a] ?? new Map<number, number>()).entries()]
+      .map(([b, n]) => ({ other: all[b]!, n }))
       .sort((x, y) => y.n - x.n || cmp(x.other.key, y.other.key))
       .slice(0, WITH_LIMIT)
       .map(({ other, n }) => ({ kind: other.kind, name: other.name, slug: other.slug, articles: n }));
-  }
+  });
 }
