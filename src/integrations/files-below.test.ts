@@ -15,6 +15,7 @@ import {
   takeFolderRecord,
   toSitePath,
   type FolderRecord,
+  inSorted,
   sortedHas,
   useFolderRecord,
   withPath,
@@ -252,9 +253,12 @@ describe('a path looked for in a sorted list from a place near it', () => {
       'zz',
       '中文',
     ];
-    for (const path of asked)
+    for (const path of asked) {
       for (let near = -2; near < sorted.length + 2; near++)
         expect(sortedHas(sorted, path, near)).toBe(set.has(path));
+      expect(inSorted(sorted, path)).toBe(set.has(path));
+    }
     expect(sortedHas([], 'a', 0)).toBe(false);
+    expect(inSorted([], 'a')).toBe(false);
   });
 });

@@ -159,6 +159,11 @@ export function withPath(sorted: readonly string[], path: string): readonly stri
   return [...sorted.slice(0, at), path, ...sorted.slice(at)];
 }
 
+/** Whether a sorted list holds `path` (a binary search: no set of a site's million paths to make). */
+export function inSorted(sorted: readonly string[], path: string): boolean {
+  return sorted[placeOf(sorted, path)] === path;
+}
+
 /** How far from `near` a path is looked for step by step before a binary search. */
 const NEAR = 8;
 

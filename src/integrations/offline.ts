@@ -29,7 +29,7 @@ import {
   shellVersion,
 } from '../lib/site/offline.ts';
 import { SHARDS_FILE, type ShardManifest } from '../lib/search/shards.ts';
-import { routeOutputs, sitePathsBelow } from './files-below.ts';
+import { inSorted, routeOutputs, sitePathsBelow } from './files-below.ts';
 import { writeSiteFile } from './kept-output.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
 
@@ -43,15 +43,15 @@ const json = (value: unknown) => JSON.stringify(value, null, 1) + '\n';
 async function offlinePaths(site: string, routes?: readonly string[]): Promise<string[]> {
   if (!routes) return sitePathsBelow(site);
   const bundles = join(site, 'pagefind');
-  return [
-    ...new Set([
-      ...routes,
-      ...(existsSync(bundles) ? await sitePathsBelow(bundles) : []).map((p) => `pagefind/${p}`),
-      ...readdirSync(site, { withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => e.name),
-    ]),
+  // sorted, then each path once: no set of a ten-year site's million paths (some 0.4 s a build)
+  const all = [
+    ...routes,
+    ...(existsSync(bundles) ? await sitePathsBelow(bundles) : []).map((p) => `pagefind/${p}`),
+    ...readdirSync(site, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name),
   ].sort();
+  return all.filter((p, k) => k === 0 || p !== all[k - 1]);
 }
 
 /**
@@ -64,7 +64,7 @@ export async function writeOffline(
 ): Promise<{ shell: number; months: number; shards: number }> {
   // pre-compressed siblings left out
   const paths = (await offlinePaths(site, routes)).filter((p) => !/\.(?:br|gz)$/.test(p));
-  const present = new Set(paths);
+  const present = (path: string) => inSorted(paths, path);
   const html = paths.filter((p) => p.endsWith('.html'));
   const manifestFile = join(site, 'pagefind', SHARDS_FILE);
   const shards = existsSync(manifestFile)
@@ -87,7 +87,7 @@ export async function writeOffline(
   let months = 0;
   for (const [month, list] of monthLists(html, shards)) {
     const folder = `archive/${month.slice(0, 4)}/${month.slice(5, 7)}`;
-    if (!present.has(`${folder}/index.html`)) continue;
+    if (!present(`${folder}/index.html`)) continue;
     await writeSiteFile(site, `${folder}/${MONTH_FILE}`, json(list));
     months++;
   }
@@ -95,7 +95,7 @@ export async function writeOffline(
   const newest = shards[0];
   const shell = shellFiles(
     html,
-    (p) => present.has(p),
+    present,
     newest ? searchRuntime(newest.id, bundleFiles(newest.id)) : [],
     paths.filter((p) => !p.includes('/')),
   );
