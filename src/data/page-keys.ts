@@ -128,40 +128,38 @@ async function makeKeys(): Promise<PageKeys> {
   };
   const articleKeys = new Map<ArticleNode, string>();
   const lines = new Map<ArticleNode, string>();
-  const line = (node: ArticleNode) => {
-    let key = lines.get(node);
-    if (key === undefined) {
-      const a = node.entry.data;
-      key = digest(
-        a.id,
-        node.path,
-        a.title,
-        a.date,
-        a.paper.name,
-        node.page.path,
-        node.page.entry.data.label,
-      );
-      lines.set(node, key);
-    }
-    return key;
-  };
   const articleKey = (node: ArticleNode) =>
     digest(
       issueDigest(node.page.issue),
       node.entry.data.topics,
       node.entry.data.credits.map((c) => [c.name, reporters.byName.get(c.name)?.slug ?? null]),
-      // 文中人物… links (entry slugs) and 相关文章 (what the list prints of each related article:
-      // its line, made once a build, where it is listed more than once)
+      // 文中人物… links (entry slugs) and 相关文章 (what the list prints of each related article)
       namesOfArticle(names, node.entry.id).map((n) => [n.kind, n.name, n.slug]),
       (names.related.get(node.entry.id) ?? []).map((r) => {
         const o = edition.articles.get(r.id);
-        return o ? line(o) : r.id;
+        return [r.id, o?.path, o?.entry.data.title, o?.entry.data.paper.name, o?.entry.data.date];
       }),
     );
   return {
     issueData: (node) => issueDigest(node),
     list: (...parts) => digest(site, ...parts),
-    line,
+    line: (node) => {
+      let key = lines.get(node);
+      if (key === undefined) {
+        const a = node.entry.data;
+        key = digest(
+          a.id,
+          node.path,
+          a.title,
+          a.date,
+          a.paper.name,
+          node.page.path,
+          node.page.entry.data.label,
+        );
+        lines.set(node, key);
+      }
+      return key;
+    },
     issue: (node) => digest(issueDigest(node), neighbours(node)),
     page: (node) => digest(issueDigest(node.issue)),
     // made once a build for each article (its page asks for it)
