@@ -194,15 +194,15 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
  * may list tens of thousands of articles).
  */
 function newestFirst(list: EntryArticle[]): EntryArticle[] {
-  const dateOf = (x: EntryArticle) => x.date ?? '';
-  for (let i = 1; i < list.length; i++)
-    if (dateOf(list[i - 1]!) > dateOf(list[i]!)) return list.sort((x, y) => cmp(dateOf(y), dateOf(x)));
-  const out: EntryArticle[] = [];
+  const dates = list.map((x) => x.date ?? '');
+  for (let i = 1; i < dates.length; i++)
+    if (dates[i - 1]! > dates[i]!) return list.sort((x, y) => cmp(y.date ?? '', x.date ?? ''));
+  const out = new Array<EntryArticle>(list.length);
+  let w = 0;
   for (let end = list.length; end > 0;) {
     let start = end - 1;
-    const date = dateOf(list[start]!);
-    while (start > 0 && dateOf(list[start - 1]!) === date) start--;
-    for (let i = start; i < end; i++) out.push(list[i]!);
+    while (start > 0 && dates[start - 1] === dates[end - 1]) start--;
+    for (let i = start; i < end; i++) out[w++] = list[i]!;
     end = start;
   }
   return out;
