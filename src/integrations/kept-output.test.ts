@@ -170,32 +170,48 @@ describe('the record of the folders, taken after the compressor', () => {
   });
 });
 
+/**
+ * One kept-output build of `outDir` (its cache beside it in `root`) as Astro runs the two parts:
+ * set-up, then `setUp` (what other integrations say at theirs), the start, `writes` (what the build
+ * writes), and the end with `route` as the one route output (a site path).
+ */
+async function keptBuild(
+  root: string,
+  outDir: string,
+  route: string,
+  {
+    setUp,
+    writes,
+    logger = { info: () => {} },
+  }: { setUp?: () => void; writes?: () => void; logger?: { info(m: string): void } },
+): Promise<void> {
+  const kept = keptOutput().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  const sweep = keptOutputSweep().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
+  await kept['astro:config:setup']!({
+    command: 'build',
+    config: {
+      outDir: pathToFileURL(outDir),
+      cacheDir: pathToFileURL(join(root, 'cache') + '/'),
+      experimental: { incrementalBuild: true },
+    },
+    updateConfig: () => {},
+    logger,
+  });
+  setUp?.();
+  await kept['astro:build:start']!({});
+  writes?.();
+  const assets = new Map([['/', [pathToFileURL(join(outDir, route))]]]);
+  await kept['astro:build:done']!({ dir: pathToFileURL(outDir), assets, logger });
+  await sweep['astro:build:done']!({ dir: pathToFileURL(outDir), logger });
+}
+
 describe('the siblings a step after the sweep looks after', () => {
   const root = mkdtempSync(join(tmpdir(), 'baokan-kept-siblings-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const outDir = join(root, 'dist') + '/';
   const old = new Date('2024-01-01T00:00:00Z');
-  const kept = keptOutput().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
-  const sweep = keptOutputSweep().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
-  const logger = { info: () => {} };
-  const build = async (owns: ((base: string) => boolean) | null, before?: () => void) => {
-    await kept['astro:config:setup']!({
-      command: 'build',
-      config: {
-        outDir: pathToFileURL(outDir),
-        cacheDir: pathToFileURL(join(root, 'cache') + '/'),
-        experimental: { incrementalBuild: true },
-      },
-      updateConfig: () => {},
-      logger,
-    });
-    if (owns) siblingsAfterSweep(owns);
-    await kept['astro:build:start']!({});
-    before?.(); // what the build writes
-    const assets = new Map([['/a', [pathToFileURL(join(outDir, 'a/index.html'))]]]);
-    await kept['astro:build:done']!({ dir: pathToFileURL(outDir), assets, logger });
-    await sweep['astro:build:done']!({ dir: pathToFileURL(outDir), logger });
-  };
+  const build = (owns: ((base: string) => boolean) | null, writes?: () => void) =>
+    keptBuild(root, outDir, 'a/index.html', { setUp: () => owns && siblingsAfterSweep(owns), writes });
   const put = (path: string, text: string, at?: Date) => {
     mkdirSync(join(outDir, path, '..'), { recursive: true });
     writeFileSync(join(outDir, path), text);
@@ -236,26 +252,11 @@ describe('a file a step after the sweep writes every build', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const outDir = join(root, 'dist') + '/';
   const old = new Date('2024-01-01T00:00:00Z');
-  const kept = keptOutput().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
-  const sweep = keptOutputSweep().hooks as Record<string, (p: unknown) => Promise<unknown> | unknown>;
-  const build = async (later: string | null, lines: string[] = []) => {
-    const logger = { info: (m: string) => lines.push(m) };
-    await kept['astro:config:setup']!({
-      command: 'build',
-      config: {
-        outDir: pathToFileURL(outDir),
-        cacheDir: pathToFileURL(join(root, 'cache') + '/'),
-        experimental: { incrementalBuild: true },
-      },
-      updateConfig: () => {},
-      logger,
+  const build = (later: string | null, lines: string[] = []) =>
+    keptBuild(root, outDir, 'index.html', {
+      setUp: () => later && madeAfterSweep(later),
+      logger: { info: (m: string) => lines.push(m) },
     });
-    if (later) madeAfterSweep(later);
-    await kept['astro:build:start']!({});
-    const assets = new Map([['/', [pathToFileURL(join(outDir, 'index.html'))]]]);
-    await kept['astro:build:done']!({ dir: pathToFileURL(outDir), assets, logger });
-    await sweep['astro:build:done']!({ dir: pathToFileURL(outDir), logger });
-  };
   const put = (path: string, at: Date) => {
     writeFileSync(join(outDir, path), path);
     utimesSync(join(outDir, path), at, at);
