@@ -45,6 +45,13 @@ async function writeDays(site: string, days: string[], words = '报纸 文章 �
     }
 }
 
+/** That the bundles below `root` are what indexing `site` from scratch writes (in `dir`/`name`), byte for byte. */
+async function expectFromScratch(site: string, root: string, name: string): Promise<void> {
+  const fresh = join(dir, name);
+  await buildSearch(site, fresh, { language: 'zh', limit: 12, logger: logger() });
+  expect(await digests(root)).toEqual(await digests(fresh));
+}
+
 describe('the early index of a daily build', () => {
   it(
     "is taken by the shard that begins with its pages, and writes a build from scratch's bundle",
@@ -82,9 +89,7 @@ describe('the early index of a daily build', () => {
       expect(
         day.lines.filter((l) => /2021-02.*indexed in .*\(6 of them added while the site rendered\)/.test(l)),
       ).toHaveLength(1);
-      const fresh = join(dir, 'fresh');
-      await buildSearch(site, fresh, { language: 'zh', limit: 12, logger: logger() });
-      expect(await digests(root)).toEqual(await digests(fresh));
+      await expectFromScratch(site, root, 'fresh');
 
       // a page the early index read is not the shard's page at the end, byte for byte (written again
       // meanwhile: its digest as the build saw it is another): not taken, indexed from scratch
@@ -101,9 +106,7 @@ describe('the early index of a daily build', () => {
         changed.lines.filter((l) => l.includes('the early index not taken (page 4 of the 9')),
       ).toHaveLength(1);
       expect(changed.lines.filter((l) => l.includes('added while the site rendered'))).toEqual([]);
-      const fresh2 = join(dir, 'fresh2');
-      await buildSearch(site, fresh2, { language: 'zh', limit: 12, logger: logger() });
-      expect(await digests(root)).toEqual(await digests(fresh2));
+      await expectFromScratch(site, root, 'fresh2');
     },
   );
 
@@ -147,9 +150,7 @@ describe('the early index of a daily build', () => {
           ),
         ),
       ).toHaveLength(1);
-      const fresh = join(dir, 'guess-fresh');
-      await buildSearch(site, fresh, { language: 'zh', limit: 12, logger: logger() });
-      expect(await digests(root)).toEqual(await digests(fresh));
+      await expectFromScratch(site, root, 'guess-fresh');
 
       // a guess that is not the shard (a page written again after it): not taken, indexed from scratch
       const again = startEarly(lastNewestShard(site, root, recordsIn(site, cache)), 'zh')!;
@@ -164,9 +165,7 @@ describe('the early index of a daily build', () => {
         ),
       ).toHaveLength(1);
       expect(changed.lines.filter((l) => l.includes('added while the site rendered'))).toEqual([]);
-      const fresh2 = join(dir, 'guess-fresh2');
-      await buildSearch(site, fresh2, { language: 'zh', limit: 12, logger: logger() });
-      expect(await digests(root)).toEqual(await digests(fresh2));
+      await expectFromScratch(site, root, 'guess-fresh2');
     },
   );
 
