@@ -42,6 +42,7 @@ import {
   type SeenFile,
 } from '../lib/site/kept-output.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
+import { preloadStats } from './preload-stats.ts';
 import { switchedOn } from '../lib/util/switch-setting.ts';
 
 /** What the two parts share within one build. */
@@ -225,6 +226,15 @@ export function keptOutput(): AstroIntegration {
         if (state.kept) {
           updateConfig({ vite: { build: { emptyOutDir: false } } });
           logger.info(`keeping ${state.outDir}: unchanged pages stay where they are`);
+          // Astro checks that each page it does not render again is there: looked up beforehand
+          void preloadStats(state.outDir, state.previous!.routes).then((done) => {
+            if (done)
+              logger.info(
+                `${done.found} of the last build's route output(s) looked up in ${done.ms} ms on a thread of ` +
+                  `their own, for Astro's check that each is there` +
+                  (done.missing ? ` (${done.missing} not there)` : ''),
+              );
+          });
         }
       },
       // Until this build finishes the folder is not vouched for: one that stops halfway leaves
