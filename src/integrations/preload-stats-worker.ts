@@ -11,7 +11,7 @@ export interface PreloadStart {
   /** the folder the paths are in */
   folder: string;
   /** paths below `folder`, '/' between names */
-  paths: string[];
+  paths: readonly string[];
 }
 
 /** What the thread answers once it has looked at every path. */

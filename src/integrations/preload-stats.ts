@@ -21,7 +21,7 @@ export type { PreloadDone } from './preload-stats-worker.ts';
 export function preloadStats(folder: string, paths: readonly string[]): Promise<PreloadDone | null> {
   if (!paths.length) return Promise.resolve({ found: 0, missing: 0, ms: 0 });
   const worker = new Worker(new URL('./preload-stats-worker.ts', import.meta.url), {
-    workerData: { folder, paths: [...paths] } satisfies PreloadStart,
+    workerData: { folder, paths } satisfies PreloadStart,
   });
   worker.unref();
   return new Promise((resolve) => {

@@ -163,7 +163,7 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
           date: a.date,
           paper: a.paper,
           title: a.title,
-          paragraphs: n.paragraphs as string[],
+          paragraphs: n.paragraphs,
           mentions: count,
         });
       }
