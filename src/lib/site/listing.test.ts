@@ -5,6 +5,7 @@ import {
   chunkSummary,
   groupByDate,
   listPageSize,
+  newestDated,
   newestFirst,
   type ListChunk,
   type ListPlace,
@@ -39,6 +40,50 @@ describe('newestFirst', () => {
     const items = [at('x', '2020-01-01', 'a', 0, 1), at('y', '2021-01-01', 'a', 0, 1)];
     newestFirst(items, (i) => i.place);
     expect(items.map((i) => i.id)).toEqual(['x', 'y']);
+  });
+});
+
+describe('newestDated', () => {
+  it('takes the newest n dated items, leaving the undated out', () => {
+    const items = [
+      at('undated', null, 'a', 0, 1),
+      at('old', '2021-03-05', 'a', 0, 1),
+      at('new', '2021-03-06', 'a', 0, 1),
+    ];
+    const sorted = newestFirst(items, (i) => i.place);
+    expect(newestDated(sorted, 2, (i) => i.place).map((i) => i.id)).toEqual(['new', 'old']);
+    expect(newestDated(sorted, 5, (i) => i.place).map((i) => i.id)).toEqual(['new', 'old']);
+    expect(newestDated(sorted, 0, (i) => i.place)).toEqual([]);
+  });
+
+  it('gives what a stable sort of the dated items by date, paper, page and order gives, cut to n', () => {
+    // pseudo-random lists with ties (same date, same place), undated items and repeated places
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 50; round++) {
+      const items = Array.from({ length: 1 + next(80) }, (_, k) =>
+        at(`i${k}`, next(6) === 0 ? null : `2021-03-0${1 + next(4)}`, 'ab'[next(2)]!, next(3), next(5)),
+      );
+      const n = next(40);
+      const reading = (p: ListPlace) =>
+        `${p.paper}|${String(p.pageIndex).padStart(3, '0')}|${String(p.order).padStart(4, '0')}`;
+      const expected = items
+        .filter((i) => i.place.date)
+        .sort((x, y) =>
+          x.place.date !== y.place.date
+            ? x.place.date! < y.place.date!
+              ? 1
+              : -1
+            : reading(x.place) < reading(y.place)
+              ? -1
+              : reading(x.place) > reading(y.place)
+                ? 1
+                : 0,
+        )
+        .slice(0, n);
+      const sorted = newestFirst(items, (i) => i.place);
+      expect(newestDated(sorted, n, (i) => i.place).map((i) => i.id)).toEqual(expected.map((i) => i.id));
+    }
   });
 });
 

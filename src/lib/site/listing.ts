@@ -48,6 +48,15 @@ export function newestFirst<T>(items: readonly T[], place: (item: T) => ListPlac
   return keyed.map((k) => k.item);
 }
 
+/**
+ * The newest `n` dated items of a list in newestFirst's order, where the undated come last: its
+ * first `n`, the undated among them left out. A topic's feed takes its entries from the list its
+ * pages print, sorted once, rather than picking them from the topic's whole list again.
+ */
+export function newestDated<T>(sorted: readonly T[], n: number, place: (item: T) => ListPlace): T[] {
+  return sorted.slice(0, Math.max(0, n)).filter((item) => place(item).date);
+}
+
 /** Items of one date, in list order. */
 export interface DateGroup<T> {
   date: string | null;

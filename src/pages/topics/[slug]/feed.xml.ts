@@ -1,22 +1,22 @@
 /** A topic's Atom feed (`topics/<slug>/feed.xml`): its latest 30 dated articles. */
 import type { APIRoute } from 'astro';
 import { hasLists, readPartition } from '../../../lib/site/partition.ts';
-import type { ArticleNode } from '../../../data/site-graph.ts';
-import { articlesByTopic } from '../../../data/topic-articles.ts';
+import { listPlace, type ArticleNode } from '../../../data/site-graph.ts';
+import { topicsNewestFirst } from '../../../data/topic-articles.ts';
 import { pageKeys } from '../../../data/page-keys.ts';
 import { dateZh, paperLabel } from '../../../lib/site/labels.ts';
 import { siteBase, siteOrigin } from '../../../components/site/site-config.ts';
 import { pageName } from '../../../lib/site/page-nav.ts';
 import { taxonomy } from '../../../lib/editorial/inputs.ts';
 import { atomFeed, FEED_LIMIT, linkFrom, topicFeedPath } from '../../../lib/site/feeds.ts';
-import { firstOf } from '../../../lib/util/first-of.ts';
+import { newestDated } from '../../../lib/site/listing.ts';
 import { topicPath } from '../../../lib/site/urls.ts';
 
 export async function getStaticPaths() {
   // the list pages are built by the lists partition (src/lib/site/partition.ts)
   if (!hasLists(readPartition(process.env))) return [];
   const keys = await pageKeys();
-  return [...(await articlesByTopic()).entries()].map(([slug, list]) => ({
+  return [...(await topicsNewestFirst()).entries()].map(([slug, list]) => ({
     params: { slug },
     // the feed shows its latest entries: the key is a digest of them
     cacheKey: keys.list(
@@ -35,29 +35,8 @@ export async function getStaticPaths() {
   }));
 }
 
-/** Newest first; within a day, paper by paper in reading order. */
-const key = (a: ArticleNode) =>
-  `${a.entry.data.date}|${a.entry.data.paper.id}|${String(a.page.entry.data.index).padStart(3, '0')}|${String(a.entry.data.order).padStart(4, '0')}`;
-
-/** The feed's entries: a topic's latest dated articles (made once a build: its key and its page ask). */
-const latestOf = new WeakMap<ArticleNode[], ArticleNode[]>();
-const latest = (list: ArticleNode[]) => {
-  let found = latestOf.get(list);
-  if (!found) latestOf.set(list, (found = newest(list)));
-  return found;
-};
-
-const newest = (list: ArticleNode[]) =>
-  firstOf(
-    list.filter((a) => a.entry.data.date),
-    FEED_LIMIT,
-    (a, b) => {
-      const [da, db] = [a.entry.data.date!, b.entry.data.date!];
-      if (da !== db) return da < db ? 1 : -1;
-      const [ka, kb] = [key(a), key(b)];
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    },
-  );
+/** The feed's entries: a topic's latest dated articles, from its list newest first. */
+const latest = (sorted: readonly ArticleNode[]) => newestDated(sorted, FEED_LIMIT, listPlace);
 
 export const GET: APIRoute = async ({ params }) => {
   const slug = params.slug!;
@@ -65,7 +44,7 @@ export const GET: APIRoute = async ({ params }) => {
   const { origin } = siteOrigin();
   const self = topicFeedPath(slug);
   const link = (to: string) => linkFrom(origin, siteBase(), self, to);
-  const articles = latest((await articlesByTopic()).get(slug) ?? []);
+  const articles = latest((await topicsNewestFirst()).get(slug) ?? []);
   const xml = atomFeed({
     title: `专题：${name} — 报刊数字版`,
     subtitle: `专题“${name}”最新${articles.length}篇文章`,
