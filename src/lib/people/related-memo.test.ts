@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { relatedArticles, relatedIndex, type RelatedInput } from './related.ts';
+import { holdersFor, relatedArticles, relatedIndex, type RelatedInput } from './related.ts';
 import { relatedLists, viewDigests } from './related-memo.ts';
 
 /** A small archive: four days, names and topics shared across them, one undated article. */
@@ -66,6 +66,24 @@ describe('relatedLists', () => {
     expect(r.lists).toEqual(direct(grown));
     // four days kept; the new day and the undated ones (they see the whole archive) computed
     expect(r.counts).toEqual({ kept: 4, computed: 2 });
+  });
+
+  it("collects the holders of the computed days' items only, oldest first, each article once", () => {
+    const file = memoFile();
+    relatedLists(relatedIndex(archive), file);
+    const grown = [
+      ...archive,
+      { id: 'e1', date: '2021-01-05', items: ['person|甲', 'place|乙', 'person|甲'] },
+    ];
+    const index = relatedIndex(grown);
+    relatedLists(index, file);
+    // the new day's items and the undated article's (it sees the whole archive), nothing else
+    expect([...index.byItem.keys()].sort()).toEqual(['person|甲', 'place|乙']);
+    // undated first, then by date, input order within a date; e1 names 甲 twice and is listed once
+    expect(index.byItem.get('person|甲')).toEqual(['u1', 'a1', 'b1', 'c1', 'e1']);
+    expect(index.byItem.get('place|乙')).toEqual(['u1', 'a1', 'a2', 'b2', 'd1', 'e1']);
+    holdersFor(index, ['topic:t9']);
+    expect(index.byItem.get('topic:t9')).toEqual([]);
   });
 
   it('computes again every day from an edited one on', () => {

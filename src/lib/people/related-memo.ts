@@ -15,6 +15,7 @@ import {
   MIN_COMMON,
   RELATED_LIMIT,
   commonLimit,
+  holdersFor,
   relatedArticles,
   type Related,
   type RelatedIndex,
@@ -95,6 +96,14 @@ export function relatedLists(
   const lists = new Map<string, Related[]>();
   const days: Memo['days'] = {};
   const counts: MemoCounts = { kept: 0, computed: 0 };
+  const keptDay = (d: string) => kept[d]?.[0] === views.get(d);
+  // the holders of the items of every day computed again, collected in one pass
+  holdersFor(
+    index,
+    (function* () {
+      for (const [d, articles] of byDay) if (!keptDay(d)) for (const a of articles) yield* a.items;
+    })(),
+  );
   for (const [d, articles] of byDay) {
     const view = views.get(d)!;
     const was = kept[d];

@@ -40,7 +40,12 @@ export const commonLimit = (n: number): number =>
 /** Articles by item, and the number of articles, to weigh items by rarity. */
 export interface RelatedIndex {
   articles: Map<string, RelatedInput>;
-  /** each item's articles, oldest first (undated first), in input order within a date */
+  /** the articles oldest first (undated first), in input order within a date */
+  byDate: RelatedInput[];
+  /**
+   * each item's articles in byDate's order, for the items asked for so far (holdersFor): a build
+   * that keeps most lists (related-memo.ts) collects the holders of the new day's items only
+   */
   byItem: Map<string, string[]>;
   /** a fixed limit: items held by more articles are skipped (by default commonLimit of the articles in view) */
   maxHolders: number | null;
@@ -61,7 +66,7 @@ export function relatedInputs(
   }));
 }
 
-/** The inverted index of the articles' items; `maxHolders` fixes the common-item limit (else commonLimit). */
+/** The index of the articles' items; `maxHolders` fixes the common-item limit (else commonLimit). */
 export function relatedIndex(inputs: Iterable<RelatedInput>, maxHolders?: number): RelatedIndex {
   const articles = new Map<string, RelatedInput>();
   for (const a of inputs) articles.set(a.id, a);
@@ -72,14 +77,26 @@ export function relatedIndex(inputs: Iterable<RelatedInput>, maxHolders?: number
     const dy = y.date ?? '';
     return dx < dy ? -1 : dx > dy ? 1 : 0;
   });
-  const byItem = new Map<string, string[]>();
-  for (const a of byDate)
-    for (const item of new Set(a.items)) {
-      let list = byItem.get(item);
-      if (!list) byItem.set(item, (list = []));
-      list.push(a.id);
+  return { articles, byDate, byItem: new Map(), maxHolders: maxHolders ?? null };
+}
+
+/**
+ * Collect the holders of those of `items` the index has not collected yet, in one pass over the
+ * articles. At ten years every item's holders took about a second of each daily build, which
+ * computes one day's lists (some 60 articles' items).
+ */
+export function holdersFor(index: RelatedIndex, items: Iterable<string>): void {
+  const wanted = new Set<string>();
+  for (const item of items) if (!index.byItem.has(item)) wanted.add(item);
+  if (wanted.size === 0) return;
+  for (const item of wanted) index.byItem.set(item, []);
+  for (const a of index.byDate)
+    for (const item of a.items) {
+      if (!wanted.has(item)) continue;
+      const list = index.byItem.get(item)!;
+      // an item an article names twice: listed once
+      if (list[list.length - 1] !== a.id) list.push(a.id);
     }
-  return { articles, byItem, maxHolders: maxHolders ?? null };
 }
 
 /**
@@ -96,6 +113,7 @@ export function relatedArticles(id: string, index: RelatedIndex, limit = RELATED
   const until = self.date;
   const n = until === null ? index.articles.size : articlesUntil(index, until);
   const maxHolders = index.maxHolders ?? commonLimit(n);
+  holdersFor(index, self.items);
   const scores = new Map<string, Related>();
   for (const item of new Set(self.items)) {
     const all = index.byItem.get(item) ?? [];
@@ -145,7 +163,7 @@ const sortedDates = new WeakMap<RelatedIndex, string[]>();
 function articlesUntil(index: RelatedIndex, date: string): number {
   let dates = sortedDates.get(index);
   if (!dates) {
-    dates = [...index.articles.values()].map((a) => a.date ?? '').sort();
+    dates = index.byDate.map((a) => a.date ?? '');
     sortedDates.set(index, dates);
   }
   const sorted = dates;
