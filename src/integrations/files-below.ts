@@ -16,6 +16,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { folderTimes, type FolderTimes } from './folder-times.ts';
 
 /** A folder as a walk found it: its time (-1: too recent to vouch for), its files' and sub-folders' names. */
 export type FolderEntry = [mtimeMs: number, files: string[], folders: string[]];
@@ -28,6 +29,10 @@ const SETTLED_MS = 1000;
 let trusted: FolderRecord | null | (() => FolderRecord | null) = null;
 let seen: FolderRecord = new Map();
 let counts = { read: 0, kept: 0 };
+/** the times of the trusted record's folders, taken with a helper thread, and their places (shareFolderTimes) */
+let shared: { times: FolderTimes; places: Map<FolderEntry, number> } | null = null;
+/** for a record read from its text, each entry's place in it (for shareFolderTimes) */
+const placesIn = new WeakMap<FolderRecord, Map<FolderEntry, number>>();
 
 /**
  * Walks from now on take the names of a folder whose time is the one in `record` from it (null:
@@ -51,10 +56,47 @@ export function takeFolderRecord(): { record: FolderRecord; read: number; kept: 
   return { record: seen, ...counts };
 }
 
+/** Records this large are walked with a helper thread taking folder times (shareFolderTimes). */
+const SHARE_FROM = 2000;
+
+/** A helper thread taking folder times for the walks (shareFolderTimes). */
+export interface SharedFolderTimes {
+  /** the helper's answer once it has gone through the record's folders (how many it took) */
+  done: Promise<number | null>;
+  /** stop the helper (the walks take every time themselves again); how many it took */
+  stop(): Promise<number>;
+}
+
+/**
+ * Until stop is called, the walks take the trusted record's folders' times with a helper thread
+ * (folder-times.ts); for a walk of the whole site once the steps that write into it are done (the
+ * kept folder's sweep). Without a record read from its text, or one of fewer than SHARE_FROM
+ * folders, there is no helper.
+ */
+export function shareFolderTimes(): SharedFolderTimes {
+  const record = trustedRecord();
+  const places = record && placesIn.get(record);
+  if (!record || !places || record.size < SHARE_FROM)
+    return { done: Promise.resolve(0), stop: async () => 0 };
+  const dirs = new Array<string>(record.size);
+  for (const [dir, entry] of record) dirs[places.get(entry)!] = dir;
+  const sharing = { times: folderTimes(dirs), places };
+  shared = sharing;
+  return {
+    done: sharing.times.done,
+    stop: () => {
+      if (shared === sharing) shared = null;
+      return sharing.times.stop();
+    },
+  };
+}
+
 /** One folder's names: from the record when its time is the recorded one, else read. */
 function folderNames(dir: string): FolderEntry {
-  const mtimeMs = statSync(dir).mtimeMs;
   const known = trustedRecord()?.get(dir);
+  const place = shared && known ? shared.places.get(known) : undefined;
+  const helped = place !== undefined ? shared!.times.take(place) : Number.NaN;
+  const mtimeMs = Number.isNaN(helped) ? statSync(dir).mtimeMs : helped;
   if (known && known[0] === mtimeMs && mtimeMs >= 0) {
     counts.kept++;
     seen.set(dir, known);
@@ -255,13 +297,14 @@ export function parseFolderRecord(text: string | null): FolderRecord | null {
  * A folder record parsed some lines at a time (`step`), so that a build's thread can parse it while
  * it waits for others: at ten years the record (312,000 folders, 63 MB) took some 1.9 s of a daily
  * build's start, and the walks that need it come at the end, after a wait for the search's process
- * (kept-output.ts). `result` parses what is left.
+ * (kept-output.ts). `result` parses what is left. A record that lists a folder twice is not read.
  */
 export class FolderRecordParse {
   private text: string | null;
   private lines: string[] | null = null;
   private at = 1;
   private record: FolderRecord | null = new Map();
+  private places = new Map<FolderEntry, number>();
   private done = false;
 
   constructor(text: string | null) {
@@ -277,18 +320,21 @@ export class FolderRecordParse {
       this.text = null;
       if (this.lines[0] !== FOLDER_RECORD_FORM) return this.fail();
     }
-    const { lines, record } = this;
+    const { lines, record, places } = this;
     const split = (s: string) => (s ? s.split('\0') : []);
     const end = Math.min(lines.length, this.at + count);
     for (; this.at < end; this.at++) {
       const f = lines[this.at]!.split('\t');
       const t = Number(f[1]);
-      if (f.length !== 4 || !Number.isFinite(t)) return this.fail();
-      record.set(f[0]!, [t, split(f[2]!), split(f[3]!)]);
+      if (f.length !== 4 || !Number.isFinite(t) || record.has(f[0]!)) return this.fail();
+      const entry: FolderEntry = [t, split(f[2]!), split(f[3]!)];
+      places.set(entry, record.size);
+      record.set(f[0]!, entry);
     }
     if (this.at < lines.length) return false;
     this.lines = null;
     this.done = true;
+    placesIn.set(record, places);
     return true;
   }
 

@@ -27,6 +27,7 @@ import {
   inSite,
   readFoldersAgain,
   routeOutputs,
+  shareFolderTimes,
   sitePathsBelow,
   takeFolderRecord,
   useFolderRecord,
@@ -390,7 +391,10 @@ export function keptOutputSweep(): AstroIntegration {
           // than their file), as are those of any file it compresses (siblingsAfterSweep): only
           // the other files need a look at their time.
           const files: SeenFile[] = [];
+          // the folders' times taken on two threads (folder-times.ts): the steps that write are done
+          const sharing = shareFolderTimes();
           const all = await siteFiles(site);
+          const helped = await sharing.stop();
           const ofRoute = routeTest();
           for (const path of all)
             if (!ofRoute(path) && !laterSibling(path) && !state.afterSweep.has(path))
@@ -402,7 +406,8 @@ export function keptOutputSweep(): AstroIntegration {
           const { read, kept } = takeFolderRecord();
           logger.info(
             `${gone.length} file(s) this build no longer makes removed (${files.length} looked at in ` +
-              `${Math.round(performance.now() - started)} ms; ${read} folder(s) read, ${kept} as the last build left them)` +
+              `${Math.round(performance.now() - started)} ms; ${read} folder(s) read, ${kept} as the last build left them, ` +
+              `${helped} folder time(s) taken by a helper thread)` +
               (gone.length ? `: ${gone.slice(0, 3).join(', ')}${gone.length > 3 ? ' …' : ''}` : ''),
           );
         }
