@@ -43,7 +43,7 @@ import {
   type SeenFile,
 } from '../lib/site/kept-output.ts';
 import { isWhole, readPartition } from '../lib/site/partition.ts';
-import { preloadStats } from './preload-stats.ts';
+import { existsFromLookups, preloadStats } from './preload-stats.ts';
 import { switchedOn } from '../lib/util/switch-setting.ts';
 
 /** What the two parts share within one build. */
@@ -72,6 +72,10 @@ interface State {
   folderParse: FolderRecordParse | null;
   /** files a step after the sweep writes every build (madeAfterSweep) */
   afterSweep: Set<string>;
+  /** the pages have been generated (Astro's checks are over) */
+  generated: boolean;
+  /** ends the answers of Astro's checks from the lookups (existsFromLookups): how many were answered */
+  answers: (() => number) | null;
 }
 
 const state: State = {
@@ -91,6 +95,8 @@ const state: State = {
   laterSiblings: null,
   folderParse: null,
   afterSweep: new Set(),
+  generated: false,
+  answers: null,
 };
 
 /** Whether output folders are kept between builds (the next build may build on this one's). */
@@ -206,6 +212,9 @@ export function keptOutput(): AstroIntegration {
         state.laterSiblings = null;
         state.folderParse = null;
         state.afterSweep = new Set();
+        state.generated = false;
+        state.answers?.();
+        state.answers = null;
         state.on = keepingOn(process.env, !!config.experimental?.incrementalBuild);
         useFolderRecord(null);
         if (!state.on) return;
@@ -228,13 +237,16 @@ export function keptOutput(): AstroIntegration {
           updateConfig({ vite: { build: { emptyOutDir: false } } });
           logger.info(`keeping ${state.outDir}: unchanged pages stay where they are`);
           // Astro checks that each page it does not render again is there: looked up beforehand
-          void preloadStats(state.outDir, state.previous!.routes).then((done) => {
-            if (done)
-              logger.info(
-                `${done.found} of the last build's route output(s) looked up in ${done.ms} ms on a thread of ` +
-                  `their own, for Astro's check that each is there` +
-                  (done.missing ? ` (${done.missing} not there)` : ''),
-              );
+          const routes = state.previous!.routes;
+          void preloadStats(state.outDir, routes).then((done) => {
+            if (!done) return;
+            logger.info(
+              `${done.found} of the last build's route output(s) looked up in ${done.ms} ms on a thread of ` +
+                `their own, for Astro's check that each is there` +
+                (done.missing ? ` (${done.missing} not there)` : ''),
+            );
+            // until the pages are generated, the check is answered from the lookups for those found
+            if (!state.generated) state.answers = existsFromLookups(state.outDir, routes, done.absent);
           });
         }
       },
@@ -247,7 +259,12 @@ export function keptOutput(): AstroIntegration {
         if (!state.on) return;
         writeLedger({ outDir: state.outDir, done: false, home: null, settings: state.settings, routes: [] });
       },
-      'astro:build:generated': () => {
+      'astro:build:generated': ({ logger }) => {
+        state.generated = true;
+        const answered = state.answers?.();
+        state.answers = null;
+        if (answered)
+          logger.info(`${answered} of Astro's checks that a page is there answered from the lookups`);
         if (state.folderParse) parseBetween(state.folderParse);
       },
       'astro:build:done': async ({ dir, assets, logger }) => {

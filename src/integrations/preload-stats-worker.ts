@@ -1,6 +1,6 @@
 /**
  * The thread of preloadStats (preload-stats.ts): it looks up each file it was given, one after
- * another, and says how many were there and how long it took.
+ * another, and says which were not there and how long it took.
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,15 +18,18 @@ export interface PreloadStart {
 export interface PreloadDone {
   found: number;
   missing: number;
+  /** the paths that were not there */
+  absent: string[];
   ms: number;
 }
 
 const { folder, paths } = workerData as PreloadStart;
 const started = performance.now();
-let found = 0;
-for (const p of paths) if (lstatSync(join(folder, p), { throwIfNoEntry: false })) found++;
+const absent: string[] = [];
+for (const p of paths) if (!lstatSync(join(folder, p), { throwIfNoEntry: false })) absent.push(p);
 parentPort!.postMessage({
-  found,
-  missing: paths.length - found,
+  found: paths.length - absent.length,
+  missing: absent.length,
+  absent,
   ms: Math.round(performance.now() - started),
 } satisfies PreloadDone);
