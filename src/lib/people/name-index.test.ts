@@ -60,6 +60,7 @@ describe('name index', () => {
         title: 'title a1',
         paragraphs: ['p1', 'p2'],
         mentions: 2,
+        place: 0,
       },
     ]);
     expect(entry('衡阳市').forms).toEqual(['衡阳市', '衡阳']);
@@ -70,6 +71,8 @@ describe('name index', () => {
   it('orders articles newest first and gives the first and last appearance', () => {
     const u = entry('南华大学');
     expect(u.articles.map((a) => a.id)).toEqual(['a2', 'a3']);
+    // each article's place among those given, whatever order the entry lists them in
+    expect(u.articles.map((a) => a.place)).toEqual([1, 2]);
     expect(u.first).toEqual({ article: 'a3', date: '2020-11-21' });
     expect(u.last).toEqual({ article: 'a2', date: '2022-04-01' });
     expect(u.mentions).toBe(2);

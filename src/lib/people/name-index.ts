@@ -44,6 +44,8 @@ export interface EntryArticle {
   paragraphs: string[];
   /** how often the article names it */
   mentions: number;
+  /** the article's place among those the index was made from (0 for the first) */
+  place: number;
 }
 
 /** Where an entry appears first or last. */
@@ -121,10 +123,16 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
   /** the entries in the order first named, each one's place in it by key, and its forms' counts */
   const all: NameEntry[] = [];
   const placeOf = new Map<string, number>();
+  /**
+   * each entry's key as first made: byArticle lists these, one string an entry rather than one a
+   * mention, so that the maps its readers look keys up in hash each once (1.26 million at ten years)
+   */
+  const keyAt: string[] = [];
   const forms: Map<string, number>[] = [];
   const byArticle = new Map<string, string[]>();
   /** the places of the entries each article names, in byArticle's order */
   const named: number[][] = [];
+  let place = 0;
   for (const a of articles) {
     const keys: string[] = [];
     const places: number[] = [];
@@ -147,6 +155,7 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
           with: [],
         });
         placeOf.set(key, k);
+        keyAt.push(key);
         forms.push(new Map());
       }
       const e = all[k]!;
@@ -155,7 +164,7 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
       const f = forms[k]!;
       for (const text in n.forms) f.set(text, (f.get(text) ?? 0) + n.forms[text]!);
       if (!places.includes(k)) {
-        keys.push(key);
+        keys.push(keyAt[k]!);
         places.push(k);
         // the article's list of paragraphs itself, not a copy: 2 million of them at ten years
         e.articles.push({
@@ -165,11 +174,13 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
           title: a.title,
           paragraphs: n.paragraphs,
           mentions: count,
+          place,
         });
       }
     }
     byArticle.set(a.id, keys);
     named.push(places);
+    place++;
   }
   all.forEach((e, k) => {
     // Stable sorts: forms of equal counts in the order first printed; within a date the articles

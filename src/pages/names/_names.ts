@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { getEdition } from '../../data/site-graph.ts';
+import { getEdition, type ArticleNode } from '../../data/site-graph.ts';
 import { buildWorkFolder, issueNames } from '../../data/articles.ts';
 import { getCopies } from '../../data/wire-copies.ts';
 import { contentDir } from '../../lib/editorial/inputs.ts';
@@ -24,6 +24,8 @@ export interface Names {
   byKey: Map<string, NameEntry>;
   /** up to five related articles of each article (none: no entry) */
   related: Map<string, Related[]>;
+  /** the articles in the order the index was made from them (an entry's article is at its `place`) */
+  articles: ArticleNode[];
 }
 
 export const getNames: () => Promise<Names> = buildMemo(async () => {
@@ -51,7 +53,8 @@ export const getNames: () => Promise<Names> = buildMemo(async () => {
     }
   };
   const index = nameIndexOf(named(), readings);
-  const articles = edition.issues.flatMap((i) => i.articles.map((a) => a.entry.data));
+  const inOrder = edition.issues.flatMap((i) => i.articles);
+  const articles = inOrder.map((a) => a.entry.data);
   const byKey = new Map(index.entries.map((e) => [entryKey(e), e]));
   const related = relatedIndex(
     relatedInputs(
@@ -67,7 +70,7 @@ export const getNames: () => Promise<Names> = buildMemo(async () => {
     `related articles: ${lists.size} list(s), ${counts.kept} day(s) kept from a build before, ` +
       `${counts.computed} computed, in ${Math.round(performance.now() - started)} ms`,
   );
-  return { index, byKey, related: lists };
+  return { index, byKey, related: lists, articles: inOrder };
 });
 
 /** The index's entries an article's text names, in the order the text first names them. */
