@@ -1,7 +1,7 @@
 /**
  * Wire copy of this build (Astro glue; the rules are in src/lib/wire-copy): the edition's issues,
  * oldest first, handed to a thread that reads their parsed files (edition-copies.ts), started as the
- * first page keys are made (page-keys.ts); made once per build and logged with its time (the
+ * names are indexed (src/pages/names/_names.ts); made once per build and logged with its time (the
  * benchmark reads the line). A partitioned build sees its part of the edition only.
  */
 import { resolve } from 'node:path';

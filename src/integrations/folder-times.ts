@@ -21,7 +21,7 @@ export const DONE = 3;
 /** What the helper starts with: the folders (absolute paths) and the shared claims and times. */
 export interface FolderTimesStart {
   dirs: readonly string[];
-  /** a claim a folder (Int32Array over shared memory) */
+  /** a claim for each folder (Int32Array over shared memory) */
   state: Int32Array;
   /** the times the helper took (Float64Array over shared memory; NaN: no such folder) */
   times: Float64Array;

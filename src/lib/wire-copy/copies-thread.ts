@@ -1,7 +1,7 @@
 /**
  * The wire copies found on a thread of their own (copies-worker.ts runs editionCopies): the build's
- * thread hands the job over as the first page keys are made and goes on indexing the names, which
- * the second core would otherwise watch; the pages that print copies wait for the answer.
+ * thread hands the job over as it begins to index the names, while the second core would otherwise
+ * idle; the pages that print copies wait for the answer.
  */
 import { Worker } from 'node:worker_threads';
 import type { CopiesJob, EditionCopies } from './edition-copies.ts';
