@@ -53,7 +53,6 @@ export function existsFromLookups(
 ): () => number {
   const base = pathToFileURL(folder.endsWith('/') ? folder : `${folder}/`).href;
   let present: Set<string> | null = null;
-  const gone = new Set(absent);
   const real = fs.existsSync;
   let answered = 0;
   const ours = function existsSync(p: fs.PathLike): boolean {
@@ -62,8 +61,11 @@ export function existsFromLookups(
       if (href.startsWith(base) && !href.includes('%')) {
         const path = href.slice(base.length);
         // made at the first call: the build's thread is in Astro's loop over the pages by then
-        present ??= new Set(paths);
-        if (present.has(path) && !gone.has(path)) {
+        if (!present) {
+          present = new Set(paths);
+          for (const p of absent) present.delete(p);
+        }
+        if (present.has(path)) {
           answered++;
           return true;
         }
