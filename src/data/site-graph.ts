@@ -95,17 +95,22 @@ async function build(): Promise<Edition> {
   }
   // Every permalink once, and none in the site's own folders: checked here, before rendering,
   // rather than left to Astro's route priority (which drops one of two pages silently).
+  // (walked, not listed: some 250,000 paths at ten years)
   assertUniquePaths(
-    nodes.flatMap((n) => [
-      { path: n.path, what: `issue ${n.entry.id}` },
-      { path: `${n.path}issue.json`, what: `issue ${n.entry.id}` },
-      ...n.entry.data.sources.map((s, k, all) => ({
-        path: `${n.path}${sourceDownload(k, all.length, s.file)}`,
-        what: `issue ${n.entry.id} (${s.file})`,
-      })),
-      ...n.pages.map((p) => ({ path: p.path, what: `page ${p.entry.id}` })),
-      ...n.articles.map((a) => ({ path: a.path, what: `article ${a.entry.id}` })),
-    ]),
+    (function* () {
+      for (const n of nodes) {
+        yield { path: n.path, what: `issue ${n.entry.id}` };
+        yield { path: `${n.path}issue.json`, what: `issue ${n.entry.id}` };
+        const { sources } = n.entry.data;
+        for (const [k, s] of sources.entries())
+          yield {
+            path: `${n.path}${sourceDownload(k, sources.length, s.file)}`,
+            what: `issue ${n.entry.id} (${s.file})`,
+          };
+        for (const p of n.pages) yield { path: p.path, what: `page ${p.entry.id}` };
+        for (const a of n.articles) yield { path: a.path, what: `article ${a.entry.id}` };
+      }
+    })(),
   );
   const papers = [...byPaper.entries()].map(([id, list]) => ({
     id,

@@ -72,11 +72,12 @@ export function issuePath(issue: {
  * the site uses for itself, naming what clashes. (Ids are unique by construction; this guards
  * the construction.)
  */
-export function assertUniquePaths(routes: readonly { path: string; what: string }[]): void {
+export function assertUniquePaths(routes: Iterable<{ path: string; what: string }>): void {
   const seen = new Map<string, string>();
   const clashes: string[] = [];
   for (const { path, what } of routes) {
-    const top = path.split('/')[0]!;
+    const slash = path.indexOf('/');
+    const top = slash < 0 ? path : path.slice(0, slash);
     if (RESERVED_SEGMENTS.has(top)) clashes.push(`${what} at ${path} is inside the site's own "${top}/"`);
     const other = seen.get(path);
     if (other !== undefined) clashes.push(`${what} and ${other} both at ${path}`);

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEdition, type ArticleNode } from '../../data/site-graph.ts';
 import { buildWorkFolder, issueNames } from '../../data/articles.ts';
-import { getCopies } from '../../data/wire-copies.ts';
+import { startCopies } from '../../data/wire-copies.ts';
 import { contentDir } from '../../lib/editorial/inputs.ts';
 import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
@@ -32,7 +32,7 @@ export const getNames: () => Promise<Names> = buildMemo(async () => {
   const edition = await getEdition();
   // the second core finds the wire copies (src/data/wire-copies.ts) while this thread indexes the
   // names; the pages that print copies wait for them, and get the thread's error if it failed
-  void getCopies().catch(() => undefined);
+  startCopies(edition).catch(() => undefined);
   const path = join(contentDir(), 'readings.yaml');
   const readings = existsSync(path) ? loadReadings(path) : NO_READINGS;
   // Issues oldest first, articles in reading order: within a day an entry's list keeps this order.
