@@ -53,7 +53,7 @@ export function readPageRecords(file: string, site: string): Map<string, PageRec
 }
 
 /** The page records as pages.txt holds them (pages whose path holds a tab or a line break are left out). */
-export function pageRecordsText(site: string, records: ReadonlyMap<string, PageRecord>): string {
+export function pageRecordsText(site: string, records: Iterable<readonly [string, PageRecord]>): string {
   const lines = [JSON.stringify({ site })];
   for (const [path, r] of records)
     if (!/[\t\n\r]/.test(path)) lines.push(`${path}\t${r.size}\t${r.mtimeMs}\t${r.month ?? ''}\t${r.sha256}`);

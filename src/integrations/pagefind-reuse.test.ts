@@ -225,15 +225,11 @@ describe('search shards kept in the build cache', () => {
       for (const site of [walked, listed])
         await writeSite(site, { '2021-01': '报纸 文章 检索', '2021-02': '新闻 记者 编辑' });
       await buildSearch(walked, join(walked, 'pagefind'), { language: 'zh', limit: 3, logger: logger() });
-      const html = (site: string, month: string) => [0, 1, 2].map((n) => join(site, month, `a${n}.html`));
-      // route outputs in Astro's order, a download among them, one page listed twice
-      const routes = [
-        ...html(listed, '2021-02'),
-        ...html(listed, '2021-01'),
-        join(listed, '2021-01', 'a0.html'),
-      ];
+      const html = (month: string) => [0, 1, 2].map((n) => `${month}/a${n}.html`);
+      // route outputs (site paths) in Astro's order, a download among them, one page listed twice
+      const routes = [...html('2021-02'), ...html('2021-01'), '2021-01/a0.html'];
       await writeFile(join(listed, 'issue.json'), '{}');
-      routes.push(join(listed, 'issue.json'));
+      routes.push('issue.json');
       const log = logger();
       await buildSearch(listed, join(listed, 'pagefind'), { language: 'zh', limit: 3, logger: log, routes });
       expect(await digests(join(listed, 'pagefind'))).toEqual(await digests(join(walked, 'pagefind')));
@@ -243,7 +239,7 @@ describe('search shards kept in the build cache', () => {
         language: 'zh',
         limit: 3,
         logger: fewer,
-        routes: html(listed, '2021-01'),
+        routes: html('2021-01'),
       });
       expect(fewer.lines.join('\n')).toContain('3 article pages in 1 search shard(s)');
     },
