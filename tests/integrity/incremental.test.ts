@@ -90,6 +90,24 @@ describe('a build on a kept cache', () => {
       expect(kept(b.log).restored).toBe(0);
     }
     expect(kept(restored.log).restored).toBeGreaterThanOrEqual(38);
+    // the numbered list pages of the kept days keep their keys (src/lib/site/kept-list-keys.ts),
+    // which the byte-for-byte comparison below holds to what their pages print
+    const keyed = (log: string, list: string) =>
+      new RegExp(
+        `${list} pages' keys: (\\d+) numbered page\\(s\\) kept theirs from the last build, (\\d+) keyed anew`,
+      )
+        .exec(log)
+        ?.slice(1)
+        .map(Number);
+    for (const list of ['names', 'topics', 'reporters']) {
+      expect(keyed(before.log, list)?.[0], list).toBe(0);
+      expect(keyed(added.log, list)?.[0], list).toBeGreaterThan(0);
+    }
+    // and the cards of the kept days stay where they were placed
+    const cards = (log: string) =>
+      Number(/share cards in \d+ ms: .*, (\d+) left where they were/.exec(log)?.[1]);
+    expect(cards(before.log)).toBe(0);
+    expect(cards(added.log)).toBeGreaterThan(0);
     // their article.md files (not a route: src/integrations/article-downloads.ts) stay where they
     // are too; only the new issue's are written, and in the empty folder every issue's
     const md = (log: string) =>
