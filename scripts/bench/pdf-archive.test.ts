@@ -35,6 +35,7 @@ describe('facsimileFigures', () => {
       sharpMs: 75_640,
       totalMs: 119_869,
       bytes: 84_447 * 1024,
+      left: 0,
       pruned: 3,
     })}`;
     expect(facsimileFigures(['other', line])).toEqual({

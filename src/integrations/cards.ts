@@ -4,14 +4,13 @@
  * (版) and article with src/lib/site/cards.ts, and removes the list from the site.
  *
  * Cards are cached by content hash in the build cache (`<cacheDir>/baokan-cards/<hash>.png`): a
- * rebuild copies unchanged cards and draws only new or changed ones. In a kept output folder
- * (kept-output.ts) a card the last build wrote there from the same hash is left where it is (a file
- * left in place), so a daily build writes the new issue's cards, not the archive's: the record of
- * what each build placed is `<cacheDir>/baokan-cards/placed.json`. `BAOKAN_CARDS=0` turns the
- * cards (and the pages' og:image) off, for archive-scale builds.
+ * rebuild copies unchanged cards and draws only new or changed ones. In a kept output folder a card
+ * the last build placed there from the same hash stays where it is (placed-files.ts), so a daily
+ * build writes the new issue's cards, not the archive's. `BAOKAN_CARDS=0` turns the cards (and the
+ * pages' og:image) off, for archive-scale builds.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -28,17 +27,15 @@ import {
   CARD_MANIFEST,
   type CardSpec,
 } from '../lib/site/cards.ts';
-import { keepInPlace, outputKept } from './kept-output.ts';
+import { placedFiles, type Placed } from './placed-files.ts';
 
 export interface CardRun {
   cards: number;
   drawn: number;
   /** copied from the cache */
   reused: number;
-  /** left where the last build wrote them (site paths): `inPlace` named them with the same hash */
-  left: string[];
-  /** every card's site path and hash, for the next build's `inPlace` */
-  placed: Map<string, string>;
+  /** left where the last build placed them (`placed`) */
+  left: number;
   /** ms spent drawing (satori + sharp), summed over cards drawn side by side (so more than wall time) */
   drawMs: number;
   totalMs: number;
@@ -48,14 +45,13 @@ export interface CardRun {
 
 /**
  * Write every card of `specs` under `site`, drawing only those not in `cacheDir`; a card that
- * `opts.inPlace` (the last build's `placed`, in a kept output folder) names with the same hash is
- * left where it is.
+ * `opts.placed` (placed-files.ts) says stays is left where it is.
  */
 export async function writeCards(
   specs: readonly CardSpec[],
   site: string,
   cacheDir: string,
-  opts: { concurrency?: number; inPlace?: ReadonlyMap<string, string> } = {},
+  opts: { concurrency?: number; placed?: Pick<Placed, 'stays'> } = {},
 ): Promise<CardRun> {
   const started = performance.now();
   const require = createRequire(import.meta.url);
@@ -71,8 +67,7 @@ export async function writeCards(
     cards: specs.length,
     drawn: 0,
     reused: 0,
-    left: [],
-    placed: new Map(),
+    left: 0,
     drawMs: 0,
     totalMs: 0,
     missing: [],
@@ -85,9 +80,8 @@ export async function writeCards(
       const spec = specs[next++]!;
       const hash = cardHash(spec, fontVersion);
       const path = `${spec.path}${CARD_FILE}`;
-      run.placed.set(path, hash);
-      if (opts.inPlace?.get(path) === hash) {
-        run.left.push(path);
+      if (opts.placed?.stays(path, hash)) {
+        run.left++;
         continue;
       }
       const cached = join(cacheDir, `${hash}.png`);
@@ -121,22 +115,6 @@ export async function writeCards(
 /** In the cards' cache: the cards the last build placed in its output folder, with their hashes. */
 const PLACED = 'placed.json';
 
-/** The record of the cards placed in `site` (site path → hash). */
-export function placedText(site: string, placed: ReadonlyMap<string, string>): string {
-  return JSON.stringify({ site, cards: Object.fromEntries(placed) });
-}
-
-/** The cards a record says were placed in `site`; undefined for none, another site's, or one that cannot be read. */
-export function readPlaced(file: string, site: string): Map<string, string> | undefined {
-  try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as { site?: unknown; cards?: Record<string, unknown> };
-    if (r.site !== site || !r.cards) return undefined;
-    return new Map(Object.entries(r.cards).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  } catch {
-    return undefined;
-  }
-}
-
 export default function cardsIntegration(): AstroIntegration {
   let cacheDir = '';
   return {
@@ -148,10 +126,8 @@ export default function cardsIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const manifest = join(site, CARD_MANIFEST);
-        const record = join(cacheDir, PLACED);
-        // what the last build placed in this folder; none until this build has placed its own
-        const inPlace = outputKept() ? readPlaced(record, site) : undefined;
-        await rm(record, { force: true });
+        // what the last build placed in this folder (none until this build has placed its own)
+        const placed = await placedFiles(join(cacheDir, PLACED), site);
         if (!existsSync(manifest)) {
           logger.warn(`no ${CARD_MANIFEST}: no share cards drawn`);
           return;
@@ -162,13 +138,12 @@ export default function cardsIntegration(): AstroIntegration {
           logger.info('BAOKAN_CARDS=0: no share cards');
           return;
         }
-        const run = await writeCards(specs, site, cacheDir, { inPlace });
-        keepInPlace(run.left);
-        await writeFile(record, placedText(site, run.placed));
+        const run = await writeCards(specs, site, cacheDir, { placed });
+        await placed.finish();
         logger.info(
           `${run.cards} share cards in ${Math.round(run.totalMs)} ms: ${run.drawn} drawn` +
             (run.drawn ? ` (${(run.drawMs / run.drawn).toFixed(0)} ms of drawing each)` : '') +
-            `, ${run.reused} from the cache, ${run.left.length} left where they were`,
+            `, ${run.reused} from the cache, ${run.left} left where they were`,
         );
         if (run.missing.length)
           logger.warn(

@@ -1,5 +1,5 @@
 /** The facsimile images: made once per PDF page and kept by the PDF's hash; a rebuild renders nothing. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writePdf } from '../lib/pdf/pdf-writer.ts';
 import { parsePdf } from '../lib/pdf/read-pdf.ts';
 import { cropImage, type FacsimileSpec } from '../lib/pdf/facsimile.ts';
-import { writeFacsimiles } from './facsimile.ts';
+import { facsimileSummary, writeFacsimiles } from './facsimile.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -70,6 +70,25 @@ describe('writeFacsimiles', () => {
         readFileSync(join(second, spec.path, f)).equals(readFileSync(join(first, spec.path, f))),
         f,
       ).toBe(true);
+  });
+
+  it('leaves an image the last build placed from the same cached file where it is', async () => {
+    const first = temp();
+    await writeFacsimiles([spec], first, seeds, cache);
+    // the record of the last build: its page images placed from their cached files, its crop from another
+    const recorded = new Map<string, string>();
+    const record = { stays: (path: string, source: string) => (recorded.set(path, source), false) };
+    await writeFacsimiles([spec], temp(), seeds, cache, true, record);
+    const crop = `${spec.crops[0]!.path}region.webp`;
+    recorded.set(crop, `${recorded.get(crop)!}-moved`);
+    const second = temp();
+    const run = await writeFacsimiles([spec], second, seeds, cache, true, {
+      stays: (path, source) => recorded.get(path) === source,
+    });
+    expect(run.left).toBe(4);
+    expect(existsSync(join(second, spec.path, 'facsimile-480.webp'))).toBe(false);
+    expect(readFileSync(join(second, crop)).equals(readFileSync(join(first, crop)))).toBe(true);
+    expect(facsimileSummary(run)).toContain('4 image(s) left where they were');
   });
 
   it('makes each image at the size the page states', async () => {

@@ -9,8 +9,9 @@
  * Images are kept in the build cache under the PDF's sha256 and the image parameters
  * (`<cacheDir>/baokan-facsimile/<key>/`): a rebuild copies them and renders nothing unless a PDF,
  * a region or the parameters changed; what no page of the build uses any more is removed from the
- * cache (not in a partitioned build, which sees part of the edition). Text-only editions list no
- * page and cost nothing.
+ * cache (not in a partitioned build, which sees part of the edition). In a kept output folder an
+ * image the last build placed there from the same cached file stays where it is (placed-files.ts).
+ * Text-only editions list no page and cost nothing.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { facsimileImages, CROP_FILE, FACSIMILE_MANIFEST, type FacsimileSpec } from '../lib/pdf/facsimile.ts';
 import { cropImageBytes, pageImages, renderPages, FACSIMILE_PARAMETERS } from '../lib/pdf/render.ts';
+import { placedFiles, type Placed } from './placed-files.ts';
 
 export interface FacsimileRun {
   pages: number;
@@ -32,6 +34,8 @@ export interface FacsimileRun {
   totalMs: number;
   /** bytes written to the site (page images, thumbnails, crops) */
   bytes: number;
+  /** images and crops left where the last build placed them (placed-files.ts) */
+  left: number;
   /** cached files removed because no page or crop of this build uses them */
   pruned: number;
 }
@@ -50,7 +54,10 @@ async function writeAtomic(file: string, bytes: Buffer): Promise<void> {
   await rename(tmp, file);
 }
 
-/** Write the images of every spec under `site`, rendering only what `cacheDir` does not hold. */
+/**
+ * Write the images of every spec under `site`, rendering only what `cacheDir` does not hold; an
+ * image that `placed` (placed-files.ts) says stays is left where it is.
+ */
 export async function writeFacsimiles(
   specs: readonly FacsimileSpec[],
   site: string,
@@ -58,6 +65,7 @@ export async function writeFacsimiles(
   cacheDir: string,
   /** remove cached images this build does not use (not in a partitioned build: it sees part of the edition) */
   prune = true,
+  placed?: Pick<Placed, 'stays'>,
 ): Promise<FacsimileRun> {
   const started = performance.now();
   const run: FacsimileRun = {
@@ -68,14 +76,27 @@ export async function writeFacsimiles(
     sharpMs: 0,
     totalMs: 0,
     bytes: 0,
+    left: 0,
     pruned: 0,
+  };
+  /** copy a cached file (`name`, in the PDF's folder `key`) to `to` (a site path), unless it stays */
+  const place = async (key: string, name: string, to: string) => {
+    if (placed?.stays(to, `${key}/${name}`)) {
+      run.left++;
+      return;
+    }
+    const file = join(site, to);
+    await mkdir(dirname(file), { recursive: true });
+    await copyFile(join(cacheDir, key, name), file);
+    run.bytes += (await stat(file)).size;
   };
   /** every cached file this build uses, by its folder */
   const used = new Map<string, Set<string>>();
   const byPdf = new Map<string, FacsimileSpec[]>();
   for (const s of specs) byPdf.set(s.file, [...(byPdf.get(s.file) ?? []), s]);
   for (const [file, pages] of byPdf) {
-    const dir = join(cacheDir, keyOf(pages[0]!.sha256));
+    const key = keyOf(pages[0]!.sha256);
+    const dir = join(cacheDir, key);
     await mkdir(dir, { recursive: true });
     const pageFiles = (s: FacsimileSpec) => {
       const { images, thumb } = facsimileImages(s.pdf);
@@ -116,17 +137,9 @@ export async function writeFacsimiles(
       }
     }
     for (const s of pages) {
-      const out = join(site, s.path);
-      await mkdir(out, { recursive: true });
-      for (const f of pageFiles(s)) {
-        await copyFile(join(dir, `p${s.pdf.index}-${f}`), join(out, f));
-        run.bytes += (await stat(join(out, f))).size;
-      }
+      for (const f of pageFiles(s)) await place(key, `p${s.pdf.index}-${f}`, `${s.path}${f}`);
       for (const c of s.crops) {
-        const to = join(site, c.path, CROP_FILE);
-        await mkdir(dirname(to), { recursive: true });
-        await copyFile(join(dir, cropName(s.pdf.index, c.box)), to);
-        run.bytes += (await stat(to)).size;
+        await place(key, cropName(s.pdf.index, c.box), `${c.path}${CROP_FILE}`);
         run.crops++;
       }
     }
@@ -163,9 +176,13 @@ export function facsimileSummary(run: FacsimileRun): string {
     `${run.pages} facsimile page(s) and ${run.crops} crop(s) in ${Math.round(run.totalMs)} ms: ` +
     `${run.rendered} rendered${per(run.renderMs)}, sharp${per(run.sharpMs)}, ` +
     `${run.pages - run.rendered} from the cache; ${(run.bytes / 1024).toFixed(0)} KB written` +
+    (run.left ? `, ${run.left} image(s) left where they were` : '') +
     (run.pruned ? `; ${run.pruned} unused cached file(s) removed` : '')
   );
 }
+
+/** In the facsimile's cache: the images the last build placed in its output folder, with their cached files. */
+const PLACED = 'placed.json';
 
 export default function facsimileIntegration(): AstroIntegration {
   let cacheDir = '';
@@ -184,12 +201,22 @@ export default function facsimileIntegration(): AstroIntegration {
         }
         const specs = JSON.parse(await readFile(manifest, 'utf8')) as FacsimileSpec[];
         await rm(manifest, { force: true });
+        // what the last build placed in this folder (none until this build has placed its own)
+        const placed = await placedFiles(join(cacheDir, PLACED), site);
         if (specs.length === 0) return;
         // The seed folder, as the edition loader finds it (src/lib/editorial/inputs.ts, seedsDir).
         // Not imported from there: with that module among the config's imports, the share cards'
         // later import('satori') failed with "Vite module runner has been closed" (2026-12-04).
         const seeds = resolve(process.env.BAOKAN_SEEDS ?? 'seeds');
-        const run = await writeFacsimiles(specs, site, seeds, cacheDir, !process.env.BAOKAN_PARTITION);
+        const run = await writeFacsimiles(
+          specs,
+          site,
+          seeds,
+          cacheDir,
+          !process.env.BAOKAN_PARTITION,
+          placed,
+        );
+        await placed.finish();
         logger.info(facsimileSummary(run));
       },
     },
