@@ -60,10 +60,16 @@ function lists(issues: readonly Issue[]): Map<string, Item[]> {
   return out;
 }
 
-/** What a page's key digests: its slug, links and lines. */
-const freshKey = (slug: string, c: ListChunk<Item>) =>
+/** What a page's key digests: its slug, links and lines, and a head page what it prints of the whole list. */
+const freshKey = (slug: string, c: ListChunk<Item>, whole: string | null) =>
   createHash('sha256')
-    .update(JSON.stringify([slug, c.number, c.head, c.older, c.newer, c.items]))
+    .update(JSON.stringify([slug, c.number, c.head, c.older, c.newer, c.items, whole]))
+    .digest('hex');
+
+/** What a head page prints of its whole list (its length, and what stands for its forms, mentions …). */
+const wholeOf = (list: readonly Item[]) =>
+  createHash('sha256')
+    .update(JSON.stringify([list.length, list.map((x) => x.printed)]))
     .digest('hex');
 
 function keyedIssues(issues: readonly Issue[]): Map<string, KeyedIssue> {
@@ -76,13 +82,15 @@ function build(issues: readonly Issue[], last: KeptListKeys | null, made = 'm', 
   let kept = 0;
   for (const [entry, list] of lists(issues))
     for (const c of chunksFromOldest(list, 3)) {
-      const fresh = freshKey(slug(entry), c);
-      const old = keys.kept(entry, slug(entry), c);
+      const whole = c.head ? wholeOf(list) : null;
+      const fresh = freshKey(slug(entry), c, whole);
+      const rest = whole ?? undefined;
+      const old = keys.kept(entry, slug(entry), c, rest);
       if (old !== undefined) {
         kept++;
         expect(old, `${entry} page ${c.number}`).toBe(fresh);
       }
-      keys.keep(entry, slug(entry), c, old ?? fresh);
+      keys.keep(entry, slug(entry), c, old ?? fresh, rest);
     }
   // through JSON, as the build keeps it
   return { record: parseKeptListKeys(JSON.stringify(keys.record())), kept, counts: keys.counts };
@@ -140,7 +148,7 @@ describe('numbered list pages keep their keys', () => {
     expect(build(issues, first, 'm', (e) => `${e}-2`).kept).toBe(0);
   });
 
-  it('makes a page with an undated article anew, and keys no head page', () => {
+  it('keys a page with an undated article anew, and a head page without what else it prints', () => {
     const issues: Issue[] = [
       ...Array.from({ length: 12 }, (_, n) => ({
         id: `i${n}`,
@@ -153,8 +161,14 @@ describe('numbered list pages keep their keys', () => {
     const first = build(issues, null).record!;
     const again = build(issues, first);
     // pages of 3: a head and three numbered pages, the oldest of which holds the undated article
-    expect(again.counts).toEqual({ kept: 2, made: 1 });
-    expect(Object.keys(first.pages)).toHaveLength(3);
+    expect(again.counts).toEqual({ kept: 3, made: 1 });
+    expect(Object.keys(first.pages)).toHaveLength(4);
+    // a head page whose rest is not given is keyed anew, and not kept
+    const keys = listKeys<Item>(first, 'm', keyedIssues(issues), (x) => x);
+    const [head] = chunksFromOldest(lists(issues).get('甲')!, 3);
+    expect(keys.kept('甲', '甲', head!)).toBeUndefined();
+    keys.keep('甲', '甲', head!, 'k');
+    expect(Object.keys(keys.record().pages)).toHaveLength(0);
   });
 
   it('reads back only a record of its own shape', () => {

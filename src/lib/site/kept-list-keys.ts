@@ -13,11 +13,13 @@
  *
  * A list is sorted by date, so between its newest and its oldest item a page holds articles of those
  * dates only: of issues that did not change, each naming what it named before, each printed as before.
- * A page with an undated item is made anew every build, and so is a list's head (first) page.
+ * A page with an undated item is keyed anew every build. A list's head (first) page prints more
+ * than its items (the list's length, its span …): it keeps its key only when the caller gives that
+ * rest, as it is in the key, and it is the same as it was.
  */
 import type { ListChunk } from './listing.ts';
 
-/** A numbered page as the last build keyed it. */
+/** A page as the last build keyed it. */
 type KeptPage = [
   slug: string,
   older: number | null,
@@ -26,6 +28,8 @@ type KeptPage = [
   oldest: string,
   items: number,
   key: string,
+  /** what else the page prints, as the caller gave it ('' for a numbered page) */
+  rest: string,
 ];
 
 /** What a build keeps of its numbered pages' keys for the next one (a file in the build's work folder). */
@@ -34,7 +38,7 @@ export interface KeptListKeys {
   made: string;
   /** each issue's date and digest then, by id */
   issues: Record<string, [date: string | null, digest: string]>;
-  /** each numbered page, by its list and number (pageId) */
+  /** each page, by its list and number (pageId) */
   pages: Record<string, KeptPage>;
 }
 
@@ -44,19 +48,23 @@ export interface KeyedIssue {
   digest: string;
 }
 
-/** The numbered pages' keys of this build: those kept, and those to keep. */
+/** The list pages' keys of this build: those kept, and those to keep. */
 export interface ListKeys<T> {
-  /** the key the page had, when it may keep it (see above); undefined for a head page or one to key anew */
-  kept(list: string, slug: string, chunk: ListChunk<T>): string | undefined;
-  /** a numbered page's key (kept or made), to keep for the next build; a head page's is not kept */
-  keep(list: string, slug: string, chunk: ListChunk<T>, key: string): void;
+  /**
+   * The key the page had, when it may keep it (see above); undefined for one to key anew. `rest`:
+   * what else a head page prints, as in its key (a head page without it is keyed anew).
+   */
+  kept(list: string, slug: string, chunk: ListChunk<T>, rest?: string): string | undefined;
+  /** a page's key (kept or made), to keep for the next build, with the same `rest` */
+  keep(list: string, slug: string, chunk: ListChunk<T>, key: string, rest?: string): void;
   /** what to keep for the next build */
   record(): KeptListKeys;
-  /** numbered pages that kept their key, and those keyed anew */
+  /** pages that kept their key, and those keyed anew */
   counts: { kept: number; made: number };
 }
 
-const pageId = (list: string, number: number) => `${list}\u0000${number}`;
+const pageId = (list: string, chunk: ListChunk<unknown>) =>
+  `${list}\u0000${chunk.head ? 'head' : chunk.number}`;
 
 /**
  * This build's numbered pages' keys: `last`, what the last build kept (null: none); `made`, a
@@ -100,9 +108,12 @@ export function listKeys<T>(
   const counts = { kept: 0, made: 0 };
   return {
     counts,
-    kept(list, slug, chunk) {
-      if (chunk.head || !chunk.items.length) return undefined;
-      const page = pages.get(pageId(list, chunk.number));
+    kept(list, slug, chunk, rest) {
+      if ((chunk.head && rest === undefined) || !chunk.items.length) {
+        counts.made++;
+        return undefined;
+      }
+      const page = pages.get(pageId(list, chunk));
       const newest = item(chunk.items[0]!);
       const oldest = item(chunk.items[chunk.items.length - 1]!);
       const same =
@@ -113,6 +124,7 @@ export function listKeys<T>(
         page[3] === newest.id &&
         page[4] === oldest.id &&
         page[5] === chunk.items.length &&
+        page[7] === (chunk.head ? rest : '') &&
         newest.date !== null &&
         oldest.date !== null &&
         !changedWithin(oldest.date, newest.date);
@@ -120,11 +132,11 @@ export function listKeys<T>(
       else counts.made++;
       return same ? page[6] : undefined;
     },
-    keep(list, slug, chunk, key) {
-      if (chunk.head || !chunk.items.length) return;
+    keep(list, slug, chunk, key, rest) {
+      if ((chunk.head && rest === undefined) || !chunk.items.length) return;
       const newest = item(chunk.items[0]!);
       const oldest = item(chunk.items[chunk.items.length - 1]!);
-      next.set(pageId(list, chunk.number), [
+      next.set(pageId(list, chunk), [
         slug,
         chunk.older,
         chunk.newer,
@@ -132,6 +144,7 @@ export function listKeys<T>(
         oldest.id,
         chunk.items.length,
         key,
+        chunk.head ? rest! : '',
       ]);
     },
     record: () => ({
