@@ -40,6 +40,9 @@ export interface FacsimileRun {
   pruned: number;
 }
 
+/** In the facsimile's cache: the images the last build placed in its output folder, with their cached files. */
+const PLACED = 'placed.json';
+
 /** The cache folder of one PDF's images: its sha256 and the image parameters. */
 const keyOf = (sha256: string) =>
   `${sha256.slice(0, 32)}-${createHash('sha256').update(FACSIMILE_PARAMETERS).digest('hex').slice(0, 8)}`;
@@ -157,6 +160,7 @@ export async function writeFacsimiles(
 async function pruneCache(cacheDir: string, used: ReadonlyMap<string, ReadonlySet<string>>): Promise<number> {
   let removed = 0;
   for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (name === PLACED) continue; // the record of what the build placed, not an image
     const dir = join(cacheDir, name);
     const keep = used.get(dir);
     for (const f of await readdir(dir).catch(() => [] as string[]))
@@ -180,9 +184,6 @@ export function facsimileSummary(run: FacsimileRun): string {
     (run.pruned ? `; ${run.pruned} unused cached file(s) removed` : '')
   );
 }
-
-/** In the facsimile's cache: the images the last build placed in its output folder, with their cached files. */
-const PLACED = 'placed.json';
 
 export default function facsimileIntegration(): AstroIntegration {
   let cacheDir = '';
