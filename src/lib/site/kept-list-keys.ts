@@ -32,7 +32,7 @@ type KeptPage = [
   rest: string,
 ];
 
-/** What a build keeps of its numbered pages' keys for the next one (a file in the build's work folder). */
+/** What a build keeps of its list pages' keys for the next one (a file in the build's work folder). */
 export interface KeptListKeys {
   /** the site inputs and the code the keys were made under */
   made: string;
@@ -67,7 +67,7 @@ const pageId = (list: string, chunk: ListChunk<unknown>) =>
   `${list}\u0000${chunk.head ? 'head' : chunk.number}`;
 
 /**
- * This build's numbered pages' keys: `last`, what the last build kept (null: none); `made`, a
+ * This build's list pages' keys: `last`, what the last build kept (null: none); `made`, a
  * digest of this build's site inputs and code; `issues`, this build's issues by id; `item`, an
  * item's article id and date (YYYY-MM-DD, null when undated).
  */
