@@ -4,7 +4,9 @@
  * each, with the articles and the paragraphs (#pN anchors) that name it, its first and last
  * appearance, and the entries it appears with most. Pure: the articles (their names, as the
  * loader keeps them in the content store, article-names.ts) in, the entries out; the pages are
- * built from the result. `nameIndex` reads article texts, `nameIndexOf` only their names.
+ * built from the result. `nameIndex` reads article texts, `nameIndexOf` only their names. The index
+ * is made from a tally (`countNames`, then `indexOfTally`) that more articles can be counted into
+ * later, so a daily build counts only the new issue's (name-tally-file.ts keeps it between builds).
  */
 import { articleNames, mentionCount, type ArticleName } from './article-names.ts';
 import type { EntityKind, Gazetteer } from './entities.ts';
@@ -120,21 +122,72 @@ export function nameIndex(
  * the others get `-2`, `-3` …, so a growing archive moves no one's page.
  */
 export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings = NO_READINGS): NameIndex {
-  /** the entries in the order first named, each one's place in it by key, and its forms' counts */
-  const all: NameEntry[] = [];
-  const placeOf = new Map<string, number>();
+  const tally = newTally();
+  countNames(tally, articles, readings);
+  return indexOfTally(tally);
+}
+
+/** An entry as the tally counts it: what it is, and its articles in the order given. */
+export interface TallyEntry {
+  kind: EntityKind;
+  name: string;
+  /** the toneless reading, before uniqueSlugs */
+  slug: string;
+  key: string;
+  /** each form printed, with how often */
+  forms: Map<string, number>;
+  mentions: number;
+  /** in the order given (oldest first, as the edition's articles come) */
+  articles: EntryArticle[];
+  /** for each entry named in the same articles (by its place in `entries`), in how many */
+  pairs: Map<number, number>;
+}
+
+/**
+ * The name index in the making: what has been counted of the articles given so far, in the order
+ * given. More articles can be counted into it after (a new day's issue), and `indexOfTally` makes
+ * the index of all of them without changing it, so a build can keep it for the next
+ * (name-tally-file.ts).
+ */
+export interface NameTally {
+  /** the entries in the order first named */
+  entries: TallyEntry[];
+  /** each entry's place in `entries`, by entryKey */
+  placeOf: Map<string, number>;
   /**
    * each entry's key as first made: byArticle lists these, one string an entry rather than one a
    * mention, so that the maps its readers look keys up in hash each once (1.26 million at ten years)
    */
-  const keyAt: string[] = [];
-  const forms: Map<string, number>[] = [];
-  const byArticle = new Map<string, string[]>();
-  /** the places of the entries each article names, in byArticle's order */
-  const named: number[][] = [];
-  let place = 0;
+  keyAt: string[];
+  /** the articles counted, by place: their ids, and the places of the entries each names */
+  ids: string[];
+  named: number[][];
+  /**
+   * each list of paragraphs the lines give, once, by its anchors joined with NUL: the lines share
+   * them (at ten years 1.26 million lines have a few thousand lists)
+   */
+  lists: Map<string, string[]>;
+}
+
+/** A tally of no articles. */
+export const newTally = (): NameTally => ({
+  entries: [],
+  placeOf: new Map(),
+  keyAt: [],
+  ids: [],
+  named: [],
+  lists: new Map(),
+});
+
+/** Count the names of more articles into the tally, after those counted before. */
+export function countNames(
+  tally: NameTally,
+  articles: Iterable<NamedArticle>,
+  readings: Readings = NO_READINGS,
+): void {
+  const { entries: all, placeOf, keyAt, lists } = tally;
+  let place = tally.ids.length;
   for (const a of articles) {
-    const keys: string[] = [];
     const places: number[] = [];
     for (const n of a.names) {
       const key = entryKey(n);
@@ -147,54 +200,86 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
           name: n.name,
           slug: slugOf(reading),
           key: sortKey(n.name, reading),
-          forms: [],
-          articles: [],
+          forms: new Map(),
           mentions: 0,
-          first: null,
-          last: null,
-          with: [],
+          articles: [],
+          pairs: new Map(),
         });
         placeOf.set(key, k);
         keyAt.push(key);
-        forms.push(new Map());
       }
       const e = all[k]!;
       const count = mentionCount(n);
       e.mentions += count;
-      const f = forms[k]!;
-      for (const text in n.forms) f.set(text, (f.get(text) ?? 0) + n.forms[text]!);
+      for (const text in n.forms) e.forms.set(text, (e.forms.get(text) ?? 0) + n.forms[text]!);
       if (!places.includes(k)) {
-        keys.push(keyAt[k]!);
         places.push(k);
-        // the article's list of paragraphs itself, not a copy: 2 million of them at ten years
+        const anchors = n.paragraphs.join('\0');
+        let paragraphs = lists.get(anchors);
+        if (!paragraphs) lists.set(anchors, (paragraphs = n.paragraphs));
         e.articles.push({
           id: a.id,
           date: a.date,
           paper: a.paper,
           title: a.title,
-          paragraphs: n.paragraphs,
+          paragraphs,
           mentions: count,
           place,
         });
       }
     }
-    byArticle.set(a.id, keys);
-    named.push(places);
+    // co-occurrences counted by place, not by key: some 18 million counts at ten years
+    for (const x of places) {
+      const pairs = all[x]!.pairs;
+      for (const y of places) if (x !== y) pairs.set(y, (pairs.get(y) ?? 0) + 1);
+    }
+    tally.ids.push(a.id);
+    tally.named.push(places);
     place++;
   }
-  all.forEach((e, k) => {
+}
+
+/** The index of the articles counted so far; the tally is left as it was. */
+export function indexOfTally(tally: NameTally): NameIndex {
+  const all: NameEntry[] = tally.entries.map((t) => {
     // Stable sorts: forms of equal counts in the order first printed; within a date the articles
     // keep the order given.
-    e.forms = [...forms[k]!.entries()].sort((x, y) => y[1] - x[1]).map(([t]) => t);
-    e.articles = newestFirst(e.articles);
-    const dated = e.articles.filter((x) => x.date);
-    const newest = dated[0];
-    const oldest = dated[dated.length - 1];
-    e.last = newest ? { article: newest.id, date: newest.date! } : null;
-    e.first = oldest ? { article: oldest.id, date: oldest.date! } : null;
+    const articles = newestFirst(t.articles);
+    let newest: EntryArticle | undefined;
+    let oldest: EntryArticle | undefined;
+    for (const x of articles)
+      if (x.date) {
+        newest ??= x;
+        oldest = x;
+      }
+    return {
+      kind: t.kind,
+      name: t.name,
+      slug: t.slug,
+      key: t.key,
+      forms: [...t.forms.entries()].sort((x, y) => y[1] - x[1]).map(([f]) => f),
+      articles,
+      mentions: t.mentions,
+      last: newest ? { article: newest.id, date: newest.date! } : null,
+      first: oldest ? { article: oldest.id, date: oldest.date! } : null,
+      with: [],
+    };
   });
   uniqueSlugs(all);
-  coOccurrences(all, named);
+  tally.entries.forEach((t, a) => {
+    all[a]!.with = [...t.pairs.entries()]
+      .map(([b, n]) => ({ other: all[b]!, n }))
+      .sort((x, y) => y.n - x.n || cmp(x.other.key, y.other.key))
+      .slice(0, WITH_LIMIT)
+      .map(({ other, n }) => ({ kind: other.kind, name: other.name, slug: other.slug, articles: n }));
+  });
+  const byArticle = new Map<string, string[]>();
+  tally.ids.forEach((id, place) => {
+    byArticle.set(
+      id,
+      tally.named[place]!.map((k) => tally.keyAt[k]!),
+    );
+  });
   return { entries: all.sort((x, y) => cmp(x.key, y.key) || cmp(x.kind, y.kind)), byArticle };
 }
 
@@ -207,7 +292,7 @@ export function nameIndexOf(articles: Iterable<NamedArticle>, readings: Readings
 function newestFirst(list: EntryArticle[]): EntryArticle[] {
   const dates = list.map((x) => x.date ?? '');
   for (let i = 1; i < dates.length; i++)
-    if (dates[i - 1]! > dates[i]!) return list.sort((x, y) => cmp(y.date ?? '', x.date ?? ''));
+    if (dates[i - 1]! > dates[i]!) return [...list].sort((x, y) => cmp(y.date ?? '', x.date ?? ''));
   const out = new Array<EntryArticle>(list.length);
   let w = 0;
   for (let end = list.length; end > 0;) {
@@ -232,27 +317,4 @@ function uniqueSlugs(all: NameEntry[]): void {
     taken.add(slug);
     e.slug = slug;
   }
-}
-
-/**
- * For each entry, the entries named in the most of its articles (ties by sort key): `all`, the
- * entries in the order first named; `named`, the places in it of each article's entries. Counted
- * by place, not by key: some 18 million counts at ten years.
- */
-function coOccurrences(all: readonly NameEntry[], named: readonly number[][]): void {
-  const pairs: (Map<number, number> | undefined)[] = [];
-  for (const places of named)
-    for (const a of places)
-      for (const b of places) {
-        if (a === b) continue;
-        const m = (pairs[a] ??= new Map());
-        m.set(b, (m.get(b) ?? 0) + 1);
-      }
-  all.forEach((e, a) => {
-    e.with = [...(pairs[a] ?? new Map<number, number>()).entries()]
-      .map(([b, n]) => ({ other: all[b]!, n }))
-      .sort((x, y) => y.n - x.n || cmp(x.other.key, y.other.key))
-      .slice(0, WITH_LIMIT)
-      .map(({ other, n }) => ({ kind: other.kind, name: other.name, slug: other.slug, articles: n }));
-  });
 }
