@@ -13,15 +13,15 @@ import { listKeys, parseKeptListKeys, type KeyedIssue, type ListKeys } from '../
 import { buildMemo } from '../lib/util/build-memo.ts';
 
 /**
- * What the three list routes' keys are made under, once a build: the site inputs and the code (the
- * pages read package.json and content/ from the project's folder, the build's working one), and each
- * issue's date and digest.
+ * What the three list routes' keys (and the name index's kept tally, name-tally.ts) are made under,
+ * once a build: the site inputs and the code (the pages read package.json and content/ from the
+ * project's folder, the build's working one), and each issue's date and digest.
  */
 const keyedEdition = buildMemo(
   () => new WeakMap<Edition, { made: string; issues: Map<string, KeyedIssue> }>(),
 );
 
-function madeUnder(edition: Edition): { made: string; issues: Map<string, KeyedIssue> } {
+export function madeUnder(edition: Edition): { made: string; issues: Map<string, KeyedIssue> } {
   const memo = keyedEdition();
   let under = memo.get(edition);
   if (!under) {

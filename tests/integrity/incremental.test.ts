@@ -103,6 +103,17 @@ describe('a build on a kept cache', () => {
       expect(keyed(before.log, list)?.[0], list).toBe(0);
       expect(keyed(added.log, list)?.[0], list).toBeGreaterThan(0);
     }
+    // the name index counts only the issues after those the tally a build before kept counted
+    // (src/data/name-tally.ts): the new one; and when an issue it counted is gone, all of them
+    const tallied = (log: string) =>
+      /name index: (\d+) issue\(s\) taken from the tally a build before kept, (\d+) counted/
+        .exec(log)
+        ?.slice(1)
+        .map(Number);
+    expect(tallied(before.log)).toEqual([0, 4]);
+    expect(tallied(added.log)).toEqual([4, 1]);
+    expect(tallied(again.log)).toEqual([4, 1]);
+    expect(tallied(removed.log)).toEqual([4, 0]);
     // and the cards of the kept days stay where they were placed
     const cards = (log: string) =>
       Number(/share cards in \d+ ms: .*, (\d+) left where they were/.exec(log)?.[1]);

@@ -1,18 +1,20 @@
 /**
  * The name index and the related articles of this build (Astro glue; the rules are in
- * src/lib/people): made once from the names the loader kept in each article record (no article
- * text is read), in the edition's reading order, with the readings of content/readings.yaml (none
+ * src/lib/people): made once from the names the loader kept for each issue (no article text is
+ * read), in the edition's reading order, counting only the issues after those a build before
+ * counted (src/data/name-tally.ts), with the readings of content/readings.yaml (none
  * when the editorial folder has no such file). Related articles come from an inverted index of names
  * and topics (src/lib/people/related.ts), each day's lists kept between builds under a digest of the
  * archive up to that day (src/lib/people/related-memo.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { getEdition, type ArticleNode } from '../../data/site-graph.ts';
+import { getEdition, type ArticleNode, type IssueNode } from '../../data/site-graph.ts';
 import { buildWorkFolder, issueNames } from '../../data/articles.ts';
 import { startCopies } from '../../data/wire-copies.ts';
 import { contentDir } from '../../lib/editorial/inputs.ts';
-import { entryKey, nameIndexOf, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
+import { nameTally } from '../../data/name-tally.ts';
+import { entryKey, indexOfTally, type NameEntry, type NameIndex } from '../../lib/people/name-index.ts';
 import { loadReadings, NO_READINGS } from '../../lib/people/readings.ts';
 import { relatedIndex, relatedInputs, type Related } from '../../lib/people/related.ts';
 import { relatedLists } from '../../lib/people/related-memo.ts';
@@ -36,9 +38,10 @@ export const getNames: () => Promise<Names> = buildMemo(async () => {
   const path = join(contentDir(), 'readings.yaml');
   const readings = existsSync(path) ? loadReadings(path) : NO_READINGS;
   // Issues oldest first, articles in reading order: within a day an entry's list keeps this order.
-  // Each issue's names file is read in turn and let go once indexed.
-  const named = function* () {
-    for (const issue of edition.issues) {
+  // Each issue's names file is read in turn and let go once counted; the issues a build before
+  // counted are not read again (src/data/name-tally.ts).
+  const named = function* (issues: readonly IssueNode[]) {
+    for (const issue of issues) {
       const names = issueNames(issue);
       for (const { entry } of issue.articles) {
         const a = entry.data;
@@ -52,7 +55,7 @@ export const getNames: () => Promise<Names> = buildMemo(async () => {
       }
     }
   };
-  const index = nameIndexOf(named(), readings);
+  const index = indexOfTally(nameTally(edition, named, readings));
   const inOrder = edition.issues.flatMap((i) => i.articles);
   const articles = inOrder.map((a) => a.entry.data);
   const byKey = new Map(index.entries.map((e) => [entryKey(e), e]));
