@@ -1,10 +1,11 @@
 /**
- * The name index's tally kept between builds (name-index.ts NameTally): written as one buffer in
- * V8's serialisation format with what it was counted from, the site inputs and code (`made`) and
- * the issues in order, each with its digest. A build whose issues begin with those same issues
- * takes the tally and counts only the issues after them (a new day's issue); any other build counts
- * every issue again. At ten years the tally holds 1.26 million entry lines: it is kept in columns
- * (numbers in typed arrays, each article's id, date, paper and title once), not as objects.
+ * The name index's tally kept between builds (name-index.ts NameTally), in V8's serialisation
+ * format: first a head, what it was counted from (the site inputs and code, `made`, and the issues
+ * in order, each with its digest), then the tally. A build whose issues begin with those same
+ * issues takes the tally and counts only the issues after them (a new day's issue); any other build
+ * reads no more than the head and counts every issue again. At ten years the tally holds 1.26
+ * million entry lines: it is kept in columns (numbers in typed arrays, each article's id and title
+ * once, dates, papers and lists of paragraphs once each), not as objects.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { EntityKind } from './entities.ts';
@@ -35,10 +36,14 @@ interface EntryColumns {
   pairs: Int32Array;
 }
 
-interface TallyRecord {
+/** What the tally was counted from: read first, and the rest only when it fits. */
+interface TallyHead {
   version: number;
   made: string;
   issues: string[];
+}
+
+interface TallyRecord {
   ids: string[];
   titles: string[];
   /** each article's date and paper, as its place in `values` (-1: none) */
@@ -117,10 +122,8 @@ export function tallyBuffer(made: string, issues: readonly CountedIssue[], tally
     for (const x of p) named[w++] = x;
     ends[k] = w;
   });
+  const head: TallyHead = { version: VERSION, made, issues: issues.map(issueLine) };
   const record: TallyRecord = {
-    version: VERSION,
-    made,
-    issues: issues.map(issueLine),
     ids: tally.ids,
     titles,
     dates,
@@ -131,7 +134,11 @@ export function tallyBuffer(made: string, issues: readonly CountedIssue[], tally
     ends,
     entries,
   };
-  return serialize(record);
+  // the head's length, the head, the record
+  const headBytes = serialize(head);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headBytes.length);
+  return Buffer.concat([length, headBytes, serialize(record)]);
 }
 
 /**
@@ -144,15 +151,18 @@ export function tallyFromBuffer(
   made: string,
   issues: readonly CountedIssue[],
 ): { tally: NameTally; counted: number } | null {
+  let head: TallyHead;
   let record: TallyRecord;
   try {
-    record = deserialize(buffer) as TallyRecord;
+    const length = buffer.readUInt32LE(0);
+    head = deserialize(buffer.subarray(4, 4 + length)) as TallyHead;
+    if (head?.version !== VERSION || head.made !== made) return null;
+    if (head.issues.length > issues.length) return null;
+    for (let k = 0; k < head.issues.length; k++) if (head.issues[k] !== issueLine(issues[k]!)) return null;
+    record = deserialize(buffer.subarray(4 + length)) as TallyRecord;
   } catch {
     return null;
   }
-  if (record?.version !== VERSION || record.made !== made) return null;
-  if (record.issues.length > issues.length) return null;
-  for (let k = 0; k < record.issues.length; k++) if (record.issues[k] !== issueLine(issues[k]!)) return null;
   const { ids, titles, dates, papers, values, lists, named: flat, ends } = record;
   const named: number[][] = [];
   let start = 0;
@@ -196,5 +206,5 @@ export function tallyFromBuffer(
     named,
     lists: new Map(lists.map((list) => [list.join('\0'), list])),
   };
-  return { tally, counted: record.issues.length };
+  return { tally, counted: head.issues.length };
 }
