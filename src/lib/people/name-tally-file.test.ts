@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../../tests/support/prng.ts';
 import type { ArticleName } from './article-names.ts';
 import type { EntityKind } from './entities.ts';
 import { countNames, indexOfTally, nameIndexOf, newTally, type NamedArticle } from './name-index.ts';
 import { tallyBuffer, tallyFromBuffer, type CountedIssue } from './name-tally-file.ts';
-
-/** A small deterministic random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES: [EntityKind, string, string[]][] = [
   ['person', '秦国文', ['秦国文']],

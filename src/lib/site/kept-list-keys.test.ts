@@ -1,18 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../../tests/support/prng.ts';
 import { listKeys, parseKeptListKeys, type KeptListKeys, type KeyedIssue } from './kept-list-keys.ts';
 import { chunksFromOldest, type ListChunk } from './listing.ts';
-
-/** A small deterministic random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An issue of the model archive: its date, its version (its digest), and which entries each article names. */
 interface Issue {
