@@ -164,7 +164,8 @@ export interface NameTally {
   named: number[][];
   /**
    * each list of paragraphs the lines give, once, by its anchors joined with NUL: the lines share
-   * them (at ten years 1.26 million lines have a few thousand lists)
+   * them (the synthetic ten-year archive's 1.26 million lines have 62 lists, the five seed issues'
+   * 278 lines 40)
    */
   lists: Map<string, string[]>;
 }

@@ -52,7 +52,7 @@ interface TallyRecord {
   values: (string | null)[];
   /** each distinct list of paragraphs once: the entries' lines give their place in it */
   lists: string[][];
-  /** the places of the entries each article names, end to end, and where each article's end */
+  /** the places of the entries each article names, end to end, and where each article's places end */
   named: Int32Array;
   ends: Int32Array;
   entries: EntryColumns[];
