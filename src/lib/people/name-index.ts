@@ -170,6 +170,9 @@ export interface NameTally {
   lists: Map<string, string[]>;
 }
 
+/** A list of paragraphs' key in NameTally.lists: its anchors joined with NUL. */
+export const anchorsKey = (paragraphs: readonly string[]): string => paragraphs.join('\0');
+
 /** A tally of no articles. */
 export const newTally = (): NameTally => ({
   entries: [],
@@ -215,7 +218,7 @@ export function countNames(
       for (const text in n.forms) e.forms.set(text, (e.forms.get(text) ?? 0) + n.forms[text]!);
       if (!places.includes(k)) {
         places.push(k);
-        const anchors = n.paragraphs.join('\0');
+        const anchors = anchorsKey(n.paragraphs);
         let paragraphs = lists.get(anchors);
         if (!paragraphs) lists.set(anchors, (paragraphs = n.paragraphs));
         e.articles.push({

@@ -9,7 +9,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { EntityKind } from './entities.ts';
-import { entryKey, type EntryArticle, type NameTally, type TallyEntry } from './name-index.ts';
+import { anchorsKey, entryKey, type EntryArticle, type NameTally, type TallyEntry } from './name-index.ts';
 
 /** Bumped when the record's shape changes. */
 const VERSION = 1;
@@ -71,8 +71,8 @@ export function tallyBuffer(made: string, issues: readonly CountedIssue[], tally
     if (k === undefined) valueAt.set(v, (k = values.push(v) - 1));
     return k;
   };
-  const lists = [...tally.lists.values()];
-  const listAt = new Map(lists.map((list, k) => [list, k]));
+  const lists: string[][] = [];
+  const listAt = new Map<string[], number>();
   const dates = new Int32Array(n).fill(-1);
   const papers = new Int32Array(n).fill(-1);
   const titles: string[] = new Array<string>(n).fill('');
@@ -83,12 +83,9 @@ export function tallyBuffer(made: string, issues: readonly CountedIssue[], tally
     e.articles.forEach((x, k) => {
       places[k] = x.place;
       counts[k] = x.mentions;
+      // by identity: lines that share a list (NameTally.lists) share its place
       let at = listAt.get(x.paragraphs);
-      if (at === undefined) {
-        // a line whose list the tally does not hold (not counted by countNames)
-        at = lists.push(x.paragraphs) - 1;
-        listAt.set(x.paragraphs, at);
-      }
+      if (at === undefined) listAt.set(x.paragraphs, (at = lists.push(x.paragraphs) - 1));
       paragraphs[k] = at;
       dates[x.place] = value(x.date);
       papers[x.place] = value(x.paper);
@@ -204,7 +201,7 @@ export function tallyFromBuffer(
     keyAt,
     ids,
     named,
-    lists: new Map(lists.map((list) => [list.join('\0'), list])),
+    lists: new Map(lists.map((list) => [anchorsKey(list), list])),
   };
   return { tally, counted: head.issues.length };
 }
