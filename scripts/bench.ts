@@ -11,6 +11,7 @@ import { basename, join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition/load-folder.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
+import { addDays, daysTable } from './bench/days.ts';
 import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
 import { typesetArchive, type PdfArchive } from './bench/pdf-archive.ts';
 import { firstQuery, type QueryResult } from './bench/query.ts';
@@ -92,12 +93,53 @@ const failed = (what: string, r: RunResult) => {
   process.exit(1);
 };
 
+/** The archive built with the site's own configuration, its output and cache in `out`. */
+const astroBuild = (prefix: string) =>
+  run('npx', ['astro', 'build', '--config', 'scripts/bench/astro.bench.config.mjs'], {
+    cwd: repo,
+    env: childEnv({
+      BAOKAN_SEEDS: archive,
+      BAOKAN_CONTENT: content,
+      BAOKAN_BENCH_DIST: dist,
+      BAOKAN_BENCH_CACHE: cache,
+      ...(opts.skipSearch ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),
+      ...(opts.shard ? { BAOKAN_SEARCH_SHARD: String(opts.shard) } : {}),
+    }),
+    onLine: echo(prefix),
+  });
+/** The material the archive's issues are made of, from the seeds. */
+const seedMaterial = () =>
+  materialFrom(loadEdition(join(repo, 'seeds'), loadCatalog(join(repo, 'content/papers.json'))));
+
+// --days N: daily builds on the archive a --keep run left, and nothing else.
+if (opts.days) {
+  const material = seedMaterial();
+  try {
+    const days = await addDays({
+      out,
+      days: opts.days,
+      dropCaches: opts.dropCaches,
+      addIssue: (date) =>
+        writeArchive(
+          material,
+          { start: date, days: 1, papers: PAPERS.slice(0, 1), maxIssues: 1, seed: opts.seed },
+          archive,
+        ),
+      build: () => astroBuild('day  '),
+      log,
+    });
+    process.stdout.write(`\n${daysTable(days)}\n`);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
 // 1. Generate.
 log(`options ${JSON.stringify({ ...opts, issues: Number.isFinite(opts.issues) ? opts.issues : null, out })}`);
 const t0 = performance.now();
-const material = materialFrom(
-  loadEdition(join(repo, 'seeds'), loadCatalog(join(repo, 'content/papers.json'))),
-);
+const material = seedMaterial();
 rmSync(archive, { recursive: true, force: true });
 const generated = writeArchive(
   material,
@@ -158,19 +200,6 @@ cpSync(join(repo, 'content'), content, {
   recursive: true,
   filter: (path) => basename(path) !== 'corrections.yaml',
 });
-const astroBuild = (prefix: string) =>
-  run('npx', ['astro', 'build', '--config', 'scripts/bench/astro.bench.config.mjs'], {
-    cwd: repo,
-    env: childEnv({
-      BAOKAN_SEEDS: archive,
-      BAOKAN_CONTENT: content,
-      BAOKAN_BENCH_DIST: dist,
-      BAOKAN_BENCH_CACHE: cache,
-      ...(opts.skipSearch ? { BAOKAN_BENCH_NO_SEARCH: '1' } : {}),
-      ...(opts.shard ? { BAOKAN_SEARCH_SHARD: String(opts.shard) } : {}),
-    }),
-    onLine: echo(prefix),
-  });
 const build = await astroBuild('astro');
 if (build.code !== 0) failed('astro build', build);
 

@@ -34,6 +34,21 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
+/** Clock ticks a second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICK_MS = 10;
+
+/** CPU time one process has used so far (user and system, not its children's), in ms; 0 when it is gone. */
+export function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields 14 and 15 (utime, stime); the first two fields before them are the pid and the command
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
 /** VmRSS and VmHWM of one process in bytes (0 when it is gone). */
 export function memoryOf(pid: number): { rss: number; hwm: number } {
   try {
@@ -65,6 +80,11 @@ export interface RunResult {
   peakRss: number;
   /** highest VmHWM of any single process in the tree */
   peakHwm: number;
+  /**
+   * CPU time of the process tree (user and system), summed over its processes as last sampled:
+   * up to one interval of each process's time is missed
+   */
+  cpuMs: number;
   samples: Sample[];
   lines: LogLine[];
 }
@@ -89,6 +109,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
   const samples: Sample[] = [];
   const lines: LogLine[] = [];
   const hwm = new Map<number, number>();
+  const cpu = new Map<number, number>();
   let peakRss = 0;
   const sample = () => {
     if (child.pid === undefined) return;
@@ -97,6 +118,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       const m = memoryOf(pid);
       rss += m.rss;
       hwm.set(pid, Math.max(hwm.get(pid) ?? 0, m.hwm));
+      cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuOf(pid)));
     }
     peakRss = Math.max(peakRss, rss);
     samples.push({ t: performance.now() - started, rss });
@@ -133,6 +155,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
         ms: performance.now() - started,
         peakRss,
         peakHwm: Math.max(0, ...hwm.values()),
+        cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
         samples,
         lines,
       });

@@ -28,6 +28,11 @@ Options:
   --skip-bare      no bare Astro baseline build
   --add-day        then add the next day's issue and build again on the kept cache: the
                    time a daily build takes, and how many pages it rendered and copied
+  --days N         add N days, one at a time, to the archive a --keep run left in --out, building
+                   on its kept cache after each (no archive generated, no parse stage, no bare
+                   build, no query): a table of the daily builds, written to days.json there
+  --drop-caches    with --days: drop the kernel's caches of folder entries and inodes before each
+                   day (as a fresh runner restoring its cache has them cold; needs root)
   --skip-parse     no separate parse-only stage
   --pdf            the archive as PDFs, one per 版 (each generated issue parsed and its pages
                    typeset, scripts/bench/pdf-archive.ts): PDF reading, the facsimile's
@@ -52,6 +57,10 @@ export interface BenchOptions {
   skipParse: boolean;
   generateOnly: boolean;
   addDay: boolean;
+  /** days to add to a kept archive (0: a whole run) */
+  days: number;
+  /** drop the kernel's dentry and inode caches before each added day */
+  dropCaches: boolean;
   /** the archive as one PDF per 版 */
   pdf: boolean;
   query: string;
@@ -83,6 +92,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       'skip-parse': { type: 'boolean' },
       'generate-only': { type: 'boolean' },
       'add-day': { type: 'boolean' },
+      days: { type: 'string' },
+      'drop-caches': { type: 'boolean' },
       pdf: { type: 'boolean' },
       query: { type: 'string' },
       heap: { type: 'string' },
@@ -109,6 +120,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipParse: values['skip-parse'] ?? false,
     generateOnly: values['generate-only'] ?? false,
     addDay: values['add-day'] ?? false,
+    days: values.days === undefined ? 0 : positiveInt('days', values.days, 0),
+    dropCaches: values['drop-caches'] ?? false,
     pdf: values.pdf ?? false,
     query: values.query ?? '垃圾分类',
     heap: values.heap === undefined ? 6144 : positiveInt('heap', values.heap, 0),
