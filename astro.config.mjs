@@ -5,6 +5,7 @@ import articleDownloads from './src/integrations/article-downloads.ts';
 import cards from './src/integrations/cards.ts';
 import compress from './src/integrations/compress.ts';
 import facsimile from './src/integrations/facsimile.ts';
+import gcTime from './src/integrations/gc-time.ts';
 import heapGrowth from './src/integrations/heap-growth.ts';
 import keptPagesLog from './src/integrations/kept-log.ts';
 import { keptOutput, keptOutputSweep } from './src/integrations/kept-output.ts';
@@ -57,6 +58,8 @@ export default defineConfig({
     offline(),
     keptOutputSweep(),
     compress(),
+    // a line at the end: how long garbage collection paused the build's thread
+    gcTime(),
     account(),
   ],
   build: {
