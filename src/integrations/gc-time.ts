@@ -10,7 +10,7 @@
  * the end.
  */
 import type { AstroIntegration } from 'astro';
-import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 
 /** The build thread's pauses for garbage collection, by kind, in ms. */
 export interface GcTime {
@@ -25,11 +25,14 @@ export interface GcTime {
 
 export const noGcTime = (): GcTime => ({ pauses: 0, minor: 0, major: 0, other: 0 });
 
+/** A `gc` performance entry: its pause, and in `detail` the kind of collection. */
+interface GcEntry {
+  duration: number;
+  detail?: unknown;
+}
+
 /** Add `gc` performance entries to a tally. */
-export function countGc(
-  t: GcTime,
-  entries: readonly Pick<PerformanceEntry, 'duration' | 'detail'>[],
-): GcTime {
+export function countGc(t: GcTime, entries: readonly GcEntry[]): GcTime {
   for (const e of entries) {
     const kind = (e.detail as { kind?: number } | null | undefined)?.kind;
     t.pauses++;
