@@ -131,6 +131,13 @@ describe('formatting', () => {
         "12:00:03 [baokan-kept-log] 527 page(s) left in place (cached), 2 copied back from Astro's cache (restored): not listed one by one",
       ]),
     ).toEqual({ rendered: 1, copied: 529 });
+    // the line as kept-log writes it now, with the rendered pages counted first (listed too)
+    expect(
+      pageCounts([
+        '12:00:01   ├─ /a/index.html (+3ms)',
+        "12:00:03 [baokan-kept-log] 1 page(s) rendered; 322830 left in place (cached), 4 copied back from Astro's cache (restored): not listed one by one (BAOKAN_LOG_PAGES=1 lists them)",
+      ]),
+    ).toEqual({ rendered: 1, copied: 322834 });
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2023-12-31')).toBe('2024-01-01');
     expect(parseOptions(['--add-day']).addDay).toBe(true);

@@ -201,7 +201,8 @@ export function pageCounts(lines: readonly string[]): { rendered: number; copied
   let rendered = 0;
   let copied = 0;
   for (const l of lines) {
-    const kept = /(\d+) page\(s\) left in place \(cached\), (\d+) copied back/.exec(l);
+    // "N page(s) left in place", or since the line counts the rendered ones too, "…; N left in place"
+    const kept = /(\d+) (?:page\(s\) )?left in place \(cached\), (\d+) copied back/.exec(l);
     if (kept) copied += Number(kept[1]) + Number(kept[2]);
     if (!/[├└]─/.test(l)) continue;
     if (/\((?:restored|cached)\)/.test(l)) copied++;
