@@ -93,6 +93,19 @@ let cached: { key: string; records: Promise<Records>; stored: Set<Kind> } | null
 const own = <T>(r: T): T => JSON.parse(JSON.stringify(r)) as T;
 
 /**
+ * An input the build cannot go on without (an editorial file, the seed folder): one line a problem
+ * and then `last`, with no stack trace (the message says file and line), and the build stops.
+ * Exiting here (rather than throwing) keeps Astro from printing it three times, once per
+ * collection, each with its stack. Any other error is left to the caller.
+ */
+function stopOnInputError(e: unknown, logger: LoaderContext['logger'], last: string): void {
+  if (!(e instanceof InputError)) return;
+  for (const line of e.message.split('\n')) logger.error(line);
+  logger.error(last);
+  process.exit(1);
+}
+
+/**
  * Parse the seeds one file at a time, group the files into issues, write each issue, parsed
  * whole, to the build cache (`<work dir>/issues/<issue id>.<key>.json`, read by the article
  * pages), keep only the collections' records, and log each file's warnings and each file that
@@ -135,12 +148,8 @@ async function readEdition(
     corrections();
     gazetteer();
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    // One line per problem and no stack trace: the message says file and line. Exiting here
-    // (rather than throwing) keeps Astro from printing it three times, once per collection.
-    for (const line of e.message.split('\n')) logger.error(line);
-    logger.error('the build stops: fix the editorial file above');
-    process.exit(1);
+    stopOnInputError(e, logger, 'the build stops: fix the editorial file above');
+    throw e;
   }
   // The folder is kept between builds: an issue kept whole (below) keeps its files there; the
   // files of issues this build does not publish are removed at the end.
@@ -272,6 +281,8 @@ async function readEdition(
     }
   } catch (e) {
     names.stop();
+    // the seed folder itself (missing, or not a folder); a file's problem is in the account instead
+    stopOnInputError(e, logger, 'the build stops: nothing to publish without the seed folder');
     throw e;
   }
   // every names file is written before the issues' folder is swept and the names cache pruned

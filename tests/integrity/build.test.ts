@@ -134,6 +134,24 @@ describe('builds that publish nothing, or use an editorial file wrongly', () => 
     ]);
   });
 
+  it('fails on a seed folder that is not there, or not a folder, in one line without a stack trace', () => {
+    const missing = join(temp('baokan-integrity-missing-'), 'seeds');
+    const r = build(missing);
+    expect(r.status).toBe(1);
+    expect(lines(r.log, 'ERROR')).toEqual([
+      `${missing}: no such folder`,
+      'the build stops: nothing to publish without the seed folder',
+    ]);
+    expect(r.log).not.toMatch(/\n\s+at /);
+    expect(r.log).not.toMatch(/Stack trace/);
+    const file = join(temp('baokan-integrity-file-'), 'seeds.txt');
+    writeFileSync(file, undated('甲'));
+    expect(lines(build(file).log, 'ERROR')).toEqual([
+      `${file}: not a folder`,
+      'the build stops: nothing to publish without the seed folder',
+    ]);
+  });
+
   it('fails on a paper id that is one of the site’s own folders, in one line', () => {
     const content = temp('baokan-integrity-content-');
     cpSync(join(root, 'content'), content, { recursive: true });
