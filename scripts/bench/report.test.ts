@@ -152,6 +152,12 @@ describe('namesFigures', () => {
       '12:00:01 [baokan-issues] names found for 3 issue(s) in 812 ms, 1 kept from a build before',
     ];
     expect(namesFigures(log)).toEqual({ issues: 3, ms: 812, kept: 1 });
+    // the line as the loader writes it now (src/loaders/edition-loader.ts)
+    expect(
+      namesFigures([
+        "04:11:35 [baokan-issues] names found for 3652 issue(s) in 125894 ms (on a thread of their own, 1215 of them on the loader's while the thread was behind; waited for 88 ms after the last issue), 0 kept from a build before",
+      ]),
+    ).toEqual({ issues: 3652, ms: 125894, kept: 0 });
     expect(namesFigures(['nothing'])).toBeNull();
   });
 });

@@ -179,7 +179,8 @@ export function wireFigures(
 
 /** The name finder's line of the build (src/loaders/edition-loader.ts): issues searched for names and the ms it took. */
 export function namesFigures(lines: readonly string[]): { issues: number; ms: number; kept: number } | null {
-  const re = /names found for (\d+) issue\(s\) in (\d+) ms, (\d+) kept/;
+  // the loader says where the names were found in brackets before what was kept
+  const re = /names found for (\d+) issue\(s\) in (\d+) ms(?: \([^)]*\))?, (\d+) kept/;
   for (const l of lines) {
     const m = re.exec(plain(l));
     if (m) return { issues: Number(m[1]), ms: Number(m[2]), kept: Number(m[3]) };
