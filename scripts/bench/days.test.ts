@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, dayFigures, daysTable, newestDate, type DayFigures } from './days.ts';
 import type { RunResult } from './measure.ts';
 import { parseOptions } from './report.ts';
@@ -27,6 +27,17 @@ const run = (lines = log, code = 0): RunResult => ({
   cpuMs: 66000,
   samples: [],
   lines,
+});
+
+/** Working folders made by the tests, removed at the end. */
+const made: string[] = [];
+const workFolder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-days-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a daily build of the bench', () => {
@@ -60,7 +71,7 @@ describe('a daily build of the bench', () => {
   });
 
   it('adds the days after the newest one, building after each, and keeps the record of earlier runs', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'bench-days-'));
+    const out = workFolder();
     for (const f of ['archive', 'dist', 'cache', 'content']) mkdirSync(join(out, f));
     writeFileSync(join(out, 'archive', 'hyrb-2024-01-20.txt'), '');
     writeFileSync(join(out, 'days.json'), JSON.stringify([{ date: '2024-01-20' }]));
@@ -86,7 +97,7 @@ describe('a daily build of the bench', () => {
   });
 
   it('says in one line what is missing, and stops at a failed build with its log', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'bench-days-'));
+    const out = workFolder();
     const o = { out, days: 1, dropCaches: false, addIssue: () => undefined, log: () => undefined };
     await expect(addDays({ ...o, build: async () => run() })).rejects.toThrow(
       /archive is missing; run the bench with --keep first/,
