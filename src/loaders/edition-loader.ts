@@ -281,8 +281,10 @@ async function readEdition(
     }
   } catch (e) {
     names.stop();
-    // the seed folder itself (missing, or not a folder); a file's problem is in the account instead
-    stopOnInputError(e, logger, 'the build stops: nothing to publish without the seed folder');
+    // the seed folder itself (missing, not a folder, unreadable); a file's problem is in the account
+    // instead, and anything else is a fault to be shown with its stack
+    if (e instanceof InputError && e.file === seedsDir())
+      stopOnInputError(e, logger, 'the build stops: nothing to publish without the seed folder');
     throw e;
   }
   // every names file is written before the issues' folder is swept and the names cache pruned
