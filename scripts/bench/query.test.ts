@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serve, siblingFor } from './query.ts';
+import { firstQuery, serve, siblingFor } from './query.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'bench-query-'));
 const text = 'export const x = "衡阳";\n'.repeat(200);
@@ -56,6 +56,24 @@ describe('serve', () => {
       expect(srv.sent()).toBe(gzipSync(text).length + size);
     } finally {
       srv.server.close();
+    }
+  });
+});
+
+describe('firstQuery', () => {
+  it('rejects when the browser does not start, and leaves no server open', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'bench-query-dist-'));
+    const servers = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
+    await new Promise((r) => setTimeout(r, 50)); // the servers of the tests above close
+    const before = servers();
+    try {
+      await expect(
+        firstQuery(dist, '衡阳', { bundle: join(dist, 'pagefind'), chromium: join(dist, 'no-chromium') }),
+      ).rejects.toThrow(/no-chromium/);
+      await new Promise((r) => setImmediate(r));
+      expect(servers()).toBeLessThanOrEqual(before);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
     }
   });
 });

@@ -158,11 +158,14 @@ export async function firstQuery(
   const chromium = opts.chromium ?? '/usr/bin/chromium';
   const { chromium: pw } = await import('playwright-core');
   const srv = await serve(dist);
-  const browser = await pw.launch({
-    executablePath: chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  // the server is closed whatever happens, a browser that does not start included (the bench would
+  // otherwise wait on the open server after its report)
+  let browser: Awaited<ReturnType<typeof pw.launch>> | null = null;
   try {
+    browser = await pw.launch({
+      executablePath: chromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     const page = await browser.newPage();
     // A blank page of the same origin; only the search requests are counted.
     await page.goto(`${srv.url}/__blank__`);
@@ -195,7 +198,7 @@ export async function firstQuery(
     const fileBytes = files.reduce((n, f) => n + f.fileBytes, 0);
     return { query, ...out, bytes: srv.sent(), fileBytes, requests, files };
   } finally {
-    await browser.close();
+    await browser?.close();
     srv.server.close();
   }
 }
