@@ -11,7 +11,7 @@ import { basename, join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition/load-folder.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
-import { addDays, daysTable } from './bench/days.ts';
+import { addDays, daysTable, newestDate } from './bench/days.ts';
 import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
 import { typesetArchive, type PdfArchive } from './bench/pdf-archive.ts';
 import { firstQuery, type QueryResult } from './bench/query.ts';
@@ -206,12 +206,7 @@ if (build.code !== 0) failed('astro build', build);
 // 3b. A daily build: the next day's issue added, built again on the kept cache.
 let addDay: { date: string; ms: number; peakRss: number; rendered: number; copied: number } | null = null;
 if (opts.addDay) {
-  const last = readdirSync(archive)
-    .map((f) => /(\d{4}-\d{2}-\d{2})(?:-p\d+\.pdf|\.txt)$/.exec(f)?.[1])
-    .filter((d): d is string => !!d)
-    .sort()
-    .at(-1)!;
-  const date = nextDay(last);
+  const date = nextDay(newestDate(readdirSync(archive))!);
   writeArchive(
     material,
     { start: date, days: 1, papers: PAPERS.slice(0, 1), maxIssues: 1, seed: opts.seed },

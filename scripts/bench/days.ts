@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plain, type LogLine, type RunResult } from './measure.ts';
+import { plain, type RunResult } from './measure.ts';
 import { buildStages, fmt, nextDay, pageCounts, table } from './report.ts';
 
 /** One daily build's figures, read off its run. */
@@ -40,7 +40,7 @@ export function newestDate(names: readonly string[]): string | null {
 /** A day's figures from its build's timestamped log, wall time, peak memory and CPU time. */
 export function dayFigures(
   date: string,
-  run: Pick<RunResult, 'ms' | 'peakRss' | 'cpuMs'> & { lines: readonly LogLine[] },
+  run: Pick<RunResult, 'ms' | 'peakRss' | 'cpuMs' | 'lines'>,
 ): DayFigures {
   const stages = buildStages(run.lines, run.ms);
   const span = (w: { from: number; to: number } | null) => (w ? w.to - w.from : null);

@@ -7,19 +7,26 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Parent pid of every process, from /proc/<pid>/stat. */
+/**
+ * The fields of /proc/<pid>/stat from field 3 (the state) on: the command name before them, in
+ * parentheses, may itself hold spaces. Null when the process is gone.
+ */
+function statFields(pid: number | string): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null; // the process ended while we looked
+  }
+}
+
+/** Parent pid (field 4) of every process. */
 function parents(): Map<number, number> {
   const out = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Field 4 (ppid) follows the command name in parentheses, which may itself hold spaces.
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(name), Number(rest[1]));
-    } catch {
-      // the process ended while we looked
-    }
+    const fields = statFields(name);
+    if (fields) out.set(Number(name), Number(fields[1]));
   }
   return out;
 }
@@ -39,14 +46,9 @@ const TICK_MS = 10;
 
 /** CPU time one process has used so far (user and system, not its children's), in ms; 0 when it is gone. */
 export function cpuOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // fields 14 and 15 (utime, stime); the first two fields before them are the pid and the command
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
+  const fields = statFields(pid);
+  // fields 14 and 15 (utime, stime); statFields begins at field 3
+  return fields ? (Number(fields[11]) + Number(fields[12])) * TICK_MS : 0;
 }
 
 /** VmRSS and VmHWM of one process in bytes (0 when it is gone). */
