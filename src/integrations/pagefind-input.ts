@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type * as pagefind from 'pagefind';
 import { withoutAnchors } from '../lib/search/anchors.ts';
+import { searchBodyOnly } from '../lib/search/body.ts';
 import { slimHead } from '../lib/search/head.ts';
 
 /** Pagefind's Node API (node_modules/pagefind/lib/index.js). */
@@ -36,9 +37,15 @@ export async function createShardIndex(api: PagefindApi, language: string): Prom
 }
 
 /**
- * Add `pages` to `index`, in the order given: each without its id attributes (withoutAnchors: no
- * anchors in its fragment, which the search page fetches and never uses anchors of) and with a
- * head of its title alone (slimHead: the same bundle, byte for byte, for less to parse). Files are
+ * A page as Pagefind is given it: a head of its title alone (slimHead) and a body of its search
+ * body alone (searchBodyOnly), both the same bundle, byte for byte, for less to encode, send and
+ * parse (a fifth of an article page's characters); and without its id attributes (withoutAnchors:
+ * no anchors in its fragment, which the search page fetches and never uses anchors of).
+ */
+export const asIndexed = (html: string): string => withoutAnchors(searchBodyOnly(slimHead(html)));
+
+/**
+ * Add `pages` to `index`, in the order given, each as Pagefind is given it (asIndexed). Files are
  * read ahead (IN_FLIGHT at a time), but each is sent only after the one before it; adds are
  * answered in order (Pagefind's service handles one message at a time), at most IN_FLIGHT
  * unanswered. `read` is told each page's bytes' digest (sha256, hex) as it is sent; `tick` how
@@ -72,12 +79,10 @@ export async function addPages(
     reads[i] = undefined;
     read?.(i, createHash('sha256').update(bytes).digest('hex'));
     const { url } = pages[i]!;
-    const added = index
-      .addHTMLFile({ url, content: withoutAnchors(slimHead(bytes.toString('utf8'))) })
-      .then((r) => {
-        if (r.errors.length) fail(`adding ${url}`, r.errors);
-        tick?.(i + 1, pages.length);
-      });
+    const added = index.addHTMLFile({ url, content: asIndexed(bytes.toString('utf8')) }).then((r) => {
+      if (r.errors.length) fail(`adding ${url}`, r.errors);
+      tick?.(i + 1, pages.length);
+    });
     added.catch(() => {});
     adding.push(added);
     if (adding.length >= IN_FLIGHT) await adding.shift();

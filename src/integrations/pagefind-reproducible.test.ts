@@ -11,9 +11,11 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import * as pagefind from 'pagefind';
 import { withoutAnchors } from '../lib/search/anchors.ts';
+import { searchBodyOnly } from '../lib/search/body.ts';
 import { slimHead } from '../lib/search/head.ts';
 import { DEFAULT_SHARD_ARTICLES } from '../lib/search/shards.ts';
 import { buildSearch } from './pagefind.ts';
+import { asIndexed } from './pagefind-input.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const made: string[] = [];
@@ -63,7 +65,7 @@ describe('the search bundle', () => {
 });
 
 describe('the pages as Pagefind is given them', () => {
-  it('give the same bundle, byte for byte, with their heads slimmed as whole (src/lib/search/head.ts)', async () => {
+  it('give the same bundle, byte for byte, with their heads and bodies slimmed as whole (src/lib/search/head.ts, body.ts)', async () => {
     const site = inject('siteRoot');
     const pages: { url: string; html: string }[] = [];
     for (const e of await readdir(site, { recursive: true, withFileTypes: true })) {
@@ -87,8 +89,11 @@ describe('the pages as Pagefind is given them', () => {
       );
     };
     const whole = await bundle(withoutAnchors);
-    const slim = await bundle((html) => withoutAnchors(slimHead(html)));
+    const slim = await bundle(asIndexed);
     expect(slimHead(pages[0]!.html).length).toBeLessThan(pages[0]!.html.length);
+    // every page of the seeds' site is given without what lies outside its search body
+    const leftWhole = pages.filter((p) => searchBodyOnly(slimHead(p.html)) === slimHead(p.html));
+    expect(leftWhole.map((p) => p.url)).toEqual([]);
     expect(slim).toEqual(whole);
   });
 });
