@@ -6,13 +6,14 @@
  * of as many plain pages for comparison, and print the numbers. `--help` lists every option.
  * With `--pdf` the archive is typeset as one PDF per 版 first (scripts/bench/pdf-archive.ts).
  */
+import { availableParallelism } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { loadCatalog, loadEdition } from '../src/lib/edition/load-folder.ts';
 import { writeBareProject } from './bench/bare.ts';
 import { materialFrom, PAPERS, writeArchive } from './bench/generate.ts';
 import { addDays, daysTable, newestDate } from './bench/days.ts';
-import { dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
+import { cpuBetween, dirSize, peakBetween, plain, run, type RunResult } from './bench/measure.ts';
 import { typesetArchive, type PdfArchive } from './bench/pdf-archive.ts';
 import { firstQuery, type QueryResult } from './bench/query.ts';
 import {
@@ -288,13 +289,16 @@ if (!opts.skipBare) {
 // 6. Report.
 const dur = (w: Window | null) => (w ? w.to - w.from : null);
 const peak = (w: Window | null) => (w ? peakBetween(build.samples, w.from, w.to + 250) : null);
+const cpu = (w: Window | null) => (w ? cpuBetween(build.samples, w.from, w.to) : null);
 const cell = {
   s: (ms: number | null) => (ms === null ? '–' : fmt.s(ms)),
   gb: (b: number | null) => (b === null || b === 0 ? '–' : fmt.gb(b)),
+  cores: (c: { cores: number } | null) => (c === null ? '–' : c.cores.toFixed(2)),
 };
 const inputBytes = parsed?.bytes ?? generated.bytes;
 const searchMs = dur(searchWindow);
 const buildMs = build.ms;
+const cores = availableParallelism();
 
 const sizes = table(
   [
@@ -354,14 +358,15 @@ const sizes = table(
   ],
   'left',
 );
-const rows: string[][] = [['stage', 'wall', 'rate', 'peak RSS']];
-rows.push(['generate', fmt.s(generateMs), fmt.rate(inputBytes / 1024 / 1024, generateMs, 'MiB'), '–']);
+const rows: string[][] = [['stage', 'wall', 'rate', 'peak RSS', 'cores']];
+rows.push(['generate', fmt.s(generateMs), fmt.rate(inputBytes / 1024 / 1024, generateMs, 'MiB'), '–', '–']);
 if (parseRun && parsed) {
   rows.push([
     'parse (standalone)',
     fmt.s(parseRun.ms),
     `${fmt.rate(parsed.issues, parsed.ms, 'issues')}, ${fmt.rate(inputBytes / 1024 / 1024, parsed.ms, 'MiB')}`,
     cell.gb(parseRun.peakRss),
+    cell.cores(cpuBetween(parseRun.samples, 0, parseRun.ms)),
   ]);
 }
 if (pdfArchive)
@@ -370,17 +375,20 @@ if (pdfArchive)
     fmt.s(pdfArchive.ms),
     fmt.rate(pdfArchive.pdfs, pdfArchive.ms, 'pages'),
     '–',
+    '–',
   ]);
 rows.push([
   'astro: content layer',
   cell.s(dur(stages.content)),
   stages.content ? fmt.rate(articles, dur(stages.content)!, 'articles') : '–',
   cell.gb(peak(stages.content)),
+  cell.cores(cpu(stages.content)),
 ]);
 rows.push([
   '  of which parse',
   cell.s(dur(stages.parse)),
   stages.parse ? fmt.rate(inputBytes / 1024 / 1024, dur(stages.parse)!, 'MiB') : '–',
+  '',
   '',
 ]);
 rows.push([
@@ -388,6 +396,7 @@ rows.push([
   cell.s(dur(stages.render)),
   stages.render ? fmt.rate(pagesBuilt, dur(stages.render)!, 'pages') : '–',
   cell.gb(peak(stages.render)),
+  cell.cores(cpu(stages.render)),
 ]);
 if (searchWindow) {
   rows.push([
@@ -395,9 +404,10 @@ if (searchWindow) {
     cell.s(searchMs),
     searchMs ? fmt.rate(articles, searchMs, 'pages') : '–',
     cell.gb(peak(searchWindow)),
+    cell.cores(cpu(searchWindow)),
   ]);
 }
-if (stages.sitemap) rows.push(['sitemap', cell.s(dur(stages.sitemap)), '', '']);
+if (stages.sitemap) rows.push(['sitemap', cell.s(dur(stages.sitemap)), '', '', '']);
 if (facsimile)
   rows.push([
     `facsimile (${fmt.int(facsimile.rendered)} pages rendered)`,
@@ -405,12 +415,14 @@ if (facsimile)
     (parsed?.pages ? `read ${(parsed.ms / parsed.pages).toFixed(0)} ms/page (parse stage), ` : '') +
       `render ${facsimile.renderMsPerPage ?? '–'} ms/page, sharp ${facsimile.sharpMsPerPage ?? '–'} ms/page`,
     '',
+    '',
   ]);
 rows.push([
   'astro build total',
   fmt.s(buildMs),
   fmt.rate(pagesBuilt, buildMs, 'pages'),
   cell.gb(build.peakRss),
+  cell.cores({ cores: build.cpuMs / buildMs }),
 ]);
 if (addDay)
   rows.push([
@@ -418,6 +430,7 @@ if (addDay)
     fmt.s(addDay.ms),
     `${fmt.int(addDay.rendered)} pages rendered, ${fmt.int(addDay.copied)} copied`,
     cell.gb(addDay.peakRss),
+    '–',
   ]);
 if (bare)
   rows.push([
@@ -425,6 +438,7 @@ if (bare)
     fmt.s(bare.ms),
     fmt.rate(pagesBuilt, bare.ms, 'pages'),
     cell.gb(bare.peakRss),
+    cell.cores({ cores: bare.cpuMs / bare.ms }),
   ]);
 
 const perArticle = articles ? buildMs / articles : null;
@@ -438,12 +452,15 @@ const lines = [
     (perArticle ? `, ${perArticle.toFixed(2)} ms per article` : '') +
     (bare ? `; ratio to bare Astro build: ${(buildMs / bare.ms).toFixed(2)}×` : ''),
   `peak RSS of the build's process tree: ${fmt.gb(build.peakRss)} (largest single process VmHWM ${fmt.gb(build.peakHwm)})`,
+  `CPU time of the build's process tree: ${fmt.s(build.cpuMs)} in ${fmt.s(buildMs)}, ` +
+    `${(build.cpuMs / buildMs).toFixed(2)} of ${cores} core(s) on average` +
+    (bare ? `; the bare build's: ${fmt.s(bare.cpuMs)} (${(bare.cpuMs / bare.ms).toFixed(2)} cores)` : ''),
 ];
 process.stdout.write(lines.join('\n') + '\n');
 
 const result = {
   options: { ...opts, issues: Number.isFinite(opts.issues) ? opts.issues : null, out },
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  machine: { node: process.version, cpus: cores },
   counts: { issues, pages: parsed?.pages ?? null, articles, inputBytes, pagesBuilt },
   generateMs,
   /** the name index: ms finding names in the build, and the names/ pages' size */
@@ -456,6 +473,8 @@ const result = {
       : null,
   build: {
     ms: build.ms,
+    /** CPU time of the process tree, user and system */
+    cpuMs: build.cpuMs,
     peakRss: build.peakRss,
     peakHwm: build.peakHwm,
     /** summed RSS of the build's process tree, one sample about every 2 s: [s, MB] */
@@ -469,11 +488,13 @@ const result = {
     stages: Object.fromEntries(
       (['content', 'parse', 'render', 'search', 'sitemap'] as const).map((k) => [
         k,
-        stages[k] ? { ms: dur(stages[k]), peakRss: peak(stages[k]) } : null,
+        stages[k] ? { ms: dur(stages[k]), peakRss: peak(stages[k]), cpuMs: cpu(stages[k])!.ms } : null,
       ]),
     ),
   },
-  search: searchWindow ? { ms: dur(searchWindow), peakRss: peak(searchWindow) } : null,
+  search: searchWindow
+    ? { ms: dur(searchWindow), peakRss: peak(searchWindow), cpuMs: cpu(searchWindow)!.ms }
+    : null,
   distBytes: distSize.bytes,
   distFiles: distSize.files,
   searchBytes: searchSize?.bytes ?? null,
@@ -481,7 +502,7 @@ const result = {
   query,
   queryAll,
   queryError,
-  bare: bare ? { ms: bare.ms, peakRss: bare.peakRss, ratio: buildMs / bare.ms } : null,
+  bare: bare ? { ms: bare.ms, cpuMs: bare.cpuMs, peakRss: bare.peakRss, ratio: buildMs / bare.ms } : null,
   addDay,
   pdf: pdfArchive
     ? {

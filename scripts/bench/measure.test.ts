@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuOf, run } from './measure.ts';
+import { cpuBetween, cpuOf, run } from './measure.ts';
 
 describe('CPU time from /proc', () => {
   it('reads a process its own CPU time, and 0 for one that is gone', () => {
@@ -18,5 +18,33 @@ describe('CPU time from /proc', () => {
     expect(busy.code).toBe(0);
     expect(busy.cpuMs).toBeGreaterThanOrEqual(400);
     expect(idle.cpuMs).toBeLessThan(busy.cpuMs / 2);
+  });
+
+  it('samples the CPU time so far, so that a stretch of the run has its own CPU time and cores', async () => {
+    // idle for 400 ms, then busy for 600 ms
+    const r = await run(
+      process.execPath,
+      ['-e', 'setTimeout(()=>{const t=Date.now()+600;while(Date.now()<t);},400)'],
+      { interval: 50 },
+    );
+    const times = r.samples.map((s) => s.cpuMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const idle = cpuBetween(r.samples, 100, 350);
+    const busy = cpuBetween(r.samples, 500, 950);
+    expect(busy.ms).toBeGreaterThanOrEqual(300);
+    expect(busy.cores).toBeGreaterThan(0.6);
+    expect(idle.cores).toBeLessThan(busy.cores / 3);
+  });
+
+  it('gives no CPU time to a stretch before the first sample or to an empty one', () => {
+    const samples = [
+      { t: 100, rss: 1, cpuMs: 50 },
+      { t: 200, rss: 1, cpuMs: 120 },
+      { t: 300, rss: 1, cpuMs: 200 },
+    ];
+    expect(cpuBetween(samples, 0, 50)).toEqual({ ms: 0, cores: 0 });
+    expect(cpuBetween(samples, 150, 250)).toEqual({ ms: 70, cores: 0.7 });
+    expect(cpuBetween(samples, 0, 1000)).toEqual({ ms: 200, cores: 0.2 });
+    expect(cpuBetween(samples, 200, 200)).toEqual({ ms: 0, cores: 0 });
   });
 });

@@ -67,6 +67,8 @@ export interface Sample {
   t: number;
   /** summed VmRSS of the process tree */
   rss: number;
+  /** CPU time of the process tree so far (user and system, as cpuMs), in ms */
+  cpuMs: number;
 }
 
 export interface LogLine {
@@ -112,6 +114,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
   const lines: LogLine[] = [];
   const hwm = new Map<number, number>();
   const cpu = new Map<number, number>();
+  const cpuSum = () => [...cpu.values()].reduce((a, b) => a + b, 0);
   let peakRss = 0;
   const sample = () => {
     if (child.pid === undefined) return;
@@ -123,7 +126,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuOf(pid)));
     }
     peakRss = Math.max(peakRss, rss);
-    samples.push({ t: performance.now() - started, rss });
+    samples.push({ t: performance.now() - started, rss, cpuMs: cpuSum() });
   };
   const timer = setInterval(sample, opts.interval ?? 250);
   const collect = (stream: NodeJS.ReadableStream) => {
@@ -157,7 +160,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
         ms: performance.now() - started,
         peakRss,
         peakHwm: Math.max(0, ...hwm.values()),
-        cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
+        cpuMs: cpuSum(),
         samples,
         lines,
       });
@@ -170,6 +173,25 @@ export function peakBetween(samples: readonly Sample[], from: number, to: number
   let peak = 0;
   for (const s of samples) if (s.t >= from && s.t < to) peak = Math.max(peak, s.rss);
   return peak;
+}
+
+/**
+ * The process tree's CPU time in [from, to) ms, from the samples (as cpuMs, a process's last
+ * interval before it ended is missed); and the cores it kept busy on average then.
+ */
+export function cpuBetween(
+  samples: readonly Sample[],
+  from: number,
+  to: number,
+): { ms: number; cores: number } {
+  let start = 0;
+  let end = 0;
+  for (const s of samples) {
+    if (s.t < from) start = s.cpuMs;
+    if (s.t < to) end = s.cpuMs;
+  }
+  const ms = Math.max(0, end - start);
+  return { ms, cores: to > from ? ms / (to - from) : 0 };
 }
 
 /** Total size in bytes and file count of a folder tree. */
