@@ -428,7 +428,7 @@ if (addDay)
   rows.push([
     `add one day (${addDay.date})`,
     fmt.s(addDay.ms),
-    `${fmt.int(addDay.rendered)} pages rendered, ${fmt.int(addDay.copied)} copied`,
+    `${fmt.int(addDay.rendered)} pages rendered, ${fmt.int(addDay.copied)} kept`,
     cell.gb(addDay.peakRss),
     '–',
   ]);

@@ -22,6 +22,7 @@ export interface DayFigures {
   /** from the end of the rendering to the build's end: the integrations' work after the pages */
   afterMs: number | null;
   rendered: number;
+  /** pages kept: left in place, or copied back from Astro's cache */
   copied: number;
   peakRss: number;
   cpuMs: number;
@@ -60,7 +61,7 @@ export function dayFigures(
 export function daysTable(days: readonly DayFigures[]): string {
   const s = (ms: number | null) => (ms === null ? '–' : fmt.s(ms));
   const rows = [
-    ['day', 'wall', 'render', 'search', 'after render', 'rendered', 'copied', 'peak RSS', 'CPU'],
+    ['day', 'wall', 'render', 'search', 'after render', 'rendered', 'kept', 'peak RSS', 'CPU'],
     ...days.map((d) => [
       d.date,
       s(d.ms),
@@ -130,9 +131,7 @@ export async function addDays(o: DaysRun): Promise<DayFigures[]> {
     const d = dayFigures(date, r);
     days.push(d);
     writeFileSync(record, JSON.stringify([...before, ...days], null, 2));
-    o.log(
-      `${date}: ${fmt.s(d.ms)}, ${d.rendered} page(s) rendered, ${d.copied} copied, CPU ${fmt.s(d.cpuMs)}`,
-    );
+    o.log(`${date}: ${fmt.s(d.ms)}, ${d.rendered} page(s) rendered, ${d.copied} kept, CPU ${fmt.s(d.cpuMs)}`);
     last = date;
   }
   return days;

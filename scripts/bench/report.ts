@@ -27,7 +27,8 @@ Options:
                    2500); the first query searches the newest shard, a second query all of them
   --skip-bare      no bare Astro baseline build
   --add-day        then add the next day's issue and build again on the kept cache: the
-                   time a daily build takes, and how many pages it rendered and copied
+                   time a daily build takes, and how many pages it rendered and kept
+                   (left in place, or copied back from Astro's cache)
   --days N         add N days, one at a time, to the archive a --keep run left in --out, building
                    on its kept cache after each (no archive generated, no parse stage, no bare
                    build, no query): a table of the daily builds, written to days.json there
