@@ -21,17 +21,16 @@ describe('CPU time from /proc', () => {
   });
 
   it('samples the CPU time so far, so that a stretch of the run has its own CPU time and cores', async () => {
-    // idle for 400 ms, then busy for 600 ms
-    const r = await run(
-      process.execPath,
-      ['-e', 'setTimeout(()=>{const t=Date.now()+600;while(Date.now()<t);},400)'],
-      { interval: 50 },
-    );
+    // idle for 400 ms, then busy for 600 ms; the child says when, for a machine slow to start it
+    const child =
+      "console.log('ready');setTimeout(()=>{console.log('go');const t=Date.now()+600;while(Date.now()<t);console.log('done')},400)";
+    const r = await run(process.execPath, ['-e', child], { interval: 50 });
+    const at = (text: string) => r.lines.find((l) => l.text === text)!.t;
     const times = r.samples.map((s) => s.cpuMs);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    const idle = cpuBetween(r.samples, 100, 350);
-    const busy = cpuBetween(r.samples, 500, 950);
-    expect(busy.ms).toBeGreaterThanOrEqual(300);
+    const idle = cpuBetween(r.samples, at('ready') + 60, at('go') - 10);
+    const busy = cpuBetween(r.samples, at('go') + 60, at('done') - 10);
+    expect(busy.ms).toBeGreaterThanOrEqual(250);
     expect(busy.cores).toBeGreaterThan(0.6);
     expect(idle.cores).toBeLessThan(busy.cores / 3);
   });
