@@ -12,11 +12,19 @@
  * string inside a script or a comment may lose an id as well, which Pagefind does not read.
  */
 
+/** An attribute's name, as the build writes it. */
+export const ATTRIBUTE_NAME = String.raw`[^\s"'>/=]+`;
+/** An attribute's value with its `=`: quoted, or not. */
+export const ATTRIBUTE_VALUE = String.raw`\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+)`;
+
 /** A start tag: its name, then attributes (name, optional value quoted or not). */
-const START_TAG = /<[a-zA-Z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
+const START_TAG = new RegExp(
+  String.raw`<[a-zA-Z][^\s/>]*(?:\s+${ATTRIBUTE_NAME}(?:${ATTRIBUTE_VALUE})?)*\s*\/?>`,
+  'g',
+);
 
 /** One attribute of a start tag, with the white space before it. */
-const ATTRIBUTE = /(\s+)([^\s"'>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const ATTRIBUTE = new RegExp(String.raw`(\s+)(${ATTRIBUTE_NAME})(${ATTRIBUTE_VALUE})?`, 'g');
 
 /** The page with no `id` attribute in any start tag; everything else byte for byte. */
 export function withoutAnchors(html: string): string {

@@ -13,16 +13,19 @@
  * end tags of its name (an element of no end tag, such as an img, never closes: the page is left
  * whole); a quoted attribute value is read past whole, and a comment, script or style is skipped whole.
  */
+import { ATTRIBUTE_NAME, ATTRIBUTE_VALUE } from './anchors.ts';
 
-/** A start tag from its `<`: its name, then attributes (name, optional value quoted or not). */
-const START_TAG =
-  /<([a-zA-Z][^\s/>]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*(\/?)>/y;
+/** A start tag from its `<`: its name, then attributes (anchors.ts's grammar), then whether it ends `/>`. */
+const START_TAG = new RegExp(
+  String.raw`<([a-zA-Z][^\s/>]*)(?:\s+${ATTRIBUTE_NAME}(?:${ATTRIBUTE_VALUE})?)*\s*(\/?)>`,
+  'y',
+);
 /** An end tag from its `<`. */
 const END_TAG = /<\/([a-zA-Z][^\s/>]*)\s*>/y;
 /** Elements whose content is not markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 /** One attribute of a start tag: its name. */
-const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const ATTRIBUTE = new RegExp(String.raw`\s+(${ATTRIBUTE_NAME})(?:${ATTRIBUTE_VALUE})?`, 'g');
 /** A Pagefind attribute that Pagefind reads outside the search body. */
 const READ_OUTSIDE = /data-pagefind-(?!ignore[\s=>"'/])/;
 
